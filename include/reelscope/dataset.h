@@ -1,0 +1,109 @@
+/* reelscope engine: the dataset — interaction log, item and user tables, interned ids. */
+#ifndef REELSCOPE_DATASET_H
+#define REELSCOPE_DATASET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "reelscope/column.h"
+#include "reelscope/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RS_NONE UINT32_MAX	/* "no index": unknown creator, missing row */
+
+/* External ids (strings or integers as written) <-> dense indices 0..n-1.
+ * Owned by the dataset. */
+typedef struct rs_ids rs_ids;
+
+rs_ids *rs_ids_new(void);
+void rs_ids_free(rs_ids *ids);
+rs_ids *rs_ids_copy(const rs_ids *ids);
+/* Index of the id s[0..len), added when new. */
+uint32_t rs_ids_intern(rs_ids *ids, const char *s, size_t len);
+/* Index of the id, or -1 when unknown. */
+int64_t rs_ids_find(const rs_ids *ids, const char *s, size_t len);
+uint32_t rs_ids_count(const rs_ids *ids);
+/* The id as written in the source (valid while ids lives). */
+const char *rs_ids_name(const rs_ids *ids, uint32_t i);
+size_t rs_ids_bytes(const rs_ids *ids);
+
+/* A table: ncols columns of nrows rows each. The table owns its columns. */
+typedef struct rs_table {
+	size_t nrows;
+	size_t ncols;
+	rs_column **cols;
+} rs_table;
+
+void rs_table_add(rs_table *t, rs_column *c);
+/* Index of the column named name (case-sensitive), or -1. */
+int rs_table_find(const rs_table *t, const char *name);
+void rs_table_clear(rs_table *t);
+size_t rs_table_bytes(const rs_table *t);
+
+/* Rows grouped by a key (users or items): rows of key k are
+ * rows[ptr[k] .. ptr[k+1]), or the identity range when rows is NULL
+ * (the log is already grouped by that key). */
+typedef struct rs_index {
+	uint32_t nkeys;
+	uint64_t *ptr;
+	uint32_t *rows;
+} rs_index;
+
+/* An interaction log: one row per event, columnar. */
+typedef struct rs_log {
+	size_t n;
+	uint32_t *user;		/* dense user index per row */
+	uint32_t *item;		/* dense item index per row */
+	rs_table cols;		/* every other column, cols.nrows == n */
+	int value_col;		/* column holding the signal (rating, watch_ratio), or -1 */
+	int time_col;		/* column holding the event time, or -1 */
+	char *source;		/* file the log came from */
+	char *user_col;		/* names of the user and item id columns */
+	char *item_col;
+	rs_index *by_user;	/* built on demand, see rs_log_by_user */
+	rs_index *by_item;
+} rs_log;
+
+/* Rows per user / per item, built once and cached in the log. */
+const rs_index *rs_log_by_user(rs_log *log, uint32_t nusers);
+const rs_index *rs_log_by_item(rs_log *log, uint32_t nitems);
+void rs_log_drop_indexes(rs_log *log);
+void rs_log_clear(rs_log *log);
+size_t rs_log_bytes(const rs_log *log);
+
+/* A loaded dataset. Created by rs_dataset_load (load.h), freed with
+ * rs_dataset_free; every pointer inside is owned by it. */
+typedef struct rs_dataset {
+	char *source;		/* the path given to load */
+	char *format;		/* "csv", "movielens-100k", "kuairec", ... */
+	rs_ids *users, *items, *creators;
+	rs_log log;		/* the interaction log (sparse log for KuaiRec) */
+	rs_log *observed;	/* fully observed block (KuaiRec small_matrix), or NULL */
+	rs_table item_tbl;	/* item attributes, one row per item index */
+	rs_table user_tbl;	/* user attributes, one row per user index */
+	uint32_t *item_creator;	/* creator index per item (RS_NONE unknown), or NULL */
+	char *creator_from;	/* where creators came from, e.g. "author_id" */
+	char **notes;		/* what load decided, one line each */
+	size_t nnotes;
+} rs_dataset;
+
+rs_dataset *rs_dataset_new(void);
+void rs_dataset_free(rs_dataset *ds);
+void rs_dataset_note(rs_dataset *ds, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Bytes held by the dataset (columns, ids, tables, indexes). */
+size_t rs_dataset_bytes(const rs_dataset *ds);
+
+/* Find a column by name in the log, then the item table, then the user
+ * table. *where receives 'l', 'i' or 'u'. */
+const rs_column *rs_dataset_column(const rs_dataset *ds, const char *name,
+    char *where);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

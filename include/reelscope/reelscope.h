@@ -1,0 +1,11 @@
+/* reelscope engine (libreelscope): the one header a front end includes. */
+#ifndef REELSCOPE_H
+#define REELSCOPE_H
+
+#include "reelscope/error.h"
+#include "reelscope/column.h"
+#include "reelscope/dataset.h"
+#include "reelscope/load.h"
+#include "reelscope/describe.h"
+
+#endif

@@ -1,0 +1,142 @@
+/* The front end: session state, the command table and the helpers commands share. */
+#ifndef RS_CLI_H
+#define RS_CLI_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "reelscope/reelscope.h"
+#include "report.h"
+
+/* What a command handler returns. */
+enum cmd_ret { CMD_OK, CMD_ERROR, CMD_QUIT };
+
+/* Option value types; they drive validation, completion and help. */
+enum opt_type {
+	OPT_STR,	/* any text */
+	OPT_INT,	/* whole number within [min, max] */
+	OPT_NUM,	/* number within [min, max] */
+	OPT_BOOL,	/* yes/no, true/false, on/off, 1/0 */
+	OPT_ENUM,	/* one of values ("a|b|c") */
+	OPT_PATH,	/* a file or folder path */
+	OPT_COLUMN,	/* a column name of the loaded dataset */
+	OPT_FLAG	/* --name, no value */
+};
+
+struct cmd_opt {
+	const char *name;
+	enum opt_type type;
+	const char *values;	/* OPT_ENUM choices, "a|b|c" */
+	double min, max;	/* OPT_INT/OPT_NUM range (min > max: unbounded) */
+	const char *def;	/* default shown in help, or NULL */
+	const char *help;
+};
+
+/* A field of the command's result (its JSON key), documented in help/man. */
+struct cmd_field {
+	const char *key;
+	const char *help;
+};
+
+/* What positional arguments are, for completion and help. */
+enum arg_kind { ARG_NONE, ARG_PATH, ARG_COMMAND, ARG_COLUMN, ARG_WORD };
+
+struct session;
+struct cmd_call;
+
+struct cmd_entry {
+	const char *name;
+	const char *alias;	/* or NULL */
+	const char *usage;	/* arguments after the name */
+	const char *help;	/* one line */
+	const char *doc;	/* a paragraph for help CMD and the man page */
+	enum arg_kind args;
+	int min_args, max_args;
+	const struct cmd_opt *opts;	/* terminated by a NULL name */
+	const struct cmd_field *fields;	/* terminated by a NULL key */
+	enum cmd_ret (*exec)(struct session *, struct cmd_call *,
+	    struct report *);
+};
+
+/* A parsed and validated command call. */
+struct cmd_call {
+	const struct cmd_entry *entry;
+	char *line;		/* the command as typed, for messages */
+	char **args;		/* positional arguments */
+	size_t nargs;
+	char **keys, **vals;	/* key=value options, in order */
+	size_t nopts;
+	char **flags;		/* --flags without the dashes */
+	size_t nflags;
+};
+
+/* Option accessors (after validation, values are well-formed). */
+const char *call_get(const struct cmd_call *c, const char *key);
+bool call_has(const struct cmd_call *c, const char *key);
+long long call_int(const struct cmd_call *c, const char *key, long long def);
+double call_num(const struct cmd_call *c, const char *key, double def);
+int call_bool(const struct cmd_call *c, const char *key, int def);
+bool call_flag(const struct cmd_call *c, const char *flag);
+
+/* The session: everything one run of reelscope holds. */
+struct session {
+	rs_dataset *ds;		/* current dataset, or NULL */
+	bool json;		/* --json: one JSON object per command */
+	bool interactive;	/* reading commands from a terminal */
+	bool keep_going;	/* batch: go on after a failed command */
+	bool echo;		/* print each command before its output */
+	bool progress;		/* show progress bars (terminal, not JSON) */
+	bool quit;
+	int failures;		/* commands that failed */
+	FILE *out, *err;
+	char errmsg[1200];	/* message of the failing command */
+};
+
+extern volatile sig_atomic_t rs_interrupted;
+
+/* The command table (cmd.c). */
+extern const struct cmd_entry *const cmd_table[];
+const struct cmd_entry *cmd_find(const char *name, char *err, size_t errsize);
+
+/* Run one line of commands (";"-separated). Returns false when a command
+ * failed. */
+bool session_run_line(struct session *s, const char *line);
+/* Report a command failure (message without "error: "). Returns CMD_ERROR. */
+enum cmd_ret cmd_error(struct session *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Hooks that show engine progress and notes for this session. */
+rs_hooks session_hooks(struct session *s, struct report *r);
+void session_free(struct session *s);
+
+/* Progress display (progress.c). */
+int progress_update(void *ctx, const char *task, double done, double total);
+void progress_done(void);
+
+/* Line parser (parse.c): split a line into commands and words. */
+struct word {
+	char *text;
+	bool quoted;		/* some part was quoted */
+	int eq;			/* offset of the first unquoted '=', or -1 */
+};
+struct command_words {
+	struct word *w;
+	size_t n;
+	char *src;		/* the command's text */
+};
+/* Split line into commands. Returns the count, or -1 with a message. */
+int parse_line(const char *line, struct command_words **out, char *err,
+    size_t errsize);
+void free_commands(struct command_words *c, int n);
+
+/* Help (cmd-help.c) and man page generation. */
+void help_print_command(const struct cmd_entry *e, FILE *out);
+void help_print_man_commands(FILE *out);
+
+/* Completion and the interactive loop (repl.c). */
+int repl_run(struct session *s);
+
+#endif
+
+/* The current dataset, or NULL after reporting "no dataset loaded". */
+rs_dataset *session_data(struct session *s);

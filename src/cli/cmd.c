@@ -1,0 +1,497 @@
+/* The command table: lookup by name, alias or unique prefix; option checks; dispatch. */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+extern const struct cmd_entry cmd_columns_entry;
+extern const struct cmd_entry cmd_describe_entry;
+extern const struct cmd_entry cmd_head_entry;
+extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_load_entry;
+extern const struct cmd_entry cmd_quit_entry;
+extern const struct cmd_entry cmd_set_entry;
+
+/* Every command, in the order help lists them. */
+const struct cmd_entry *const cmd_table[] = {
+	&cmd_load_entry,
+	&cmd_describe_entry,
+	&cmd_head_entry,
+	&cmd_columns_entry,
+	&cmd_set_entry,
+	&cmd_help_entry,
+	&cmd_quit_entry,
+	NULL
+};
+
+/* Edit distance, for "did you mean" suggestions. */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), *row, best;
+
+	if (la > 64 || lb > 64)
+		return 99;
+	row = xmalloc((lb + 1) * sizeof *row);
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j], v = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			diag = up;
+			row[j] = v;
+		}
+	}
+	best = row[lb];
+	free(row);
+	return best;
+}
+
+const struct cmd_entry *
+cmd_find(const char *name, char *err, size_t errsize)
+{
+	const struct cmd_entry *found = NULL, *near = NULL;
+	size_t nfound = 0, len = strlen(name), bestd = 3;
+	char list[512] = "";
+
+	for (size_t i = 0; cmd_table[i] != NULL; i++) {
+		const struct cmd_entry *e = cmd_table[i];
+		if (strcmp(e->name, name) == 0 ||
+		    (e->alias != NULL && strcmp(e->alias, name) == 0))
+			return e;
+	}
+	for (size_t i = 0; cmd_table[i] != NULL; i++) {
+		const struct cmd_entry *e = cmd_table[i];
+		size_t d;
+		if (strncmp(e->name, name, len) == 0) {
+			found = e;
+			snprintf(list + strlen(list), sizeof list - strlen(list),
+			    "%s%s", nfound++ ? ", " : "", e->name);
+		}
+		d = edit_distance(name, e->name);
+		if (d < bestd) {
+			bestd = d;
+			near = e;
+		}
+	}
+	if (nfound == 1)
+		return found;
+	if (nfound > 1)
+		snprintf(err, errsize, "ambiguous command: %s, could be: %s", name,
+		    list);
+	else if (near != NULL)
+		snprintf(err, errsize,
+		    "unknown command: %s (did you mean %s? \"help\" lists commands)",
+		    name, near->name);
+	else
+		snprintf(err, errsize,
+		    "unknown command: %s (\"help\" lists commands)", name);
+	return NULL;
+}
+
+static const struct cmd_opt *
+find_opt(const struct cmd_entry *e, const char *name, bool flag)
+{
+	for (const struct cmd_opt *o = e->opts; o != NULL && o->name != NULL; o++)
+		if (strcmp(o->name, name) == 0 && (o->type == OPT_FLAG) == flag)
+			return o;
+	return NULL;
+}
+
+static void
+list_opts(const struct cmd_entry *e, bool flags, char *buf, size_t size)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (const struct cmd_opt *op = e->opts; op != NULL && op->name != NULL; op++)
+		if ((op->type == OPT_FLAG) == flags && o + 2 < size)
+			o += (size_t)snprintf(buf + o, size - o, "%s%s%s",
+			    o ? ", " : "", flags ? "--" : "", op->name);
+}
+
+/* Parse a yes/no word: 1, 0, or -1 when it is neither. */
+static int
+parse_bool(const char *v)
+{
+	static const char *const yes[] = { "yes", "true", "on", "1", NULL };
+	static const char *const no[] = { "no", "false", "off", "0", NULL };
+
+	for (int i = 0; yes[i] != NULL; i++)
+		if (strcasecmp(v, yes[i]) == 0)
+			return 1;
+	for (int i = 0; no[i] != NULL; i++)
+		if (strcasecmp(v, no[i]) == 0)
+			return 0;
+	return -1;
+}
+
+static bool
+enum_has(const char *values, const char *v)
+{
+	size_t len = strlen(v);
+	const char *p = values;
+
+	while (p != NULL && *p != '\0') {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+		if (n == len && strncmp(p, v, n) == 0)
+			return true;
+		p = bar ? bar + 1 : NULL;
+	}
+	return false;
+}
+
+/* Check one key=value against its spec; message into err. */
+static bool
+check_value(const struct cmd_entry *e, const struct cmd_opt *o, const char *v,
+    char *err, size_t errsize)
+{
+	char *end;
+	double x;
+	char shown[128];
+
+	quote_field(v, strlen(v), shown, sizeof shown);
+	switch (o->type) {
+	case OPT_INT:
+		errno = 0;
+		x = (double)strtoll(v, &end, 10);
+		if (*v == '\0' || *end != '\0' || errno != 0) {
+			snprintf(err, errsize, "%s: %s=%s is not a whole number",
+			    e->name, o->name, shown);
+			return false;
+		}
+		goto range;
+	case OPT_NUM:
+		errno = 0;
+		x = strtod(v, &end);
+		if (*v == '\0' || *end != '\0' || errno != 0 || !isfinite(x)) {
+			snprintf(err, errsize, "%s: %s=%s is not a number", e->name,
+			    o->name, shown);
+			return false;
+		}
+	range:
+		if (o->min <= o->max && (x < o->min || x > o->max)) {
+			char lo[32], hi[32];
+			fmt_num(o->min, 6, lo, sizeof lo);
+			fmt_num(o->max, 6, hi, sizeof hi);
+			snprintf(err, errsize, "%s: %s=%s is out of range (%s to %s)",
+			    e->name, o->name, v, lo, hi);
+			return false;
+		}
+		return true;
+	case OPT_BOOL:
+		if (parse_bool(v) < 0) {
+			snprintf(err, errsize, "%s: %s=%s must be yes or no", e->name,
+			    o->name, shown);
+			return false;
+		}
+		return true;
+	case OPT_ENUM:
+		if (!enum_has(o->values, v)) {
+			char vals[256];
+			size_t k = 0;
+			for (const char *p = o->values; *p && k + 3 < sizeof vals; p++) {
+				if (*p == '|') {
+					vals[k++] = ',';
+					vals[k++] = ' ';
+				} else
+					vals[k++] = *p;
+			}
+			vals[k] = '\0';
+			snprintf(err, errsize, "%s: %s=%s must be one of %s", e->name,
+			    o->name, shown, vals);
+			return false;
+		}
+		return true;
+	case OPT_STR:
+	case OPT_PATH:
+	case OPT_COLUMN:
+		if (*v == '\0') {
+			snprintf(err, errsize, "%s: %s= needs a value", e->name,
+			    o->name);
+			return false;
+		}
+		return true;
+	case OPT_FLAG:
+		break;
+	}
+	return true;
+}
+
+static void
+call_free(struct cmd_call *c)
+{
+	for (size_t i = 0; i < c->nargs; i++)
+		free(c->args[i]);
+	for (size_t i = 0; i < c->nopts; i++) {
+		free(c->keys[i]);
+		free(c->vals[i]);
+	}
+	for (size_t i = 0; i < c->nflags; i++)
+		free(c->flags[i]);
+	free(c->args);
+	free(c->keys);
+	free(c->vals);
+	free(c->flags);
+	free(c->line);
+}
+
+/* Suggest the nearest option name for a typo. */
+static const char *
+near_opt(const struct cmd_entry *e, const char *name, bool flags)
+{
+	const char *best = NULL;
+	size_t bestd = 3;
+
+	for (const struct cmd_opt *o = e->opts; o != NULL && o->name != NULL; o++) {
+		size_t d;
+		if ((o->type == OPT_FLAG) != flags)
+			continue;
+		d = edit_distance(name, o->name);
+		if (d < bestd) {
+			bestd = d;
+			best = o->name;
+		}
+	}
+	return best;
+}
+
+/* Turn words into a validated call. */
+static bool
+build_call(const struct cmd_entry *e, const struct command_words *cw,
+    struct cmd_call *c, char *err, size_t errsize)
+{
+	memset(c, 0, sizeof *c);
+	c->entry = e;
+	c->line = xstrdup(cw->src);
+	for (size_t i = 1; i < cw->n; i++) {
+		const struct word *w = &cw->w[i];
+		const struct cmd_opt *o;
+		char known[512];
+
+		if (!w->quoted && strncmp(w->text, "--", 2) == 0 && w->text[2] != '\0') {
+			const char *fname = w->text + 2;
+			if (find_opt(e, fname, true) == NULL) {
+				const char *near = near_opt(e, fname, true);
+				list_opts(e, true, known, sizeof known);
+				if (near)
+					snprintf(err, errsize,
+					    "%s: unknown flag --%s (did you mean --%s?)",
+					    e->name, fname, near);
+				else
+					snprintf(err, errsize, "%s: unknown flag --%s%s%s",
+					    e->name, fname, *known ? " (flags: " : "",
+					    *known ? known : "");
+				if (!near && *known)
+					strncat(err, ")", errsize - strlen(err) - 1);
+				return false;
+			}
+			c->flags = xreallocarray(c->flags, c->nflags + 1, sizeof *c->flags);
+			c->flags[c->nflags++] = xstrdup(fname);
+		} else if (w->eq > 0) {
+			char *key = xstrndup(w->text, (size_t)w->eq);
+			const char *val = w->text + w->eq + 1;
+			o = find_opt(e, key, false);
+			if (o == NULL) {
+				const char *near = near_opt(e, key, false);
+				list_opts(e, false, known, sizeof known);
+				if (near)
+					snprintf(err, errsize,
+					    "%s: unknown option %s (did you mean %s?)",
+					    e->name, key, near);
+				else if (*known)
+					snprintf(err, errsize,
+					    "%s: unknown option %s (options: %s)", e->name,
+					    key, known);
+				else
+					snprintf(err, errsize,
+					    "%s: unknown option %s (%s takes no options)",
+					    e->name, key, e->name);
+				free(key);
+				return false;
+			}
+			if (!check_value(e, o, val, err, errsize)) {
+				free(key);
+				return false;
+			}
+			for (size_t k = 0; k < c->nopts; k++)
+				if (strcmp(c->keys[k], key) == 0) {
+					snprintf(err, errsize, "%s: %s= given twice",
+					    e->name, key);
+					free(key);
+					return false;
+				}
+			c->keys = xreallocarray(c->keys, c->nopts + 1, sizeof *c->keys);
+			c->vals = xreallocarray(c->vals, c->nopts + 1, sizeof *c->vals);
+			c->keys[c->nopts] = key;
+			c->vals[c->nopts++] = xstrdup(val);
+		} else {
+			c->args = xreallocarray(c->args, c->nargs + 1, sizeof *c->args);
+			c->args[c->nargs++] = xstrdup(w->text);
+		}
+	}
+	if ((int)c->nargs < e->min_args || (e->max_args >= 0 &&
+	    (int)c->nargs > e->max_args)) {
+		snprintf(err, errsize, "%s: %s; usage: %s%s%s", e->name,
+		    (int)c->nargs < e->min_args ? "missing argument" :
+		    "too many arguments", e->name, *e->usage ? " " : "", e->usage);
+		return false;
+	}
+	return true;
+}
+
+const char *
+call_get(const struct cmd_call *c, const char *key)
+{
+	for (size_t i = 0; i < c->nopts; i++)
+		if (strcmp(c->keys[i], key) == 0)
+			return c->vals[i];
+	return NULL;
+}
+
+bool
+call_has(const struct cmd_call *c, const char *key)
+{
+	return call_get(c, key) != NULL;
+}
+
+long long
+call_int(const struct cmd_call *c, const char *key, long long def)
+{
+	const char *v = call_get(c, key);
+
+	return v ? strtoll(v, NULL, 10) : def;
+}
+
+double
+call_num(const struct cmd_call *c, const char *key, double def)
+{
+	const char *v = call_get(c, key);
+
+	return v ? strtod(v, NULL) : def;
+}
+
+int
+call_bool(const struct cmd_call *c, const char *key, int def)
+{
+	const char *v = call_get(c, key);
+
+	return v ? parse_bool(v) : def;
+}
+
+bool
+call_flag(const struct cmd_call *c, const char *flag)
+{
+	for (size_t i = 0; i < c->nflags; i++)
+		if (strcmp(c->flags[i], flag) == 0)
+			return true;
+	return false;
+}
+
+enum cmd_ret
+cmd_error(struct session *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->errmsg, sizeof s->errmsg, fmt, ap);
+	va_end(ap);
+	return CMD_ERROR;
+}
+
+static void
+print_failure(struct session *s, const char *command, const char *msg)
+{
+	if (s->json) {
+		struct report *r = report_new(command);
+		report_print_json(r, s->out, false, msg);
+		report_free(r);
+	} else {
+		fflush(s->out);
+		fprintf(s->err, "error: %s\n", msg);
+		fflush(s->err);
+	}
+}
+
+/* Run one parsed command; false when it failed. */
+static bool
+run_command(struct session *s, const struct command_words *cw)
+{
+	char err[1200];
+	const struct cmd_entry *e;
+	struct cmd_call call;
+	struct report *r;
+	enum cmd_ret ret;
+
+	if (s->echo) {
+		fprintf(s->out, "> %s\n", cw->src);
+		fflush(s->out);
+	}
+	e = cmd_find(cw->w[0].text, err, sizeof err);
+	if (e == NULL) {
+		print_failure(s, cw->w[0].text, err);
+		return false;
+	}
+	if (!build_call(e, cw, &call, err, sizeof err)) {
+		call_free(&call);
+		print_failure(s, e->name, err);
+		return false;
+	}
+	r = report_new(e->name);
+	s->errmsg[0] = '\0';
+	rs_interrupted = 0;
+	ret = e->exec(s, &call, r);
+	progress_done();
+	if (ret == CMD_ERROR) {
+		print_failure(s, e->name, s->errmsg[0] ? s->errmsg : "failed");
+	} else if (s->json)
+		report_print_json(r, s->out, true, NULL);
+	else
+		report_print_text(r, s->out, s->err);
+	if (ret == CMD_QUIT)
+		s->quit = true;
+	report_free(r);
+	call_free(&call);
+	return ret != CMD_ERROR;
+}
+
+bool
+session_run_line(struct session *s, const char *line)
+{
+	struct command_words *cmds;
+	char err[512];
+	int n = parse_line(line, &cmds, err, sizeof err);
+	bool ok = true;
+
+	if (n < 0) {
+		print_failure(s, "", err);
+		s->failures++;
+		return false;
+	}
+	for (int i = 0; i < n && !s->quit; i++) {
+		if (!run_command(s, &cmds[i])) {
+			s->failures++;
+			ok = false;
+			if (!s->keep_going && !s->interactive)
+				break;
+		}
+	}
+	free_commands(cmds, n);
+	return ok;
+}

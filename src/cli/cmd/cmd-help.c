@@ -1,0 +1,234 @@
+/* help: the command list, one command in full, and the man page's command section. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "util/text.h"
+
+static const struct cmd_field help_fields[] = {
+	{ "commands", "every command: name, alias, usage, help" },
+	{ "name", "help CMD: the command" },
+	{ "usage", "help CMD: its arguments" },
+	{ "help", "help CMD: one line" },
+	{ "doc", "help CMD: what it does" },
+	{ "options", "help CMD: name, type, default, help of each option" },
+	{ "fields", "help CMD: the fields of its result (--json keys)" },
+	{ NULL, NULL }
+};
+
+static const char *
+type_name(const struct cmd_opt *o)
+{
+	switch (o->type) {
+	case OPT_INT:
+		return "integer";
+	case OPT_NUM:
+		return "number";
+	case OPT_BOOL:
+		return "yes|no";
+	case OPT_ENUM:
+		return o->values;
+	case OPT_PATH:
+		return "path";
+	case OPT_COLUMN:
+		return "column";
+	case OPT_FLAG:
+		return "flag";
+	case OPT_STR:
+		break;
+	}
+	return "text";
+}
+
+/* Range text for numeric options, or "". */
+static void
+range_text(const struct cmd_opt *o, char *buf, size_t size)
+{
+	char lo[32], hi[32];
+
+	buf[0] = '\0';
+	if ((o->type == OPT_INT || o->type == OPT_NUM) && o->min <= o->max) {
+		fmt_num(o->min, 6, lo, sizeof lo);
+		fmt_num(o->max, 6, hi, sizeof hi);
+		snprintf(buf, size, ", %s to %s", lo, hi);
+	}
+}
+
+void
+help_print_command(const struct cmd_entry *e, FILE *out)
+{
+	char range[96];
+
+	fprintf(out, "%s%s%s\n", e->name, *e->usage ? " " : "", e->usage);
+	if (e->alias)
+		fprintf(out, "  (alias: %s)\n", e->alias);
+	fprintf(out, "  %s\n", e->help);
+	if (e->doc)
+		fprintf(out, "\n  %s\n", e->doc);
+	if (e->opts != NULL && e->opts[0].name != NULL) {
+		fprintf(out, "\noptions:\n");
+		for (const struct cmd_opt *o = e->opts; o->name != NULL; o++) {
+			range_text(o, range, sizeof range);
+			if (o->type == OPT_FLAG)
+				fprintf(out, "  --%-14s %s\n", o->name, o->help);
+			else
+				fprintf(out, "  %-16s %s (%s%s%s%s)\n", o->name, o->help,
+				    type_name(o), range, o->def ? ", default " : "",
+				    o->def ? o->def : "");
+		}
+	}
+	if (e->fields != NULL && e->fields[0].key != NULL) {
+		fprintf(out, "\nresult fields (--json keys):\n");
+		for (const struct cmd_field *f = e->fields; f->key != NULL; f++)
+			fprintf(out, "  %-22s %s\n", f->key, f->help);
+	}
+}
+
+/* troff-escape a string for the man page. */
+static void
+man_escape(FILE *out, const char *s)
+{
+	const char *start = s;
+
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", out);
+		else if (*s == '-')
+			fputs("\\-", out);
+		else if ((*s == '.' || *s == '\'') && (s == start || s[-1] == '\n'))
+			fprintf(out, "\\&%c", *s);
+		else
+			fputc(*s, out);
+	}
+}
+
+void
+help_print_man_commands(FILE *out)
+{
+	char range[96];
+
+	for (size_t i = 0; cmd_table[i] != NULL; i++) {
+		const struct cmd_entry *e = cmd_table[i];
+		fputs(".TP\n.B ", out);
+		man_escape(out, e->name);
+		if (*e->usage) {
+			fputc(' ', out);
+			man_escape(out, e->usage);
+		}
+		fputc('\n', out);
+		man_escape(out, e->help);
+		if (e->alias) {
+			fputs(" (alias: ", out);
+			man_escape(out, e->alias);
+			fputc(')', out);
+		}
+		fputs(".\n", out);
+		if (e->doc) {
+			fputs(".IP\n", out);
+			man_escape(out, e->doc);
+			fputc('\n', out);
+		}
+		for (const struct cmd_opt *o = e->opts; o && o->name; o++) {
+			range_text(o, range, sizeof range);
+			fputs(".IP\n\\fB", out);
+			if (o->type == OPT_FLAG)
+				fputs("\\-\\-", out);
+			man_escape(out, o->name);
+			fputs(o->type == OPT_FLAG ? "\\fR: " : "=\\fR", out);
+			if (o->type != OPT_FLAG) {
+				fputs("\\fI", out);
+				man_escape(out, type_name(o));
+				fputs("\\fR: ", out);
+			}
+			man_escape(out, o->help);
+			if (*range)
+				man_escape(out, range + 1);
+			if (o->def) {
+				fputs("; default ", out);
+				man_escape(out, o->def);
+			}
+			fputc('\n', out);
+		}
+		if (e->fields && e->fields[0].key) {
+			fputs(".IP\nResult fields:\n", out);
+			for (const struct cmd_field *f = e->fields; f->key; f++) {
+				fputs(".br\n\\fB", out);
+				man_escape(out, f->key);
+				fputs("\\fR \\(em ", out);
+				man_escape(out, f->help);
+				fputc('\n', out);
+			}
+		}
+	}
+}
+
+static enum cmd_ret
+cmd_help_exec(struct session *s, struct cmd_call *c, struct report *r)
+{
+	struct rnode *root = report_root(r);
+
+	if (c->nargs == 1) {
+		char err[512];
+		const struct cmd_entry *e = cmd_find(c->args[0], err, sizeof err);
+		struct rnode *arr;
+		if (e == NULL)
+			return cmd_error(s, "help: %s", err);
+		if (!s->json) {
+			fflush(s->out);
+			help_print_command(e, s->out);
+			return CMD_OK;
+		}
+		rn_str(root, "name", e->name);
+		rn_str(root, "usage", e->usage);
+		rn_str(root, "help", e->help);
+		rn_str(root, "doc", e->doc ? e->doc : "");
+		arr = rn_arr(root, "options");
+		for (const struct cmd_opt *o = e->opts; o && o->name; o++) {
+			struct rnode *row = rn_obj(arr, NULL);
+			rn_str(row, "name", o->name);
+			rn_str(row, "type", type_name(o));
+			if (o->def)
+				rn_str(row, "default", o->def);
+			else
+				rn_null(row, "default");
+			rn_str(row, "help", o->help);
+		}
+		arr = rn_arr(root, "fields");
+		for (const struct cmd_field *f = e->fields; f && f->key; f++) {
+			struct rnode *row = rn_obj(arr, NULL);
+			rn_str(row, "key", f->key);
+			rn_str(row, "help", f->help);
+		}
+		return CMD_OK;
+	}
+	{
+		struct rnode *arr = rn_flags(rn_arr(root, "commands"), RF_TABLE);
+		for (size_t i = 0; cmd_table[i] != NULL; i++) {
+			struct rnode *row = rn_obj(arr, NULL);
+			rn_str(row, "name", cmd_table[i]->name);
+			rn_flags(rn_str(row, "alias", cmd_table[i]->alias ?
+			    cmd_table[i]->alias : ""), RF_TEXT_HIDE);
+			rn_flags(rn_str(row, "usage", cmd_table[i]->usage), RF_TEXT_HIDE);
+			rn_str(row, "help", cmd_table[i]->help);
+		}
+	}
+	if (!s->json)
+		report_note(r, "commands (help CMD for one in full; any unique prefix works):");
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_help_entry = {
+	.name = "help",
+	.alias = "?",
+	.usage = "[COMMAND]",
+	.help = "list the commands, or show one command's usage, options and result fields",
+	.doc = NULL,
+	.args = ARG_COMMAND,
+	.min_args = 0,
+	.max_args = 1,
+	.opts = NULL,
+	.fields = help_fields,
+	.exec = cmd_help_exec,
+};

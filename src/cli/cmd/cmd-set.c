@@ -1,0 +1,47 @@
+/* set: session settings (output form, progress, error handling); no option lists them. */
+#include "config.h"
+
+#include "cli/cli.h"
+
+static const struct cmd_opt set_opts[] = {
+	{ "json", OPT_BOOL, NULL, 0, -1, "no", "print results as JSON Lines" },
+	{ "progress", OPT_BOOL, NULL, 0, -1, "yes on a terminal",
+	  "show progress bars on the terminal" },
+	{ "keep_going", OPT_BOOL, NULL, 0, -1, "no",
+	  "in batch, go on after a failed command" },
+	{ NULL, 0, NULL, 0, 0, NULL, NULL }
+};
+
+static const struct cmd_field set_fields[] = {
+	{ "json", "current setting" },
+	{ "progress", "current setting" },
+	{ "keep_going", "current setting" },
+	{ NULL, NULL }
+};
+
+static enum cmd_ret
+cmd_set_exec(struct session *s, struct cmd_call *c, struct report *r)
+{
+	struct rnode *root = report_root(r);
+
+	s->json = call_bool(c, "json", s->json);
+	s->progress = call_bool(c, "progress", s->progress);
+	s->keep_going = call_bool(c, "keep_going", s->keep_going);
+	rn_bool(root, "json", s->json);
+	rn_bool(root, "progress", s->progress);
+	rn_bool(root, "keep_going", s->keep_going);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_set_entry = {
+	.name = "set",
+	.usage = "[json=yes|no] [progress=yes|no] [keep_going=yes|no]",
+	.help = "change or show session settings",
+	.doc = "Without options, shows the settings.",
+	.args = ARG_NONE,
+	.min_args = 0,
+	.max_args = 0,
+	.opts = set_opts,
+	.fields = set_fields,
+	.exec = cmd_set_exec,
+};

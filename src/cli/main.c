@@ -1,0 +1,201 @@
+/* reelscope: command-line entry — options, batch modes (script, -c, stdin) and the REPL. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "util/xmalloc.h"
+
+static void
+usage(FILE *f)
+{
+	fprintf(f,
+	    "usage: reelscope [options] [SCRIPT]\n"
+	    "\n"
+	    "  (no argument)     interactive REPL on a terminal; commands from stdin otherwise\n"
+	    "  SCRIPT, -f FILE   run the commands in FILE, then exit\n"
+	    "  -c \"CMD; CMD\"     run the commands, then exit\n"
+	    "  -i                stay interactive after -c or -f\n"
+	    "  --json            print each command's result as one JSON object per line\n"
+	    "  --keep-going      in batch, go on after a failed command\n"
+	    "  --echo            print each command (\"> CMD\") before its output\n"
+	    "  --no-progress     never show progress bars\n"
+	    "  --version         print the version and exit\n"
+	    "  --help            print this help and exit\n"
+	    "\n"
+	    "Exit status: 0 every command succeeded, 1 a command failed, 2 usage error.\n"
+	    "Type \"help\" inside reelscope for the commands; see reelscope(1).\n");
+}
+
+static void
+on_oom(size_t size)
+{
+	/* the terminal is in cooked mode whenever the engine runs */
+	fprintf(stderr, "reelscope: out of memory (allocating %zu bytes)\n", size);
+	_exit(1);
+}
+
+static void
+on_sigint(int sig)
+{
+	if (rs_interrupted) {
+		/* a second Ctrl-C while work ignores the first: leave now */
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	rs_interrupted = 1;
+}
+
+/* Run every line of f; returns false when a command failed (and stops
+ * there unless keep_going). */
+static bool
+run_stream(struct session *s, FILE *f)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	bool ok = true;
+
+	while (!s->quit && (n = getline(&line, &cap, f)) >= 0) {
+		if (!session_run_line(s, line)) {
+			ok = false;
+			if (!s->keep_going)
+				break;
+		}
+	}
+	free(line);
+	return ok;
+}
+
+static bool
+run_script(struct session *s, const char *path, int *status)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	bool ok;
+
+	if (f == NULL) {
+		fprintf(stderr, "reelscope: cannot open script %s: %s\n", path,
+		    strerror(errno));
+		*status = 2;
+		return false;
+	}
+	ok = run_stream(s, f);
+	if (f != stdin)
+		fclose(f);
+	return ok;
+}
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_JSON = 256, OPT_KEEP, OPT_ECHO, OPT_NOPROG, OPT_VERSION,
+	    OPT_HELP, OPT_MAN };
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ "keep-going", no_argument, NULL, OPT_KEEP },
+		{ "echo", no_argument, NULL, OPT_ECHO },
+		{ "no-progress", no_argument, NULL, OPT_NOPROG },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ "man-commands", no_argument, NULL, OPT_MAN },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct session s = { 0 };
+	const char *cmds = NULL, *script = NULL;
+	bool stay = false, no_progress = false, ok = true;
+	int c, status = 0;
+	struct sigaction sa;
+
+	s.out = stdout;
+	s.err = stderr;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+c:f:i", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			cmds = optarg;
+			break;
+		case 'f':
+			script = optarg;
+			break;
+		case 'i':
+			stay = true;
+			break;
+		case OPT_JSON:
+			s.json = true;
+			break;
+		case OPT_KEEP:
+			s.keep_going = true;
+			break;
+		case OPT_ECHO:
+			s.echo = true;
+			break;
+		case OPT_NOPROG:
+			no_progress = true;
+			break;
+		case OPT_VERSION:
+			printf("reelscope %s\n", rs_version());
+			return 0;
+		case OPT_HELP:
+			usage(stdout);
+			return 0;
+		case OPT_MAN:
+			help_print_man_commands(stdout);
+			return 0;
+		default:
+			if (optopt == 'c' || optopt == 'f')
+				fprintf(stderr, "reelscope: -%c needs an argument\n", optopt);
+			else if (optopt != 0)
+				fprintf(stderr, "reelscope: unknown option -%c\n", optopt);
+			else
+				fprintf(stderr, "reelscope: unknown option %s\n",
+				    argv[optind - 1]);
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind < argc) {
+		if (script != NULL || optind + 1 < argc) {
+			fprintf(stderr, "reelscope: give one script at most\n");
+			usage(stderr);
+			return 2;
+		}
+		script = argv[optind];
+	}
+	if (cmds != NULL && script != NULL) {
+		fprintf(stderr, "reelscope: give either -c or a script, not both\n");
+		return 2;
+	}
+	rs_set_oom_handler(on_oom);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	s.progress = !no_progress && !s.json && isatty(STDERR_FILENO);
+
+	if (cmds != NULL)
+		ok = session_run_line(&s, cmds);
+	else if (script != NULL)
+		ok = run_script(&s, script, &status);
+	if (status == 2)
+		return 2;
+	if ((cmds == NULL && script == NULL) || (stay && !s.quit)) {
+		if (isatty(STDIN_FILENO)) {
+			s.interactive = true;
+			repl_run(&s);
+			ok = true;	/* failures in the REPL are the user's to see */
+		} else if (cmds == NULL && script == NULL) {
+			ok = run_stream(&s, stdin);
+		}
+	}
+	session_free(&s);
+	fflush(stdout);
+	if (ferror(stdout))
+		return 1;
+	return ok && (s.failures == 0 || s.interactive) ? 0 : 1;
+}

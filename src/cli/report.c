@@ -1,0 +1,567 @@
+/* Report trees: built by commands, printed as aligned text or JSON Lines. */
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+static struct rnode *
+node_new(enum rnode_type t, const char *key)
+{
+	struct rnode *n = xcalloc(1, sizeof *n);
+
+	n->type = t;
+	n->key = key ? xstrdup(key) : NULL;
+	return n;
+}
+
+static void
+node_free(struct rnode *n)
+{
+	if (n == NULL)
+		return;
+	for (size_t i = 0; i < n->nkids; i++)
+		node_free(n->kids[i]);
+	free(n->kids);
+	if (n->type == RN_STRING)
+		free(n->v.s);
+	free(n->key);
+	free(n->label);
+	free(n);
+}
+
+struct report *
+report_new(const char *command)
+{
+	struct report *r = xcalloc(1, sizeof *r);
+
+	r->command = command;
+	r->root = node_new(RN_OBJECT, NULL);
+	return r;
+}
+
+void
+report_free(struct report *r)
+{
+	if (r == NULL)
+		return;
+	node_free(r->root);
+	for (size_t i = 0; i < r->nnotes; i++)
+		free(r->notes[i]);
+	for (size_t i = 0; i < r->nwarnings; i++)
+		free(r->warnings[i]);
+	free(r->notes);
+	free(r->warnings);
+	free(r);
+}
+
+struct rnode *
+report_root(struct report *r)
+{
+	return r->root;
+}
+
+static struct rnode *
+attach(struct rnode *parent, struct rnode *n)
+{
+	parent->kids = xreallocarray(parent->kids, parent->nkids + 1,
+	    sizeof *parent->kids);
+	parent->kids[parent->nkids++] = n;
+	return n;
+}
+
+struct rnode *
+rn_str(struct rnode *obj, const char *key, const char *s)
+{
+	struct rnode *n = node_new(RN_STRING, key);
+
+	n->v.s = xstrdup(s ? s : "");
+	return attach(obj, n);
+}
+
+struct rnode *
+rn_int(struct rnode *obj, const char *key, int64_t i)
+{
+	struct rnode *n = node_new(RN_INT, key);
+
+	n->v.i = i;
+	return attach(obj, n);
+}
+
+struct rnode *
+rn_num(struct rnode *obj, const char *key, double d)
+{
+	struct rnode *n = node_new(RN_NUM, key);
+
+	n->v.d = d;
+	return attach(obj, n);
+}
+
+struct rnode *
+rn_bool(struct rnode *obj, const char *key, bool b)
+{
+	struct rnode *n = node_new(RN_BOOL, key);
+
+	n->v.b = b;
+	return attach(obj, n);
+}
+
+struct rnode *
+rn_null(struct rnode *obj, const char *key)
+{
+	return attach(obj, node_new(RN_NULL, key));
+}
+
+struct rnode *
+rn_obj(struct rnode *obj, const char *key)
+{
+	return attach(obj, node_new(RN_OBJECT, key));
+}
+
+struct rnode *
+rn_arr(struct rnode *obj, const char *key)
+{
+	return attach(obj, node_new(RN_ARRAY, key));
+}
+
+struct rnode *
+rn_label(struct rnode *n, const char *label)
+{
+	free(n->label);
+	n->label = xstrdup(label);
+	return n;
+}
+
+struct rnode *
+rn_flags(struct rnode *n, unsigned flags)
+{
+	n->flags |= flags;
+	return n;
+}
+
+struct rnode *
+rn_prec(struct rnode *n, int prec)
+{
+	n->prec = prec;
+	return n;
+}
+
+static void
+add_line(char ***v, size_t *n, const char *fmt, va_list ap)
+{
+	char buf[2048];
+
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = xstrdup(buf);
+}
+
+void
+report_note(struct report *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_line(&r->notes, &r->nnotes, fmt, ap);
+	va_end(ap);
+}
+
+void
+report_warn(struct report *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_line(&r->warnings, &r->nwarnings, fmt, ap);
+	va_end(ap);
+}
+
+void
+fmt_int(int64_t v, char *buf, size_t size)
+{
+	char tmp[32];
+	size_t n, o = 0;
+	bool neg = v < 0;
+
+	snprintf(tmp, sizeof tmp, "%llu",
+	    (unsigned long long)(neg ? -(uint64_t)v : (uint64_t)v));
+	n = strlen(tmp);
+	if (neg && o + 1 < size)
+		buf[o++] = '-';
+	for (size_t i = 0; i < n && o + 2 < size; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = tmp[i];
+	}
+	buf[o] = '\0';
+}
+
+/* prec significant digits, but never rounding the integer part; commas in
+ * the integer part; no trailing zeros. */
+void
+fmt_num(double x, int prec, char *buf, size_t size)
+{
+	double ax = fabs(x);
+	int dec, intdigits;
+	char tmp[64], *dot;
+	size_t n;
+
+	if (isnan(x)) {
+		snprintf(buf, size, "NaN");
+		return;
+	}
+	if (isinf(x)) {
+		snprintf(buf, size, x > 0 ? "inf" : "-inf");
+		return;
+	}
+	if (prec <= 0)
+		prec = 4;
+	if (ax >= 1e15 || (ax < 1e-4 && ax > 0)) {
+		snprintf(buf, size, "%.*e", prec - 1, x);
+		return;
+	}
+	intdigits = ax >= 1 ? (int)floor(log10(ax)) + 1 : 0;
+	dec = prec - intdigits;
+	if (ax < 1 && ax > 0)	/* leading zeros after the point do not count */
+		dec = prec - 1 - (int)floor(log10(ax));
+	if (dec < 0)
+		dec = 0;
+	snprintf(tmp, sizeof tmp, "%.*f", dec, x);
+	if ((dot = strchr(tmp, '.')) != NULL) {
+		n = strlen(tmp);
+		while (n > 0 && tmp[n - 1] == '0')
+			tmp[--n] = '\0';
+		if (tmp[n - 1] == '.')
+			tmp[--n] = '\0';
+	}
+	dot = strchr(tmp, '.');
+	{
+		/* group the integer part */
+		double ip = fabs(strtod(tmp, NULL));
+		char grouped[48];
+		fmt_int((int64_t)ip, grouped, sizeof grouped);
+		snprintf(buf, size, "%s%s%s", x < 0 && strtod(tmp, NULL) != 0 ? "-" : "",
+		    grouped, dot ? dot : "");
+	}
+}
+
+/* Text of a scalar node for the text rendering. */
+static void
+scalar_text(const struct rnode *n, char *buf, size_t size)
+{
+	switch (n->type) {
+	case RN_STRING:
+		snprintf(buf, size, "%s", n->v.s);
+		break;
+	case RN_INT:
+		fmt_int(n->v.i, buf, size);
+		break;
+	case RN_NUM:
+		if (n->flags & RF_TIME)
+			format_datetime(n->v.d, false, buf, size);
+		else if (n->flags & RF_EXACT)
+			format_number(n->v.d, false, buf, size);
+		else if (n->flags & RF_PERCENT) {
+			char t[64];
+			fmt_num(n->v.d * 100, n->prec ? n->prec : 3, t, sizeof t);
+			snprintf(buf, size, "%s%%", t);
+		} else
+			fmt_num(n->v.d, n->prec, buf, size);
+		break;
+	case RN_BOOL:
+		snprintf(buf, size, "%s", n->v.b ? "yes" : "no");
+		break;
+	case RN_NULL:
+		snprintf(buf, size, "-");
+		break;
+	default:
+		buf[0] = '\0';
+	}
+}
+
+static const char *
+label_of(const struct rnode *n)
+{
+	return n->label ? n->label : n->key ? n->key : "";
+}
+
+static bool
+is_scalar(const struct rnode *n)
+{
+	return n->type != RN_OBJECT && n->type != RN_ARRAY;
+}
+
+static void
+pad(FILE *out, size_t n)
+{
+	while (n-- > 0)
+		fputc(' ', out);
+}
+
+static bool
+is_numeric(const struct rnode *n)
+{
+	return n->type == RN_INT || (n->type == RN_NUM && !(n->flags & RF_TIME));
+}
+
+/* An array of objects as an aligned table (columns from the first row). */
+static void
+print_table(const struct rnode *arr, FILE *out, int indent)
+{
+	const struct rnode *first;
+	size_t nc, *w;
+	char buf[512];
+
+	if (arr->nkids == 0)
+		return;
+	first = arr->kids[0];
+	nc = first->nkids;
+	w = xcalloc(nc + 1, sizeof *w);
+	for (size_t c = 0; c < nc; c++)
+		w[c] = utf8_width(label_of(first->kids[c]));
+	for (size_t r = 0; r < arr->nkids; r++)
+		for (size_t c = 0; c < nc && c < arr->kids[r]->nkids; c++) {
+			scalar_text(arr->kids[r]->kids[c], buf, sizeof buf);
+			if (utf8_width(buf) > w[c])
+				w[c] = utf8_width(buf);
+		}
+	pad(out, (size_t)indent);
+	for (size_t c = 0; c < nc; c++) {
+		const char *l = label_of(first->kids[c]);
+		size_t lw = utf8_width(l);
+		if (is_numeric(first->kids[c]))
+			pad(out, w[c] - lw);
+		fputs(l, out);
+		if (c + 1 < nc)
+			pad(out, (is_numeric(first->kids[c]) ? 0 : w[c] - lw) + 2);
+	}
+	fputc('\n', out);
+	for (size_t r = 0; r < arr->nkids; r++) {
+		const struct rnode *row = arr->kids[r];
+		pad(out, (size_t)indent);
+		for (size_t c = 0; c < nc && c < row->nkids; c++) {
+			size_t bw;
+			scalar_text(row->kids[c], buf, sizeof buf);
+			bw = utf8_width(buf);
+			if (is_numeric(row->kids[c]))
+				pad(out, w[c] - bw);
+			fputs(buf, out);
+			if (c + 1 < nc)
+				pad(out, (is_numeric(row->kids[c]) ? 0 : w[c] - bw) + 2);
+		}
+		fputc('\n', out);
+	}
+	free(w);
+}
+
+static void print_fields(const struct rnode *obj, FILE *out, int indent);
+
+/* One-line object: "label: k v, k v ..." */
+static void
+print_inline(const struct rnode *n, FILE *out, int indent, size_t lw)
+{
+	char buf[256];
+
+	pad(out, (size_t)indent);
+	fprintf(out, "%s", label_of(n));
+	pad(out, lw - utf8_width(label_of(n)) + 2);
+	for (size_t i = 0; i < n->nkids; i++) {
+		scalar_text(n->kids[i], buf, sizeof buf);
+		fprintf(out, "%s%s %s", i ? "  " : "", label_of(n->kids[i]), buf);
+	}
+	fputc('\n', out);
+}
+
+static void
+print_fields(const struct rnode *obj, FILE *out, int indent)
+{
+	size_t lw = 0, visible = 0;
+	char buf[1024];
+
+	for (size_t i = 0; i < obj->nkids; i++) {
+		const struct rnode *k = obj->kids[i];
+		if (!(k->flags & RF_TEXT_HIDE))
+			visible++;
+		if (!(k->flags & RF_TEXT_HIDE) && (is_scalar(k) || (k->flags & RF_INLINE)) &&
+		    utf8_width(label_of(k)) > lw)
+			lw = utf8_width(label_of(k));
+	}
+	for (size_t i = 0; i < obj->nkids; i++) {
+		const struct rnode *k = obj->kids[i];
+		if (k->flags & RF_TEXT_HIDE)
+			continue;
+		if (is_scalar(k)) {
+			scalar_text(k, buf, sizeof buf);
+			pad(out, (size_t)indent);
+			fputs(label_of(k), out);
+			pad(out, lw - utf8_width(label_of(k)) + 2);
+			fprintf(out, "%s\n", buf);
+		} else if (k->flags & RF_INLINE) {
+			print_inline(k, out, indent, lw);
+		} else if (k->type == RN_OBJECT) {
+			pad(out, (size_t)indent);
+			fprintf(out, "%s:\n", label_of(k));
+			print_fields(k, out, indent + 2);
+		} else if (k->flags & RF_TABLE) {
+			if (k->nkids == 0)
+				continue;
+			if (visible > 1) {
+				pad(out, (size_t)indent);
+				fprintf(out, "%s:\n", label_of(k));
+				print_table(k, out, indent + 2);
+			} else
+				print_table(k, out, indent);
+		} else {
+			pad(out, (size_t)indent);
+			fprintf(out, "%s:", label_of(k));
+			for (size_t j = 0; j < k->nkids; j++) {
+				scalar_text(k->kids[j], buf, sizeof buf);
+				fprintf(out, "%s%s", j ? ", " : " ", buf);
+			}
+			fputc('\n', out);
+		}
+	}
+}
+
+void
+report_print_text(const struct report *r, FILE *out, FILE *err)
+{
+	for (size_t i = 0; i < r->nnotes; i++)
+		fprintf(out, "%s\n", r->notes[i]);
+	print_fields(r->root, out, 0);
+	fflush(out);
+	for (size_t i = 0; i < r->nwarnings; i++)
+		fprintf(err, "warning: %s\n", r->warnings[i]);
+	fflush(err);
+}
+
+void
+json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", f);
+			break;
+		case '\\':
+			fputs("\\\\", f);
+			break;
+		case '\n':
+			fputs("\\n", f);
+			break;
+		case '\r':
+			fputs("\\r", f);
+			break;
+		case '\t':
+			fputs("\\t", f);
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				fprintf(f, "\\u%04x", *p);
+			else
+				fputc(*p, f);
+		}
+	}
+	fputc('"', f);
+}
+
+static void
+json_number(FILE *f, double d)
+{
+	char buf[64];
+
+	if (!isfinite(d)) {
+		fputs("null", f);
+		return;
+	}
+	for (int p = 1; p <= 17; p++) {
+		snprintf(buf, sizeof buf, "%.*g", p, d);
+		if (strtod(buf, NULL) == d)
+			break;
+	}
+	fputs(buf, f);
+}
+
+static void
+json_node(FILE *f, const struct rnode *n)
+{
+	switch (n->type) {
+	case RN_STRING:
+		json_string(f, n->v.s);
+		break;
+	case RN_INT:
+		fprintf(f, "%lld", (long long)n->v.i);
+		break;
+	case RN_NUM:
+		json_number(f, n->v.d);
+		break;
+	case RN_BOOL:
+		fputs(n->v.b ? "true" : "false", f);
+		break;
+	case RN_NULL:
+		fputs("null", f);
+		break;
+	case RN_OBJECT:
+		fputc('{', f);
+		for (size_t i = 0; i < n->nkids; i++) {
+			if (i)
+				fputc(',', f);
+			json_string(f, n->kids[i]->key ? n->kids[i]->key : "");
+			fputc(':', f);
+			json_node(f, n->kids[i]);
+		}
+		fputc('}', f);
+		break;
+	case RN_ARRAY:
+		fputc('[', f);
+		for (size_t i = 0; i < n->nkids; i++) {
+			if (i)
+				fputc(',', f);
+			json_node(f, n->kids[i]);
+		}
+		fputc(']', f);
+		break;
+	}
+}
+
+static void
+json_lines(FILE *f, const char *key, char **v, size_t n)
+{
+	if (n == 0)
+		return;
+	fprintf(f, ",\"%s\":[", key);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputc(',', f);
+		json_string(f, v[i]);
+	}
+	fputc(']', f);
+}
+
+void
+report_print_json(const struct report *r, FILE *out, bool ok, const char *error)
+{
+	fputs("{\"command\":", out);
+	json_string(out, r->command ? r->command : "");
+	fprintf(out, ",\"ok\":%s", ok ? "true" : "false");
+	if (!ok) {
+		fputs(",\"error\":", out);
+		json_string(out, error ? error : "");
+	}
+	json_lines(out, "notes", r->notes, r->nnotes);
+	json_lines(out, "warnings", r->warnings, r->nwarnings);
+	for (size_t i = 0; ok && i < r->root->nkids; i++) {
+		fputc(',', out);
+		json_string(out, r->root->kids[i]->key ? r->root->kids[i]->key : "");
+		fputc(':', out);
+		json_node(out, r->root->kids[i]);
+	}
+	fputs("}\n", out);
+	fflush(out);
+}

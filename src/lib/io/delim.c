@@ -1,0 +1,539 @@
+/* Delimited-text reader: a thread runs libcsv over whole lines while the caller checks and stores rows. */
+#include "config.h"
+
+#include <csv.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+/* Rows handed from the parsing thread to the storing one. */
+struct batch {
+	char *bytes;		/* field bytes, each NUL-terminated */
+	size_t blen, bcap;
+	size_t *foff, *flen;	/* per field */
+	size_t nf, fcap;
+	size_t *rfirst, *rnf, *rline;	/* per row: first field, count, line */
+	size_t nrows, rcap;
+	double fraction;	/* of the input consumed when the batch closed */
+};
+
+#define NBATCH 4
+#define BATCH_ROWS 4096
+
+/* The queue between the two threads and what the parser reports. */
+struct pipe {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct batch b[NBATCH];
+	int full[NBATCH];	/* 1 when b[i] waits for the storer */
+	int head, tail;		/* next to fill / next to store */
+	bool done;		/* the parser has finished (or failed) */
+	bool stop;		/* the storer wants the parser to stop */
+	/* parser side */
+	struct reader *r;
+	struct src *src;
+	struct csv_parser p;
+	struct batch *cur;
+	size_t row_line;
+	size_t rows;
+	rs_error perr;		/* the parser's error, if any */
+	bool pfailed;
+};
+
+static void
+batch_reset(struct batch *b)
+{
+	b->blen = b->nf = b->nrows = 0;
+}
+
+static void
+batch_free(struct batch *b)
+{
+	free(b->bytes);
+	free(b->foff);
+	free(b->flen);
+	free(b->rfirst);
+	free(b->rnf);
+	free(b->rline);
+}
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct pipe *pp = data;
+	struct batch *b = pp->cur;
+
+	if (b->nf == b->fcap) {
+		b->fcap = grow_capacity(b->fcap, b->nf + 1);
+		b->foff = xreallocarray(b->foff, b->fcap, sizeof *b->foff);
+		b->flen = xreallocarray(b->flen, b->fcap, sizeof *b->flen);
+	}
+	if (b->blen + len + 1 > b->bcap) {
+		b->bcap = grow_capacity(b->bcap, b->blen + len + 1);
+		b->bytes = xrealloc(b->bytes, b->bcap);
+	}
+	if (len)
+		memcpy(b->bytes + b->blen, s, len);
+	b->bytes[b->blen + len] = '\0';
+	b->foff[b->nf] = b->blen;
+	b->flen[b->nf] = len;
+	b->blen += len + 1;
+	b->nf++;
+}
+
+static void
+on_row(int c, void *data)
+{
+	struct pipe *pp = data;
+	struct batch *b = pp->cur;
+	size_t first = b->nrows ? b->rfirst[b->nrows - 1] + b->rnf[b->nrows - 1] : 0;
+
+	(void)c;
+	pp->rows++;
+	if (b->nrows == b->rcap) {
+		b->rcap = grow_capacity(b->rcap, b->nrows + 1);
+		b->rfirst = xreallocarray(b->rfirst, b->rcap, sizeof *b->rfirst);
+		b->rnf = xreallocarray(b->rnf, b->rcap, sizeof *b->rnf);
+		b->rline = xreallocarray(b->rline, b->rcap, sizeof *b->rline);
+	}
+	b->rfirst[b->nrows] = first;
+	b->rnf[b->nrows] = b->nf - first;
+	b->rline[b->nrows] = pp->row_line;
+	b->nrows++;
+}
+
+/* Hand the current batch over and take an empty one; false to stop. */
+static bool
+batch_pass(struct pipe *pp)
+{
+	bool ok;
+
+	pthread_mutex_lock(&pp->mu);
+	pp->b[pp->head].fraction = src_fraction(pp->src);
+	pp->full[pp->head] = 1;
+	pp->head = (pp->head + 1) % NBATCH;
+	pthread_cond_broadcast(&pp->cv);
+	while (pp->full[pp->head] && !pp->stop)
+		pthread_cond_wait(&pp->cv, &pp->mu);
+	ok = !pp->stop;
+	pp->cur = &pp->b[pp->head];
+	pthread_mutex_unlock(&pp->mu);
+	batch_reset(pp->cur);
+	return ok;
+}
+
+static int
+is_lf(unsigned char c)
+{
+	return c == '\n';
+}
+
+/* Replace "::" by the one-byte stand-in in place; returns the new length. */
+static size_t
+squeeze_colons(char *l, size_t n)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (l[i] == ':' && i + 1 < n && l[i + 1] == ':') {
+			l[o++] = '\x1f';
+			i++;
+		} else
+			l[o++] = l[i];
+	}
+	return o;
+}
+
+/* The parsing thread: lines from the source through libcsv into batches. */
+static void *
+parse_thread(void *arg)
+{
+	struct pipe *pp = arg;
+	struct reader *r = pp->r;
+	char *line, *conv = NULL;
+	size_t len, lineno = 0, row_bytes = 0, rows_before;
+	size_t max_line = r->max_line ? r->max_line : RS_DEFAULT_MAX_LINE;
+	bool open = false;	/* a quoted field continues from an earlier line */
+	int rc;
+
+	while ((rc = src_next_line(pp->src, &line, &len, &lineno, &pp->perr)) == 1) {
+		const char *feed = line;
+		size_t flen = len;
+		bool nl = src_line_had_newline(pp->src), cr;
+
+		if (!open) {
+			pp->row_line = lineno;
+			row_bytes = 0;
+		}
+		rows_before = pp->rows;
+		if (r->colons)
+			flen = squeeze_colons(line, len);
+		/* a CR inside a line is data; libcsv would end the row there */
+		cr = memchr(line, '\r', flen) != NULL;
+		if (cr)
+			csv_set_term_func(&pp->p, is_lf);
+		/* the byte after the line (its LF or CR) is ours to overwrite */
+		if (nl)
+			line[flen] = '\n';
+		if (r->enc == ENC_LATIN1) {
+			size_t n2;
+			free(conv);
+			conv = latin1_to_utf8(line, flen + nl, &n2);
+			feed = conv;
+			flen = n2 - nl;
+		}
+		row_bytes += flen;
+		if (open && row_bytes > max_line) {
+			rs_error_set(&pp->perr, RS_EPARSE,
+			    "%s:%zu: quoted field is not closed within %zu MiB",
+			    r->display, pp->row_line, max_line >> 20);
+			rc = -1;
+			break;
+		}
+		if (csv_parse(&pp->p, feed, flen + nl, on_field, on_row, pp) !=
+		    flen + nl) {
+			rs_error_set(&pp->perr, RS_EPARSE, "%s:%zu: %s", r->display,
+			    lineno, csv_strerror(csv_error(&pp->p)));
+			rc = -1;
+			break;
+		}
+		if (cr)
+			csv_set_term_func(&pp->p, NULL);
+		open = pp->rows == rows_before && (open || flen > 0);
+		if (pp->cur->nrows >= BATCH_ROWS && !open && !batch_pass(pp))
+			break;
+	}
+	if (rc == 0 && csv_fini(&pp->p, on_field, on_row, pp) != 0) {
+		rs_error_set(&pp->perr, RS_EPARSE,
+		    "%s:%zu: quoted field opened here is never closed", r->display,
+		    pp->row_line);
+		rc = -1;
+	}
+	free(conv);
+	r->lines = lineno;
+	pthread_mutex_lock(&pp->mu);
+	pp->pfailed = rc < 0;
+	pp->b[pp->head].fraction = 1;
+	pp->full[pp->head] = 1;	/* the last, possibly empty, batch */
+	pp->head = (pp->head + 1) % NBATCH;
+	pp->done = true;
+	pthread_cond_broadcast(&pp->cv);
+	pthread_mutex_unlock(&pp->mu);
+	return NULL;
+}
+
+/* ---- the storing side ---- */
+
+struct store {
+	struct reader *r;
+	double *vals;
+	int *dec;
+	char **conv;		/* Latin-1 conversions of fields (ENC_AUTO) */
+	size_t line;
+	rs_error *err;
+	bool failed;
+};
+
+static void row_bad(struct store *st, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* A malformed row: fail, or count it when skipping bad rows. */
+static void
+row_bad(struct store *st, const char *fmt, ...)
+{
+	struct reader *r = st->r;
+	char msg[700];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (r->skip_bad) {
+		if (r->nbad++ == 0)
+			snprintf(r->first_bad, sizeof r->first_bad, "%s:%zu: %s",
+			    r->display, st->line, msg);
+		return;
+	}
+	rs_error_set(st->err, RS_EPARSE, "%s:%zu: %s", r->display, st->line, msg);
+	st->failed = true;
+}
+
+static const char *
+colname(const struct reader *r, size_t j)
+{
+	return r->names != NULL ? r->names[j] : "";
+}
+
+/* Check every field of a row; on success vals/dec/conv are filled. */
+static bool
+row_check(struct store *st, char *const *f, const size_t *flen)
+{
+	struct reader *r = st->r;
+	char q[128];
+
+	for (size_t j = 0; j < r->nfields; j++) {
+		struct field_spec *fs = &r->fields[j];
+		const char *s = f[j];
+		size_t len = flen[j];
+
+		st->conv[j] = NULL;
+		if (fs->role == F_SKIP)
+			continue;
+		if (fs->role != F_COLUMN && len == 0) {
+			row_bad(st, "column %zu (%s): %s id missing", j + 1,
+			    colname(r, j), fs->role == F_USER ? "user" :
+			    fs->role == F_ITEM ? "item" : "key");
+			return false;
+		}
+		if (fs->role == F_COLUMN && fs->col->kind == RS_COL_NUMBER) {
+			switch (parse_number(s, len, &st->vals[j], &st->dec[j])) {
+			case NUM_OK:
+				continue;
+			case NUM_EMPTY:
+				st->vals[j] = NAN;
+				st->dec[j] = 0;
+				continue;
+			case NUM_BAD:
+				quote_field(s, len, q, sizeof q);
+				row_bad(st, "column %zu (%s): %s is not a number",
+				    j + 1, colname(r, j), q);
+				return false;
+			case NUM_RANGE:
+				quote_field(s, len, q, sizeof q);
+				row_bad(st,
+				    "column %zu (%s): %s is out of range (not a finite number)",
+				    j + 1, colname(r, j), q);
+				return false;
+			}
+		}
+		if (fs->role == F_COLUMN && fs->col->kind == RS_COL_TIME) {
+			if (parse_datetime(s, len, &st->vals[j]))
+				st->dec[j] = 3;	/* times keep milliseconds */
+			else if (is_missing_token(s, len))
+				st->vals[j] = NAN;
+			else {
+				quote_field(s, len, q, sizeof q);
+				row_bad(st,
+				    "column %zu (%s): %s is not a date-time (YYYY-MM-DD[ HH:MM:SS])",
+				    j + 1, colname(r, j), q);
+				return false;
+			}
+			continue;
+		}
+		/* ids and text */
+		if (utf8_valid_prefix(s, len) != len) {
+			size_t n2;
+			if (r->enc == ENC_AUTO) {
+				st->conv[j] = latin1_to_utf8(s, len, &n2);
+				continue;
+			}
+			row_bad(st,
+			    "column %zu (%s): invalid UTF-8 at byte %zu (give encoding=latin1 for a Latin-1 file)",
+			    j + 1, colname(r, j), utf8_valid_prefix(s, len) + 1);
+			return false;
+		}
+	}
+	return true;
+}
+
+static void
+grow_ids(struct reader *r)
+{
+	if (r->n < r->cap)
+		return;
+	r->cap = grow_capacity(r->cap, r->n + 1);
+	if (r->user_ids)
+		r->user = xreallocarray(r->user, r->cap, sizeof *r->user);
+	if (r->item_ids)
+		r->item = xreallocarray(r->item, r->cap, sizeof *r->item);
+	if (r->key_ids)
+		r->key = xreallocarray(r->key, r->cap, sizeof *r->key);
+}
+
+/* Store one checked row. */
+static void
+row_store(struct store *st, char *const *f, const size_t *flen)
+{
+	struct reader *r = st->r;
+
+	grow_ids(r);
+	for (size_t j = 0; j < r->nfields; j++) {
+		struct field_spec *fs = &r->fields[j];
+		const char *s = st->conv[j] ? st->conv[j] : f[j];
+		size_t len = st->conv[j] ? strlen(st->conv[j]) : flen[j];
+
+		switch (fs->role) {
+		case F_SKIP:
+			break;
+		case F_USER:
+			r->user[r->n] = rs_ids_intern(r->user_ids, s, len);
+			break;
+		case F_ITEM:
+			r->item[r->n] = rs_ids_intern(r->item_ids, s, len);
+			break;
+		case F_KEY:
+			r->key[r->n] = rs_ids_intern(r->key_ids, s, len);
+			break;
+		case F_COLUMN:
+			if (fs->col->kind != RS_COL_TEXT)
+				rs_column_push_number(fs->col, st->vals[j], st->dec[j]);
+			else if (is_missing_token(s, len))
+				rs_column_push_missing(fs->col);
+			else
+				rs_column_push_text(fs->col, s, len);
+			break;
+		}
+		free(st->conv[j]);
+		st->conv[j] = NULL;
+	}
+	r->n++;
+}
+
+static void
+store_batch(struct store *st, struct batch *b)
+{
+	struct reader *r = st->r;
+	char **f = xmalloc((r->nfields + 1) * sizeof *f);
+
+	for (size_t i = 0; i < b->nrows && !st->failed; i++) {
+		size_t nf = b->rnf[i], first = b->rfirst[i];
+		st->line = b->rline[i];
+		if (r->header) {
+			r->header = false;	/* the sniffer read the names */
+			continue;
+		}
+		/* a line of spaces is a blank line, not a one-field row */
+		if (nf == 1 && b->flen[first] == 0 && r->nfields > 1)
+			continue;
+		if (nf != r->nfields) {
+			row_bad(st, "expected %zu fields, found %zu", r->nfields, nf);
+			continue;
+		}
+		for (size_t j = 0; j < nf; j++)
+			f[j] = b->bytes + b->foff[first + j];
+		if (!row_check(st, f, b->flen + first)) {
+			for (size_t j = 0; j < r->nfields; j++) {
+				free(st->conv[j]);
+				st->conv[j] = NULL;
+			}
+			continue;
+		}
+		row_store(st, f, b->flen + first);
+	}
+	free(f);
+}
+
+int
+reader_run(struct reader *r, const rs_hooks *hooks, const char *task,
+    rs_error *err)
+{
+	struct pipe *pp = xcalloc(1, sizeof *pp);
+	struct store st = { 0 };
+	size_t max_line = r->max_line ? r->max_line : RS_DEFAULT_MAX_LINE;
+	pthread_t tid;
+	bool cancelled = false;
+	int ret = -1;
+
+	pp->src = src_open(r->path, r->display, max_line, err);
+	if (pp->src == NULL) {
+		free(pp);
+		return -1;
+	}
+	pp->r = r;
+	pthread_mutex_init(&pp->mu, NULL);
+	pthread_cond_init(&pp->cv, NULL);
+	csv_init(&pp->p, CSV_STRICT_FINI);
+	csv_set_delim(&pp->p, (unsigned char)r->delim);
+	if (r->no_quotes)
+		csv_set_quote(&pp->p, '\0');
+	pp->cur = &pp->b[0];
+	st.r = r;
+	st.err = err;
+	st.vals = xcalloc(r->nfields, sizeof *st.vals);
+	st.dec = xcalloc(r->nfields, sizeof *st.dec);
+	st.conv = xcalloc(r->nfields, sizeof *st.conv);
+	if (pthread_create(&tid, NULL, parse_thread, pp) != 0) {
+		rs_error_set(err, RS_EIO, "cannot start a thread to read %s",
+		    r->display);
+		goto out_nothread;
+	}
+	for (;;) {
+		struct batch *b;
+		bool last;
+
+		pthread_mutex_lock(&pp->mu);
+		while (!pp->full[pp->tail])
+			pthread_cond_wait(&pp->cv, &pp->mu);
+		b = &pp->b[pp->tail];
+		last = pp->done && (pp->tail + 1) % NBATCH == pp->head;
+		pthread_mutex_unlock(&pp->mu);
+		if (!st.failed && !cancelled)
+			store_batch(&st, b);
+		if (!st.failed && !cancelled &&
+		    rs_hooks_progress(hooks, task, b->fraction, 1.0))
+			cancelled = true;
+		pthread_mutex_lock(&pp->mu);
+		pp->full[pp->tail] = 0;
+		pp->tail = (pp->tail + 1) % NBATCH;
+		if (st.failed || cancelled)
+			pp->stop = true;
+		pthread_cond_broadcast(&pp->cv);
+		pthread_mutex_unlock(&pp->mu);
+		if (last)
+			break;
+		if (pp->stop) {
+			/* drain until the parser has posted its final batch */
+			pthread_mutex_lock(&pp->mu);
+			while (!pp->done)
+				pthread_cond_wait(&pp->cv, &pp->mu);
+			pthread_mutex_unlock(&pp->mu);
+			break;
+		}
+	}
+	pthread_join(tid, NULL);
+	if (st.failed)
+		goto out;
+	if (cancelled) {
+		rs_error_set(err, RS_ECANCEL, "interrupted while reading %s",
+		    r->display);
+		goto out;
+	}
+	if (pp->pfailed) {
+		*err = pp->perr;
+		goto out;
+	}
+	rs_hooks_progress(hooks, task, 1.0, 1.0);
+	ret = 0;
+out:
+out_nothread:
+	csv_free(&pp->p);
+	src_close(pp->src);
+	for (int i = 0; i < NBATCH; i++)
+		batch_free(&pp->b[i]);
+	pthread_mutex_destroy(&pp->mu);
+	pthread_cond_destroy(&pp->cv);
+	free(pp);
+	for (size_t j = 0; j < r->nfields; j++)
+		free(st.conv[j]);
+	free(st.conv);
+	free(st.vals);
+	free(st.dec);
+	return ret;
+}
+
+void
+reader_free_output(struct reader *r)
+{
+	free(r->user);
+	free(r->item);
+	free(r->key);
+	r->user = r->item = r->key = NULL;
+	r->n = r->cap = 0;
+}

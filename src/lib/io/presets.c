@@ -1,0 +1,322 @@
+/* Dataset presets: MovieLens (100K, 1M/10M, latest) files and the KuaiRec 2.0 folder. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "reelscope/load.h"
+#include "io.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+static const char *const ml_genres[] = { "unknown", "Action", "Adventure",
+	"Animation", "Children's", "Comedy", "Crime", "Documentary", "Drama",
+	"Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance",
+	"Sci-Fi", "Thriller", "War", "Western" };
+
+static bool
+is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static char *
+sibling(const char *path, const char *name)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(name);
+	return xasprintf("%.*s/%s", (int)(slash - path), path, name);
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+const char *
+movielens_variant(const char *path)
+{
+	const char *b = base_name(path);
+	char line[64];
+	FILE *f;
+
+	if (strcmp(b, "u.data") == 0)
+		return "100k";
+	if (strlen(b) == 7 && b[0] == 'u' && b[2] == '.' &&
+	    ((b[1] >= '1' && b[1] <= '5') || b[1] == 'a' || b[1] == 'b') &&
+	    (strcmp(b + 3, "base") == 0 || strcmp(b + 3, "test") == 0))
+		return "100k";
+	if (strcmp(b, "ratings.dat") == 0)
+		return "1m";
+	if (strcmp(b, "ratings.csv") == 0 && (f = fopen(path, "r")) != NULL) {
+		bool ml = fgets(line, sizeof line, f) != NULL &&
+		    strncmp(line, "userId,movieId,", 15) == 0;
+		fclose(f);
+		if (ml)
+			return "latest";
+	}
+	return NULL;
+}
+
+/* Turn u.item's 19 genre flag columns into one "genres" text column
+ * ("Action|Comedy"), the form MovieLens uses in its later releases. */
+static void
+fold_genres(rs_table *tbl)
+{
+	int idx[19];
+	rs_column *g = rs_column_new("genres", RS_COL_TEXT);
+	struct strbuf sb;
+	size_t kept = 0;
+
+	for (int k = 0; k < 19; k++)
+		if ((idx[k] = rs_table_find(tbl, ml_genres[k])) < 0) {
+			rs_column_free(g);
+			return;
+		}
+	sb_init(&sb);
+	for (size_t r = 0; r < tbl->nrows; r++) {
+		sb.len = 0;
+		for (int k = 0; k < 19; k++)
+			if (rs_column_get(tbl->cols[idx[k]], r) == 1) {
+				if (sb.len)
+					sb_putc(&sb, '|');
+				sb_puts(&sb, ml_genres[k]);
+			}
+		if (sb.len)
+			rs_column_push_text(g, sb.s, sb.len);
+		else
+			rs_column_push_missing(g);
+	}
+	sb_free(&sb);
+	for (size_t j = 0; j < tbl->ncols; j++) {
+		bool flag = false;
+		for (int k = 0; k < 19; k++)
+			if ((int)j == idx[k])
+				flag = true;
+		if (flag)
+			rs_column_free(tbl->cols[j]);
+		else
+			tbl->cols[kept++] = tbl->cols[j];
+	}
+	tbl->ncols = kept;
+	rs_column_finish(g);
+	rs_table_add(tbl, g);
+}
+
+int
+load_movielens(rs_dataset *ds, const char *path, const char *variant,
+    const rs_load_opts *o, const rs_hooks *hooks, rs_error *err)
+{
+	static const char *const log_names[] = { "user_id", "item_id", "rating",
+		"timestamp" };
+	static const char *const item100k[] = { "item_id", "title",
+		"release_date", "video_release_date", "imdb_url", "unknown", "Action",
+		"Adventure", "Animation", "Children's", "Comedy", "Crime",
+		"Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical",
+		"Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western" };
+	static const char *const user100k[] = { "user_id", "age", "gender",
+		"occupation", "zip_code" };
+	static const char *const item1m[] = { "item_id", "title", "genres" };
+	static const char *const user1m[] = { "user_id", "gender", "age",
+		"occupation", "zip_code" };
+	struct file_spec fs = { 0 }, is = { 0 }, us = { 0 };
+	struct log_roles roles = { o->user, o->item, o->value, o->time, o->creator };
+	char *items = NULL, *users = NULL;
+	int rc = -1;
+
+	if (variant == NULL) {
+		size_t n = strlen(path);
+		variant = n > 4 && strcmp(path + n - 4, ".dat") == 0 ? "1m" :
+		    n > 4 && strcmp(path + n - 4, ".csv") == 0 ? "latest" : "100k";
+	}
+	fs.path = fs.display = path;
+	fs.skip_bad = o->skip_bad == 1;
+	fs.max_line = o->max_line;
+	fs.types = o->types;
+	is.skip_bad = us.skip_bad = fs.skip_bad;
+	is.max_line = us.max_line = o->max_line;
+	is.header = us.header = 0;
+	if (strcmp(variant, "100k") == 0) {
+		fs.delim = "\t";
+		fs.header = 0;
+		fs.names = log_names;
+		fs.nnames = 4;
+		items = o->items_path ? xstrdup(o->items_path) : sibling(path, "u.item");
+		users = o->users_path ? xstrdup(o->users_path) : sibling(path, "u.user");
+		is.delim = us.delim = "|";
+		is.enc = us.enc = ENC_LATIN1;
+		is.no_quotes = us.no_quotes = true;
+		is.names = item100k;
+		is.nnames = 24;
+		us.names = user100k;
+		us.nnames = 5;
+	} else if (strcmp(variant, "1m") == 0) {
+		fs.delim = "::";
+		fs.header = 0;
+		fs.names = log_names;
+		fs.nnames = 4;
+		items = o->items_path ? xstrdup(o->items_path) : sibling(path, "movies.dat");
+		users = o->users_path ? xstrdup(o->users_path) : sibling(path, "users.dat");
+		is.delim = us.delim = "::";
+		is.enc = us.enc = ENC_AUTO;	/* 1M is Latin-1, 10M is UTF-8 */
+		is.no_quotes = us.no_quotes = true;
+		is.names = item1m;
+		is.nnames = 3;
+		us.names = user1m;
+		us.nnames = 5;
+	} else {
+		fs.delim = ",";
+		fs.header = 1;
+		items = o->items_path ? xstrdup(o->items_path) : sibling(path, "movies.csv");
+		users = o->users_path ? xstrdup(o->users_path) : NULL;
+		is.delim = ",";
+		is.header = us.header = 1;
+		is.enc = us.enc = ENC_UTF8;
+	}
+	fs.enc = ENC_UTF8;
+	ds->format = xasprintf("movielens-%s", variant);
+	rs_dataset_note(ds, "format: MovieLens %s%s", strcmp(variant, "latest") == 0 ?
+	    "latest (ratings.csv)" : strcmp(variant, "1m") == 0 ?
+	    "1M/10M (ratings.dat)" : "100K (u.data)",
+	    o->format == NULL ? ", from the file name" : "");
+	if (load_log(ds, &ds->log, &fs, &roles, "log", hooks, err) != 0)
+		goto out;
+	if (items != NULL && (o->items_path != NULL || is_file(items))) {
+		is.path = is.display = items;
+		if (load_side(ds, &ds->item_tbl, ds->items, true, &is,
+		    o->item_key ? o->item_key : strcmp(variant, "latest") == 0 ?
+		    "movieId" : "item_id", "items", hooks, err) != 0)
+			goto out;
+		if (strcmp(variant, "100k") == 0)
+			fold_genres(&ds->item_tbl);
+	}
+	if (users != NULL && (o->users_path != NULL || is_file(users))) {
+		us.path = us.display = users;
+		if (load_side(ds, &ds->user_tbl, ds->users, false, &us,
+		    o->user_key ? o->user_key : strcmp(variant, "latest") == 0 ?
+		    "userId" : "user_id", "users", hooks, err) != 0)
+			goto out;
+	}
+	if (o->creator != NULL)
+		ds->creator_from = xstrdup(o->creator);
+	rc = 0;
+out:
+	free(items);
+	free(users);
+	return rc;
+}
+
+int
+load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *o,
+    const rs_hooks *hooks, rs_error *err)
+{
+	static const char *const item_files[] = { "item_daily_features.csv",
+		"item_categories.csv", "kuairec_caption_category.csv" };
+	static const char *const user_files[] = { "user_features.csv",
+		"social_network.csv" };
+	struct file_spec fs = { 0 };
+	struct log_roles roles = {
+		o->user ? o->user : "user_id", o->item ? o->item : "video_id",
+		o->value ? o->value : "watch_ratio", o->time ? o->time : "timestamp",
+		NULL };
+	const char *matrix = o->matrix ? o->matrix : "both";
+	char *data, *big, *small;
+	bool has_big, has_small;
+	int rc = -1;
+
+	/* the download unpacks to "KuaiRec 2.0/data/": accept either level */
+	data = xasprintf("%s/data", dir);
+	big = xasprintf("%s/big_matrix.csv", dir);
+	small = xasprintf("%s/small_matrix.csv", dir);
+	if (!is_file(big) && !is_file(small)) {
+		char *b2 = xasprintf("%s/big_matrix.csv", data);
+		char *s2 = xasprintf("%s/small_matrix.csv", data);
+		if (is_file(b2) || is_file(s2)) {
+			free(big);
+			free(small);
+			big = b2;
+			small = s2;
+			dir = data;
+		} else {
+			free(b2);
+			free(s2);
+		}
+	}
+	has_big = is_file(big);
+	has_small = is_file(small);
+	if (!has_big && !has_small) {
+		rs_error_set(err, RS_EIO,
+		    "%s is a folder without big_matrix.csv or small_matrix.csv (KuaiRec layout); give a file to load",
+		    dir);
+		goto out;
+	}
+	if ((strcmp(matrix, "big") == 0 && !has_big) ||
+	    (strcmp(matrix, "small") == 0 && !has_small)) {
+		rs_error_set(err, RS_EIO, "matrix=%s: %s has no %s_matrix.csv",
+		    matrix, dir, matrix);
+		goto out;
+	}
+	ds->format = xstrdup("kuairec");
+	rs_dataset_note(ds, "format: KuaiRec 2.0 folder %s", dir);
+	fs.enc = encoding_of(o->encoding);
+	fs.skip_bad = o->skip_bad == 1;
+	fs.max_line = o->max_line;
+	fs.header = 1;
+	fs.delim = ",";
+	fs.types = o->types;
+	fs.path = fs.display = (has_big && strcmp(matrix, "small") != 0) ? big : small;
+	if (load_log(ds, &ds->log, &fs, &roles, "log", hooks, err) != 0)
+		goto out;
+	if (has_big && has_small && strcmp(matrix, "both") == 0) {
+		ds->observed = xcalloc(1, sizeof *ds->observed);
+		fs.path = fs.display = small;
+		if (load_log(ds, ds->observed, &fs, &roles, "observed block", hooks,
+		    err) != 0)
+			goto out;
+	}
+	fs.types = NULL;
+	for (size_t k = 0; k < sizeof item_files / sizeof item_files[0]; k++) {
+		char *p = xasprintf("%s/%s", dir, item_files[k]);
+		int r = 0;
+		if (is_file(p)) {
+			fs.path = fs.display = p;
+			r = load_side(ds, &ds->item_tbl, ds->items, true, &fs,
+			    "video_id", "items", hooks, err);
+		}
+		free(p);
+		if (r != 0)
+			goto out;
+	}
+	for (size_t k = 0; k < sizeof user_files / sizeof user_files[0]; k++) {
+		char *p = xasprintf("%s/%s", dir, user_files[k]);
+		int r = 0;
+		if (is_file(p)) {
+			fs.path = fs.display = p;
+			r = load_side(ds, &ds->user_tbl, ds->users, false, &fs,
+			    "user_id", "users", hooks, err);
+		}
+		free(p);
+		if (r != 0)
+			goto out;
+	}
+	if (o->creator != NULL)
+		ds->creator_from = xstrdup(o->creator);
+	else if (rs_table_find(&ds->item_tbl, "author_id") >= 0)
+		ds->creator_from = xstrdup("author_id");
+	rc = 0;
+out:
+	free(data);
+	free(big);
+	free(small);
+	return rc;
+}

@@ -1,0 +1,369 @@
+/* Layout guessing for delimited files: delimiter, header row, column names and kinds. */
+#include "config.h"
+
+#include <csv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "io.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+#define SNIFF_BYTES ((size_t)512 << 10)
+#define SNIFF_ROWS 500
+
+/* Rows of fields parsed from the sample. */
+struct sample {
+	char ***rows;
+	size_t *nf;
+	size_t nrows;
+	char **cur;
+	size_t curn;
+	bool full;
+};
+
+static void
+sample_field(void *s, size_t len, void *data)
+{
+	struct sample *sm = data;
+
+	if (sm->full)
+		return;
+	sm->cur = xreallocarray(sm->cur, sm->curn + 1, sizeof *sm->cur);
+	sm->cur[sm->curn++] = xstrndup(s ? s : "", s ? len : 0);
+}
+
+static void
+sample_row(int c, void *data)
+{
+	struct sample *sm = data;
+
+	if (sm->full) {
+		return;
+	}
+	sm->rows = xreallocarray(sm->rows, sm->nrows + 1, sizeof *sm->rows);
+	sm->nf = xreallocarray(sm->nf, sm->nrows + 1, sizeof *sm->nf);
+	sm->rows[sm->nrows] = sm->cur;
+	sm->nf[sm->nrows++] = sm->curn;
+	sm->cur = NULL;
+	sm->curn = 0;
+	if (sm->nrows >= SNIFF_ROWS)
+		sm->full = true;
+}
+
+static void
+sample_free(struct sample *sm)
+{
+	for (size_t r = 0; r < sm->nrows; r++) {
+		for (size_t f = 0; f < sm->nf[r]; f++)
+			free(sm->rows[r][f]);
+		free(sm->rows[r]);
+	}
+	for (size_t f = 0; f < sm->curn; f++)
+		free(sm->cur[f]);
+	free(sm->cur);
+	free(sm->rows);
+	free(sm->nf);
+}
+
+static int
+is_space_only(unsigned char c)
+{
+	return c == ' ';
+}
+
+int
+csv_is_newline(unsigned char c)
+{
+	return c == '\n';
+}
+
+/* Occurrences of delimiter d (length dl) outside double quotes in a line. */
+static size_t
+count_delim(const char *l, size_t n, const char *d, size_t dl)
+{
+	size_t c = 0;
+	bool q = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (l[i] == '"')
+			q = !q;
+		else if (!q && i + dl <= n && memcmp(l + i, d, dl) == 0) {
+			c++;
+			i += dl - 1;
+		}
+	}
+	return c;
+}
+
+/* Pick the delimiter whose count is the same non-zero number on every
+ * sample line (most fields wins); else the most frequent on line one. */
+static void
+guess_delim(const char *buf, size_t len, bool complete, char *delim,
+    bool *colons)
+{
+	static const char *const cand[] = { "\t", ",", "::", "|", ";" };
+	size_t ncand = sizeof cand / sizeof cand[0];
+	size_t first[5] = { 0 }, best = 0, bestn = 0, lines = 0;
+	bool consistent[5] = { true, true, true, true, true };
+	const char *p = buf, *end = buf + len;
+
+	while (p < end && lines < 50) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n;
+		if (nl == NULL && !complete)
+			break;
+		n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		if (n > 0) {
+			for (size_t k = 0; k < ncand; k++) {
+				size_t c = count_delim(p, n, cand[k], strlen(cand[k]));
+				if (lines == 0)
+					first[k] = c;
+				else if (c != first[k])
+					consistent[k] = false;
+			}
+			lines++;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	for (size_t k = 0; k < ncand; k++)
+		if (consistent[k] && first[k] > bestn) {
+			best = k;
+			bestn = first[k];
+		}
+	if (bestn == 0)
+		for (size_t k = 0; k < ncand; k++)
+			if (first[k] > bestn) {
+				best = k;
+				bestn = first[k];
+			}
+	if (bestn == 0)
+		best = 1;	/* one column: treat as CSV */
+	*colons = strcmp(cand[best], "::") == 0;
+	*delim = *colons ? '\x1f' : cand[best][0];
+}
+
+enum vclass { V_MISSING, V_NUMBER, V_ZERO_LEAD, V_TIME, V_TEXT };
+
+static enum vclass
+classify(const char *s)
+{
+	size_t n = strlen(s);
+	double x;
+	int decimals;
+
+	switch (parse_number(s, n, &x, &decimals)) {
+	case NUM_EMPTY:
+		return V_MISSING;
+	case NUM_OK:
+	case NUM_RANGE:
+		if (n > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9')
+			return V_ZERO_LEAD;
+		return V_NUMBER;
+	case NUM_BAD:
+		break;
+	}
+	if (parse_datetime(s, n, &x))
+		return V_TIME;
+	return V_TEXT;
+}
+
+static const char *const known_names[] = {
+	"user", "user_id", "userid", "uid", "item", "item_id", "itemid", "iid",
+	"video_id", "movieid", "movie_id", "rating", "watch_ratio", "timestamp",
+	"time", "score", "value", "author_id", "creator", "creator_id", NULL
+};
+
+bool
+sniff_name_is(const char *name, const char *const *cand)
+{
+	for (size_t i = 0; cand[i] != NULL; i++)
+		if (strcasecmp(name, cand[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool
+guess_header(const struct sample *sm, size_t nf)
+{
+	bool any_name = false, all_text = true;
+
+	if (sm->nrows == 0)
+		return false;
+	for (size_t j = 0; j < sm->nf[0] && j < nf; j++) {
+		const char *h = sm->rows[0][j];
+		enum vclass hc = classify(h);
+		bool data_typed = sm->nrows > 1, seen = false;
+
+		if (hc != V_TEXT && hc != V_ZERO_LEAD)
+			all_text = false;
+		if (sniff_name_is(h, known_names))
+			any_name = true;
+		for (size_t r = 1; r < sm->nrows; r++) {
+			enum vclass c;
+			if (j >= sm->nf[r])
+				continue;
+			c = classify(sm->rows[r][j]);
+			if (c == V_MISSING)
+				continue;
+			seen = true;
+			if (c != V_NUMBER && c != V_TIME)
+				data_typed = false;
+		}
+		if (hc == V_TEXT && seen && data_typed)
+			return true;
+	}
+	return all_text && any_name;
+}
+
+int
+sniff_file(const char *path, const char *display, const char *delim,
+    int header, enum rs_encoding enc, bool no_quotes, struct sniff *out,
+    rs_error *err)
+{
+	size_t len, nf = 0;
+	char *buf = src_peek(path, display, SNIFF_BYTES, &len, err);
+	bool complete;
+	struct csv_parser p;
+	struct sample sm = { 0 };
+	size_t last_nl;
+
+	memset(out, 0, sizeof *out);
+	if (buf == NULL)
+		return -1;
+	complete = len < SNIFF_BYTES;
+	if (len == 0) {
+		rs_error_set(err, RS_EPARSE, "%s: empty file", display);
+		free(buf);
+		return -1;
+	}
+	if (delim != NULL) {
+		out->colons = strcmp(delim, "::") == 0;
+		out->delim = out->colons ? '\x1f' : delim[0];
+	} else
+		guess_delim(buf, len, complete, &out->delim, &out->colons);
+	/* Sample only whole lines, with "::" turned into one byte for libcsv. */
+	last_nl = len;
+	if (!complete) {
+		char *nl = memrchr(buf, '\n', len);
+		last_nl = nl ? (size_t)(nl - buf) + 1 : len;
+	}
+	{
+		/* drop the CR of CRLF line ends, as the line source does */
+		size_t o = 0;
+		for (size_t i = 0; i < last_nl; i++)
+			if (!(buf[i] == '\r' && (i + 1 == last_nl || buf[i + 1] == '\n')))
+				buf[o++] = buf[i];
+		last_nl = o;
+	}
+	if (out->colons) {
+		size_t o = 0;
+		for (size_t i = 0; i < last_nl; i++) {
+			if (buf[i] == ':' && i + 1 < last_nl && buf[i + 1] == ':') {
+				buf[o++] = '\x1f';
+				i++;
+			} else
+				buf[o++] = buf[i];
+		}
+		last_nl = o;
+	}
+	if (enc == ENC_LATIN1) {
+		size_t nl2;
+		char *u = latin1_to_utf8(buf, last_nl, &nl2);
+		free(buf);
+		buf = u;
+		last_nl = nl2;
+	}
+	csv_init(&p, CSV_APPEND_NULL);
+	csv_set_delim(&p, (unsigned char)out->delim);
+	csv_set_space_func(&p, is_space_only);
+	csv_set_term_func(&p, csv_is_newline);
+	if (no_quotes)
+		csv_set_quote(&p, '\0');
+	csv_parse(&p, buf, last_nl, sample_field, sample_row, &sm);
+	if (complete)
+		csv_fini(&p, sample_field, sample_row, &sm);
+	csv_free(&p);
+	free(buf);
+	if (sm.nrows == 0) {
+		rs_error_set(err, RS_EPARSE, "%s: no rows (only blank lines)",
+		    display);
+		sample_free(&sm);
+		return -1;
+	}
+	/* The width is that of the first row; the reader checks every row. */
+	nf = sm.nf[0];
+	out->nfields = nf;
+	out->header = header >= 0 ? header == 1 : guess_header(&sm, nf);
+	out->names = xcalloc(nf, sizeof *out->names);
+	out->kinds = xcalloc(nf, sizeof *out->kinds);
+	out->zero_lead = xcalloc(nf, sizeof *out->zero_lead);
+	for (size_t j = 0; j < nf; j++) {
+		size_t nnum = 0, ntime = 0, ntext = 0;
+		const char *h = out->header ? sm.rows[0][j] : "";
+		if (out->header && utf8_valid_prefix(h, strlen(h)) != strlen(h)) {
+			rs_error_set(err, RS_EPARSE,
+			    "%s:1: column %zu: invalid UTF-8 in the header", display,
+			    j + 1);
+			sample_free(&sm);
+			sniff_free(out);
+			return -1;
+		}
+		if (*h == '\0')
+			out->names[j] = xasprintf("col%zu", j + 1);
+		else
+			out->names[j] = xstrdup(h);
+		for (size_t k = 0; k < j; k++)
+			if (strcmp(out->names[k], out->names[j]) == 0) {
+				char *dup = xasprintf("%s_%zu", out->names[j], j + 1);
+				free(out->names[j]);
+				out->names[j] = dup;
+				break;
+			}
+		for (size_t r = out->header ? 1 : 0; r < sm.nrows; r++) {
+			if (j >= sm.nf[r])
+				continue;
+			switch (classify(sm.rows[r][j])) {
+			case V_NUMBER:
+				nnum++;
+				break;
+			case V_ZERO_LEAD:
+				out->zero_lead[j] = true;
+				ntext++;
+				break;
+			case V_TIME:
+				ntime++;
+				break;
+			case V_TEXT:
+				ntext++;
+				break;
+			case V_MISSING:
+				break;
+			}
+		}
+		if (ntext > 0 || (nnum > 0 && ntime > 0))
+			out->kinds[j] = RS_COL_TEXT;
+		else if (ntime > 0)
+			out->kinds[j] = RS_COL_TIME;
+		else
+			out->kinds[j] = RS_COL_NUMBER;
+	}
+	out->nsample = sm.nrows - (out->header ? 1 : 0);
+	sample_free(&sm);
+	return 0;
+}
+
+void
+sniff_free(struct sniff *sn)
+{
+	for (size_t j = 0; sn->names != NULL && j < sn->nfields; j++)
+		free(sn->names[j]);
+	free(sn->names);
+	free(sn->kinds);
+	free(sn->zero_lead);
+	memset(sn, 0, sizeof *sn);
+}

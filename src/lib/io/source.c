@@ -1,0 +1,241 @@
+/* Line source for the loader: plain or gzip files read in chunks, split into whole lines. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "io.h"
+#include "util/xmalloc.h"
+
+#define CHUNK ((size_t)1 << 20)
+
+struct src {
+	char *display;
+	gzFile gz;
+	double size;		/* bytes on disk, for progress */
+	char *buf;
+	size_t cap, start, end, scan;
+	bool eof;
+	bool had_newline;
+	size_t lineno;
+	size_t max_line;
+};
+
+/* Open a regular file with a clear message for the usual failures. */
+static int
+open_regular(const char *path, const char *display, double *size, rs_error *err)
+{
+	struct stat st;
+	int fd;
+
+	if (stat(path, &st) != 0) {
+		rs_error_set(err, RS_EIO, "cannot open %s: %s", display,
+		    strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		rs_error_set(err, RS_EIO, "%s is a directory, not a file", display);
+		return -1;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		rs_error_set(err, RS_EIO, "cannot open %s: %s", display,
+		    strerror(errno));
+		return -1;
+	}
+	*size = (double)st.st_size;
+	return fd;
+}
+
+struct src *
+src_open(const char *path, const char *display, size_t max_line, rs_error *err)
+{
+	struct src *s;
+	double size;
+	int fd = open_regular(path, display, &size, err);
+	gzFile gz;
+
+	if (fd < 0)
+		return NULL;
+	gz = gzdopen(fd, "rb");
+	if (gz == NULL) {
+		close(fd);
+		rs_error_set(err, RS_EIO, "cannot open %s: out of memory in zlib",
+		    display);
+		return NULL;
+	}
+	gzbuffer(gz, 256 * 1024);
+	s = xcalloc(1, sizeof *s);
+	s->display = xstrdup(display);
+	s->gz = gz;
+	s->size = size;
+	s->cap = CHUNK;
+	s->buf = xmalloc(s->cap);
+	s->max_line = max_line ? max_line : RS_DEFAULT_MAX_LINE;
+	return s;
+}
+
+void
+src_close(struct src *s)
+{
+	if (s == NULL)
+		return;
+	gzclose(s->gz);
+	free(s->buf);
+	free(s->display);
+	free(s);
+}
+
+/* Append more input after the buffered bytes. 0 ok, -1 error. */
+static int
+fill(struct src *s, rs_error *err)
+{
+	int got, errnum;
+	const char *msg;
+
+	if (s->start > 0) {
+		memmove(s->buf, s->buf + s->start, s->end - s->start);
+		s->end -= s->start;
+		s->scan -= s->start;
+		s->start = 0;
+	}
+	if (s->end == s->cap) {
+		s->cap *= 2;
+		s->buf = xrealloc(s->buf, s->cap);
+	}
+	got = gzread(s->gz, s->buf + s->end, (unsigned)(s->cap - s->end));
+	if (got < 0) {
+		msg = gzerror(s->gz, &errnum);
+		rs_error_set(err, RS_EIO, "%s: read error: %s", s->display,
+		    errnum == Z_ERRNO ? strerror(errno) : msg);
+		return -1;
+	}
+	if (got == 0) {
+		msg = gzerror(s->gz, &errnum);
+		if (errnum != Z_OK && errnum != Z_STREAM_END) {
+			rs_error_set(err, RS_EIO,
+			    "%s: truncated or corrupt gzip data (%s)", s->display,
+			    msg);
+			return -1;
+		}
+		s->eof = true;
+	}
+	s->end += (size_t)got;
+	return 0;
+}
+
+int
+src_next_line(struct src *s, char **line, size_t *len, size_t *lineno,
+    rs_error *err)
+{
+	char *nl, *l;
+	size_t n;
+
+	for (;;) {
+		nl = memchr(s->buf + s->scan, '\n', s->end - s->scan);
+		if (nl != NULL || (s->eof && s->end > s->start))
+			break;
+		if (s->eof)
+			return 0;
+		if (s->end - s->start > s->max_line) {
+			rs_error_set(err, RS_EPARSE,
+			    "%s:%zu: line longer than %zu MiB; not a delimited text file?",
+			    s->display, s->lineno + 1, s->max_line >> 20);
+			return -1;
+		}
+		s->scan = s->end;
+		if (fill(s, err) != 0)
+			return -1;
+	}
+	l = s->buf + s->start;
+	n = nl != NULL ? (size_t)(nl - l) : s->end - s->start;
+	s->had_newline = nl != NULL;
+	s->start = s->scan = nl != NULL ? (size_t)(nl - s->buf) + 1 : s->end;
+	s->lineno++;
+	if (n > s->max_line) {
+		rs_error_set(err, RS_EPARSE,
+		    "%s:%zu: line longer than %zu MiB; not a delimited text file?",
+		    s->display, s->lineno, s->max_line >> 20);
+		return -1;
+	}
+	/* CRLF: the row ends at '\n' only, so a stray '\r' inside a line stays data */
+	if (n > 0 && l[n - 1] == '\r')
+		n--;
+	if (s->lineno == 1 && n >= 3 && memcmp(l, "\xef\xbb\xbf", 3) == 0) {
+		l += 3;
+		n -= 3;
+	}
+	{
+		char *z = memchr(l, '\0', n);
+		if (z != NULL) {
+			rs_error_set(err, RS_EPARSE,
+			    "%s:%zu: NUL byte at byte %zu of the line; binary data, not text",
+			    s->display, s->lineno, (size_t)(z - l) + 1);
+			return -1;
+		}
+	}
+	*line = l;
+	*len = n;
+	*lineno = s->lineno;
+	return 1;
+}
+
+bool
+src_line_had_newline(const struct src *s)
+{
+	return s->had_newline;
+}
+
+double
+src_fraction(const struct src *s)
+{
+	z_off_t off = gzoffset(s->gz);
+
+	if (s->size <= 0 || off < 0)
+		return 0;
+	return (double)off / s->size > 1 ? 1 : (double)off / s->size;
+}
+
+char *
+src_peek(const char *path, const char *display, size_t max, size_t *len,
+    rs_error *err)
+{
+	double size;
+	int fd = open_regular(path, display, &size, err);
+	gzFile gz;
+	char *buf;
+	int got, errnum;
+
+	if (fd < 0)
+		return NULL;
+	gz = gzdopen(fd, "rb");
+	if (gz == NULL) {
+		close(fd);
+		rs_error_set(err, RS_EIO, "cannot open %s", display);
+		return NULL;
+	}
+	buf = xmalloc(max + 1);
+	got = gzread(gz, buf, (unsigned)max);
+	if (got < 0) {
+		const char *msg = gzerror(gz, &errnum);
+		rs_error_set(err, RS_EIO, "%s: read error: %s", display,
+		    errnum == Z_ERRNO ? strerror(errno) : msg);
+		gzclose(gz);
+		free(buf);
+		return NULL;
+	}
+	gzclose(gz);
+	*len = (size_t)got;
+	if (*len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		memmove(buf, buf + 3, *len - 3);
+		*len -= 3;
+	}
+	buf[*len] = '\0';
+	return buf;
+}

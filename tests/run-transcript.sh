@@ -1,0 +1,38 @@
+#!/bin/sh
+# Run one transcript test: the .t file holds the commands ("> CMD" lines) and the
+# exact output expected after each, stdout and stderr together. Header lines
+# before the first command: "# args: FLAGS" adds reelscope flags, "# exit: N"
+# sets the expected exit status (default 0); other "#" lines are comments.
+# The commands run in a scratch directory where data/ and samples/ are the
+# fixtures, so tests may write files there.
+set -u
+t=$1
+case $t in /*) ;; *) t=$(pwd)/$t ;; esac
+. "$(dirname "$0")/lib.sh"
+
+args=$(sed -n '/^> /q; s/^# args: //p' "$t")
+want_status=$(sed -n '/^> /q; s/^# exit: //p' "$t")
+: "${want_status:=0}"
+sed -n '/^> /,$p' "$t" > "$SCRATCH/expected"
+sed -n 's/^> //p' "$SCRATCH/expected" > "$SCRATCH/commands"
+
+# shellcheck disable=SC2086
+(cd "$SCRATCH" && $RS_RUN --echo --keep-going --no-progress $args \
+	< "$SCRATCH/commands" > "$SCRATCH/actual" 2>&1)
+status=$?
+ok=0
+if ! diff -u "$SCRATCH/expected" "$SCRATCH/actual" > "$SCRATCH/diff"; then
+	echo "output differs from $t:"
+	cat "$SCRATCH/diff"
+	ok=1
+fi
+if [ "$status" != "$want_status" ]; then
+	echo "exit status $status, expected $want_status"
+	ok=1
+fi
+# REELSCOPE_BLESS=1 rewrites the expected output (review the diff!)
+if [ $ok -ne 0 ] && [ -n "${REELSCOPE_BLESS:-}" ]; then
+	{ sed -n '/^> /q; p' "$t"; cat "$SCRATCH/actual"; } > "$t.new" && mv "$t.new" "$t"
+	echo "blessed $t"
+fi
+exit $ok
