@@ -23,7 +23,7 @@ typedef struct rs_col_summary {
 	const char *type;	/* "int", "float", "time", "date", "text" */
 	size_t rows, missing, distinct;
 	double min, max, mean;	/* NaN for text columns */
-	int is_time;		/* min/max are times */
+	int is_time;		/* min/max are times (2: whole days) */
 } rs_col_summary;
 
 typedef struct rs_describe {

@@ -16,7 +16,8 @@ enum {
 	RF_PERCENT = 4,		/* number shown as a percentage in text */
 	RF_INLINE = 8,		/* object shown on one line: "label: k v, k v" */
 	RF_TIME = 16,		/* number is a time (seconds since the epoch) */
-	RF_EXACT = 32		/* number shown in full (shortest exact form) */
+	RF_EXACT = 32,		/* number shown in full (shortest exact form) */
+	RF_DATE = 64		/* with RF_TIME: whole days, shown as dates */
 };
 
 struct rnode {

@@ -43,12 +43,13 @@ quantiles(struct rnode *root, const char *key, const char *label,
 }
 
 static void
-minmax(struct rnode *row, const char *key, double x, bool is_time)
+minmax(struct rnode *row, const char *key, double x, int is_time)
 {
 	if (isnan(x))
 		rn_null(row, key);
 	else
-		rn_flags(rn_num(row, key, x), is_time ? RF_TIME : 0);
+		rn_flags(rn_num(row, key, x), is_time == 2 ? RF_TIME | RF_DATE :
+		    is_time ? RF_TIME : RF_EXACT);
 }
 
 static enum cmd_ret

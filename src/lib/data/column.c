@@ -432,10 +432,17 @@ rs_column_distinct(const rs_column *c)
 		return d;
 	}
 	if (c->store == RS_STORE_DICT8 || c->store == RS_STORE_DICT16) {
-		/* dictionary entries are only ever added for values that occur */
-		for (uint32_t k = 0; k < c->ndict; k++)
-			if (!isnan(c->dict[k]))
+		/* codes in use: a selection may have dropped some values */
+		uint8_t *used = xcalloc(c->ndict + 1, 1);
+		for (size_t i = 0; i < c->n; i++) {
+			uint32_t k = c->store == RS_STORE_DICT8 ?
+			    ((const uint8_t *)c->v)[i] : ((const uint16_t *)c->v)[i];
+			if (!used[k] && !isnan(c->dict[k])) {
+				used[k] = 1;
 				d++;
+			}
+		}
+		free(used);
 		return d;
 	}
 	tmp = xmalloc((c->n ? c->n : 1) * sizeof *tmp);

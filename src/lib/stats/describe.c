@@ -97,7 +97,7 @@ summarize(rs_col_summary *s, const rs_column *c, const char *table)
 	s->missing = c->nmissing;
 	s->distinct = rs_column_distinct(c);
 	s->min = s->max = s->mean = NAN;
-	s->is_time = c->kind == RS_COL_TIME;
+	s->is_time = c->kind == RS_COL_TIME ? (c->date_only ? 2 : 1) : 0;
 	if (c->kind == RS_COL_TEXT)
 		return;
 	for (size_t i = 0; i < c->n; i++) {
@@ -176,7 +176,8 @@ rs_describe_dataset(rs_dataset *ds, rs_describe *d, rs_error *err)
 			rs_col_summary *cs = &d->cols[k++];
 			summarize(cs, tabs[t]->cols[j], tnames[t]);
 			/* a numeric time column of Unix seconds reads better as dates */
-			if (t == 0 && (int)j == ds->log.time_col && !isnan(cs->min) &&
+			const rs_log *lg = t == 0 ? &ds->log : t == 3 ? ds->observed : NULL;
+			if (lg != NULL && (int)j == lg->time_col && !isnan(cs->min) &&
 			    cs->min > 1e8 && cs->max < 1e11)
 				cs->is_time = 1;
 		}
