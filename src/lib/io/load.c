@@ -571,6 +571,7 @@ load_generic(rs_dataset *ds, const char *path, const rs_load_opts *o,
 	fs.max_line = o->max_line;
 	fs.types = o->types;
 	ds->format = xstrdup("csv");
+	rs_dataset_note(ds, "format: delimited text");
 	if (load_log(ds, &ds->log, &fs, &roles, "log", hooks, err) != 0)
 		return -1;
 	if (o->items_path != NULL) {

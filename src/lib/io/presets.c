@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "reelscope/load.h"
 #include "io.h"
@@ -25,14 +26,26 @@ is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* A file next to path (name, or name.gz when only that exists). */
 static char *
 sibling(const char *path, const char *name)
 {
 	const char *slash = strrchr(path, '/');
+	char *p, *gz;
 
 	if (slash == NULL)
-		return xstrdup(name);
-	return xasprintf("%.*s/%s", (int)(slash - path), path, name);
+		p = xstrdup(name);
+	else
+		p = xasprintf("%.*s/%s", (int)(slash - path), path, name);
+	if (is_file(p))
+		return p;
+	gz = xasprintf("%s.gz", p);
+	if (is_file(gz)) {
+		free(p);
+		return gz;
+	}
+	free(gz);
+	return p;
 }
 
 static const char *
@@ -46,9 +59,14 @@ base_name(const char *path)
 const char *
 movielens_variant(const char *path)
 {
-	const char *b = base_name(path);
-	char line[64];
-	FILE *f;
+	char b[64], line[64];
+	size_t n;
+	gzFile f;
+
+	snprintf(b, sizeof b, "%s", base_name(path));
+	n = strlen(b);
+	if (n > 3 && strcmp(b + n - 3, ".gz") == 0)
+		b[n - 3] = '\0';	/* u.data.gz is still u.data */
 
 	if (strcmp(b, "u.data") == 0)
 		return "100k";
@@ -58,10 +76,10 @@ movielens_variant(const char *path)
 		return "100k";
 	if (strcmp(b, "ratings.dat") == 0)
 		return "1m";
-	if (strcmp(b, "ratings.csv") == 0 && (f = fopen(path, "r")) != NULL) {
-		bool ml = fgets(line, sizeof line, f) != NULL &&
+	if (strcmp(b, "ratings.csv") == 0 && (f = gzopen(path, "rb")) != NULL) {
+		bool ml = gzgets(f, line, sizeof line) != NULL &&
 		    strncmp(line, "userId,movieId,", 15) == 0;
-		fclose(f);
+		gzclose(f);
 		if (ml)
 			return "latest";
 	}
