@@ -135,8 +135,7 @@ is_lf(unsigned char c)
 	return c == '\n';
 }
 
-/* Replace "::" by the one-byte stand-in in place; returns the new length. */
-static size_t
+size_t
 squeeze_colons(char *l, size_t n)
 {
 	size_t o = 0;

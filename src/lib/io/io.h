@@ -54,9 +54,6 @@ int sniff_file(const char *path, const char *display, const char *delim,
     int header, enum rs_encoding enc, bool no_quotes, struct sniff *out,
     rs_error *err);
 void sniff_free(struct sniff *sn);
-/* libcsv row terminator: '\n' only (CRs before it are stripped by the source). */
-int csv_is_newline(unsigned char c);
-
 /* Whether name matches one of the role's usual column names. */
 bool sniff_name_is(const char *name, const char *const *candidates);
 
@@ -90,6 +87,9 @@ struct reader {
 	char first_bad[1024];	/* message of the first skipped row */
 	size_t lines;		/* lines read */
 };
+
+/* Replace "::" by the one-byte stand-in in place; returns the new length. */
+size_t squeeze_colons(char *l, size_t n);
 
 /* Read every data row of r->path. Returns 0, or -1 with err set. */
 int reader_run(struct reader *r, const rs_hooks *hooks, const char *task,

@@ -218,6 +218,24 @@ delim_name(const struct sniff *sn)
 	}
 }
 
+/* Describe to the reader how to read fs as sniffed. */
+static void
+reader_setup(struct reader *r, const struct file_spec *fs, const struct sniff *sn)
+{
+	r->path = fs->path;
+	r->display = fs->display;
+	r->delim = sn->delim;
+	r->colons = sn->colons;
+	r->header = sn->header;
+	r->enc = fs->enc;
+	r->no_quotes = fs->no_quotes;
+	r->skip_bad = fs->skip_bad;
+	r->max_line = fs->max_line;
+	r->nfields = sn->nfields;
+	r->names = (const char *const *)sn->names;
+	r->fields = xcalloc(sn->nfields, sizeof *r->fields);
+}
+
 /* Pick one role: explicit name/position, usual names, else a position.
  * Returns the column, -1 for none, or -2 after setting err. */
 static int
@@ -299,18 +317,7 @@ load_log(rs_dataset *ds, rs_log *log, const struct file_spec *fs,
 	if (jt >= 0 && sn.kinds[jt] == RS_COL_TEXT)
 		sn.kinds[jt] = RS_COL_TIME;
 
-	r.path = fs->path;
-	r.display = fs->display;
-	r.delim = sn.delim;
-	r.colons = sn.colons;
-	r.header = sn.header;
-	r.enc = fs->enc;
-	r.no_quotes = fs->no_quotes;
-	r.skip_bad = fs->skip_bad;
-	r.max_line = fs->max_line;
-	r.nfields = sn.nfields;
-	r.names = (const char *const *)sn.names;
-	r.fields = xcalloc(sn.nfields, sizeof *r.fields);
+	reader_setup(&r, fs, &sn);
 	r.user_ids = ds->users;
 	r.item_ids = ds->items;
 	memset(log, 0, sizeof *log);
@@ -414,18 +421,7 @@ load_side(rs_dataset *ds, rs_table *tbl, rs_ids *ids, bool items,
 		if (jk < 0)
 			jk = 0;
 	}
-	r.path = fs->path;
-	r.display = fs->display;
-	r.delim = sn.delim;
-	r.colons = sn.colons;
-	r.header = sn.header;
-	r.enc = fs->enc;
-	r.no_quotes = fs->no_quotes;
-	r.skip_bad = fs->skip_bad;
-	r.max_line = fs->max_line;
-	r.nfields = sn.nfields;
-	r.names = (const char *const *)sn.names;
-	r.fields = xcalloc(sn.nfields, sizeof *r.fields);
+	reader_setup(&r, fs, &sn);
 	r.key_ids = ids;
 	cols = xcalloc(sn.nfields, sizeof *cols);
 	for (size_t j = 0; j < sn.nfields; j++) {

@@ -69,13 +69,7 @@ sample_free(struct sample *sm)
 }
 
 static int
-is_space_only(unsigned char c)
-{
-	return c == ' ';
-}
-
-int
-csv_is_newline(unsigned char c)
+is_lf(unsigned char c)
 {
 	return c == '\n';
 }
@@ -260,17 +254,8 @@ sniff_file(const char *path, const char *display, const char *delim,
 				buf[o++] = buf[i];
 		last_nl = o;
 	}
-	if (out->colons) {
-		size_t o = 0;
-		for (size_t i = 0; i < last_nl; i++) {
-			if (buf[i] == ':' && i + 1 < last_nl && buf[i + 1] == ':') {
-				buf[o++] = '\x1f';
-				i++;
-			} else
-				buf[o++] = buf[i];
-		}
-		last_nl = o;
-	}
+	if (out->colons)
+		last_nl = squeeze_colons(buf, last_nl);
 	if (enc == ENC_LATIN1) {
 		size_t nl2;
 		char *u = latin1_to_utf8(buf, last_nl, &nl2);
@@ -280,8 +265,7 @@ sniff_file(const char *path, const char *display, const char *delim,
 	}
 	csv_init(&p, CSV_APPEND_NULL);
 	csv_set_delim(&p, (unsigned char)out->delim);
-	csv_set_space_func(&p, is_space_only);
-	csv_set_term_func(&p, csv_is_newline);
+	csv_set_term_func(&p, is_lf);	/* CRs before LFs were dropped above */
 	if (no_quotes)
 		csv_set_quote(&p, '\0');
 	csv_parse(&p, buf, last_nl, sample_field, sample_row, &sm);
