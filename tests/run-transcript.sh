@@ -20,6 +20,11 @@ sed -n 's/^> //p' "$SCRATCH/expected" > "$SCRATCH/commands"
 (cd "$SCRATCH" && $RS_RUN --echo --keep-going --no-progress $args \
 	< "$SCRATCH/commands" > "$SCRATCH/actual" 2>&1)
 status=$?
+sed -n '/^> /q; s/^# filter: //p' "$t" > "$SCRATCH/filters"
+if [ -s "$SCRATCH/filters" ]; then
+	sed -f "$SCRATCH/filters" "$SCRATCH/actual" > "$SCRATCH/actual.f" &&
+		mv "$SCRATCH/actual.f" "$SCRATCH/actual"
+fi
 ok=0
 if ! diff -u "$SCRATCH/expected" "$SCRATCH/actual" > "$SCRATCH/diff"; then
 	echo "output differs from $t:"

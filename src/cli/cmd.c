@@ -252,7 +252,8 @@ call_free(struct cmd_call *c)
 	free(c->line);
 }
 
-/* Suggest the nearest option name for a typo. */
+/* Suggest the nearest option name for a typo: within two edits, or one
+ * name starting with the other ("delimiter" for delim, "--skip"). */
 static const char *
 near_opt(const struct cmd_entry *e, const char *name, bool flags)
 {
@@ -260,9 +261,12 @@ near_opt(const struct cmd_entry *e, const char *name, bool flags)
 	size_t bestd = 3;
 
 	for (const struct cmd_opt *o = e->opts; o != NULL && o->name != NULL; o++) {
-		size_t d;
+		size_t d, ln = strlen(name), lo = strlen(o->name);
 		if ((o->type == OPT_FLAG) != flags)
 			continue;
+		if (ln >= 3 && lo >= 3 &&
+		    strncmp(name, o->name, ln < lo ? ln : lo) == 0)
+			return o->name;
 		d = edit_distance(name, o->name);
 		if (d < bestd) {
 			bestd = d;
@@ -315,10 +319,13 @@ build_call(const struct cmd_entry *e, const struct command_words *cw,
 					snprintf(err, errsize,
 					    "%s: unknown option %s (did you mean %s?)",
 					    e->name, key, near);
-				else if (*known)
+				else if (*known) {
+					char flags[256];
+					list_opts(e, true, flags, sizeof flags);
 					snprintf(err, errsize,
-					    "%s: unknown option %s (options: %s)", e->name,
-					    key, known);
+					    "%s: unknown option %s (options: %s%s%s)", e->name,
+					    key, known, *flags ? "; flags: " : "", flags);
+				}
 				else
 					snprintf(err, errsize,
 					    "%s: unknown option %s (%s takes no options)",
@@ -480,7 +487,21 @@ session_run_line(struct session *s, const char *line)
 	bool ok = true;
 
 	if (n < 0) {
-		print_failure(s, "", err);
+		/* name the command as typed, like any other failure */
+		char first[64] = "";
+		const char *p = line;
+		size_t k = 0;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n' && k + 1 < sizeof first)
+			first[k++] = *p++;
+		first[k] = '\0';
+		if (s->echo) {
+			size_t len = strcspn(line, "\n");
+			fprintf(s->out, "> %.*s\n", (int)len, line);
+			fflush(s->out);
+		}
+		print_failure(s, first, err);
 		s->failures++;
 		return false;
 	}

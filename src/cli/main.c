@@ -140,13 +140,13 @@ main(int argc, char **argv)
 			break;
 		case OPT_VERSION:
 			printf("reelscope %s\n", rs_version());
-			return 0;
+			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
 		case OPT_HELP:
 			usage(stdout);
-			return 0;
+			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
 		case OPT_MAN:
 			help_print_man_commands(stdout);
-			return 0;
+			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
 		default:
 			if (optopt == 'c' || optopt == 'f')
 				fprintf(stderr, "reelscope: -%c needs an argument\n", optopt);

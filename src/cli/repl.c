@@ -70,6 +70,12 @@ on_line(char *line)
 		return;
 	}
 	rl_callback_handler_remove();
+	{
+		/* completion leaves a trailing space; history keeps the command */
+		size_t n = strlen(line);
+		while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+			line[--n] = '\0';
+	}
 	if (*line != '\0') {
 		add_history(line);
 		if (history_path != NULL)

@@ -250,13 +250,33 @@ fmt_num(double x, int prec, char *buf, size_t size)
 	}
 }
 
+/* Copy s with newlines, tabs and other control characters written as
+ * escapes, so one value stays on one line of a table. */
+static void
+escape_controls(const char *s, char *buf, size_t size)
+{
+	size_t o = 0;
+
+	for (; *s && o + 5 < size; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '\n' || c == '\r' || c == '\t') {
+			buf[o++] = '\\';
+			buf[o++] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+		} else if (c < 0x20 || c == 0x7f)
+			o += (size_t)snprintf(buf + o, size - o, "\\x%02x", c);
+		else
+			buf[o++] = (char)c;
+	}
+	buf[o] = '\0';
+}
+
 /* Text of a scalar node for the text rendering. */
 static void
 scalar_text(const struct rnode *n, char *buf, size_t size)
 {
 	switch (n->type) {
 	case RN_STRING:
-		snprintf(buf, size, "%s", n->v.s);
+		escape_controls(n->v.s, buf, size);
 		break;
 	case RN_INT:
 		fmt_int(n->v.i, buf, size);
@@ -478,6 +498,10 @@ json_number(FILE *f, double d)
 
 	if (!isfinite(d)) {
 		fputs("null", f);
+		return;
+	}
+	if (d == floor(d) && fabs(d) < 1e15) {
+		fprintf(f, "%.0f", d == 0 ? 0.0 : d);
 		return;
 	}
 	for (int p = 1; p <= 17; p++) {

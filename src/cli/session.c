@@ -125,6 +125,6 @@ rs_dataset *
 session_data(struct session *s)
 {
 	if (s->ds == NULL)
-		cmd_error(s, "no dataset loaded (use load PATH, or generate DIR)");
+		cmd_error(s, "no dataset loaded (use load PATH first)");
 	return s->ds;
 }

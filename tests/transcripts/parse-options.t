@@ -15,7 +15,7 @@ creators      -
 > load data/csv/tiny.csv formt=csv
 error: load: unknown option formt (did you mean format?)
 > load data/csv/tiny.csv --skip
-error: load: unknown flag --skip (flags: --skip-bad)
+error: load: unknown flag --skip (did you mean --skip-bad?)
 > load data/csv/tiny.csv --skip_bad
 error: load: unknown flag --skip_bad (did you mean --skip-bad?)
 > load data/csv/tiny.csv header=maybe

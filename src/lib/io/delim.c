@@ -20,6 +20,7 @@ struct batch {
 	size_t *foff, *flen;	/* per field */
 	size_t nf, fcap;
 	size_t *rfirst, *rnf, *rline;	/* per row: first field, count, line */
+	size_t *rlast;		/* per row: the line it ends on */
 	size_t nrows, rcap;
 	double fraction;	/* of the input consumed when the batch closed */
 };
@@ -41,7 +42,8 @@ struct pipe {
 	struct src *src;
 	struct csv_parser p;
 	struct batch *cur;
-	size_t row_line;
+	size_t row_line;	/* where the current row started */
+	size_t line;		/* the line being fed */
 	size_t rows;
 	rs_error perr;		/* the parser's error, if any */
 	bool pfailed;
@@ -62,6 +64,7 @@ batch_free(struct batch *b)
 	free(b->rfirst);
 	free(b->rnf);
 	free(b->rline);
+	free(b->rlast);
 }
 
 static void
@@ -102,10 +105,12 @@ on_row(int c, void *data)
 		b->rfirst = xreallocarray(b->rfirst, b->rcap, sizeof *b->rfirst);
 		b->rnf = xreallocarray(b->rnf, b->rcap, sizeof *b->rnf);
 		b->rline = xreallocarray(b->rline, b->rcap, sizeof *b->rline);
+		b->rlast = xreallocarray(b->rlast, b->rcap, sizeof *b->rlast);
 	}
 	b->rfirst[b->nrows] = first;
 	b->rnf[b->nrows] = b->nf - first;
 	b->rline[b->nrows] = pp->row_line;
+	b->rlast[b->nrows] = pp->line;
 	b->nrows++;
 }
 
@@ -172,6 +177,7 @@ parse_thread(void *arg)
 			row_bytes = 0;
 		}
 		rows_before = pp->rows;
+		pp->line = lineno;
 		if (r->colons)
 			flen = squeeze_colons(line, len);
 		/* a CR inside a line is data; libcsv would end the row there */
@@ -209,12 +215,15 @@ parse_thread(void *arg)
 		if (pp->cur->nrows >= BATCH_ROWS && !open && !batch_pass(pp))
 			break;
 	}
-	if (rc == 0 && csv_fini(&pp->p, on_field, on_row, pp) != 0) {
+	/* inside a quoted field at the end of input (libcsv's FIELD_BEGUN state) */
+	if (rc == 0 && pp->p.quoted && pp->p.pstate == 2) {
 		rs_error_set(&pp->perr, RS_EPARSE,
 		    "%s:%zu: quoted field opened here is never closed", r->display,
 		    pp->row_line);
 		rc = -1;
 	}
+	if (rc == 0)
+		csv_fini(&pp->p, on_field, on_row, pp);
 	free(conv);
 	r->lines = lineno;
 	pthread_mutex_lock(&pp->mu);
@@ -288,7 +297,8 @@ row_check(struct store *st, char *const *f, const size_t *flen)
 		if (fs->role != F_COLUMN && len == 0) {
 			row_bad(st, "column %zu (%s): %s id missing", j + 1,
 			    colname(r, j), fs->role == F_USER ? "user" :
-			    fs->role == F_ITEM ? "item" : "key");
+			    fs->role == F_ITEM ? "item" :
+			    r->key_role ? r->key_role : "key");
 			return false;
 		}
 		if (fs->role == F_COLUMN && fs->col->kind == RS_COL_NUMBER) {
@@ -412,7 +422,13 @@ store_batch(struct store *st, struct batch *b)
 		if (nf == 1 && b->flen[first] == 0 && r->nfields > 1)
 			continue;
 		if (nf != r->nfields) {
-			row_bad(st, "expected %zu fields, found %zu", r->nfields, nf);
+			if (b->rlast[i] > b->rline[i])
+				row_bad(st,
+				    "expected %zu fields, found %zu (the row runs to line %zu: an unbalanced quote?)",
+				    r->nfields, nf, b->rlast[i]);
+			else
+				row_bad(st, "expected %zu fields, found %zu", r->nfields,
+				    nf);
 			continue;
 		}
 		for (size_t j = 0; j < nf; j++)

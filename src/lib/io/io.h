@@ -29,15 +29,15 @@ int src_next_line(struct src *s, char **line, size_t *len,
 bool src_line_had_newline(const struct src *s);
 /* Fraction of the input consumed so far, in [0, 1]. */
 double src_fraction(const struct src *s);
-/* Read up to max bytes from the start of the file for sniffing (no BOM). */
-char *src_peek(const char *path, const char *display, size_t max, size_t *len,
-    rs_error *err);
+/* Whether the file ends its lines with CR alone (classic Mac). */
+bool src_cr_lines(const struct src *s);
 
 /* ---- encoding ---- */
 enum rs_encoding { ENC_UTF8, ENC_LATIN1, ENC_AUTO };
 
 /* ---- sniff.c: delimiter, header, column names and kinds ---- */
 struct sniff {
+	bool cr_lines;		/* lines end with CR alone */
 	char delim;		/* single byte; '\x1f' stands for "::" */
 	bool colons;		/* the file uses "::" */
 	bool header;
@@ -46,13 +46,14 @@ struct sniff {
 	enum rs_col_kind *kinds;	/* guessed from the sample rows */
 	bool *zero_lead;	/* numeric-looking values with leading zeros (ids) */
 	size_t nsample;		/* data rows seen in the sample */
+	char **first;		/* the first row's fields as written */
 };
 
 /* Guess the layout of path. delim ("," "\t" "|" ";" "::" or NULL) and
  * header (-1 auto, 0, 1) override the guesses. */
 int sniff_file(const char *path, const char *display, const char *delim,
-    int header, enum rs_encoding enc, bool no_quotes, struct sniff *out,
-    rs_error *err);
+    int header, enum rs_encoding enc, bool no_quotes, size_t max_line,
+    struct sniff *out, rs_error *err);
 void sniff_free(struct sniff *sn);
 /* Whether name matches one of the role's usual column names. */
 bool sniff_name_is(const char *name, const char *const *candidates);
@@ -76,6 +77,7 @@ struct reader {
 	size_t max_line;
 	bool skip_bad;		/* skip malformed rows instead of failing */
 	bool no_quotes;		/* quotes are ordinary characters (MovieLens) */
+	const char *key_role;	/* "item" or "user": what F_KEY ids are */
 	size_t nfields;
 	struct field_spec *fields;
 	const char *const *names;	/* column names for messages */
@@ -129,8 +131,8 @@ int load_log(rs_dataset *ds, rs_log *log, const struct file_spec *fs,
 /* Read a side table joined to ids by its key column (key: explicit name,
  * else a usual id name, else the first column). Columns are added to tbl. */
 int load_side(rs_dataset *ds, rs_table *tbl, rs_ids *ids, bool items,
-    const struct file_spec *fs, const char *key, const char *label,
-    const rs_hooks *hooks, rs_error *err);
+    const struct file_spec *fs, const char *key, const char *creator,
+    const char *label, const rs_hooks *hooks, rs_error *err);
 
 /* Preset loaders (presets.c). */
 int load_movielens(rs_dataset *ds, const char *path, const char *variant,

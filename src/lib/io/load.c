@@ -179,7 +179,7 @@ static int
 sniff_spec(const struct file_spec *fs, struct sniff *sn, rs_error *err)
 {
 	if (sniff_file(fs->path, fs->display, fs->delim, fs->header, fs->enc,
-	    fs->no_quotes, sn, err) != 0)
+	    fs->no_quotes, fs->max_line, sn, err) != 0)
 		return -1;
 	if (fs->names != NULL) {
 		if (sn->nfields != fs->nnames) {
@@ -234,6 +234,30 @@ reader_setup(struct reader *r, const struct file_spec *fs, const struct sniff *s
 	r->nfields = sn->nfields;
 	r->names = (const char *const *)sn->names;
 	r->fields = xcalloc(sn->nfields, sizeof *r->fields);
+}
+
+/* Why a file gave no rows: only a header, or every row malformed. */
+static void
+no_rows_error(const struct reader *r, const struct sniff *sn, rs_error *err)
+{
+	if (r->nbad > 0)
+		rs_error_set(err, RS_EPARSE,
+		    "%s: no data rows left: all %zu rows are malformed (first: %s)",
+		    r->display, r->nbad, r->first_bad);
+	else
+		rs_error_set(err, RS_EPARSE, "%s: no data rows%s", r->display,
+		    sn->header ? " (only a header)" : "");
+}
+
+/* Whether the first row holds one of the names (a header the guess missed). */
+static bool
+first_row_names(const struct sniff *sn, const char *const *names, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		for (size_t j = 0; names[k] != NULL && j < sn->nfields; j++)
+			if (strcmp(sn->first[j], names[k]) == 0)
+				return true;
+	return false;
 }
 
 /* Pick one role: explicit name/position, usual names, else a position.
@@ -344,8 +368,7 @@ load_log(rs_dataset *ds, rs_log *log, const struct file_spec *fs,
 		goto fail;
 	}
 	if (r.n == 0) {
-		rs_error_set(err, RS_EPARSE, "%s: no data rows%s", fs->display,
-		    sn.header ? " (only a header)" : "");
+		no_rows_error(&r, &sn, err);
 		reader_free_output(&r);
 		rs_log_clear(log);
 		goto fail;
@@ -389,8 +412,8 @@ table_pad(rs_table *tbl, size_t n)
 
 int
 load_side(rs_dataset *ds, rs_table *tbl, rs_ids *ids, bool items,
-    const struct file_spec *fs, const char *key, const char *label,
-    const rs_hooks *hooks, rs_error *err)
+    const struct file_spec *fs, const char *key, const char *creator,
+    const char *label, const rs_hooks *hooks, rs_error *err)
 {
 	struct sniff sn;
 	struct reader r = { 0 };
@@ -402,6 +425,19 @@ load_side(rs_dataset *ds, rs_table *tbl, rs_ids *ids, bool items,
 
 	if (sniff_spec(fs, &sn, err) != 0)
 		return -1;
+	if (!sn.header && fs->header < 0 && fs->names == NULL) {
+		/* an all-text header the guess missed: it names the key, the
+		 * log's id column or the creator column */
+		const char *named[3] = { key, items ? ds->log.item_col :
+		    ds->log.user_col, items ? creator : NULL };
+		if (first_row_names(&sn, named, 3)) {
+			struct file_spec hs = *fs;
+			sniff_free(&sn);
+			hs.header = 1;
+			if (sniff_spec(&hs, &sn, err) != 0)
+				return -1;
+		}
+	}
 	if (key != NULL) {
 		jk = find_col(&sn, key);
 		if (jk < 0) {
@@ -423,6 +459,7 @@ load_side(rs_dataset *ds, rs_table *tbl, rs_ids *ids, bool items,
 	}
 	reader_setup(&r, fs, &sn);
 	r.key_ids = ids;
+	r.key_role = items ? "item" : "user";
 	cols = xcalloc(sn.nfields, sizeof *cols);
 	for (size_t j = 0; j < sn.nfields; j++) {
 		if ((int)j == jk) {
@@ -437,8 +474,7 @@ load_side(rs_dataset *ds, rs_table *tbl, rs_ids *ids, bool items,
 	if (reader_run(&r, hooks, task, err) != 0)
 		goto fail;
 	if (r.n == 0) {
-		rs_error_set(err, RS_EPARSE, "%s: no data rows%s", fs->display,
-		    sn.header ? " (only a header)" : "");
+		no_rows_error(&r, &sn, err);
 		goto fail;
 	}
 	/* one row per id: the last row of each id wins (daily tables list
@@ -577,7 +613,7 @@ load_generic(rs_dataset *ds, const char *path, const rs_load_opts *o,
 		is.header = -1;
 		is.types = NULL;
 		if (load_side(ds, &ds->item_tbl, ds->items, true, &is, o->item_key,
-		    "items", hooks, err) != 0)
+		    o->creator, "items", hooks, err) != 0)
 			return -1;
 	}
 	if (o->users_path != NULL) {
@@ -587,7 +623,7 @@ load_generic(rs_dataset *ds, const char *path, const rs_load_opts *o,
 		us.header = -1;
 		us.types = NULL;
 		if (load_side(ds, &ds->user_tbl, ds->users, false, &us, o->user_key,
-		    "users", hooks, err) != 0)
+		    NULL, "users", hooks, err) != 0)
 			return -1;
 	}
 	if (o->creator != NULL && ds->creator_from == NULL) {

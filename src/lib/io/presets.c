@@ -213,7 +213,7 @@ load_movielens(rs_dataset *ds, const char *path, const char *variant,
 		is.path = is.display = items;
 		if (load_side(ds, &ds->item_tbl, ds->items, true, &is,
 		    o->item_key ? o->item_key : strcmp(variant, "latest") == 0 ?
-		    "movieId" : "item_id", "items", hooks, err) != 0)
+		    "movieId" : "item_id", o->creator, "items", hooks, err) != 0)
 			goto out;
 		if (strcmp(variant, "100k") == 0)
 			fold_genres(&ds->item_tbl);
@@ -222,7 +222,7 @@ load_movielens(rs_dataset *ds, const char *path, const char *variant,
 		us.path = us.display = users;
 		if (load_side(ds, &ds->user_tbl, ds->users, false, &us,
 		    o->user_key ? o->user_key : strcmp(variant, "latest") == 0 ?
-		    "userId" : "user_id", "users", hooks, err) != 0)
+		    "userId" : "user_id", NULL, "users", hooks, err) != 0)
 			goto out;
 	}
 	if (o->creator != NULL)
@@ -309,7 +309,7 @@ load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *o,
 		if (is_file(p)) {
 			fs.path = fs.display = p;
 			r = load_side(ds, &ds->item_tbl, ds->items, true, &fs,
-			    "video_id", "items", hooks, err);
+			    "video_id", o->creator, "items", hooks, err);
 		}
 		free(p);
 		if (r != 0)
@@ -321,7 +321,7 @@ load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *o,
 		if (is_file(p)) {
 			fs.path = fs.display = p;
 			r = load_side(ds, &ds->user_tbl, ds->users, false, &fs,
-			    "user_id", "users", hooks, err);
+			    "user_id", NULL, "users", hooks, err);
 		}
 		free(p);
 		if (r != 0)

@@ -11,7 +11,8 @@
 #include "util/text.h"
 #include "util/xmalloc.h"
 
-#define SNIFF_BYTES ((size_t)512 << 10)
+#define SNIFF_BYTES ((size_t)1 << 20)
+#define SNIFF_LINES 500
 #define SNIFF_ROWS 500
 
 /* Rows of fields parsed from the sample. */
@@ -214,22 +215,66 @@ guess_header(const struct sample *sm, size_t nf)
 	return all_text && any_name;
 }
 
+/* The first lines of the file (whole lines, each ending in '\n', CRLF and
+ * the BOM removed, "::" squeezed once the delimiter is known): at most
+ * SNIFF_LINES lines, and past SNIFF_BYTES only while fewer than two. The line
+ * source reports NUL bytes and over-long lines with their line numbers. */
+static char *
+read_sample(const char *path, const char *display, size_t max_line,
+    size_t *len, bool *complete, bool *cr_lines, rs_error *err)
+{
+	struct src *s = src_open(path, display, max_line, err);
+	struct strbuf sb;
+	char *line;
+	size_t n, lineno, lines = 0;
+	int rc;
+
+	if (s == NULL)
+		return NULL;
+	sb_init(&sb);
+	for (;;) {
+		if (lines >= SNIFF_LINES || (sb.len >= SNIFF_BYTES && lines >= 2)) {
+			*complete = false;
+			break;
+		}
+		rc = src_next_line(s, &line, &n, &lineno, err);
+		if (rc < 0) {
+			src_close(s);
+			sb_free(&sb);
+			return NULL;
+		}
+		if (rc == 0) {
+			*complete = true;
+			break;
+		}
+		sb_add(&sb, line, n);
+		sb_putc(&sb, '\n');
+		lines++;
+	}
+	*cr_lines = src_cr_lines(s);
+	src_close(s);
+	*len = sb.len;
+	if (sb.s == NULL)
+		sb_add(&sb, "", 0);
+	return sb_detach(&sb);
+}
+
 int
 sniff_file(const char *path, const char *display, const char *delim,
-    int header, enum rs_encoding enc, bool no_quotes, struct sniff *out,
-    rs_error *err)
+    int header, enum rs_encoding enc, bool no_quotes, size_t max_line,
+    struct sniff *out, rs_error *err)
 {
-	size_t len, nf = 0;
-	char *buf = src_peek(path, display, SNIFF_BYTES, &len, err);
-	bool complete;
+	size_t len, nf = 0, last_nl;
+	bool complete = false, cr_lines = false;
+	char *buf;
 	struct csv_parser p;
 	struct sample sm = { 0 };
-	size_t last_nl;
 
 	memset(out, 0, sizeof *out);
+	buf = read_sample(path, display, max_line, &len, &complete, &cr_lines, err);
 	if (buf == NULL)
 		return -1;
-	complete = len < SNIFF_BYTES;
+	out->cr_lines = cr_lines;
 	if (len == 0) {
 		rs_error_set(err, RS_EPARSE, "%s: empty file", display);
 		free(buf);
@@ -239,21 +284,8 @@ sniff_file(const char *path, const char *display, const char *delim,
 		out->colons = strcmp(delim, "::") == 0;
 		out->delim = out->colons ? '\x1f' : delim[0];
 	} else
-		guess_delim(buf, len, complete, &out->delim, &out->colons);
-	/* Sample only whole lines, with "::" turned into one byte for libcsv. */
+		guess_delim(buf, len, true, &out->delim, &out->colons);
 	last_nl = len;
-	if (!complete) {
-		char *nl = memrchr(buf, '\n', len);
-		last_nl = nl ? (size_t)(nl - buf) + 1 : len;
-	}
-	{
-		/* drop the CR of CRLF line ends, as the line source does */
-		size_t o = 0;
-		for (size_t i = 0; i < last_nl; i++)
-			if (!(buf[i] == '\r' && (i + 1 == last_nl || buf[i + 1] == '\n')))
-				buf[o++] = buf[i];
-		last_nl = o;
-	}
 	if (out->colons)
 		last_nl = squeeze_colons(buf, last_nl);
 	if (enc == ENC_LATIN1) {
@@ -265,7 +297,7 @@ sniff_file(const char *path, const char *display, const char *delim,
 	}
 	csv_init(&p, CSV_APPEND_NULL);
 	csv_set_delim(&p, (unsigned char)out->delim);
-	csv_set_term_func(&p, is_lf);	/* CRs before LFs were dropped above */
+	csv_set_term_func(&p, is_lf);	/* a CR left in a line is data */
 	if (no_quotes)
 		csv_set_quote(&p, '\0');
 	csv_parse(&p, buf, last_nl, sample_field, sample_row, &sm);
@@ -337,6 +369,9 @@ sniff_file(const char *path, const char *display, const char *delim,
 			out->kinds[j] = RS_COL_NUMBER;
 	}
 	out->nsample = sm.nrows - (out->header ? 1 : 0);
+	out->first = xcalloc(nf, sizeof *out->first);
+	for (size_t j = 0; j < nf; j++)
+		out->first[j] = xstrdup(sm.rows[0][j]);
 	sample_free(&sm);
 	return 0;
 }
@@ -346,6 +381,9 @@ sniff_free(struct sniff *sn)
 {
 	for (size_t j = 0; sn->names != NULL && j < sn->nfields; j++)
 		free(sn->names[j]);
+	for (size_t j = 0; sn->first != NULL && j < sn->nfields; j++)
+		free(sn->first[j]);
+	free(sn->first);
 	free(sn->names);
 	free(sn->kinds);
 	free(sn->zero_lead);

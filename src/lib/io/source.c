@@ -23,6 +23,8 @@ struct src {
 	size_t cap, start, end, scan;
 	bool eof;
 	bool had_newline;
+	bool sniffed;		/* the line end has been decided */
+	char eol;		/* '\n', or '\r' for a file with CR line ends only */
 	size_t lineno;
 	size_t max_line;
 };
@@ -78,6 +80,7 @@ src_open(const char *path, const char *display, size_t max_line, rs_error *err)
 	s->cap = CHUNK;
 	s->buf = xmalloc(s->cap);
 	s->max_line = max_line ? max_line : RS_DEFAULT_MAX_LINE;
+	s->eol = '\n';
 	return s;
 }
 
@@ -119,14 +122,22 @@ fill(struct src *s, rs_error *err)
 	if (got == 0) {
 		msg = gzerror(s->gz, &errnum);
 		if (errnum != Z_OK && errnum != Z_STREAM_END) {
+			const char *colon = strstr(msg, ">: ");
 			rs_error_set(err, RS_EIO,
 			    "%s: truncated or corrupt gzip data (%s)", s->display,
-			    msg);
+			    colon ? colon + 3 : msg);
 			return -1;
 		}
 		s->eof = true;
 	}
 	s->end += (size_t)got;
+	if (!s->sniffed && s->end > 0) {
+		/* classic Mac files end lines with CR alone */
+		s->sniffed = true;
+		if (memchr(s->buf, '\n', s->end) == NULL &&
+		    memchr(s->buf, '\r', s->end) != NULL)
+			s->eol = '\r';
+	}
 	return 0;
 }
 
@@ -138,7 +149,7 @@ src_next_line(struct src *s, char **line, size_t *len, size_t *lineno,
 	size_t n;
 
 	for (;;) {
-		nl = memchr(s->buf + s->scan, '\n', s->end - s->scan);
+		nl = memchr(s->buf + s->scan, s->eol, s->end - s->scan);
 		if (nl != NULL || (s->eof && s->end > s->start))
 			break;
 		if (s->eof)
@@ -165,7 +176,7 @@ src_next_line(struct src *s, char **line, size_t *len, size_t *lineno,
 		return -1;
 	}
 	/* CRLF: the row ends at '\n' only, so a stray '\r' inside a line stays data */
-	if (n > 0 && l[n - 1] == '\r')
+	if (n > 0 && l[n - 1] == '\r' && s->eol == '\n')
 		n--;
 	if (s->lineno == 1 && n >= 3 && memcmp(l, "\xef\xbb\xbf", 3) == 0) {
 		l += 3;
@@ -192,6 +203,12 @@ src_line_had_newline(const struct src *s)
 	return s->had_newline;
 }
 
+bool
+src_cr_lines(const struct src *s)
+{
+	return s->eol == '\r';
+}
+
 double
 src_fraction(const struct src *s)
 {
@@ -200,42 +217,4 @@ src_fraction(const struct src *s)
 	if (s->size <= 0 || off < 0)
 		return 0;
 	return (double)off / s->size > 1 ? 1 : (double)off / s->size;
-}
-
-char *
-src_peek(const char *path, const char *display, size_t max, size_t *len,
-    rs_error *err)
-{
-	double size;
-	int fd = open_regular(path, display, &size, err);
-	gzFile gz;
-	char *buf;
-	int got, errnum;
-
-	if (fd < 0)
-		return NULL;
-	gz = gzdopen(fd, "rb");
-	if (gz == NULL) {
-		close(fd);
-		rs_error_set(err, RS_EIO, "cannot open %s", display);
-		return NULL;
-	}
-	buf = xmalloc(max + 1);
-	got = gzread(gz, buf, (unsigned)max);
-	if (got < 0) {
-		const char *msg = gzerror(gz, &errnum);
-		rs_error_set(err, RS_EIO, "%s: read error: %s", display,
-		    errnum == Z_ERRNO ? strerror(errno) : msg);
-		gzclose(gz);
-		free(buf);
-		return NULL;
-	}
-	gzclose(gz);
-	*len = (size_t)got;
-	if (*len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
-		memmove(buf, buf + 3, *len - 3);
-		*len -= 3;
-	}
-	buf[*len] = '\0';
-	return buf;
 }

@@ -50,7 +50,13 @@ parse_number_slow(const char *s, size_t len, double *out, int *decimals)
 		return NUM_BAD;
 	memcpy(buf, s, len);
 	buf[len] = '\0';
-	/* strtod accepts hex, "inf", "nan" and leading spaces: refuse them. */
+	{
+		/* infinities are numbers, just not finite ones */
+		const char *t = buf + (*buf == '-' || *buf == '+');
+		if (strcasecmp(t, "inf") == 0 || strcasecmp(t, "infinity") == 0)
+			return NUM_RANGE;
+	}
+	/* strtod accepts hex, "nan" and leading spaces: refuse them. */
 	for (size_t i = 0; i < len; i++) {
 		char c = buf[i];
 		if (!isdigit((unsigned char)c) && c != 'e' && c != 'E' && c != '.' &&

@@ -1,4 +1,4 @@
-# PENDING (bug): the message for a truncated .gz shows zlib's internal name
+# Regression (was a bug): the message for a truncated .gz shows zlib's internal name
 # for the descriptor, "<fd:3>", which means nothing to the user and changes
 # with the number of open files:
 #   error: data/bad/truncated.csv.gz: truncated or corrupt gzip data (<fd:3>: unexpected end of file)

@@ -1,4 +1,4 @@
-# PENDING (bug): "load x.csv delimiter=," gets no suggestion: near_opt only
+# Regression (was a bug): "load x.csv delimiter=," gets no suggestion: near_opt only
 # accepts an edit distance below 3 and delimiter is 4 edits from delim. The
 # message lists every option instead (useful, but the flag --skip-bad is
 # missing from that list). Expected: a suggestion when the typed name starts

@@ -1,4 +1,4 @@
-# PENDING (bug): a side table whose header is all text with names the guesser
+# Regression (was a bug): a side table whose header is all text with names the guesser
 # does not know ("vid,author") is read as header-less: its header row becomes
 # an item "vid", its columns col1/col2, and item_key=vid then says
 # 'has no id column "vid" (columns: col1, col2)' although the first line

@@ -1,4 +1,4 @@
-# PENDING (bug): binary files without a delimiter in their first line (a PNG
+# Regression (was a bug): binary files without a delimiter in their first line (a PNG
 # header; 400 random bytes) are reported as "a log needs at least a user and
 # an item column; found 1 column (is the delimiter right? give delim=)". The
 # NUL check lives only in the line reader, which never runs because the

@@ -1,4 +1,4 @@
-# PENDING (bug): with --echo, a line that fails to parse (unterminated quote)
+# Regression (was a bug): with --echo, a line that fails to parse (unterminated quote)
 # is not echoed, so the error appears under the PREVIOUS command's output and
 # a transcript cannot express the case at all (the driver takes the commands
 # from the "> " lines it expects back). Actual:

@@ -1,4 +1,4 @@
-# PENDING (bug): when --skip-bad skips every data row, load says
+# Regression (was a bug): when --skip-bad skips every data row, load says
 # "no data rows (only a header)", which is false: the file has 3 data rows,
 # all malformed. Expected: say they were all skipped, and name the first.
 # exit: 1

@@ -1,4 +1,4 @@
-# PENDING (bug): a file with old-Mac line ends (CR only, as some spreadsheet
+# Regression (was a bug): a file with old-Mac line ends (CR only, as some spreadsheet
 # exports write) loads SILENTLY as one interaction, user "user", item "item",
 # with fields like "rating\ru1": the reader treats a CR inside a line as data.
 # Expected: CR line ends read like LF, or a clear refusal. (Here: read.)

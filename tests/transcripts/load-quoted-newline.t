@@ -1,4 +1,4 @@
-# PENDING (bug): head prints a field's embedded newline (and CR) raw, which
+# Regression (was a bug): head prints a field's embedded newline (and CR) raw, which
 # breaks the table: the row "u2 i1 4 two\nlines" spans two lines and the
 # second starts at column 0. Expected: control characters shown escaped.
 > load data/good/quoted.csv

@@ -1,4 +1,4 @@
-# PENDING (bug): lines longer than the sniffer's 512 KiB window but well under
+# Regression (was a bug): lines longer than the sniffer's 512 KiB window but well under
 # the 64 MiB line limit. A 600 KiB FIRST line gives "no rows (only blank
 # lines)"; a 600 KiB second line (after a header) leaves the sniffer no data
 # row, so the text column defaults to number and load fails with

@@ -1,4 +1,4 @@
-# PENDING (bug): an unterminated quote is not reported. libcsv is initialised
+# Regression (was a bug): an unterminated quote is not reported. libcsv is initialised
 # with CSV_STRICT_FINI alone, which does nothing without CSV_STRICT, so the
 # open field swallows the rest of the file: in the middle of a row the error
 # is a misleading field count; in the last column the load SUCCEEDS with one
