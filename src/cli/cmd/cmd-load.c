@@ -91,12 +91,6 @@ cmd_load_exec(struct session *s, struct cmd_call *c, struct report *r)
 	/* only now does the new dataset replace the old one */
 	rs_dataset_free(s->ds);
 	s->ds = ds;
-	for (size_t i = 0; i < ds->nnotes; i++) {
-		if (strncmp(ds->notes[i], "warning: ", 9) == 0)
-			report_warn(r, "%s", ds->notes[i] + 9);
-		else
-			report_note(r, "%s", ds->notes[i]);
-	}
 	rn_str(root, "path", c->args[0]);
 	rn_str(root, "format", ds->format);
 	rn_int(root, "interactions", (int64_t)ds->log.n);

@@ -521,7 +521,8 @@ reader_run(struct reader *r, const rs_hooks *hooks, const char *task,
 		goto out;
 	}
 	if (pp->pfailed) {
-		*err = pp->perr;
+		if (err != NULL)
+			*err = pp->perr;
 		goto out;
 	}
 	rs_hooks_progress(hooks, task, 1.0, 1.0);

@@ -143,3 +143,8 @@ int load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *opts,
 const char *movielens_variant(const char *path);
 
 enum rs_encoding encoding_of(const char *name);
+
+/* A decision or warning of the load: kept in ds->notes ("warning: " first
+ * for warnings) and passed to the note hook. */
+void load_note(rs_dataset *ds, const rs_hooks *hooks, int level,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,6 +237,23 @@ reader_setup(struct reader *r, const struct file_spec *fs, const struct sniff *s
 	r->fields = xcalloc(sn->nfields, sizeof *r->fields);
 }
 
+void
+load_note(rs_dataset *ds, const rs_hooks *hooks, int level, const char *fmt,
+    ...)
+{
+	va_list ap;
+	char buf[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (level == RS_NOTE_WARN)
+		rs_dataset_note(ds, "warning: %s", buf);
+	else
+		rs_dataset_note(ds, "%s", buf);
+	rs_hooks_note(hooks, level, "%s", buf);
+}
+
 /* Why a file gave no rows: only a header, or every row malformed. */
 static void
 no_rows_error(const struct reader *r, const struct sniff *sn, rs_error *err)
@@ -385,12 +403,14 @@ load_log(rs_dataset *ds, rs_log *log, const struct file_spec *fs,
 	log->item_col = xstrdup(sn.names[ji]);
 	if (jc >= 0 && ds->creator_from == NULL)
 		ds->creator_from = xstrdup(sn.names[jc]);
-	rs_dataset_note(ds, "%s %s: %s, %s; user=%s item=%s value=%s time=%s",
+	load_note(ds, hooks, RS_NOTE_INFO,
+	    "%s %s: %s, %s; user=%s item=%s value=%s time=%s",
 	    label, fs->display, delim_name(&sn),
 	    sn.header ? "header row" : "no header", sn.names[ju], sn.names[ji],
 	    jv >= 0 ? sn.names[jv] : "(none)", jt >= 0 ? sn.names[jt] : "(none)");
 	if (r.nbad > 0)
-		rs_dataset_note(ds, "warning: skipped %zu malformed row%s of %s (first: %s)",
+		load_note(ds, hooks, RS_NOTE_WARN,
+		    "skipped %zu malformed row%s of %s (first: %s)",
 		    r.nbad, r.nbad == 1 ? "" : "s", fs->display, r.first_bad);
 	ret = 0;
 fail:
@@ -503,12 +523,14 @@ load_side(rs_dataset *ds, rs_table *tbl, rs_ids *ids, bool items,
 		rs_table_add(tbl, g);
 	}
 	tbl->nrows = nids;
-	rs_dataset_note(ds, "%s %s: %zu rows, id column %s%s, %zu other column%s",
+	load_note(ds, hooks, RS_NOTE_INFO,
+	    "%s %s: %zu rows, id column %s%s, %zu other column%s",
 	    label, fs->display, r.n, sn.names[jk],
 	    ndup ? " (repeated ids: kept the last row of each)" : "",
 	    sn.nfields - 1, sn.nfields == 2 ? "" : "s");
 	if (r.nbad > 0)
-		rs_dataset_note(ds, "warning: skipped %zu malformed row%s of %s (first: %s)",
+		load_note(ds, hooks, RS_NOTE_WARN,
+		    "skipped %zu malformed row%s of %s (first: %s)",
 		    r.nbad, r.nbad == 1 ? "" : "s", fs->display, r.first_bad);
 	ret = 0;
 fail:
@@ -525,7 +547,7 @@ fail:
 /* Map every item to its creator from the named column of the item table or
  * of the log (first creator seen for an item wins). */
 static int
-resolve_creators(rs_dataset *ds, rs_error *err)
+resolve_creators(rs_dataset *ds, const rs_hooks *hooks, rs_error *err)
 {
 	uint32_t nitems = rs_ids_count(ds->items);
 	const rs_column *c;
@@ -563,8 +585,8 @@ resolve_creators(rs_dataset *ds, rs_error *err)
 				conflicts++;
 		}
 		if (conflicts)
-			rs_dataset_note(ds,
-			    "warning: %zu rows give an item another creator than its first; kept the first",
+			load_note(ds, hooks, RS_NOTE_WARN,
+			    "%zu rows give an item another creator than its first; kept the first",
 			    conflicts);
 		return 0;
 	}
@@ -576,7 +598,7 @@ resolve_creators(rs_dataset *ds, rs_error *err)
 
 /* Pad side tables to the final id counts and resolve creators. */
 static int
-dataset_finish(rs_dataset *ds, rs_error *err)
+dataset_finish(rs_dataset *ds, const rs_hooks *hooks, rs_error *err)
 {
 	table_pad(&ds->item_tbl, rs_ids_count(ds->items));
 	table_pad(&ds->user_tbl, rs_ids_count(ds->users));
@@ -584,7 +606,7 @@ dataset_finish(rs_dataset *ds, rs_error *err)
 		rs_column_finish(ds->item_tbl.cols[j]);
 	for (size_t j = 0; j < ds->user_tbl.ncols; j++)
 		rs_column_finish(ds->user_tbl.cols[j]);
-	return resolve_creators(ds, err);
+	return resolve_creators(ds, hooks, err);
 }
 
 /* Generic delimited log plus optional items=/users= side tables. */
@@ -603,7 +625,7 @@ load_generic(rs_dataset *ds, const char *path, const rs_load_opts *o,
 	fs.max_line = o->max_line;
 	fs.types = o->types;
 	ds->format = xstrdup("csv");
-	rs_dataset_note(ds, "format: delimited text");
+	load_note(ds, hooks, RS_NOTE_INFO, "format: delimited text");
 	if (load_log(ds, &ds->log, &fs, &roles, "log", hooks, err) != 0)
 		return -1;
 	if (o->items_path != NULL) {
@@ -697,7 +719,7 @@ rs_dataset_load(const char *path, const rs_load_opts *opts,
 		rc = load_generic(ds, path, o, hooks, err);
 	}
 	if (rc == 0)
-		rc = dataset_finish(ds, err);
+		rc = dataset_finish(ds, hooks, err);
 	if (rc != 0) {
 		rs_dataset_free(ds);
 		return NULL;

@@ -203,7 +203,7 @@ load_movielens(rs_dataset *ds, const char *path, const char *variant,
 	}
 	fs.enc = ENC_UTF8;
 	ds->format = xasprintf("movielens-%s", variant);
-	rs_dataset_note(ds, "format: MovieLens %s%s", strcmp(variant, "latest") == 0 ?
+	load_note(ds, hooks, RS_NOTE_INFO, "format: MovieLens %s%s", strcmp(variant, "latest") == 0 ?
 	    "latest (ratings.csv)" : strcmp(variant, "1m") == 0 ?
 	    "1M/10M (ratings.dat)" : "100K (u.data)",
 	    o->format == NULL ? ", from the file name" : "");
@@ -285,7 +285,7 @@ load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *o,
 		goto out;
 	}
 	ds->format = xstrdup("kuairec");
-	rs_dataset_note(ds, "format: KuaiRec 2.0 folder %s", dir);
+	load_note(ds, hooks, RS_NOTE_INFO, "format: KuaiRec 2.0 folder %s", dir);
 	fs.enc = encoding_of(o->encoding);
 	fs.skip_bad = o->skip_bad == 1;
 	fs.max_line = o->max_line;

@@ -124,10 +124,12 @@ strtab_copy(const struct rs_strtab *t)
 
 	*c = *t;
 	c->buf = xmalloc(t->len ? t->len : 1);
-	memcpy(c->buf, t->buf, t->len);
-	c->cap = t->len;
+	if (t->len)
+		memcpy(c->buf, t->buf, t->len);
+	c->cap = t->len ? t->len : 1;
 	c->off = xmalloc(t->n * sizeof *t->off + 1);
-	memcpy(c->off, t->off, t->n * sizeof *t->off);
+	if (t->n)
+		memcpy(c->off, t->off, t->n * sizeof *t->off);
 	c->ncap = t->n;
 	c->slots = xmalloc(t->nslots * sizeof *t->slots);
 	memcpy(c->slots, t->slots, t->nslots * sizeof *t->slots);

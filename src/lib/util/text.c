@@ -43,35 +43,51 @@ is_missing_token(const char *s, size_t len)
 static enum num_status
 parse_number_slow(const char *s, size_t len, double *out, int *decimals)
 {
-	char buf[128], *end;
+	char small[128], *buf = len < sizeof small ? small : xmalloc(len + 1);
+	char *end, *dot;
+	const char *t;
 	double x;
+	enum num_status st = NUM_OK;
 
-	if (len >= sizeof buf)
-		return NUM_BAD;
 	memcpy(buf, s, len);
 	buf[len] = '\0';
-	{
-		/* infinities are numbers, just not finite ones */
-		const char *t = buf + (*buf == '-' || *buf == '+');
-		if (strcasecmp(t, "inf") == 0 || strcasecmp(t, "infinity") == 0)
-			return NUM_RANGE;
+	/* infinities are numbers, just not finite ones */
+	t = buf + (*buf == '-' || *buf == '+');
+	if (strcasecmp(t, "inf") == 0 || strcasecmp(t, "infinity") == 0) {
+		st = NUM_RANGE;
+		goto out;
 	}
 	/* strtod accepts hex, "nan" and leading spaces: refuse them. */
 	for (size_t i = 0; i < len; i++) {
 		char c = buf[i];
 		if (!isdigit((unsigned char)c) && c != 'e' && c != 'E' && c != '.' &&
-		    c != '-' && c != '+')
-			return NUM_BAD;
+		    c != '-' && c != '+') {
+			st = NUM_BAD;
+			goto out;
+		}
 	}
 	errno = 0;
 	x = strtod(buf, &end);
-	if (end == buf || *end != '\0')
-		return NUM_BAD;
-	if (!isfinite(x))
-		return NUM_RANGE;
+	if (end == buf || *end != '\0') {
+		st = NUM_BAD;
+		goto out;
+	}
+	if (!isfinite(x)) {
+		st = NUM_RANGE;
+		goto out;
+	}
 	*out = x;
-	*decimals = -1;
-	return NUM_OK;
+	/* plain notation keeps its count of decimals; exponents have none */
+	if (strpbrk(buf, "eE") != NULL)
+		*decimals = -1;
+	else if ((dot = strchr(buf, '.')) != NULL)
+		*decimals = (int)strlen(dot + 1);
+	else
+		*decimals = 0;
+out:
+	if (buf != small)
+		free(buf);
+	return st;
 }
 
 enum num_status
@@ -84,8 +100,7 @@ parse_number(const char *s, size_t len, double *out, int *decimals)
 
 	if (len == 0)
 		return NUM_EMPTY;
-	if ((unsigned)(*p - '0') > 9 && *p != '-' && *p != '+' && *p != '.' &&
-	    is_missing_token(s, len))
+	if (((unsigned)(*p - '0') > 9 || len == 1) && is_missing_token(s, len))
 		return NUM_EMPTY;
 	if (*p == '-' || *p == '+') {
 		neg = *p == '-';
@@ -119,14 +134,11 @@ parse_number(const char *s, size_t len, double *out, int *decimals)
 bool
 f32_keeps(double x, int decimals)
 {
-	double err = fabs((double)(float)x - x);
-
-	if (err == 0)
-		return true;
-	if (decimals < 0 || decimals > 22 || fabs(x) > 3e38)
-		return false;
-	/* rounding the float to the written decimals gives the text back */
-	return err < 0.5 / pow10_exact[decimals];
+	/* Exactness only: a float that merely rounds back to the written text
+	 * would print wrongly once a column holds values with more decimals,
+	 * and could not be widened to double without changing them. */
+	(void)decimals;
+	return isnan(x) || (double)(float)x == x;
 }
 
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
@@ -244,16 +256,24 @@ parse_datetime(const char *s, size_t len, double *out)
 void
 format_datetime(double t, bool date_only, char *buf, size_t size)
 {
-	double fl = floor(t);
-	int64_t secs = (int64_t)fl, days;
-	int ms = (int)llround((t - fl) * 1000.0), y;
+	double fl;
+	int64_t secs, days;
+	int ms, y;
 	unsigned m, d;
 	int64_t tod;
 
-	if (!isfinite(t)) {
-		snprintf(buf, size, "NaN");
+	/* beyond year +-9999 a date-time means nothing: show the number */
+	if (!isfinite(t) || fabs(t) >= 253402300800.0) {
+		if (isnan(t))
+			snprintf(buf, size, "NaN");
+		else
+			snprintf(buf, size, "%g", t);
 		return;
 	}
+	fl = floor(t);
+	secs = (int64_t)fl;
+	ms = (int)llround((t - fl) * 1000.0);
+
 	if (ms == 1000) {
 		secs++;
 		ms = 0;
@@ -494,21 +514,20 @@ sb_detach(struct strbuf *sb)
 void
 quote_field(const char *s, size_t len, char *buf, size_t size)
 {
-	size_t o = 0, i;
-	size_t shown = len > 40 ? 40 : len;
+	size_t o = 0, i, shown = len > 40 ? 40 : len;
 	bool utf8 = utf8_valid_prefix(s, len) == len;
-
-	while (utf8 && shown < len && shown > 0 &&
-	    ((unsigned char)s[shown] & 0xc0) == 0x80)
-		shown--;
 
 	if (size < 8) {
 		if (size)
 			buf[0] = '\0';
 		return;
 	}
+	while (utf8 && shown < len && shown > 0 &&
+	    ((unsigned char)s[shown] & 0xc0) == 0x80)
+		shown--;
 	buf[o++] = '"';
-	for (i = 0; i < shown && o + 6 < size; i++) {
+	/* keep room for the longest escape plus "...\"" and the NUL */
+	for (i = 0; i < shown && o + 4 + 5 < size; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == '"' || c == '\\') {
 			buf[o++] = '\\';
@@ -518,8 +537,16 @@ quote_field(const char *s, size_t len, char *buf, size_t size)
 		} else
 			buf[o++] = (char)c;
 	}
+	if (i < len) {
+		/* never end inside a multi-byte character (its bytes were copied
+		 * one for one) */
+		while (utf8 && i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80) {
+			i--;
+			o--;
+		}
+		memcpy(buf + o, "...", 3);
+		o += 3;
+	}
 	buf[o++] = '"';
 	buf[o] = '\0';
-	if (len > shown && o + 4 < size)
-		snprintf(buf + o - 1, size - o + 1, "...\"");
 }
