@@ -20,6 +20,7 @@ struct rs_ids {
 	bool has_last;		/* one-entry cache: logs repeat the same user */
 	size_t lastlen;
 	uint32_t lastidx;
+	char last[24];		/* the id itself when it is short */
 };
 
 rs_ids *
@@ -106,8 +107,7 @@ rs_ids_intern(rs_ids *ids, const char *s, size_t len)
 	int64_t v;
 	uint32_t idx;
 
-	if (ids->has_last && len == ids->lastlen &&
-	    memcmp(s, strtab_get(ids->names, ids->lastidx), len) == 0)
+	if (ids->has_last && len == ids->lastlen && memcmp(s, ids->last, len) == 0)
 		return ids->lastidx;
 	v = canonical_int(s, len);
 	if (v >= 0 && intmap_cover(ids, v)) {
@@ -119,7 +119,9 @@ rs_ids_intern(rs_ids *ids, const char *s, size_t len)
 	} else {
 		idx = strtab_intern(ids->names, s, len, NULL);
 	}
-	ids->has_last = true;
+	ids->has_last = len <= sizeof ids->last;
+	if (ids->has_last)
+		memcpy(ids->last, s, len);
 	ids->lastlen = len;
 	ids->lastidx = idx;
 	return idx;

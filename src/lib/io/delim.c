@@ -241,13 +241,20 @@ parse_thread(void *arg)
 
 struct store {
 	struct reader *r;
-	double *vals;
+	double *vals;		/* row_check's parsed values, per field */
 	int *dec;
 	char **conv;		/* Latin-1 conversions of fields (ENC_AUTO) */
 	size_t line;
 	rs_error *err;
 	bool failed;
+	/* a batch, column by column: state and parsed values per row */
+	uint8_t *state;
+	double *bv;		/* nfields x rows */
+	int8_t *bd;
+	size_t bcap;
 };
+
+enum { ROW_OK, ROW_SKIP, ROW_BAD };
 
 static void row_bad(struct store *st, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -353,11 +360,11 @@ row_check(struct store *st, char *const *f, const size_t *flen)
 }
 
 static void
-grow_ids(struct reader *r)
+grow_ids(struct reader *r, size_t more)
 {
-	if (r->n < r->cap)
+	if (r->n + more <= r->cap)
 		return;
-	r->cap = grow_capacity(r->cap, r->n + 1);
+	r->cap = grow_capacity(r->cap, r->n + more);
 	if (r->user_ids)
 		r->user = xreallocarray(r->user, r->cap, sizeof *r->user);
 	if (r->item_ids)
@@ -366,82 +373,185 @@ grow_ids(struct reader *r)
 		r->key = xreallocarray(r->key, r->cap, sizeof *r->key);
 }
 
-/* Store one checked row. */
-static void
-row_store(struct store *st, char *const *f, const size_t *flen)
+/* Say why row i is malformed (the first bad field, in column order), as
+ * row_check does; false when the row is fine after all. */
+static bool
+explain_row(struct store *st, const struct batch *b, size_t i, char **f)
 {
 	struct reader *r = st->r;
+	size_t nf = b->rnf[i], first = b->rfirst[i];
+	bool ok;
 
-	grow_ids(r);
+	st->line = b->rline[i];
+	if (nf != r->nfields) {
+		if (b->rlast[i] > b->rline[i])
+			row_bad(st,
+			    "expected %zu fields, found %zu (the row runs to line %zu: an unbalanced quote?)",
+			    r->nfields, nf, b->rlast[i]);
+		else
+			row_bad(st, "expected %zu fields, found %zu", r->nfields, nf);
+		return true;
+	}
+	for (size_t j = 0; j < nf; j++)
+		f[j] = b->bytes + b->foff[first + j];
+	ok = row_check(st, f, b->flen + first);
 	for (size_t j = 0; j < r->nfields; j++) {
-		struct field_spec *fs = &r->fields[j];
-		const char *s = st->conv[j] ? st->conv[j] : f[j];
-		size_t len = st->conv[j] ? strlen(st->conv[j]) : flen[j];
-
-		switch (fs->role) {
-		case F_SKIP:
-			break;
-		case F_USER:
-			r->user[r->n] = rs_ids_intern(r->user_ids, s, len);
-			break;
-		case F_ITEM:
-			r->item[r->n] = rs_ids_intern(r->item_ids, s, len);
-			break;
-		case F_KEY:
-			r->key[r->n] = rs_ids_intern(r->key_ids, s, len);
-			break;
-		case F_COLUMN:
-			if (fs->col->kind != RS_COL_TEXT)
-				rs_column_push_number(fs->col, st->vals[j], st->dec[j]);
-			else if (is_missing_token(s, len))
-				rs_column_push_missing(fs->col);
-			else
-				rs_column_push_text(fs->col, s, len);
-			break;
-		}
 		free(st->conv[j]);
 		st->conv[j] = NULL;
 	}
-	r->n++;
+	return !ok;
 }
 
+/* The text to store for a field: as written, or read as Latin-1 when it is
+ * not UTF-8 and the encoding is auto (then *tmp holds the conversion). */
+static const char *
+field_text(const struct reader *r, const char *s, size_t *len, char **tmp)
+{
+	*tmp = NULL;
+	if (r->enc == ENC_AUTO && utf8_valid_prefix(s, *len) != *len) {
+		*tmp = latin1_to_utf8(s, *len, len);
+		return *tmp;
+	}
+	return s;
+}
+
+/* Check and store a batch column by column (tight loops over one kind of
+ * value); malformed rows are explained row by row, in file order. */
 static void
 store_batch(struct store *st, struct batch *b)
 {
 	struct reader *r = st->r;
-	char **f = xmalloc((r->nfields + 1) * sizeof *f);
+	size_t nf = r->nfields, nrows = b->nrows, limit = nrows, good = 0;
+	char **f = xmalloc((nf + 1) * sizeof *f);
 
-	for (size_t i = 0; i < b->nrows && !st->failed; i++) {
-		size_t nf = b->rnf[i], first = b->rfirst[i];
-		st->line = b->rline[i];
+	if (nrows > st->bcap) {
+		st->bcap = nrows;
+		st->state = xrealloc(st->state, nrows);
+		st->bv = xreallocarray(st->bv, nrows * nf, sizeof *st->bv);
+		st->bd = xreallocarray(st->bd, nrows * nf, sizeof *st->bd);
+	}
+	/* the shape of each row */
+	for (size_t i = 0; i < nrows; i++) {
+		size_t n = b->rnf[i], first = b->rfirst[i];
+		st->state[i] = ROW_OK;
 		if (r->header) {
 			r->header = false;	/* the sniffer read the names */
-			continue;
-		}
-		/* a line of spaces is a blank line, not a one-field row */
-		if (nf == 1 && b->flen[first] == 0 && r->nfields > 1)
-			continue;
-		if (nf != r->nfields) {
-			if (b->rlast[i] > b->rline[i])
-				row_bad(st,
-				    "expected %zu fields, found %zu (the row runs to line %zu: an unbalanced quote?)",
-				    r->nfields, nf, b->rlast[i]);
-			else
-				row_bad(st, "expected %zu fields, found %zu", r->nfields,
-				    nf);
-			continue;
-		}
-		for (size_t j = 0; j < nf; j++)
-			f[j] = b->bytes + b->foff[first + j];
-		if (!row_check(st, f, b->flen + first)) {
-			for (size_t j = 0; j < r->nfields; j++) {
-				free(st->conv[j]);
-				st->conv[j] = NULL;
-			}
-			continue;
-		}
-		row_store(st, f, b->flen + first);
+			st->state[i] = ROW_SKIP;
+		} else if (n == 1 && b->flen[first] == 0 && nf > 1)
+			st->state[i] = ROW_SKIP;	/* a line of spaces */
+		else if (n != nf)
+			st->state[i] = ROW_BAD;
 	}
+	/* every field, one column at a time */
+	for (size_t j = 0; j < nf; j++) {
+		const struct field_spec *fs = &r->fields[j];
+		double *v = st->bv + j * nrows;
+		int8_t *d = st->bd + j * nrows;
+		bool check_utf8 = r->enc != ENC_AUTO;
+
+		if (fs->role == F_SKIP)
+			continue;
+		for (size_t i = 0; i < nrows; i++) {
+			const char *s;
+			size_t len;
+			int dec;
+			if (st->state[i] != ROW_OK)
+				continue;
+			s = b->bytes + b->foff[b->rfirst[i] + j];
+			len = b->flen[b->rfirst[i] + j];
+			if (fs->role != F_COLUMN) {
+				if (len == 0 || (check_utf8 &&
+				    utf8_valid_prefix(s, len) != len))
+					st->state[i] = ROW_BAD;
+			} else if (fs->col->kind == RS_COL_NUMBER) {
+				switch (parse_number(s, len, &v[i], &dec)) {
+				case NUM_OK:
+					d[i] = (int8_t)(dec > 100 ? 100 : dec);
+					break;
+				case NUM_EMPTY:
+					v[i] = NAN;
+					d[i] = 0;
+					break;
+				default:
+					st->state[i] = ROW_BAD;
+				}
+			} else if (fs->col->kind == RS_COL_TIME) {
+				if (parse_datetime(s, len, &v[i]))
+					d[i] = 3;	/* times keep milliseconds */
+				else if (is_missing_token(s, len))
+					v[i] = NAN;
+				else
+					st->state[i] = ROW_BAD;
+			} else if (check_utf8 && utf8_valid_prefix(s, len) != len)
+				st->state[i] = ROW_BAD;
+		}
+	}
+	/* malformed rows: fail at the first, or count them */
+	for (size_t i = 0; i < nrows; i++) {
+		if (st->state[i] != ROW_BAD)
+			continue;
+		if (!explain_row(st, b, i, f)) {
+			st->state[i] = ROW_OK;	/* cannot happen: the checks agree */
+			continue;
+		}
+		if (st->failed) {
+			limit = i;
+			break;
+		}
+	}
+	for (size_t i = 0; i < limit; i++)
+		good += st->state[i] == ROW_OK;
+	grow_ids(r, good);
+	/* ids in row order, then each column */
+	for (size_t j = 0; j < nf; j++) {
+		const struct field_spec *fs = &r->fields[j];
+		const double *v = st->bv + j * nrows;
+		const int8_t *d = st->bd + j * nrows;
+		uint32_t *ids = NULL;
+		rs_ids *map = NULL;
+		size_t k = r->n;
+
+		switch (fs->role) {
+		case F_SKIP:
+			continue;
+		case F_USER:
+			ids = r->user;
+			map = r->user_ids;
+			break;
+		case F_ITEM:
+			ids = r->item;
+			map = r->item_ids;
+			break;
+		case F_KEY:
+			ids = r->key;
+			map = r->key_ids;
+			break;
+		case F_COLUMN:
+			break;
+		}
+		for (size_t i = 0; i < limit; i++) {
+			const char *s;
+			size_t len;
+			char *tmp;
+			if (st->state[i] != ROW_OK)
+				continue;
+			if (fs->role == F_COLUMN && fs->col->kind != RS_COL_TEXT) {
+				rs_column_push_number(fs->col, v[i], d[i]);
+				continue;
+			}
+			s = b->bytes + b->foff[b->rfirst[i] + j];
+			len = b->flen[b->rfirst[i] + j];
+			s = field_text(r, s, &len, &tmp);
+			if (map != NULL)
+				ids[k++] = rs_ids_intern(map, s, len);
+			else if (is_missing_token(s, len))
+				rs_column_push_missing(fs->col);
+			else
+				rs_column_push_text(fs->col, s, len);
+			free(tmp);
+		}
+	}
+	r->n += good;
 	free(f);
 }
 
@@ -541,6 +651,9 @@ out_nothread:
 	free(st.conv);
 	free(st.vals);
 	free(st.dec);
+	free(st.state);
+	free(st.bv);
+	free(st.bd);
 	return ret;
 }
 

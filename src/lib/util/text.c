@@ -93,41 +93,37 @@ out:
 enum num_status
 parse_number(const char *s, size_t len, double *out, int *decimals)
 {
-	const char *p = s, *end = s + len;
+	const char *p = s, *end = s + len, *ds, *fs;
 	uint64_t mant = 0;
-	int nd = 0, frac = 0;
-	bool neg = false, any = false;
+	size_t nint, nfrac = 0;
+	bool neg = false;
 
 	if (len == 0)
 		return NUM_EMPTY;
-	if (((unsigned)(*p - '0') > 9 || len == 1) && is_missing_token(s, len))
+	if ((unsigned)(*p - '0') > 9 && is_missing_token(s, len))
 		return NUM_EMPTY;
 	if (*p == '-' || *p == '+') {
 		neg = *p == '-';
 		p++;
 	}
-	for (; p < end && (unsigned)(*p - '0') < 10; p++) {
-		any = true;
-		if ((mant != 0 || *p != '0') && ++nd > 19)
-			return parse_number_slow(s, len, out, decimals);
+	/* the common case: [sign] digits [. digits], at most 19 digits, so the
+	 * mantissa cannot overflow */
+	for (ds = p; p < end && (unsigned)(*p - '0') < 10; p++)
 		mant = mant * 10 + (uint64_t)(*p - '0');
-	}
+	nint = (size_t)(p - ds);
 	if (p < end && *p == '.') {
-		for (p++; p < end && (unsigned)(*p - '0') < 10; p++) {
-			any = true;
-			if ((mant != 0 || *p != '0') && ++nd > 19)
-				return parse_number_slow(s, len, out, decimals);
+		for (fs = ++p; p < end && (unsigned)(*p - '0') < 10; p++)
 			mant = mant * 10 + (uint64_t)(*p - '0');
-			frac++;
-		}
+		nfrac = (size_t)(p - fs);
 	}
-	if (!any || p != end || mant > (1ULL << 53) || frac > 22)
+	if (p != end || nint + nfrac == 0 || nint + nfrac > 19 ||
+	    mant > (1ULL << 53) || nfrac > 22)
 		return parse_number_slow(s, len, out, decimals);
 	/* mant and 10^frac are exact doubles, so one division rounds correctly */
-	*out = (double)mant / pow10_exact[frac];
+	*out = (double)mant / pow10_exact[nfrac];
 	if (neg)
 		*out = -*out;
-	*decimals = frac;
+	*decimals = (int)nfrac;
 	return NUM_OK;
 }
 
