@@ -328,7 +328,7 @@ if speed:
           "DataFrame bytes from memory_usage(deep=True))",
           ("data", "rows", "rs peak MB", "pandas peak MB", "pandas/rs", "rs B/interaction",
            "< 40 B", "pandas B/row", "rs peak B/row"), mem)
-if any(float(row[9]) >= 0.2 for row in speed):
+if any(float(row[10]) >= 0.2 for row in speed):
     notes.append("other processes kept the CPUs busy during some sets (column others): "
                  "reelscope's 2-thread loader suffers more from that than pandas")
 for n in notes:
