@@ -319,6 +319,13 @@ rs_column_push_number(rs_column *c, double x, int decimals)
 	}
 	if (x == 0)
 		x = 0;
+	if (c->store == RS_STORE_F64 && c->kind == RS_COL_NUMBER) {
+		/* the widest store: nothing left to decide */
+		if (c->n == c->cap)
+			reserve(c, c->n + 1);
+		((double *)c->v)[c->n++] = x;
+		return;
+	}
 	if (!(x == trunc(x) && x > (double)INT32_MIN && x <= (double)INT32_MAX))
 		c->all_int = false;
 	if (c->all_f32 && !f32_keeps(x, decimals))

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -53,7 +54,8 @@ parse_number_slow(const char *s, size_t len, double *out, int *decimals)
 	buf[len] = '\0';
 	/* infinities are numbers, just not finite ones */
 	t = buf + (*buf == '-' || *buf == '+');
-	if (strcasecmp(t, "inf") == 0 || strcasecmp(t, "infinity") == 0) {
+	if ((*t == 'i' || *t == 'I') &&
+	    (strcasecmp(t, "inf") == 0 || strcasecmp(t, "infinity") == 0)) {
 		st = NUM_RANGE;
 		goto out;
 	}
@@ -90,6 +92,32 @@ out:
 	return st;
 }
 
+/* mant / 10^frac correctly rounded, for mant up to 2^64: the x87 extended
+ * division is exact to 64 bits, and rounding that to 53 bits is right unless
+ * it landed exactly halfway between two doubles (then say no). */
+static bool
+wide_division(uint64_t mant, size_t frac, double *out)
+{
+#if LDBL_MANT_DIG == 64 && defined(__x86_64__)
+	static const long double p10[] = { 1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L,
+		1e6L, 1e7L, 1e8L, 1e9L, 1e10L, 1e11L, 1e12L, 1e13L, 1e14L, 1e15L,
+		1e16L, 1e17L, 1e18L, 1e19L, 1e20L, 1e21L, 1e22L };
+	long double r = (long double)mant / p10[frac];
+	uint64_t bits;
+
+	memcpy(&bits, &r, sizeof bits);	/* the explicit 64-bit significand */
+	if ((bits & 0x7ff) == 0x400)
+		return false;
+	*out = (double)r;
+	return true;
+#else
+	(void)mant;
+	(void)frac;
+	(void)out;
+	return false;
+#endif
+}
+
 enum num_status
 parse_number(const char *s, size_t len, double *out, int *decimals)
 {
@@ -116,9 +144,17 @@ parse_number(const char *s, size_t len, double *out, int *decimals)
 			mant = mant * 10 + (uint64_t)(*p - '0');
 		nfrac = (size_t)(p - fs);
 	}
-	if (p != end || nint + nfrac == 0 || nint + nfrac > 19 ||
-	    mant > (1ULL << 53) || nfrac > 22)
+	if (p != end || nint + nfrac == 0 || nint + nfrac > 19 || nfrac > 22)
 		return parse_number_slow(s, len, out, decimals);
+	if (mant > (1ULL << 53)) {
+		/* 17-digit doubles as written by printf("%.17g") and pandas */
+		if (!wide_division(mant, nfrac, out))
+			return parse_number_slow(s, len, out, decimals);
+		if (neg)
+			*out = -*out;
+		*decimals = (int)nfrac;
+		return NUM_OK;
+	}
 	/* mant and 10^frac are exact doubles, so one division rounds correctly */
 	*out = (double)mant / pow10_exact[nfrac];
 	if (neg)
