@@ -411,19 +411,57 @@ rs_column_format(const rs_column *c, size_t i, char *buf, size_t size)
 		format_number(x, c->store == RS_STORE_F32, buf, size);
 }
 
-static int
-cmp_double(const void *a, const void *b)
+/* Sort 64-bit keys with an LSD radix sort (16-bit digits), skipping the
+ * digits every key shares, and count the distinct ones: qsort of a
+ * 12.5 M-row column took seconds. */
+static size_t
+distinct_keys(uint64_t *a, size_t n)
 {
-	double x = *(const double *)a, y = *(const double *)b;
+	uint64_t *tmp, *src = a, *dst, all_or = 0, all_and = ~0ULL;
+	size_t *cnt, d = 0;
 
-	return (x > y) - (x < y);
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		all_or |= a[i];
+		all_and &= a[i];
+	}
+	tmp = xmalloc(n * sizeof *tmp);
+	cnt = xmalloc(65536 * sizeof *cnt);
+	dst = tmp;
+	for (int shift = 0; shift < 64; shift += 16) {
+		size_t sum = 0;
+		if ((((all_or ^ all_and) >> shift) & 0xffff) == 0)
+			continue;	/* every key has the same digit here */
+		memset(cnt, 0, 65536 * sizeof *cnt);
+		for (size_t i = 0; i < n; i++)
+			cnt[(src[i] >> shift) & 0xffff]++;
+		for (size_t k = 0; k < 65536; k++) {
+			size_t c = cnt[k];
+			cnt[k] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			dst[cnt[(src[i] >> shift) & 0xffff]++] = src[i];
+		{
+			uint64_t *t = src;
+			src = dst;
+			dst = t;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || src[i] != src[i - 1])
+			d++;
+	free(tmp);
+	free(cnt);
+	return d;
 }
 
 size_t
 rs_column_distinct(const rs_column *c)
 {
 	size_t d = 0;
-	double *tmp;
+	uint64_t *keys;
 	size_t m = 0;
 
 	if (c->store == RS_STORE_STR) {
@@ -452,17 +490,15 @@ rs_column_distinct(const rs_column *c)
 		free(used);
 		return d;
 	}
-	tmp = xmalloc((c->n ? c->n : 1) * sizeof *tmp);
+	/* equal values have equal bits once -0 is folded into 0 */
+	keys = xmalloc((c->n ? c->n : 1) * sizeof *keys);
 	for (size_t i = 0; i < c->n; i++) {
 		double x = rs_column_get(c, i);
 		if (!isnan(x))
-			tmp[m++] = x;
+			keys[m++] = double_bits(x);
 	}
-	qsort(tmp, m, sizeof *tmp, cmp_double);
-	for (size_t i = 0; i < m; i++)
-		if (i == 0 || tmp[i] != tmp[i - 1])
-			d++;
-	free(tmp);
+	d = distinct_keys(keys, m);
+	free(keys);
 	return d;
 }
 

@@ -169,18 +169,34 @@ rs_describe_dataset(rs_dataset *ds, rs_describe *d, rs_error *err)
 		if (tabs[t] != NULL)
 			d->ncols += tabs[t]->ncols;
 	d->cols = xcalloc(d->ncols + 1, sizeof *d->cols);
-	for (int t = 0; t < 4; t++) {
-		if (tabs[t] == NULL)
-			continue;
-		for (size_t j = 0; j < tabs[t]->ncols; j++) {
-			rs_col_summary *cs = &d->cols[k++];
-			summarize(cs, tabs[t]->cols[j], tnames[t]);
-			/* a numeric time column of Unix seconds reads better as dates */
+	{
+		/* one task per column: distinct counts sort whole columns */
+		const rs_column **cols = xmalloc((d->ncols + 1) * sizeof *cols);
+		const char **tn = xmalloc((d->ncols + 1) * sizeof *tn);
+		int *is_timecol = xcalloc(d->ncols + 1, sizeof *is_timecol);
+		for (int t = 0; t < 4; t++) {
 			const rs_log *lg = t == 0 ? &ds->log : t == 3 ? ds->observed : NULL;
-			if (lg != NULL && (int)j == lg->time_col && !isnan(cs->min) &&
-			    cs->min > 1e8 && cs->max < 1e11)
+			if (tabs[t] == NULL)
+				continue;
+			for (size_t j = 0; j < tabs[t]->ncols; j++) {
+				cols[k] = tabs[t]->cols[j];
+				tn[k] = tnames[t];
+				is_timecol[k] = lg != NULL && (int)j == lg->time_col;
+				k++;
+			}
+		}
+		#pragma omp parallel for schedule(dynamic)
+		for (size_t c = 0; c < d->ncols; c++) {
+			rs_col_summary *cs = &d->cols[c];
+			summarize(cs, cols[c], tn[c]);
+			/* a numeric time column of Unix seconds reads better as dates */
+			if (is_timecol[c] && !isnan(cs->min) && cs->min > 1e8 &&
+			    cs->max < 1e11)
 				cs->is_time = 1;
 		}
+		free(cols);
+		free(tn);
+		free(is_timecol);
 	}
 	return 0;
 }
