@@ -7,5 +7,6 @@
 #include "reelscope/dataset.h"
 #include "reelscope/load.h"
 #include "reelscope/describe.h"
+#include "reelscope/sim.h"
 
 #endif

@@ -15,6 +15,7 @@
 
 extern const struct cmd_entry cmd_columns_entry;
 extern const struct cmd_entry cmd_describe_entry;
+extern const struct cmd_entry cmd_generate_entry;
 extern const struct cmd_entry cmd_head_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_load_entry;
@@ -27,6 +28,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_describe_entry,
 	&cmd_head_entry,
 	&cmd_columns_entry,
+	&cmd_generate_entry,
 	&cmd_set_entry,
 	&cmd_help_entry,
 	&cmd_quit_entry,

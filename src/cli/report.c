@@ -279,7 +279,10 @@ scalar_text(const struct rnode *n, char *buf, size_t size)
 		escape_controls(n->v.s, buf, size);
 		break;
 	case RN_INT:
-		fmt_int(n->v.i, buf, size);
+		if (n->flags & RF_EXACT)
+			snprintf(buf, size, "%lld", (long long)n->v.i);
+		else
+			fmt_int(n->v.i, buf, size);
 		break;
 	case RN_NUM:
 		if (n->flags & RF_TIME)

@@ -26,6 +26,23 @@ is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* dir/name, or dir/name.gz when only that exists (the caller frees). */
+static char *
+data_file(const char *dir, const char *name)
+{
+	char *p = xasprintf("%s/%s", dir, name), *gz;
+
+	if (is_file(p))
+		return p;
+	gz = xasprintf("%s.gz", p);
+	if (is_file(gz)) {
+		free(p);
+		return gz;
+	}
+	free(gz);
+	return p;
+}
+
 /* A file next to path (name, or name.gz when only that exists). */
 static char *
 sibling(const char *path, const char *name)
@@ -254,11 +271,11 @@ load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *o,
 
 	/* the download unpacks to "KuaiRec 2.0/data/": accept either level */
 	data = xasprintf("%s/data", dir);
-	big = xasprintf("%s/big_matrix.csv", dir);
-	small = xasprintf("%s/small_matrix.csv", dir);
+	big = data_file(dir, "big_matrix.csv");
+	small = data_file(dir, "small_matrix.csv");
 	if (!is_file(big) && !is_file(small)) {
-		char *b2 = xasprintf("%s/big_matrix.csv", data);
-		char *s2 = xasprintf("%s/small_matrix.csv", data);
+		char *b2 = data_file(data, "big_matrix.csv");
+		char *s2 = data_file(data, "small_matrix.csv");
 		if (is_file(b2) || is_file(s2)) {
 			free(big);
 			free(small);
@@ -304,7 +321,7 @@ load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *o,
 	}
 	fs.types = NULL;
 	for (size_t k = 0; k < sizeof item_files / sizeof item_files[0]; k++) {
-		char *p = xasprintf("%s/%s", dir, item_files[k]);
+		char *p = data_file(dir, item_files[k]);
 		int r = 0;
 		if (is_file(p)) {
 			fs.path = fs.display = p;
@@ -316,7 +333,7 @@ load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *o,
 			goto out;
 	}
 	for (size_t k = 0; k < sizeof user_files / sizeof user_files[0]; k++) {
-		char *p = xasprintf("%s/%s", dir, user_files[k]);
+		char *p = data_file(dir, user_files[k]);
 		int r = 0;
 		if (is_file(p)) {
 			fs.path = fs.display = p;

@@ -1,0 +1,820 @@
+/* generate: the interaction logs of a simulated world, its dirt and manifest, written atomically. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "sim.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+#define BLOCK_USERS 64
+
+void
+rs_sim_params_init(rs_sim_params *p)
+{
+	memset(p, 0, sizeof *p);
+	p->seed = 1;
+	p->users = 1000;
+	p->videos = 2000;
+	p->creators = 200;
+	p->days = 14;
+	p->factors = 8;
+	p->events = 60;
+	p->pop_bias = 1.0;
+	p->personalization = 1.0;
+	p->new_creators = 0.1;
+	p->observed_users = 0.2;
+	p->observed_videos = 0.3;
+	p->observed_fill = 0.996;
+	p->dup_rate = 0.005;
+	p->bot_rate = 0.01;
+	p->outlier_rate = 0.002;
+	p->missing_duration = 0.002;
+	p->missing_category = 0.02;
+	p->bad_time_rate = 0.001;
+	p->malformed = 3;
+	p->labels = true;
+	p->start = "2020-07-05";
+}
+
+void
+rs_sim_params_clean(rs_sim_params *p)
+{
+	p->dup_rate = p->bot_rate = p->outlier_rate = 0;
+	p->missing_duration = p->missing_category = p->bad_time_rate = 0;
+	p->malformed = 0;
+}
+
+const char *
+rs_sim_params_check(const rs_sim_params *p)
+{
+	if (p->users == 0)
+		return "users must be at least 1";
+	if (p->videos == 0)
+		return "videos must be at least 1";
+	if (p->creators == 0)
+		return "creators must be at least 1";
+	if (p->creators > p->videos)
+		return "creators cannot outnumber videos (every creator posts at least one)";
+	if (p->days == 0 || p->days > 3650)
+		return "days must be from 1 to 3650";
+	if (p->factors == 0 || p->factors > 256)
+		return "factors must be from 1 to 256";
+	if (!(p->events >= 1) || p->events > 1e6)
+		return "events (per user) must be from 1 to 1,000,000";
+	if (!(p->pop_bias >= 0) || p->pop_bias > 10)
+		return "pop_bias must be from 0 to 10";
+	if (!(p->personalization >= 0) || p->personalization > 10)
+		return "personalization must be from 0 to 10";
+	if (!(p->new_creators >= 0 && p->new_creators <= 1))
+		return "new_creators must be from 0 to 1";
+	if (!(p->observed_users >= 0 && p->observed_users <= 1) ||
+	    !(p->observed_videos >= 0 && p->observed_videos <= 1))
+		return "observed_users and observed_videos must be from 0 to 1";
+	if (!(p->observed_fill >= 0.99 && p->observed_fill <= 1))
+		return "observed_fill must be from 0.99 to 1 (the block is fully observed)";
+	if (!(p->dup_rate >= 0 && p->dup_rate <= 0.5) ||
+	    !(p->outlier_rate >= 0 && p->outlier_rate <= 0.5) ||
+	    !(p->missing_duration >= 0 && p->missing_duration <= 0.5) ||
+	    !(p->missing_category >= 0 && p->missing_category <= 0.5) ||
+	    !(p->bad_time_rate >= 0 && p->bad_time_rate <= 0.5))
+		return "dirt rates must be from 0 to 0.5";
+	if (!(p->bot_rate >= 0 && p->bot_rate <= 0.5))
+		return "bots must be from 0 to 0.5 (bot users per real user)";
+	if (p->malformed > 1000)
+		return "malformed must be from 0 to 1000";
+	if ((double)p->users * p->events > 2e9)
+		return "users x events is too large (over 2 billion events)";
+	return NULL;
+}
+
+/* One event of the sparse log, before formatting. */
+struct event {
+	int64_t ms;
+	uint32_t video;
+};
+
+/* Sort events by time: a stable LSD radix sort on the offset from the
+ * earliest event, 8 bits a pass, only as many passes as the span needs
+ * (qsort was a tenth of generate's time). tmp holds n events. */
+static void
+sort_events(struct event *ev, struct event *tmp, uint32_t n)
+{
+	int64_t lo = INT64_MAX, hi = INT64_MIN;
+	struct event *src = ev, *dst = tmp;
+	uint32_t cnt[256];
+
+	for (uint32_t k = 0; k < n; k++) {
+		lo = ev[k].ms < lo ? ev[k].ms : lo;
+		hi = ev[k].ms > hi ? ev[k].ms : hi;
+	}
+	for (int shift = 0; n > 1 && ((uint64_t)(hi - lo) >> shift) != 0; shift += 8) {
+		uint32_t sum = 0;
+		memset(cnt, 0, sizeof cnt);
+		for (uint32_t k = 0; k < n; k++)
+			cnt[((uint64_t)(src[k].ms - lo) >> shift) & 0xff]++;
+		for (int d = 0; d < 256; d++) {
+			uint32_t c = cnt[d];
+			cnt[d] = sum;
+			sum += c;
+		}
+		for (uint32_t k = 0; k < n; k++)
+			dst[cnt[((uint64_t)(src[k].ms - lo) >> shift) & 0xff]++] = src[k];
+		{
+			struct event *t = src;
+			src = dst;
+			dst = t;
+		}
+	}
+	if (src != ev)
+		memcpy(ev, src, n * sizeof *ev);
+}
+
+/* A dirty row, for DIR/dirt.csv; line is relative to its block. */
+struct dirt {
+	const char *kind;
+	uint64_t line;
+	uint32_t user, video;
+	int64_t ms;
+};
+
+/* The text and bookkeeping of one block of users. */
+struct block {
+	struct tbuf text;
+	struct dirt *dirt;
+	size_t ndirt, dcap;
+	uint64_t lines, rows;
+	uint64_t dup, bot_rows, outliers, missing_dur, bad_times, malformed;
+};
+
+static void
+add_dirt(struct block *b, const char *kind, uint32_t u, uint32_t v, int64_t ms)
+{
+	if (b->ndirt == b->dcap) {
+		b->dcap = grow_capacity(b->dcap, b->ndirt + 1);
+		b->dirt = xreallocarray(b->dirt, b->dcap, sizeof *b->dirt);
+	}
+	b->dirt[b->ndirt++] = (struct dirt){ kind, b->lines, u, v, ms };
+}
+
+static double
+sigmoid(double x)
+{
+	return 1.0 / (1.0 + exp(-x));
+}
+
+/* The outcome of user u watching video v: play time, ratio, reactions. */
+static void
+watch(const struct world *w, struct rng *r, uint32_t u, uint32_t v, bool bot,
+    int64_t *play, double *ratio, int labels[3])
+{
+	double pref = world_pref(w, u, v), lw, wr;
+	int32_t dur = w->v_dur[v];
+
+	if (bot) {
+		wr = 0.01 + 0.07 * rng_unif(r);
+		labels[0] = labels[1] = labels[2] = 0;
+	} else {
+		/* liked videos are watched longer; short ones replayed more */
+		lw = -0.35 + 0.5 * pref + 0.22 * log(20000.0 / dur) +
+		    0.35 * rng_normal(r);
+		wr = exp(lw);
+		wr = wr < 0.005 ? 0.005 : wr > 8 ? 8 : wr;
+		labels[0] = rng_chance(r, sigmoid(1.6 * pref - 3.2));
+		labels[1] = rng_chance(r, sigmoid(1.6 * pref - 5.0));
+		labels[2] = rng_chance(r, sigmoid(1.6 * pref - 5.5));
+	}
+	*play = llround(wr * dur);
+	if (*play < 1)
+		*play = 1;
+	*ratio = (double)*play / dur;
+}
+
+/* One row of big_matrix.csv or small_matrix.csv. */
+static void
+put_row(struct tbuf *t, const struct world *w, uint32_t u, uint32_t v,
+    int64_t play, double ratio, int64_t ms, bool no_dur, const int labels[3])
+{
+	tb_u64(t, u);
+	tb_chr(t, ',');
+	tb_u64(t, v);
+	tb_chr(t, ',');
+	tb_i64(t, play);
+	tb_chr(t, ',');
+	if (!no_dur)
+		tb_i64(t, w->v_dur[v]);
+	tb_chr(t, ',');
+	tb_time_bj(t, ms);
+	tb_chr(t, ',');
+	tb_date_bj(t, ms);
+	tb_chr(t, ',');
+	tb_fixed(t, (double)ms / 1000.0, 3);
+	tb_chr(t, ',');
+	if (!no_dur)
+		tb_fixed(t, ratio, 6);
+	if (w->p->labels) {
+		tb_chr(t, ',');
+		tb_chr(t, (char)('0' + labels[0]));
+		tb_chr(t, ',');
+		tb_chr(t, (char)('0' + labels[1]));
+		tb_chr(t, ',');
+		tb_chr(t, (char)('0' + labels[2]));
+	}
+	tb_chr(t, '\n');
+}
+
+/* An alias table (Vose) over videos: O(1) draws from the logging policy. */
+struct alias {
+	double *prob;
+	uint32_t *alias;
+	uint32_t *small, *large;	/* work lists */
+};
+
+/* Who sees what in the sparse log: popularity^pop_bias times
+ * exp(personalization * preference), over videos already uploaded.
+ * Returns false when no video can be shown. */
+static bool
+policy_table(const struct world *w, uint32_t u, bool bot, struct alias *a)
+{
+	const rs_sim_params *p = w->p;
+	uint32_t n = p->videos, ns = 0, nl = 0;
+	double sum = 0;
+
+	for (uint32_t v = 0; v < n; v++) {
+		double x = 0;
+		if (w->v_upload[v] < w->end_ms - 60000) {
+			x = w->v_popw[v];
+			if (!bot)
+				x *= exp(p->personalization * world_pref(w, u, v));
+		}
+		a->prob[v] = x;
+		sum += x;
+	}
+	if (!(sum > 0))
+		return false;
+	for (uint32_t v = 0; v < n; v++) {
+		a->prob[v] *= (double)n / sum;
+		if (a->prob[v] < 1)
+			a->small[ns++] = v;
+		else
+			a->large[nl++] = v;
+	}
+	while (ns > 0 && nl > 0) {
+		uint32_t s = a->small[--ns], l = a->large[--nl];
+		a->alias[s] = l;
+		a->prob[l] -= 1 - a->prob[s];
+		if (a->prob[l] < 1)
+			a->small[ns++] = l;
+		else
+			a->large[nl++] = l;
+	}
+	while (nl > 0)
+		a->prob[a->large[--nl]] = 1;
+	while (ns > 0)
+		a->prob[a->small[--ns]] = 1;	/* rounding leftovers */
+	return true;
+}
+
+static uint32_t
+draw(struct rng *r, const struct alias *a, uint32_t n)
+{
+	uint32_t i = rng_below(r, n);
+
+	return rng_unif(r) < a->prob[i] ? i : a->alias[i];
+}
+
+/* Per-thread work space. */
+struct scratch {
+	struct alias pol;	/* the logging policy of one user */
+	uint32_t *seen;		/* last user that drew each video, plus one */
+	struct event *ev;	/* the observed block's events of one user */
+	struct event *tmp;	/* room for sorting events */
+	size_t tmpcap;
+};
+
+static void
+user_log(const struct world *w, uint32_t u, bool malformed_here,
+    struct block *b, struct scratch *sc, uint64_t *events_out)
+{
+	uint32_t *seen = sc->seen;
+	const rs_sim_params *p = w->p;
+	bool bot = u >= w->nusers;
+	struct rng r;
+	uint32_t n;
+	struct event *ev;
+	int64_t t0;
+
+	rng_stream(&r, p->seed, RS_LOG, u);
+	n = (uint32_t)lround(w->u_activity[u]);
+	if (n < 1)
+		n = 1;
+	if (!bot && n > p->videos * 0.9)
+		n = (uint32_t)(p->videos * 0.9) + 1;
+	if (!policy_table(w, u, bot, &sc->pol)) {
+		*events_out = 0;
+		return;
+	}
+	ev = xmalloc(n * sizeof *ev);
+	if (n > sc->tmpcap) {
+		sc->tmpcap = n;
+		sc->tmp = xreallocarray(sc->tmp, n, sizeof *sc->tmp);
+	}
+	t0 = w->start_ms + (int64_t)(rng_unif(&r) * (double)(w->end_ms - w->start_ms) * 0.8);
+	for (uint32_t k = 0; k < n; k++) {
+		uint32_t v = draw(&r, &sc->pol, p->videos);
+		int64_t lo, span;
+		/* mostly new videos: a few redraws, then a re-watch is fine */
+		for (int tries = 0; tries < 8 && seen[v] == u + 1; tries++)
+			v = draw(&r, &sc->pol, p->videos);
+		seen[v] = u + 1;
+		ev[k].video = v;
+		if (bot) {
+			/* very many short views, seconds apart */
+			t0 += 1000 + (int64_t)(rng_unif(&r) * 3000);
+			ev[k].ms = t0 < w->end_ms ? t0 : w->end_ms - 1;
+			continue;
+		}
+		lo = w->v_upload[v] + 60000 > w->start_ms ? w->v_upload[v] + 60000 :
+		    w->start_ms;
+		span = w->end_ms - lo;
+		ev[k].ms = lo + (int64_t)(rng_unif(&r) * (double)(span > 1 ? span : 1));
+	}
+	sort_events(ev, sc->tmp, n);
+	for (uint32_t k = 0; k < n; k++) {
+		uint32_t v = ev[k].video;
+		int64_t play, ms = ev[k].ms;
+		double ratio;
+		int labels[3];
+		bool no_dur = false;
+		watch(w, &r, u, v, bot, &play, &ratio, labels);
+		if (bot)
+			b->bot_rows++;
+		if (!bot && rng_chance(&r, p->outlier_rate)) {
+			/* a video left looping: a replay ratio far above 1 */
+			double wr = 20 + 280 * rng_unif(&r);
+			play = llround(wr * w->v_dur[v]);
+			ratio = (double)play / w->v_dur[v];
+			b->outliers++;
+			add_dirt(b, "outlier", u, v, ms);
+		}
+		if (rng_chance(&r, p->missing_duration)) {
+			no_dur = true;
+			b->missing_dur++;
+			add_dirt(b, "missing_duration", u, v, ms);
+		}
+		if (rng_chance(&r, p->bad_time_rate)) {
+			static const int64_t bad[] = { 0, -1000, 4102444800000LL };
+			ms = bad[rng_below(&r, 3)];
+			b->bad_times++;
+			add_dirt(b, "bad_time", u, v, ms);
+		}
+		put_row(&b->text, w, u, v, play, ratio, ms, no_dur, labels);
+		b->lines++;
+		b->rows++;
+		if (rng_chance(&r, p->dup_rate)) {
+			/* the same event logged twice: verbatim, or re-sent with
+			 * another play time */
+			bool exact = rng_chance(&r, 0.5);
+			if (!exact) {
+				play = play + 1 + rng_below(&r, 5000);
+				ratio = (double)play / w->v_dur[v];
+			}
+			add_dirt(b, exact ? "duplicate" : "repeat", u, v, ms);
+			put_row(&b->text, w, u, v, play, ratio, ms, no_dur, labels);
+			b->lines++;
+			b->rows++;
+			b->dup++;
+		}
+		if (malformed_here && k == 0) {
+			/* a truncated line, as a crashed logger leaves them */
+			add_dirt(b, "malformed", u, v, ms);
+			tb_u64(&b->text, u);
+			tb_chr(&b->text, ',');
+			tb_u64(&b->text, v);
+			tb_str(&b->text, ",####\n");
+			b->lines++;
+			b->malformed++;
+		}
+	}
+	*events_out = n;
+	free(ev);
+}
+
+/* The observed block's rows of its i-th user: (almost) every chosen video. */
+static void
+small_user(const struct world *w, uint32_t i, struct block *b,
+    struct scratch *sc)
+{
+	const rs_sim_params *p = w->p;
+	uint32_t u = w->small_users[i], n = 0;
+	struct event *ev = sc->ev;
+	struct rng r;
+
+	rng_stream(&r, p->seed, RS_SMALL, u);
+	for (uint32_t j = 0; j < w->nsmall_videos; j++) {
+		uint32_t v = w->small_videos[j];
+		int64_t lo = w->v_upload[v] + 60000 > w->start_ms ?
+		    w->v_upload[v] + 60000 : w->start_ms, span;
+		if (!rng_chance(&r, p->observed_fill))
+			continue;
+		span = w->end_ms - lo;
+		ev[n].video = v;
+		ev[n].ms = lo + (int64_t)(rng_unif(&r) * (double)(span > 1 ? span : 1));
+		n++;
+	}
+	sort_events(ev, sc->tmp, n);
+	for (uint32_t k = 0; k < n; k++) {
+		int64_t play;
+		double ratio;
+		int labels[3];
+		watch(w, &r, u, ev[k].video, false, &play, &ratio, labels);
+		put_row(&b->text, w, u, ev[k].video, play, ratio, ev[k].ms, false,
+		    labels);
+	}
+	b->lines += n;
+	b->rows += n;
+}
+
+static void
+write_header(struct out *o, bool labels)
+{
+	out_puts(o, "user_id,video_id,play_duration,video_duration,time,date,timestamp,watch_ratio");
+	out_puts(o, labels ? ",is_like,is_follow,is_share\n" : "\n");
+}
+
+/* A matrix file: units (users) in blocks formatted in parallel and written
+ * in order, so the bytes do not depend on the thread count. big selects the
+ * sparse log (with its dirt) over the observed block. */
+static int
+write_matrix(const struct world *w, const char *dir, bool gz, bool big,
+    rs_sim_report *rep, uint64_t *events, struct out *dirt,
+    const rs_hooks *hooks, rs_error *err)
+{
+	const rs_sim_params *p = w->p;
+	uint32_t nunits = big ? w->nusers + w->nbots : w->nsmall_users;
+	uint32_t nblocks = (nunits + BLOCK_USERS - 1) / BLOCK_USERS, window;
+	const char *name = big ? "big_matrix.csv" : "small_matrix.csv";
+	uint8_t *mal = xcalloc(nunits + 1, 1);
+	struct block *blk;
+	struct out o;
+	uint64_t line = 1;	/* the header */
+	int nthreads = 1, rc = 0;
+	struct rng r;
+	char task[64];
+
+#ifdef _OPENMP
+	nthreads = omp_get_max_threads();
+#endif
+	/* malformed lines fall in randomly chosen real users' rows */
+	rng_stream(&r, p->seed, RS_DIRT, 0);
+	for (uint32_t k = 0; big && k < p->malformed && k < w->nusers; k++) {
+		uint32_t u;
+		do
+			u = rng_below(&r, w->nusers);
+		while (mal[u]);
+		mal[u] = 1;
+	}
+	if (out_open(&o, dir, name, gz, err) != 0) {
+		free(mal);
+		return -1;
+	}
+	write_header(&o, p->labels);
+	snprintf(task, sizeof task, "generate %s", name);
+	window = (uint32_t)nthreads * 4;
+	blk = xcalloc(window, sizeof *blk);
+	for (uint32_t b0 = 0; b0 < nblocks && rc == 0; b0 += window) {
+		uint32_t nb = nblocks - b0 < window ? nblocks - b0 : window;
+		#pragma omp parallel
+		{
+			struct scratch sc;
+			sc.pol.prob = xmalloc(p->videos * sizeof *sc.pol.prob);
+			sc.pol.alias = xmalloc(p->videos * sizeof *sc.pol.alias);
+			sc.pol.small = xmalloc(p->videos * sizeof *sc.pol.small);
+			sc.pol.large = xmalloc(p->videos * sizeof *sc.pol.large);
+			sc.seen = xcalloc(p->videos, sizeof *sc.seen);
+			sc.ev = xmalloc((w->nsmall_videos + 1) * sizeof *sc.ev);
+			sc.tmpcap = w->nsmall_videos + 1;
+			sc.tmp = xmalloc(sc.tmpcap * sizeof *sc.tmp);
+			#pragma omp for schedule(dynamic)
+			for (uint32_t i = 0; i < nb; i++) {
+				struct block *b = &blk[i];
+				uint32_t first = (b0 + i) * BLOCK_USERS;
+				b->text.len = 0;
+				b->ndirt = 0;
+				b->lines = b->rows = 0;
+				b->dup = b->bot_rows = b->outliers = 0;
+				b->missing_dur = b->bad_times = b->malformed = 0;
+				for (uint32_t u = first; u < first + BLOCK_USERS && u < nunits; u++) {
+					if (big)
+						user_log(w, u, mal[u], b, &sc, &events[u]);
+					else
+						small_user(w, u, b, &sc);
+				}
+			}
+			free(sc.pol.prob);
+			free(sc.pol.alias);
+			free(sc.pol.small);
+			free(sc.pol.large);
+			free(sc.seen);
+			free(sc.ev);
+			free(sc.tmp);
+		}
+		for (uint32_t i = 0; i < nb; i++) {
+			struct block *b = &blk[i];
+			out_write(&o, b->text.s, b->text.len);
+			for (size_t k = 0; k < b->ndirt; k++) {
+				struct tbuf t = { 0 };
+				const struct dirt *d = &b->dirt[k];
+				tb_str(&t, d->kind);
+				tb_chr(&t, ',');
+				tb_u64(&t, line + d->line + 1);
+				tb_chr(&t, ',');
+				tb_u64(&t, d->user);
+				tb_chr(&t, ',');
+				tb_u64(&t, d->video);
+				tb_chr(&t, ',');
+				tb_fixed(&t, (double)d->ms / 1000.0, 3);
+				tb_chr(&t, '\n');
+				out_write(dirt, t.s, t.len);
+				free(t.s);
+			}
+			line += b->lines;
+			if (big)
+				rep->big_rows += b->rows;
+			else
+				rep->small_rows += b->rows;
+			rep->duplicates += b->dup;
+			rep->bot_rows += b->bot_rows;
+			rep->outliers += b->outliers;
+			rep->missing_durations += b->missing_dur;
+			rep->bad_times += b->bad_times;
+			rep->malformed += (uint32_t)b->malformed;
+		}
+		if (rs_hooks_progress(hooks, task, (double)(b0 + nb), (double)nblocks)) {
+			rs_error_set(err, RS_ECANCEL, "generate interrupted");
+			rc = -1;
+		}
+	}
+	for (uint32_t i = 0; i < window; i++) {
+		free(blk[i].text.s);
+		free(blk[i].dirt);
+	}
+	free(blk);
+	free(mal);
+	if (out_close(&o, err) != 0)
+		rc = -1;
+	rep->bytes += o.bytes;
+	return rc;
+}
+
+static void
+json_kv_u64(struct tbuf *t, const char *k, uint64_t v, bool comma)
+{
+	tb_str(t, "  \"");
+	tb_str(t, k);
+	tb_str(t, "\": ");
+	tb_u64(t, v);
+	tb_str(t, comma ? ",\n" : "\n");
+}
+
+static void
+json_kv_num(struct tbuf *t, const char *k, double v)
+{
+	char num[40], buf[96];
+
+	format_number(v, false, num, sizeof num);	/* shortest exact form */
+	snprintf(buf, sizeof buf, "    \"%s\": %s,\n", k, num);
+	tb_str(t, buf);
+}
+
+static int
+write_manifest(const struct world *w, const char *dir, const rs_sim_report *rep,
+    rs_error *err)
+{
+	const rs_sim_params *p = w->p;
+	struct out o;
+	struct tbuf t = { 0 };
+	char buf[128];
+	int rc;
+
+	tb_str(&t, "{\n  \"generator\": \"reelscope " PACKAGE_VERSION "\",\n");
+	tb_str(&t, "  \"layout\": \"KuaiRec 2.0\",\n");
+	json_kv_u64(&t, "seed", p->seed, true);
+	tb_str(&t, "  \"parameters\": {\n");
+	json_kv_num(&t, "users", p->users);
+	json_kv_num(&t, "videos", p->videos);
+	json_kv_num(&t, "creators", p->creators);
+	json_kv_num(&t, "days", p->days);
+	json_kv_num(&t, "factors", p->factors);
+	json_kv_num(&t, "events", p->events);
+	json_kv_num(&t, "pop_bias", p->pop_bias);
+	json_kv_num(&t, "personalization", p->personalization);
+	json_kv_num(&t, "new_creators", p->new_creators);
+	json_kv_num(&t, "observed_users", p->observed_users);
+	json_kv_num(&t, "observed_videos", p->observed_videos);
+	json_kv_num(&t, "observed_fill", p->observed_fill);
+	json_kv_num(&t, "dup_rate", p->dup_rate);
+	json_kv_num(&t, "bot_rate", p->bot_rate);
+	json_kv_num(&t, "outlier_rate", p->outlier_rate);
+	json_kv_num(&t, "missing_duration", p->missing_duration);
+	json_kv_num(&t, "missing_category", p->missing_category);
+	json_kv_num(&t, "bad_time_rate", p->bad_time_rate);
+	json_kv_num(&t, "malformed", p->malformed);
+	snprintf(buf, sizeof buf,
+	    "    \"labels\": %s,\n    \"truth\": %s,\n    \"compress\": %s,\n",
+	    p->labels ? "true" : "false", p->truth ? "true" : "false",
+	    p->compress ? "true" : "false");
+	tb_str(&t, buf);
+	snprintf(buf, sizeof buf, "    \"start\": \"%s\"\n  },\n",
+	    p->start ? p->start : "2020-07-05");
+	tb_str(&t, buf);
+	tb_str(&t, "  \"counts\": {\n");
+	json_kv_num(&t, "big_rows", (double)rep->big_rows);
+	json_kv_num(&t, "small_rows", (double)rep->small_rows);
+	json_kv_num(&t, "users", rep->users);
+	json_kv_num(&t, "bots", rep->bots);
+	json_kv_num(&t, "videos", rep->videos);
+	json_kv_num(&t, "creators", rep->creators);
+	json_kv_num(&t, "categories", rep->categories);
+	json_kv_num(&t, "small_users", rep->small_users);
+	tb_str(&t, "    \"small_videos\": ");
+	tb_u64(&t, rep->small_videos);
+	tb_str(&t, "\n  },\n  \"dirt\": {\n");
+	json_kv_num(&t, "duplicates", (double)rep->duplicates);
+	json_kv_num(&t, "bot_users", rep->bots);
+	json_kv_num(&t, "bot_rows", (double)rep->bot_rows);
+	json_kv_num(&t, "outliers", (double)rep->outliers);
+	json_kv_num(&t, "missing_durations", (double)rep->missing_durations);
+	json_kv_num(&t, "missing_categories", rep->missing_categories);
+	json_kv_num(&t, "bad_times", (double)rep->bad_times);
+	tb_str(&t, "    \"malformed\": ");
+	tb_u64(&t, rep->malformed);
+	tb_str(&t, "\n  },\n  \"bot_user_ids\": [");
+	for (uint32_t k = 0; k < w->nbots; k++) {
+		if (k)
+			tb_str(&t, ", ");
+		tb_u64(&t, w->nusers + k);
+	}
+	tb_str(&t, "],\n  \"files\": \"dirt.csv lists every dirty row of big_matrix.csv (kind,line,user_id,video_id,timestamp); truth/ holds the latent factors when truth=yes\"\n}\n");
+	if (out_open(&o, dir, "manifest.json", false, err) != 0) {
+		free(t.s);
+		return -1;
+	}
+	out_write(&o, t.s, t.len);
+	free(t.s);
+	rc = out_close(&o, err);
+	return rc;
+}
+
+/* ---- the folder: checked, written to a temporary sibling, then renamed ---- */
+
+static bool
+dir_has_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	bool any = false;
+
+	if (d == NULL)
+		return false;
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+			any = true;
+			break;
+		}
+	closedir(d);
+	return any;
+}
+
+static void
+remove_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		char *p;
+		struct stat st;
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		p = xasprintf("%s/%s", dir, e->d_name);
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			remove_tree(p);
+		else
+			unlink(p);
+		free(p);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+int
+rs_sim_generate(const char *dir, const rs_sim_params *p, bool force,
+    rs_sim_report *report, const rs_hooks *hooks, rs_error *err)
+{
+	struct world w;
+	rs_sim_report rep = { 0 };
+	struct stat st;
+	char *tmp = NULL, *old = NULL;
+	uint64_t *events = NULL;
+	struct out dirt;
+	const char *msg;
+	bool exists = stat(dir, &st) == 0, gz = p->compress;
+	int rc = -1;
+
+	if ((msg = rs_sim_params_check(p)) != NULL) {
+		rs_error_set(err, RS_EINVAL, "%s", msg);
+		return -1;
+	}
+	if (exists && !S_ISDIR(st.st_mode)) {
+		rs_error_set(err, RS_EIO, "%s exists and is not a folder", dir);
+		return -1;
+	}
+	if (exists && dir_has_entries(dir) && !force) {
+		rs_error_set(err, RS_EIO,
+		    "%s already holds files; give --force to replace them", dir);
+		return -1;
+	}
+	tmp = xasprintf("%s.tmp-XXXXXX", dir);
+	if (mkdtemp(tmp) == NULL) {
+		rs_error_set(err, RS_EIO, "cannot create %s: %s", dir, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	{
+		/* mkdtemp makes it private; the world is an ordinary folder */
+		mode_t um = umask(0);
+		umask(um);
+		chmod(tmp, 0777 & ~um);
+	}
+	if (world_build(&w, p, err) != 0)
+		goto out;
+	rep.users = w.nusers;
+	rep.bots = w.nbots;
+	rep.videos = p->videos;
+	rep.creators = p->creators;
+	rep.categories = w.ncat;
+	rep.small_users = w.nsmall_users;
+	rep.small_videos = w.nsmall_videos;
+	for (uint32_t v = 0; v < p->videos; v++)
+		rep.missing_categories += w.v_nocat[v];
+	events = xcalloc((size_t)w.nusers + w.nbots + 1, sizeof *events);
+	if (out_open(&dirt, tmp, "dirt.csv", false, err) != 0)
+		goto out_world;
+	out_puts(&dirt, "kind,line,user_id,video_id,timestamp\n");
+	if (write_matrix(&w, tmp, gz, true, &rep, events, &dirt, hooks, err) != 0) {
+		out_close(&dirt, NULL);
+		goto out_world;
+	}
+	if (out_close(&dirt, err) != 0)
+		goto out_world;
+	if (write_matrix(&w, tmp, gz, false, &rep, events, &dirt, hooks, err) != 0 ||
+	    write_item_tables(&w, tmp, gz, &rep.bytes, err) != 0 ||
+	    write_user_tables(&w, tmp, gz, events, &rep.bytes, err) != 0 ||
+	    (p->truth && write_truth(&w, tmp, &rep.bytes, err) != 0) ||
+	    write_manifest(&w, tmp, &rep, err) != 0)
+		goto out_world;
+	/* into place: the old folder (empty, or replaced with --force) goes */
+	if (exists) {
+		old = xasprintf("%s.old-XXXXXX", dir);
+		if (mkdtemp(old) == NULL || rename(dir, old) != 0) {
+			rs_error_set(err, RS_EIO, "cannot replace %s: %s", dir,
+			    strerror(errno));
+			if (old != NULL)
+				rmdir(old);
+			goto out_world;
+		}
+	}
+	if (rename(tmp, dir) != 0) {
+		rs_error_set(err, RS_EIO, "cannot create %s: %s", dir, strerror(errno));
+		if (old != NULL)
+			rename(old, dir);
+		goto out_world;
+	}
+	if (old != NULL)
+		remove_tree(old);
+	if (report != NULL)
+		*report = rep;
+	rc = 0;
+out_world:
+	world_free(&w);
+out:
+	if (rc != 0)
+		remove_tree(tmp);
+	free(events);
+	free(tmp);
+	free(old);
+	return rc;
+}

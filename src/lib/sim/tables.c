@@ -1,0 +1,589 @@
+/* The simulator's side tables: categories, daily video counters, captions, user features, friends, truth. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "sim.h"
+#include "util/xmalloc.h"
+
+static int
+finish(struct out *o, struct tbuf *t, uint64_t *bytes, rs_error *err)
+{
+	int rc;
+
+	out_write(o, t->s, t->len);
+	free(t->s);
+	t->s = NULL;
+	t->len = t->cap = 0;
+	rc = out_close(o, err);
+	*bytes += o->bytes;
+	return rc;
+}
+
+/* "[27, 9]" as KuaiRec writes its lists (quoted when it holds a comma) */
+static void
+put_list(struct tbuf *t, const uint32_t *v, size_t n)
+{
+	if (n > 1)
+		tb_chr(t, '"');
+	tb_chr(t, '[');
+	for (size_t k = 0; k < n; k++) {
+		if (k)
+			tb_str(t, ", ");
+		tb_u64(t, v[k]);
+	}
+	tb_chr(t, ']');
+	if (n > 1)
+		tb_chr(t, '"');
+}
+
+static const char *
+pick_word(struct rng *r, const struct category *c, bool zh)
+{
+	const char *const *common = zh ? sim_common_zh : sim_common_en;
+
+	if (rng_chance(r, 0.75))
+		return zh ? c->words_zh[rng_below(r, 12)] : c->words_en[rng_below(r, 12)];
+	return common[rng_below(r, 10)];
+}
+
+/* A caption from the category's words: Chinese runs together, English is
+ * spaced, both may carry a hashtag. */
+static void
+make_caption(struct rng *r, const struct category *c, int lang, struct tbuf *t)
+{
+	int n = 3 + (int)rng_below(r, 5);
+
+	for (int k = 0; k < n; k++) {
+		bool zh = lang == 0 || (lang == 2 && rng_chance(r, 0.5));
+		if (k > 0 && (!zh || lang == 2))
+			tb_chr(t, ' ');
+		tb_str(t, pick_word(r, c, zh));
+	}
+	if (rng_chance(r, 0.6)) {
+		tb_str(t, " #");
+		tb_str(t, lang == 1 ? c->en : c->zh);
+	}
+	if (rng_chance(r, 0.2)) {
+		tb_str(t, " #");
+		tb_str(t, pick_word(r, c, lang != 1));
+	}
+}
+
+static uint64_t
+poissonish(struct rng *r, double mean)
+{
+	/* normal approximation, good enough for counters */
+	double x;
+
+	if (mean <= 0)
+		return 0;
+	x = mean + sqrt(mean) * rng_normal(r);
+	return x < 0 ? 0 : (uint64_t)llround(x);
+}
+
+/* About p of n, never more than n. */
+static uint64_t
+part(struct rng *r, uint64_t n, double p)
+{
+	uint64_t x = poissonish(r, (double)n * p);
+
+	return x > n ? n : x;
+}
+
+int
+write_item_tables(const struct world *w, const char *dir, bool gz,
+    uint64_t *bytes, rs_error *err)
+{
+	static const char *const upload_types[] = { "ShortImport", "LongImport",
+		"Web", "LocalCollect" };
+	const rs_sim_params *p = w->p;
+	struct out o;
+	struct tbuf t = { 0 };
+	double meanpop = 0;
+	struct rng r;
+
+	/* item_categories.csv */
+	if (out_open(&o, dir, "item_categories.csv", gz, err) != 0)
+		return -1;
+	tb_str(&t, "video_id,feat\n");
+	for (uint32_t v = 0; v < p->videos; v++) {
+		uint32_t f[2];
+		size_t n = 0;
+		tb_u64(&t, v);
+		tb_chr(&t, ',');
+		if (!w->v_nocat[v]) {
+			f[n++] = w->v_cat[v];
+			if (w->v_cat2[v] != UINT16_MAX)
+				f[n++] = w->v_cat2[v];
+			put_list(&t, f, n);
+		}
+		tb_chr(&t, '\n');
+	}
+	if (finish(&o, &t, bytes, err) != 0)
+		return -1;
+
+	/* kuairec_caption_category.csv */
+	if (out_open(&o, dir, "kuairec_caption_category.csv", gz, err) != 0)
+		return -1;
+	tb_str(&t, "video_id,manual_cover_text,caption,topic_tag,first_level_category_id,"
+	    "first_level_category_name,second_level_category_id,second_level_category_name,"
+	    "third_level_category_id,third_level_category_name\n");
+	for (uint32_t v = 0; v < p->videos; v++) {
+		const struct category *c = &sim_categories[w->v_cat[v]];
+		int lang = w->c_lang[w->v_creator[v]];
+		struct tbuf cap = { 0 };
+		uint32_t sub;
+		rng_stream(&r, p->seed, RS_CAPTION, v);
+		sub = rng_below(&r, 3);
+		tb_u64(&t, v);
+		tb_chr(&t, ',');
+		if (rng_chance(&r, 0.4)) {
+			/* a cover text of two words, or UNKNOWN as KuaiRec has it */
+			tb_str(&cap, pick_word(&r, c, lang != 1));
+			if (lang == 1)
+				tb_chr(&cap, ' ');
+			tb_str(&cap, pick_word(&r, c, lang != 1));
+			tb_chr(&cap, '\0');
+			tb_field(&t, cap.s);
+			cap.len = 0;
+		} else
+			tb_str(&t, "UNKNOWN");
+		tb_chr(&t, ',');
+		make_caption(&r, c, lang, &cap);
+		tb_chr(&cap, '\0');
+		tb_field(&t, cap.s);
+		free(cap.s);
+		tb_str(&t, ",[],");
+		if (w->v_nocat[v])
+			tb_str(&t, ",,,,");	/* the category withheld: dirt */
+		else {
+			tb_u64(&t, w->v_cat[v] + 1);
+			tb_chr(&t, ',');
+			tb_str(&t, c->zh);
+			tb_chr(&t, ',');
+			tb_u64(&t, (w->v_cat[v] + 1) * 100 + sub);
+			tb_chr(&t, ',');
+			tb_str(&t, c->sub_zh[sub]);
+			tb_chr(&t, ',');
+		}
+		tb_str(&t, "-124,UNKNOWN\n");
+	}
+	if (finish(&o, &t, bytes, err) != 0)
+		return -1;
+
+	/* item_daily_features.csv: one row per video and day it existed */
+	for (uint32_t v = 0; v < p->videos; v++)
+		meanpop += w->v_pop[v];
+	meanpop /= p->videos;
+	if (out_open(&o, dir, "item_daily_features.csv", gz, err) != 0)
+		return -1;
+	tb_str(&t, "video_id,date,author_id,video_type,upload_dt,upload_type,visible_status,"
+	    "video_duration,video_width,video_height,music_id,video_tag_id,video_tag_name,"
+	    "show_cnt,show_user_num,play_cnt,play_user_num,play_duration,complete_play_cnt,"
+	    "complete_play_user_num,valid_play_cnt,valid_play_user_num,long_time_play_cnt,"
+	    "long_time_play_user_num,short_time_play_cnt,short_time_play_user_num,play_progress,"
+	    "comment_stay_duration,like_cnt,like_user_num,click_like_cnt,double_click_cnt,"
+	    "cancel_like_cnt,cancel_like_user_num,comment_cnt,comment_user_num,direct_comment_cnt,"
+	    "reply_comment_cnt,delete_comment_cnt,delete_comment_user_num,comment_like_cnt,"
+	    "comment_like_user_num,follow_cnt,follow_user_num,cancel_follow_cnt,"
+	    "cancel_follow_user_num,share_cnt,share_user_num,download_cnt,download_user_num,"
+	    "report_cnt,report_user_num,reduce_similar_cnt,reduce_similar_user_num,collect_cnt,"
+	    "collect_user_num,cancel_collect_cnt,cancel_collect_user_num\n");
+	for (uint32_t d = 0; d < p->days; d++) {
+		int64_t day_ms = w->start_ms + (int64_t)d * 86400000LL;
+		for (uint32_t v = 0; v < p->videos; v++) {
+			static const int wh[3][2] = { { 720, 1280 }, { 1280, 720 },
+				{ 720, 720 } };
+			double age, ctr, show_mean, progress;
+			uint64_t show, play, cnt[12];
+			uint32_t c = w->v_creator[v];
+			if (w->v_upload[v] >= day_ms + 86400000LL)
+				continue;	/* not uploaded yet */
+			rng_stream(&r, p->seed, RS_DAILY, (uint64_t)d * p->videos + v);
+			age = (double)(day_ms - w->v_upload[v]) / 86400000.0;
+			if (age < 0)
+				age = 0;
+			show_mean = 3000.0 * w->v_pop[v] / meanpop * exp(-age / 20.0);
+			show = poissonish(&r, show_mean);
+			ctr = 1.0 / (1.0 + exp(-(w->v_appeal[v] + 0.2)));
+			play = part(&r, show, ctr);
+			progress = 0.35 + 0.3 / (1.0 + exp(-w->v_appeal[v]));
+			tb_u64(&t, v);
+			tb_chr(&t, ',');
+			tb_date_bj(&t, day_ms);
+			tb_chr(&t, ',');
+			tb_u64(&t, c);
+			tb_str(&t, v % 20 == 7 ? ",AD," : ",NORMAL,");
+			tb_day_bj(&t, w->v_upload[v]);
+			tb_chr(&t, ',');
+			tb_str(&t, upload_types[(v * 7 + c) % 4]);
+			tb_str(&t, ",public,");
+			tb_i64(&t, w->v_dur[v]);
+			tb_chr(&t, ',');
+			tb_u64(&t, (uint64_t)wh[w->v_angle[v]][0]);
+			tb_chr(&t, ',');
+			tb_u64(&t, (uint64_t)wh[w->v_angle[v]][1]);
+			tb_chr(&t, ',');
+			tb_u64(&t, 1000 + (v * 2654435761u) % 90000);
+			tb_chr(&t, ',');
+			tb_u64(&t, w->v_cat[v]);
+			tb_chr(&t, ',');
+			tb_str(&t, sim_categories[w->v_cat[v]].zh);
+			tb_chr(&t, ',');
+			tb_u64(&t, show);
+			tb_chr(&t, ',');
+			tb_u64(&t, part(&r, show, 0.85));
+			tb_chr(&t, ',');
+			tb_u64(&t, play);
+			tb_chr(&t, ',');
+			tb_u64(&t, part(&r, play, 0.9));
+			tb_chr(&t, ',');
+			tb_u64(&t, (uint64_t)llround((double)play * progress * w->v_dur[v]));
+			cnt[0] = part(&r, play, progress * 0.6);	/* complete */
+			cnt[1] = part(&r, play, 0.7);			/* valid */
+			cnt[2] = part(&r, play, progress * 0.5);	/* long */
+			cnt[3] = part(&r, play, 1 - progress);		/* short */
+			for (int k = 0; k < 4; k++) {
+				tb_chr(&t, ',');
+				tb_u64(&t, cnt[k]);
+				tb_chr(&t, ',');
+				tb_u64(&t, part(&r, cnt[k], 0.9));
+			}
+			tb_chr(&t, ',');
+			tb_fixed(&t, progress, 4);
+			tb_chr(&t, ',');
+			tb_u64(&t, part(&r, play, 0.02) * 15000);
+			/* like, comment, follow, share, download, report, reduce, collect */
+			cnt[4] = part(&r, play, 0.03 + 0.03 / (1 + exp(-w->v_appeal[v])));
+			tb_chr(&t, ',');
+			tb_u64(&t, cnt[4]);
+			tb_chr(&t, ',');
+			tb_u64(&t, part(&r, cnt[4], 0.97));
+			tb_chr(&t, ',');
+			tb_u64(&t, part(&r, cnt[4], 0.7));
+			tb_chr(&t, ',');
+			tb_u64(&t, part(&r, cnt[4], 0.3));
+			tb_chr(&t, ',');
+			tb_u64(&t, part(&r, cnt[4], 0.02));
+			tb_chr(&t, ',');
+			tb_u64(&t, part(&r, cnt[4], 0.02));
+			cnt[5] = part(&r, play, 0.004);
+			for (int k = 0; k < 2; k++) {
+				tb_chr(&t, ',');
+				tb_u64(&t, cnt[5]);
+			}
+			tb_chr(&t, ',');
+			tb_u64(&t, part(&r, cnt[5], 0.7));
+			tb_chr(&t, ',');
+			tb_u64(&t, part(&r, cnt[5], 0.3));
+			tb_chr(&t, ',');
+			tb_u64(&t, part(&r, cnt[5], 0.05));
+			tb_chr(&t, ',');
+			tb_u64(&t, part(&r, cnt[5], 0.05));
+			tb_chr(&t, ',');
+			tb_u64(&t, part(&r, cnt[5], 0.5));
+			tb_chr(&t, ',');
+			tb_u64(&t, part(&r, cnt[5], 0.4));
+			{
+				static const double rate[] = { 0.004, 0.0005, 0.003, 0.001,
+					0.0002, 0.001, 0.002, 0.0002 };
+				for (int k = 0; k < 8; k++) {
+					uint64_t x = part(&r, play, rate[k]);
+					tb_chr(&t, ',');
+					tb_u64(&t, x);
+					tb_chr(&t, ',');
+					tb_u64(&t, part(&r, x, 0.95));
+				}
+			}
+			tb_chr(&t, '\n');
+		}
+		if (t.len > ((size_t)1 << 20)) {
+			out_write(&o, t.s, t.len);
+			t.len = 0;
+		}
+	}
+	return finish(&o, &t, bytes, err);
+}
+
+static const char *
+range_of(double x, const double *cuts, const char *const *names, int n)
+{
+	for (int k = 0; k < n; k++)
+		if (x <= cuts[k])
+			return names[k];
+	return names[n];
+}
+
+int
+write_user_tables(const struct world *w, const char *dir, bool gz,
+    const uint64_t *events, uint64_t *bytes, rs_error *err)
+{
+	static const double num_cuts[] = { 0, 10, 50, 100, 150, 250, 500 };
+	static const char *const num_names[] = { "0", "(0,10]", "(10,50]",
+		"(50,100]", "(100,150]", "(150,250]", "(250,500]", "500+" };
+	static const double reg_cuts[] = { 15, 30, 60, 90, 180, 365, 730 };
+	static const char *const reg_names[] = { "0-15", "15-30", "31-60",
+		"61-90", "91-180", "181-365", "366-730", "730+" };
+	const rs_sim_params *p = w->p;
+	uint32_t nu = w->nusers + w->nbots;
+	uint32_t **friends = xcalloc(nu, sizeof *friends);
+	uint32_t *nfr = xcalloc(nu, sizeof *nfr);
+	struct out o;
+	struct tbuf t = { 0 };
+	struct rng r;
+	double q_hi, q_mid, q_lo;
+	double *act = xmalloc(w->nusers * sizeof *act);
+	int rc;
+
+	/* friendships between users of similar taste (a third of users) */
+	for (uint32_t u = 0; u < w->nusers; u++) {
+		uint32_t want;
+		rng_stream(&r, p->seed, RS_SOCIAL, u);
+		if (!rng_chance(&r, 0.3) || w->nusers < 2)
+			continue;
+		want = 1 + rng_below(&r, 4);
+		friends[u] = xmalloc(want * sizeof **friends);
+		for (uint32_t k = 0; k < want; k++) {
+			uint32_t best = UINT32_MAX;
+			double bests = -1e300;
+			for (int c = 0; c < 8; c++) {
+				uint32_t f = rng_below(&r, w->nusers);
+				double s = 0;
+				if (f == u)
+					continue;
+				for (uint32_t j = 0; j < w->K; j++)
+					s += (double)w->u_factor[(size_t)u * w->K + j] *
+					    w->u_factor[(size_t)f * w->K + j];
+				if (s > bests) {
+					bests = s;
+					best = f;
+				}
+			}
+			if (best != UINT32_MAX) {
+				bool dup = false;
+				for (uint32_t j = 0; j < nfr[u]; j++)
+					dup |= friends[u][j] == best;
+				if (!dup)
+					friends[u][nfr[u]++] = best;
+			}
+		}
+		/* keep the lists sorted, as written */
+		for (uint32_t a = 1; a < nfr[u]; a++)
+			for (uint32_t b = a; b > 0 && friends[u][b - 1] > friends[u][b]; b--) {
+				uint32_t x = friends[u][b];
+				friends[u][b] = friends[u][b - 1];
+				friends[u][b - 1] = x;
+			}
+	}
+	/* activity degrees from the logged events */
+	for (uint32_t u = 0; u < w->nusers; u++)
+		act[u] = (double)events[u];
+	{
+		double *s = xmalloc(w->nusers * sizeof *s);
+		memcpy(s, act, w->nusers * sizeof *s);
+		for (uint32_t a = 1; a < w->nusers; a++) {
+			double x = s[a];
+			uint32_t b = a;
+			while (b > 0 && s[b - 1] > x) {
+				s[b] = s[b - 1];
+				b--;
+			}
+			s[b] = x;
+		}
+		q_hi = s[(size_t)(0.75 * (w->nusers - 1))];
+		q_mid = s[(size_t)(0.5 * (w->nusers - 1))];
+		q_lo = s[(size_t)(0.2 * (w->nusers - 1))];
+		free(s);
+	}
+	if (out_open(&o, dir, "user_features.csv", gz, err) != 0) {
+		rc = -1;
+		goto out;
+	}
+	tb_str(&t, "user_id,user_active_degree,is_lowactive_period,is_live_streamer,"
+	    "is_video_author,follow_user_num,follow_user_num_range,fans_user_num,"
+	    "fans_user_num_range,friend_user_num,friend_user_num_range,register_days,"
+	    "register_days_range");
+	for (int k = 0; k < 18; k++) {
+		char buf[32];
+		snprintf(buf, sizeof buf, ",onehot_feat%d", k);
+		tb_str(&t, buf);
+	}
+	tb_chr(&t, '\n');
+	for (uint32_t u = 0; u < nu; u++) {
+		bool bot = u >= w->nusers;
+		double follow, fans, reg;
+		const char *deg;
+		rng_stream(&r, p->seed, RS_USERS, (uint64_t)u + 0x100000000ULL);
+		deg = bot ? "UNKNOWN" : act[u] >= q_hi ? "full_active" :
+		    act[u] >= q_mid ? "high_active" : act[u] >= q_lo ?
+		    "middle_active" : "low_active";
+		follow = floor(exp(3 + 1.2 * rng_normal(&r)));
+		fans = floor(exp(1.5 + 1.5 * rng_normal(&r)));
+		reg = bot ? 1 + rng_below(&r, 10) : floor(exp(5.5 + 0.8 * rng_normal(&r)));
+		tb_u64(&t, u);
+		tb_chr(&t, ',');
+		tb_str(&t, deg);
+		tb_chr(&t, ',');
+		tb_chr(&t, rng_chance(&r, 0.05) ? '1' : '0');
+		tb_chr(&t, ',');
+		tb_chr(&t, rng_chance(&r, 0.04) ? '1' : '0');
+		tb_chr(&t, ',');
+		tb_chr(&t, rng_chance(&r, 0.2) ? '1' : '0');
+		tb_chr(&t, ',');
+		tb_u64(&t, (uint64_t)follow);
+		tb_chr(&t, ',');
+		tb_field(&t, range_of(follow, num_cuts, num_names, 7));
+		tb_chr(&t, ',');
+		tb_u64(&t, (uint64_t)fans);
+		tb_chr(&t, ',');
+		tb_field(&t, range_of(fans, num_cuts, num_names, 7));
+		tb_chr(&t, ',');
+		tb_u64(&t, nfr[u]);
+		tb_chr(&t, ',');
+		tb_field(&t, range_of(nfr[u], num_cuts, num_names, 7));
+		tb_chr(&t, ',');
+		tb_u64(&t, (uint64_t)reg);
+		tb_chr(&t, ',');
+		tb_field(&t, range_of(reg, reg_cuts, reg_names, 7));
+		for (int k = 0; k < 18; k++) {
+			tb_chr(&t, ',');
+			if (k >= 12 && rng_chance(&r, 0.1))
+				continue;	/* sparse features go missing */
+			tb_u64(&t, rng_below(&r, k == 0 ? 2 : k < 6 ? 8 : k < 12 ? 50 : 4));
+		}
+		tb_chr(&t, '\n');
+	}
+	if (finish(&o, &t, bytes, err) != 0) {
+		rc = -1;
+		goto out;
+	}
+	if (out_open(&o, dir, "social_network.csv", gz, err) != 0) {
+		rc = -1;
+		goto out;
+	}
+	tb_str(&t, "user_id,friend_list\n");
+	for (uint32_t u = 0; u < w->nusers; u++) {
+		if (nfr[u] == 0)
+			continue;
+		tb_u64(&t, u);
+		tb_chr(&t, ',');
+		put_list(&t, friends[u], nfr[u]);
+		tb_chr(&t, '\n');
+	}
+	rc = finish(&o, &t, bytes, err);
+out:
+	for (uint32_t u = 0; u < nu; u++)
+		free(friends[u]);
+	free(friends);
+	free(nfr);
+	free(act);
+	free(t.s);
+	return rc;
+}
+
+int
+write_truth(const struct world *w, const char *dir, uint64_t *bytes,
+    rs_error *err)
+{
+	const rs_sim_params *p = w->p;
+	char *sub = xasprintf("%s/truth", dir);
+	struct out o;
+	struct tbuf t = { 0 };
+	char buf[64];
+	uint32_t nu = w->nusers + w->nbots;
+
+	if (mkdir(sub, 0755) != 0) {
+		rs_error_set(err, RS_EIO, "cannot create %s", sub);
+		free(sub);
+		return -1;
+	}
+	/* users: factors, category affinities, duration preference, bot flag */
+	if (out_open(&o, sub, "users.csv", false, err) != 0)
+		goto fail;
+	tb_str(&t, "user_id,is_bot,activity,duration_preference");
+	for (uint32_t k = 0; k < w->K; k++) {
+		snprintf(buf, sizeof buf, ",f%u", k);
+		tb_str(&t, buf);
+	}
+	for (uint32_t c = 0; c < w->ncat; c++) {
+		snprintf(buf, sizeof buf, ",affinity_%u", c);
+		tb_str(&t, buf);
+	}
+	tb_chr(&t, '\n');
+	for (uint32_t u = 0; u < nu; u++) {
+		tb_u64(&t, u);
+		tb_str(&t, u >= w->nusers ? ",1," : ",0,");
+		tb_fixed(&t, w->u_activity[u], 3);
+		tb_chr(&t, ',');
+		tb_fixed(&t, w->u_durpref[u], 6);
+		for (uint32_t k = 0; k < w->K; k++) {
+			tb_chr(&t, ',');
+			tb_fixed(&t, w->u_factor[(size_t)u * w->K + k], 6);
+		}
+		for (uint32_t c = 0; c < w->ncat; c++) {
+			tb_chr(&t, ',');
+			tb_fixed(&t, w->u_aff[(size_t)u * w->ncat + c], 6);
+		}
+		tb_chr(&t, '\n');
+	}
+	if (finish(&o, &t, bytes, err) != 0)
+		goto fail;
+	/* videos: creator, category, appeal, popularity prior, factors */
+	if (out_open(&o, sub, "videos.csv", false, err) != 0)
+		goto fail;
+	tb_str(&t, "video_id,author_id,category,appeal,popularity,duration_ms,upload_ms");
+	for (uint32_t k = 0; k < w->K; k++) {
+		snprintf(buf, sizeof buf, ",f%u", k);
+		tb_str(&t, buf);
+	}
+	tb_chr(&t, '\n');
+	for (uint32_t v = 0; v < p->videos; v++) {
+		tb_u64(&t, v);
+		tb_chr(&t, ',');
+		tb_u64(&t, w->v_creator[v]);
+		tb_chr(&t, ',');
+		tb_u64(&t, w->v_cat[v]);
+		tb_chr(&t, ',');
+		tb_fixed(&t, w->v_appeal[v], 6);
+		tb_chr(&t, ',');
+		tb_fixed(&t, w->v_pop[v], 6);
+		tb_chr(&t, ',');
+		tb_i64(&t, w->v_dur[v]);
+		tb_chr(&t, ',');
+		tb_i64(&t, w->v_upload[v]);
+		for (uint32_t k = 0; k < w->K; k++) {
+			tb_chr(&t, ',');
+			tb_fixed(&t, w->v_factor[(size_t)v * w->K + k], 6);
+		}
+		tb_chr(&t, '\n');
+	}
+	if (finish(&o, &t, bytes, err) != 0)
+		goto fail;
+	/* creators: fame, newness, home category, quality */
+	if (out_open(&o, sub, "creators.csv", false, err) != 0)
+		goto fail;
+	tb_str(&t, "author_id,weight,is_new,category,quality\n");
+	for (uint32_t c = 0; c < p->creators; c++) {
+		tb_u64(&t, c);
+		tb_chr(&t, ',');
+		tb_fixed(&t, w->c_weight[c], 6);
+		tb_str(&t, w->c_new[c] ? ",1," : ",0,");
+		tb_u64(&t, w->c_cat[c]);
+		tb_chr(&t, ',');
+		tb_fixed(&t, w->c_quality[c], 6);
+		tb_chr(&t, '\n');
+	}
+	if (finish(&o, &t, bytes, err) != 0)
+		goto fail;
+	free(sub);
+	return 0;
+fail:
+	free(t.s);
+	free(sub);
+	return -1;
+}
