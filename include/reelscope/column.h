@@ -79,6 +79,8 @@ size_t rs_column_bytes(const rs_column *c);
 /* New column holding rows idx[0..n) of c, in that order; an index of
  * SIZE_MAX gives a missing value. */
 rs_column *rs_column_select(const rs_column *c, const size_t *idx, size_t n);
+/* A full copy of c (caller owns). */
+rs_column *rs_column_copy(const rs_column *c);
 /* Short type name: "int", "float", "time", "text". */
 const char *rs_column_type_name(const rs_column *c);
 

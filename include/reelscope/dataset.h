@@ -75,6 +75,30 @@ void rs_log_drop_indexes(rs_log *log);
 void rs_log_clear(rs_log *log);
 size_t rs_log_bytes(const rs_log *log);
 
+/* Kinds of dirt a simulated world records in its dirt.csv. */
+enum rs_dirt_kind {
+	RS_DIRT_DUPLICATE,	/* an exact copy of the row before it */
+	RS_DIRT_REPEAT,		/* same user, item and time, other values */
+	RS_DIRT_OUTLIER,	/* replay watch ratio far above 1 */
+	RS_DIRT_MISSING_DURATION,
+	RS_DIRT_BAD_TIME,	/* impossible timestamp */
+	RS_DIRT_MALFORMED,	/* a malformed line (never loaded) */
+	RS_DIRT_KINDS
+};
+
+/* The ground truth of injected dirt, when the dataset comes from
+ * `generate`: one entry per dirty row of the sparse log, plus bot users. */
+typedef struct rs_dirt {
+	size_t n;
+	uint8_t *kind;		/* enum rs_dirt_kind */
+	uint32_t *user, *item;	/* dense indices (RS_NONE when unknown) */
+	double *time;		/* the row's timestamp, seconds */
+	uint32_t *bots;		/* bot users (dense indices) */
+	size_t nbots;
+} rs_dirt;
+
+const char *rs_dirt_kind_name(int kind);
+
 /* A loaded dataset. Created by rs_dataset_load (load.h), freed with
  * rs_dataset_free; every pointer inside is owned by it. */
 typedef struct rs_dataset {
@@ -89,12 +113,22 @@ typedef struct rs_dataset {
 	char *creator_from;	/* where creators came from, e.g. "author_id" */
 	char **notes;		/* what load decided, one line each */
 	size_t nnotes;
+	rs_dirt *dirt;		/* injected dirt (simulated worlds), or NULL */
 } rs_dataset;
 
 rs_dataset *rs_dataset_new(void);
 void rs_dataset_free(rs_dataset *ds);
 void rs_dataset_note(rs_dataset *ds, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* A full, independent copy (caller owns). */
+rs_dataset *rs_dataset_copy(const rs_dataset *ds);
+/* A copy keeping only the log rows whose keep[] is nonzero; ids, tables,
+ * the observed block and creators are copied whole, so indices stay valid. */
+rs_dataset *rs_dataset_select(const rs_dataset *ds, const uint8_t *keep);
+/* Users / items with at least one row in the log. */
+uint32_t rs_log_count_users(const rs_log *log, uint32_t nusers);
+uint32_t rs_log_count_items(const rs_log *log, uint32_t nitems);
+
 /* Bytes held by the dataset (columns, ids, tables, indexes). */
 size_t rs_dataset_bytes(const rs_dataset *ds);
 

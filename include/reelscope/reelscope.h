@@ -8,5 +8,6 @@
 #include "reelscope/load.h"
 #include "reelscope/describe.h"
 #include "reelscope/sim.h"
+#include "reelscope/workspace.h"
 
 #endif

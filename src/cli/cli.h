@@ -81,7 +81,9 @@ bool call_flag(const struct cmd_call *c, const char *flag);
 
 /* The session: everything one run of reelscope holds. */
 struct session {
-	rs_dataset *ds;		/* current dataset, or NULL */
+	rs_workspace *ws;	/* dataset, pipeline (never NULL) */
+	bool quiet;		/* replaying: print nothing, keep errmsg */
+	bool replaying;		/* steps run now are not recorded again */
 	bool json;		/* --json: one JSON object per command */
 	bool interactive;	/* reading commands from a terminal */
 	bool keep_going;	/* batch: go on after a failed command */
@@ -140,3 +142,14 @@ int repl_run(struct session *s);
 
 /* The current dataset, or NULL after reporting "no dataset loaded". */
 rs_dataset *session_data(struct session *s);
+/* The current dataset or NULL, without reporting anything. */
+rs_dataset *session_peek(const struct session *s);
+/* A new starting point (takes ds): the pipeline starts over. */
+void session_set_base(struct session *s, rs_dataset *ds, const char *command);
+/* A pipeline step succeeded: after (taken) becomes the data, and the step
+ * is recorded with the command as typed, unless it is being replayed. */
+void session_step(struct session *s, const struct cmd_call *c,
+    rs_dataset *after, const char *summary);
+/* Rebuild the data from base by replaying the first keep steps quietly.
+ * On failure the previous state is restored and -1 returned (errmsg set). */
+int session_replay(struct session *s, size_t keep);

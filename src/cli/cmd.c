@@ -18,9 +18,12 @@ extern const struct cmd_entry cmd_describe_entry;
 extern const struct cmd_entry cmd_generate_entry;
 extern const struct cmd_entry cmd_head_entry;
 extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_history_entry;
 extern const struct cmd_entry cmd_load_entry;
+extern const struct cmd_entry cmd_pipeline_entry;
 extern const struct cmd_entry cmd_quit_entry;
 extern const struct cmd_entry cmd_set_entry;
+extern const struct cmd_entry cmd_undo_entry;
 
 /* Every command, in the order help lists them. */
 const struct cmd_entry *const cmd_table[] = {
@@ -29,6 +32,9 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_head_entry,
 	&cmd_columns_entry,
 	&cmd_generate_entry,
+	&cmd_pipeline_entry,
+	&cmd_undo_entry,
+	&cmd_history_entry,
 	&cmd_set_entry,
 	&cmd_help_entry,
 	&cmd_quit_entry,
@@ -427,6 +433,11 @@ cmd_error(struct session *s, const char *fmt, ...)
 static void
 print_failure(struct session *s, const char *command, const char *msg)
 {
+	if (s->quiet) {
+		if (msg != s->errmsg)
+			snprintf(s->errmsg, sizeof s->errmsg, "%s", msg);
+		return;
+	}
 	if (s->json) {
 		struct report *r = report_new(command);
 		report_print_json(r, s->out, false, msg);
@@ -448,7 +459,7 @@ run_command(struct session *s, const struct command_words *cw)
 	struct report *r;
 	enum cmd_ret ret;
 
-	if (s->echo) {
+	if (s->echo && !s->quiet) {
 		fprintf(s->out, "> %s\n", cw->src);
 		fflush(s->out);
 	}
@@ -469,7 +480,9 @@ run_command(struct session *s, const struct command_words *cw)
 	progress_done();
 	if (ret == CMD_ERROR) {
 		print_failure(s, e->name, s->errmsg[0] ? s->errmsg : "failed");
-	} else if (s->json)
+	} else if (s->quiet)
+		;
+	else if (s->json)
 		report_print_json(r, s->out, true, NULL);
 	else
 		report_print_text(r, s->out, s->err);
@@ -498,7 +511,7 @@ session_run_line(struct session *s, const char *line)
 		while (*p && *p != ' ' && *p != '\t' && *p != '\n' && k + 1 < sizeof first)
 			first[k++] = *p++;
 		first[k] = '\0';
-		if (s->echo) {
+		if (s->echo && !s->quiet) {
 			size_t len = strcspn(line, "\n");
 			fprintf(s->out, "> %.*s\n", (int)len, line);
 			fflush(s->out);

@@ -114,6 +114,7 @@ main(int argc, char **argv)
 
 	s.out = stdout;
 	s.err = stderr;
+	s.ws = rs_workspace_new();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+c:f:i", longopts, NULL)) != -1) {
 		switch (c) {

@@ -129,7 +129,7 @@ cand_next(const char *text, int state)
 static void
 add_columns(const char *text, const char *prefix)
 {
-	const rs_dataset *ds = repl_session->ds;
+	const rs_dataset *ds = session_peek(repl_session);
 	const rs_table *t[3];
 
 	if (ds == NULL)

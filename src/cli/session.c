@@ -117,14 +117,107 @@ session_hooks(struct session *s, struct report *r)
 void
 session_free(struct session *s)
 {
-	rs_dataset_free(s->ds);
-	s->ds = NULL;
+	rs_workspace_free(s->ws);
+	s->ws = NULL;
+}
+
+rs_dataset *
+session_peek(const struct session *s)
+{
+	return s->ws != NULL ? s->ws->data : NULL;
 }
 
 rs_dataset *
 session_data(struct session *s)
 {
-	if (s->ds == NULL)
-		cmd_error(s, "no dataset loaded (use load PATH first)");
-	return s->ds;
+	rs_dataset *ds = session_peek(s);
+
+	if (ds == NULL)
+		cmd_error(s, "no dataset loaded (use load PATH or generate DIR --load first)");
+	return ds;
+}
+
+void
+session_set_base(struct session *s, rs_dataset *ds, const char *command)
+{
+	rs_workspace_set_base(s->ws, ds, command);
+}
+
+void
+session_step(struct session *s, const struct cmd_call *c, rs_dataset *after,
+    const char *summary)
+{
+	rs_dataset *before = s->ws->data;
+
+	if (after != before) {
+		/* keep the old state alive until the step is recorded */
+		rs_dataset *old = before;
+		s->ws->data = after;
+		if (!s->replaying)
+			rs_workspace_add_step(s->ws, c->line, summary, old);
+		if (old != s->ws->base)
+			rs_dataset_free(old);
+		return;
+	}
+	if (!s->replaying)
+		rs_workspace_add_step(s->ws, c->line, summary, before);
+}
+
+int
+session_replay(struct session *s, size_t keep)
+{
+	rs_workspace *ws = s->ws;
+	rs_dataset *saved = ws->data;
+	rs_step *steps = ws->steps;
+	size_t nsteps = ws->nsteps;
+	bool quiet = s->quiet, replaying = s->replaying;
+	void *features = ws->features;
+	void (*features_free)(void *) = ws->features_free;
+	int rc = 0;
+
+	/* run the kept steps again on a fresh start; the old list stays aside */
+	ws->features = NULL;
+	ws->features_free = NULL;
+	ws->steps = NULL;
+	ws->nsteps = 0;
+	ws->data = ws->base;
+	s->quiet = true;
+	for (size_t i = 0; i < keep && i < nsteps; i++) {
+		s->replaying = false;	/* record them afresh as they run */
+		if (!session_run_line(s, steps[i].command)) {
+			char msg[sizeof s->errmsg];
+			snprintf(msg, sizeof msg, "%s", s->errmsg);
+			snprintf(s->errmsg, sizeof s->errmsg,
+			    "replaying step %zu (%.200s) failed: %.900s", i + 1,
+			    steps[i].command, msg);
+			rc = -1;
+			break;
+		}
+	}
+	s->quiet = quiet;
+	s->replaying = replaying;
+	if (rc != 0) {
+		/* put everything back as it was */
+		rs_workspace_truncate(ws, 0);
+		free(ws->steps);
+		if (ws->data != ws->base && ws->data != saved)
+			rs_dataset_free(ws->data);
+		ws->data = saved;
+		ws->steps = steps;
+		ws->nsteps = nsteps;
+		rs_workspace_clear_features(ws);
+		ws->features = features;
+		ws->features_free = features_free;
+		return -1;
+	}
+	if (features != NULL && features_free != NULL)
+		features_free(features);
+	if (saved != ws->base && saved != ws->data)
+		rs_dataset_free(saved);
+	for (size_t i = 0; i < nsteps; i++) {
+		free(steps[i].command);
+		free(steps[i].summary);
+	}
+	free(steps);
+	return 0;
 }

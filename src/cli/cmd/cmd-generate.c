@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "util/xmalloc.h"
 
 static const struct cmd_opt generate_opts[] = {
 	{ "seed", OPT_INT, NULL, 0, 9007199254740992.0, "1", "random seed: same seed, same bytes" },
@@ -136,8 +137,12 @@ cmd_generate_exec(struct session *s, struct cmd_call *c, struct report *r)
 		ds = rs_dataset_load(c->args[0], &o, &h, &err);
 		if (ds == NULL)
 			return cmd_error(s, "%s", err.msg);
-		rs_dataset_free(s->ds);
-		s->ds = ds;
+		{
+			/* the pipeline starts from a plain load of the new world */
+			char *src = xasprintf("load %s --skip-bad", c->args[0]);
+			session_set_base(s, ds, src);
+			free(src);
+		}
 		report_note(r, "loaded %s: %zu interactions", c->args[0], ds->log.n);
 	}
 	return CMD_OK;

@@ -89,8 +89,7 @@ cmd_load_exec(struct session *s, struct cmd_call *c, struct report *r)
 		return cmd_error(s, "%s", err.msg);
 	}
 	/* only now does the new dataset replace the old one */
-	rs_dataset_free(s->ds);
-	s->ds = ds;
+	session_set_base(s, ds, c->line);
 	rn_str(root, "path", c->args[0]);
 	rn_str(root, "format", ds->format);
 	rn_int(root, "interactions", (int64_t)ds->log.n);

@@ -599,6 +599,28 @@ rs_column_select(const rs_column *c, const size_t *idx, size_t n)
 	return r;
 }
 
+rs_column *
+rs_column_copy(const rs_column *c)
+{
+	rs_column *r = xcalloc(1, sizeof *r);
+	size_t es = store_size[c->store];
+
+	*r = *c;
+	r->name = xstrdup(c->name);
+	r->cap = c->n;
+	r->v = xmalloc(c->n ? c->n * es : 1);
+	if (c->n)
+		memcpy(r->v, c->v, c->n * es);
+	r->dindex = NULL;
+	if (c->dict != NULL) {
+		r->dict = xmalloc((c->ndict + 1) * sizeof *c->dict);
+		memcpy(r->dict, c->dict, c->ndict * sizeof *c->dict);
+	}
+	if (c->strs != NULL)
+		r->strs = strtab_copy(c->strs);
+	return r;
+}
+
 const char *
 rs_column_type_name(const rs_column *c)
 {

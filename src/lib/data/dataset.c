@@ -325,6 +325,14 @@ rs_dataset_free(rs_dataset *ds)
 	for (size_t i = 0; i < ds->nnotes; i++)
 		free(ds->notes[i]);
 	free(ds->notes);
+	if (ds->dirt != NULL) {
+		free(ds->dirt->kind);
+		free(ds->dirt->user);
+		free(ds->dirt->item);
+		free(ds->dirt->time);
+		free(ds->dirt->bots);
+		free(ds->dirt);
+	}
 	free(ds);
 }
 
@@ -376,4 +384,148 @@ rs_dataset_column(const rs_dataset *ds, const char *name, char *where)
 		return ds->user_tbl.cols[i];
 	}
 	return NULL;
+}
+
+const char *
+rs_dirt_kind_name(int kind)
+{
+	static const char *const names[] = { "duplicate", "repeat", "outlier",
+		"missing_duration", "bad_time", "malformed" };
+
+	return kind >= 0 && kind < RS_DIRT_KINDS ? names[kind] : "?";
+}
+
+static void
+table_copy(rs_table *dst, const rs_table *src)
+{
+	memset(dst, 0, sizeof *dst);
+	dst->nrows = src->nrows;
+	for (size_t j = 0; j < src->ncols; j++)
+		rs_table_add(dst, rs_column_copy(src->cols[j]));
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* Copy src into dst, keeping the rows whose keep[] is nonzero (all when
+ * keep is NULL). */
+static void
+log_copy(rs_log *dst, const rs_log *src, const uint8_t *keep)
+{
+	size_t n = 0, k = 0, *idx;
+
+	memset(dst, 0, sizeof *dst);
+	for (size_t r = 0; r < src->n; r++)
+		n += keep == NULL || keep[r];
+	idx = xmalloc((n ? n : 1) * sizeof *idx);
+	for (size_t r = 0; r < src->n; r++)
+		if (keep == NULL || keep[r])
+			idx[k++] = r;
+	dst->n = n;
+	dst->user = xmalloc((n ? n : 1) * sizeof *dst->user);
+	dst->item = xmalloc((n ? n : 1) * sizeof *dst->item);
+	for (size_t i = 0; i < n; i++) {
+		dst->user[i] = src->user[idx[i]];
+		dst->item[i] = src->item[idx[i]];
+	}
+	dst->cols.nrows = n;
+	for (size_t j = 0; j < src->cols.ncols; j++)
+		rs_table_add(&dst->cols, keep == NULL ?
+		    rs_column_copy(src->cols.cols[j]) :
+		    rs_column_select(src->cols.cols[j], idx, n));
+	dst->value_col = src->value_col;
+	dst->time_col = src->time_col;
+	dst->source = dup_or_null(src->source);
+	dst->user_col = dup_or_null(src->user_col);
+	dst->item_col = dup_or_null(src->item_col);
+	free(idx);
+}
+
+static rs_dirt *
+dirt_copy(const rs_dirt *d)
+{
+	rs_dirt *c;
+
+	if (d == NULL)
+		return NULL;
+	c = xcalloc(1, sizeof *c);
+	c->n = d->n;
+	c->nbots = d->nbots;
+	c->kind = xmalloc(d->n + 1);
+	c->user = xmalloc((d->n + 1) * sizeof *c->user);
+	c->item = xmalloc((d->n + 1) * sizeof *c->item);
+	c->time = xmalloc((d->n + 1) * sizeof *c->time);
+	c->bots = xmalloc((d->nbots + 1) * sizeof *c->bots);
+	memcpy(c->kind, d->kind, d->n);
+	memcpy(c->user, d->user, d->n * sizeof *c->user);
+	memcpy(c->item, d->item, d->n * sizeof *c->item);
+	memcpy(c->time, d->time, d->n * sizeof *c->time);
+	memcpy(c->bots, d->bots, d->nbots * sizeof *c->bots);
+	return c;
+}
+
+rs_dataset *
+rs_dataset_select(const rs_dataset *ds, const uint8_t *keep)
+{
+	rs_dataset *c = xcalloc(1, sizeof *c);
+	uint32_t nitems = rs_ids_count(ds->items);
+
+	c->source = dup_or_null(ds->source);
+	c->format = dup_or_null(ds->format);
+	c->users = rs_ids_copy(ds->users);
+	c->items = rs_ids_copy(ds->items);
+	c->creators = rs_ids_copy(ds->creators);
+	log_copy(&c->log, &ds->log, keep);
+	if (ds->observed != NULL) {
+		c->observed = xcalloc(1, sizeof *c->observed);
+		log_copy(c->observed, ds->observed, NULL);
+	}
+	table_copy(&c->item_tbl, &ds->item_tbl);
+	table_copy(&c->user_tbl, &ds->user_tbl);
+	if (ds->item_creator != NULL) {
+		c->item_creator = xmalloc((nitems ? nitems : 1) * sizeof *c->item_creator);
+		memcpy(c->item_creator, ds->item_creator,
+		    nitems * sizeof *c->item_creator);
+	}
+	c->creator_from = dup_or_null(ds->creator_from);
+	for (size_t i = 0; i < ds->nnotes; i++)
+		rs_dataset_note(c, "%s", ds->notes[i]);
+	c->dirt = dirt_copy(ds->dirt);
+	return c;
+}
+
+rs_dataset *
+rs_dataset_copy(const rs_dataset *ds)
+{
+	return rs_dataset_select(ds, NULL);
+}
+
+static uint32_t
+count_keys(const uint32_t *key, size_t n, uint32_t nkeys)
+{
+	uint8_t *seen = xcalloc((size_t)nkeys + 1, 1);
+	uint32_t m = 0;
+
+	for (size_t r = 0; r < n; r++)
+		if (!seen[key[r]]) {
+			seen[key[r]] = 1;
+			m++;
+		}
+	free(seen);
+	return m;
+}
+
+uint32_t
+rs_log_count_users(const rs_log *log, uint32_t nusers)
+{
+	return count_keys(log->user, log->n, nusers);
+}
+
+uint32_t
+rs_log_count_items(const rs_log *log, uint32_t nitems)
+{
+	return count_keys(log->item, log->n, nitems);
 }

@@ -251,6 +251,96 @@ out:
 	return rc;
 }
 
+/* A simulated world's ground truth of dirt: dirt.csv (kind,line,user_id,
+ * video_id,timestamp) and the bot users listed in manifest.json. Missing or
+ * unreadable files just mean no ground truth. */
+static void
+load_dirt(rs_dataset *ds, const char *dir, const rs_hooks *hooks)
+{
+	char *path = xasprintf("%s/dirt.csv", dir), line[512];
+	FILE *f = fopen(path, "r");
+	rs_dirt *d;
+	size_t cap = 0;
+
+	free(path);
+	if (f == NULL)
+		return;
+	d = xcalloc(1, sizeof *d);
+	if (fgets(line, sizeof line, f) == NULL ||
+	    strncmp(line, "kind,line,user_id,video_id,timestamp", 36) != 0) {
+		fclose(f);
+		free(d);
+		return;
+	}
+	while (fgets(line, sizeof line, f) != NULL) {
+		char *fields[5], *save = NULL, *tok;
+		int nf = 0, kind = -1;
+		for (tok = strtok_r(line, ",\n", &save); tok != NULL && nf < 5;
+		    tok = strtok_r(NULL, ",\n", &save))
+			fields[nf++] = tok;
+		if (nf != 5)
+			continue;
+		for (int k = 0; k < RS_DIRT_KINDS; k++)
+			if (strcmp(fields[0], rs_dirt_kind_name(k)) == 0)
+				kind = k;
+		if (kind < 0)
+			continue;
+		if (d->n == cap) {
+			cap = cap ? 2 * cap : 256;
+			d->kind = xrealloc(d->kind, cap);
+			d->user = xreallocarray(d->user, cap, sizeof *d->user);
+			d->item = xreallocarray(d->item, cap, sizeof *d->item);
+			d->time = xreallocarray(d->time, cap, sizeof *d->time);
+		}
+		{
+			int64_t u = rs_ids_find(ds->users, fields[2], strlen(fields[2]));
+			int64_t v = rs_ids_find(ds->items, fields[3], strlen(fields[3]));
+			d->kind[d->n] = (uint8_t)kind;
+			d->user[d->n] = u < 0 ? RS_NONE : (uint32_t)u;
+			d->item[d->n] = v < 0 ? RS_NONE : (uint32_t)v;
+			d->time[d->n] = strtod(fields[4], NULL);
+			d->n++;
+		}
+	}
+	fclose(f);
+	/* "bot_user_ids": [300, 301] */
+	path = xasprintf("%s/manifest.json", dir);
+	f = fopen(path, "r");
+	free(path);
+	if (f != NULL) {
+		char *buf = xmalloc(1 << 20), *p;
+		size_t n = fread(buf, 1, (1 << 20) - 1, f);
+		buf[n] = '\0';
+		fclose(f);
+		if ((p = strstr(buf, "\"bot_user_ids\": [")) != NULL) {
+			p += 17;
+			while (*p && *p != ']') {
+				char *end;
+				long id = strtol(p, &end, 10);
+				char idtext[32];
+				int64_t u;
+				if (end == p)
+					break;
+				snprintf(idtext, sizeof idtext, "%ld", id);
+				u = rs_ids_find(ds->users, idtext, strlen(idtext));
+				if (u >= 0) {
+					d->bots = xreallocarray(d->bots, d->nbots + 1,
+					    sizeof *d->bots);
+					d->bots[d->nbots++] = (uint32_t)u;
+				}
+				p = end;
+				while (*p == ',' || *p == ' ')
+					p++;
+			}
+		}
+		free(buf);
+	}
+	ds->dirt = d;
+	load_note(ds, hooks, RS_NOTE_INFO,
+	    "ground truth: dirt.csv lists %zu injected dirty rows, manifest.json %zu bot users",
+	    d->n, d->nbots);
+}
+
 int
 load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *o,
     const rs_hooks *hooks, rs_error *err)
@@ -348,6 +438,7 @@ load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *o,
 		ds->creator_from = xstrdup(o->creator);
 	else if (rs_table_find(&ds->item_tbl, "author_id") >= 0)
 		ds->creator_from = xstrdup("author_id");
+	load_dirt(ds, dir, hooks);
 	rc = 0;
 out:
 	free(data);

@@ -1,0 +1,57 @@
+/* reelscope engine: the workspace — the dataset as loaded, its current state and the pipeline of steps between. */
+#ifndef REELSCOPE_WORKSPACE_H
+#define REELSCOPE_WORKSPACE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "reelscope/dataset.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* One recorded step: the command that did it (replayable as written), what
+ * it did, and the log's size before and after. */
+typedef struct rs_step {
+	char *command;
+	char *summary;
+	size_t rows_before, rows_after;
+	uint32_t users_before, users_after;
+	uint32_t items_before, items_after;
+} rs_step;
+
+/* The workspace owns every dataset it points to. data is base until a step
+ * changes the data; undo rebuilds data by replaying the kept steps on base. */
+typedef struct rs_workspace {
+	rs_dataset *base;	/* as loaded or generated, or NULL */
+	rs_dataset *data;	/* the current state (== base or a derived copy) */
+	char *source;		/* the command that made base */
+	rs_step *steps;
+	size_t nsteps;
+	/* item features built by the features step (features.h), or NULL;
+	 * freed with features_free */
+	void *features;
+	void (*features_free)(void *);
+} rs_workspace;
+
+/* Drop the item features (they are rebuilt by replaying their step). */
+void rs_workspace_clear_features(rs_workspace *ws);
+
+rs_workspace *rs_workspace_new(void);
+void rs_workspace_free(rs_workspace *ws);
+/* A new starting point (takes ds); the pipeline is emptied. */
+void rs_workspace_set_base(rs_workspace *ws, rs_dataset *ds, const char *source);
+/* Replace the current state (takes ds; the old state is freed unless it is
+ * base). */
+void rs_workspace_set_data(rs_workspace *ws, rs_dataset *ds);
+/* Record a step that turned before into the current data. */
+void rs_workspace_add_step(rs_workspace *ws, const char *command,
+    const char *summary, const rs_dataset *before);
+/* Forget the steps from n on (the data is left as it is). */
+void rs_workspace_truncate(rs_workspace *ws, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

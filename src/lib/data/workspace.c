@@ -1,0 +1,101 @@
+/* The workspace: the loaded dataset, its current state and the recorded pipeline of steps. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "reelscope/workspace.h"
+#include "util/xmalloc.h"
+
+rs_workspace *
+rs_workspace_new(void)
+{
+	return xcalloc(1, sizeof(rs_workspace));
+}
+
+static void
+step_free(rs_step *s)
+{
+	free(s->command);
+	free(s->summary);
+}
+
+void
+rs_workspace_truncate(rs_workspace *ws, size_t n)
+{
+	while (ws->nsteps > n)
+		step_free(&ws->steps[--ws->nsteps]);
+}
+
+void
+rs_workspace_clear_features(rs_workspace *ws)
+{
+	if (ws->features != NULL && ws->features_free != NULL)
+		ws->features_free(ws->features);
+	ws->features = NULL;
+	ws->features_free = NULL;
+}
+
+void
+rs_workspace_free(rs_workspace *ws)
+{
+	if (ws == NULL)
+		return;
+	rs_workspace_clear_features(ws);
+	rs_workspace_truncate(ws, 0);
+	free(ws->steps);
+	if (ws->data != ws->base)
+		rs_dataset_free(ws->data);
+	rs_dataset_free(ws->base);
+	free(ws->source);
+	free(ws);
+}
+
+void
+rs_workspace_set_base(rs_workspace *ws, rs_dataset *ds, const char *source)
+{
+	rs_workspace_clear_features(ws);
+	rs_workspace_truncate(ws, 0);
+	if (ws->data != ws->base)
+		rs_dataset_free(ws->data);
+	rs_dataset_free(ws->base);
+	free(ws->source);
+	ws->base = ws->data = ds;
+	ws->source = source ? xstrdup(source) : NULL;
+}
+
+void
+rs_workspace_set_data(rs_workspace *ws, rs_dataset *ds)
+{
+	if (ws->data != ws->base && ws->data != ds)
+		rs_dataset_free(ws->data);
+	ws->data = ds;
+}
+
+void
+rs_workspace_add_step(rs_workspace *ws, const char *command,
+    const char *summary, const rs_dataset *before)
+{
+	rs_step *s;
+	const rs_dataset *after = ws->data;
+
+	ws->steps = xreallocarray(ws->steps, ws->nsteps + 1, sizeof *ws->steps);
+	s = &ws->steps[ws->nsteps++];
+	memset(s, 0, sizeof *s);
+	s->command = xstrdup(command);
+	s->summary = xstrdup(summary ? summary : "");
+	if (before != NULL) {
+		s->rows_before = before->log.n;
+		s->users_before = rs_log_count_users(&before->log,
+		    rs_ids_count(before->users));
+		s->items_before = rs_log_count_items(&before->log,
+		    rs_ids_count(before->items));
+	}
+	if (after != NULL) {
+		s->rows_after = after->log.n;
+		s->users_after = rs_log_count_users(&after->log,
+		    rs_ids_count(after->users));
+		s->items_after = rs_log_count_items(&after->log,
+		    rs_ids_count(after->items));
+	}
+}
