@@ -64,6 +64,7 @@ typedef struct rs_log {
 	char *source;		/* file the log came from */
 	char *user_col;		/* names of the user and item id columns */
 	char *item_col;
+	uint8_t *part;		/* split part per row (split.h), or NULL */
 	rs_index *by_user;	/* built on demand, see rs_log_by_user */
 	rs_index *by_item;
 } rs_log;
@@ -114,6 +115,10 @@ typedef struct rs_dataset {
 	char **notes;		/* what load decided, one line each */
 	size_t nnotes;
 	rs_dirt *dirt;		/* injected dirt (simulated worlds), or NULL */
+	int split_kind;		/* enum rs_split_kind of the current split */
+	char *split_desc;	/* the split as text, e.g. "random test=0.2 seed=1" */
+	rs_log *heldout;	/* test rows loaded from a file (split files) */
+	rs_log *heldout_valid;	/* validation rows from a file, or NULL */
 } rs_dataset;
 
 rs_dataset *rs_dataset_new(void);

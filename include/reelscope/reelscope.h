@@ -9,5 +9,6 @@
 #include "reelscope/describe.h"
 #include "reelscope/sim.h"
 #include "reelscope/workspace.h"
+#include "reelscope/split.h"
 
 #endif

@@ -23,6 +23,7 @@ extern const struct cmd_entry cmd_load_entry;
 extern const struct cmd_entry cmd_pipeline_entry;
 extern const struct cmd_entry cmd_quit_entry;
 extern const struct cmd_entry cmd_set_entry;
+extern const struct cmd_entry cmd_split_entry;
 extern const struct cmd_entry cmd_undo_entry;
 
 /* Every command, in the order help lists them. */
@@ -32,6 +33,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_head_entry,
 	&cmd_columns_entry,
 	&cmd_generate_entry,
+	&cmd_split_entry,
 	&cmd_pipeline_entry,
 	&cmd_undo_entry,
 	&cmd_history_entry,

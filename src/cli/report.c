@@ -332,12 +332,13 @@ is_numeric(const struct rnode *n)
 	return n->type == RN_INT || (n->type == RN_NUM && !(n->flags & RF_TIME));
 }
 
-/* An array of objects as an aligned table (columns from the first row). */
+/* An array of objects as an aligned table (columns from the first row;
+ * columns flagged RF_TEXT_HIDE are left out). */
 static void
 print_table(const struct rnode *arr, FILE *out, int indent)
 {
 	const struct rnode *first;
-	size_t nc, *w;
+	size_t nc, *w, last = 0;
 	char buf[512];
 
 	if (arr->nkids == 0)
@@ -345,37 +346,37 @@ print_table(const struct rnode *arr, FILE *out, int indent)
 	first = arr->kids[0];
 	nc = first->nkids;
 	w = xcalloc(nc + 1, sizeof *w);
-	for (size_t c = 0; c < nc; c++)
+	for (size_t c = 0; c < nc; c++) {
+		if (first->kids[c]->flags & RF_TEXT_HIDE)
+			continue;
 		w[c] = utf8_width(label_of(first->kids[c]));
+		last = c;
+	}
 	for (size_t r = 0; r < arr->nkids; r++)
 		for (size_t c = 0; c < nc && c < arr->kids[r]->nkids; c++) {
 			scalar_text(arr->kids[r]->kids[c], buf, sizeof buf);
 			if (utf8_width(buf) > w[c])
 				w[c] = utf8_width(buf);
 		}
-	pad(out, (size_t)indent);
-	for (size_t c = 0; c < nc; c++) {
-		const char *l = label_of(first->kids[c]);
-		size_t lw = utf8_width(l);
-		if (is_numeric(first->kids[c]))
-			pad(out, w[c] - lw);
-		fputs(l, out);
-		if (c + 1 < nc)
-			pad(out, (is_numeric(first->kids[c]) ? 0 : w[c] - lw) + 2);
-	}
-	fputc('\n', out);
-	for (size_t r = 0; r < arr->nkids; r++) {
-		const struct rnode *row = arr->kids[r];
+	for (size_t r = 0; r <= arr->nkids; r++) {
+		const struct rnode *row = r == 0 ? first : arr->kids[r - 1];
 		pad(out, (size_t)indent);
 		for (size_t c = 0; c < nc && c < row->nkids; c++) {
+			const struct rnode *cell = row->kids[c];
+			bool num = is_numeric(first->kids[c]);
 			size_t bw;
-			scalar_text(row->kids[c], buf, sizeof buf);
+			if (first->kids[c]->flags & RF_TEXT_HIDE)
+				continue;
+			if (r == 0)
+				snprintf(buf, sizeof buf, "%s", label_of(cell));
+			else
+				scalar_text(cell, buf, sizeof buf);
 			bw = utf8_width(buf);
-			if (is_numeric(row->kids[c]))
+			if (num)
 				pad(out, w[c] - bw);
 			fputs(buf, out);
-			if (c + 1 < nc)
-				pad(out, (is_numeric(row->kids[c]) ? 0 : w[c] - bw) + 2);
+			if (c < last)
+				pad(out, (num ? 0 : w[c] - bw) + 2);
 		}
 		fputc('\n', out);
 	}

@@ -31,7 +31,7 @@ creators      -
 > head
 user  item  rating  timestamp
 u1    i1         5       1000
-u1    i2    -            1001
+u1    i2         -       1001
 u2    i1         4       1002
 > columns
 table  name       type  role   missing

@@ -270,6 +270,7 @@ rs_log_clear(rs_log *log)
 	free(log->source);
 	free(log->user_col);
 	free(log->item_col);
+	free(log->part);
 	rs_table_clear(&log->cols);
 	memset(log, 0, sizeof *log);
 	log->value_col = log->time_col = -1;
@@ -322,6 +323,15 @@ rs_dataset_free(rs_dataset *ds)
 	rs_table_clear(&ds->user_tbl);
 	free(ds->item_creator);
 	free(ds->creator_from);
+	free(ds->split_desc);
+	if (ds->heldout != NULL) {
+		rs_log_clear(ds->heldout);
+		free(ds->heldout);
+	}
+	if (ds->heldout_valid != NULL) {
+		rs_log_clear(ds->heldout_valid);
+		free(ds->heldout_valid);
+	}
 	for (size_t i = 0; i < ds->nnotes; i++)
 		free(ds->notes[i]);
 	free(ds->notes);
@@ -436,6 +446,11 @@ log_copy(rs_log *dst, const rs_log *src, const uint8_t *keep)
 		rs_table_add(&dst->cols, keep == NULL ?
 		    rs_column_copy(src->cols.cols[j]) :
 		    rs_column_select(src->cols.cols[j], idx, n));
+	if (src->part != NULL) {
+		dst->part = xmalloc(n ? n : 1);
+		for (size_t i = 0; i < n; i++)
+			dst->part[i] = src->part[idx[i]];
+	}
 	dst->value_col = src->value_col;
 	dst->time_col = src->time_col;
 	dst->source = dup_or_null(src->source);
@@ -491,6 +506,16 @@ rs_dataset_select(const rs_dataset *ds, const uint8_t *keep)
 		    nitems * sizeof *c->item_creator);
 	}
 	c->creator_from = dup_or_null(ds->creator_from);
+	c->split_kind = ds->split_kind;
+	c->split_desc = dup_or_null(ds->split_desc);
+	if (ds->heldout != NULL) {
+		c->heldout = xcalloc(1, sizeof *c->heldout);
+		log_copy(c->heldout, ds->heldout, NULL);
+	}
+	if (ds->heldout_valid != NULL) {
+		c->heldout_valid = xcalloc(1, sizeof *c->heldout_valid);
+		log_copy(c->heldout_valid, ds->heldout_valid, NULL);
+	}
 	for (size_t i = 0; i < ds->nnotes; i++)
 		rs_dataset_note(c, "%s", ds->notes[i]);
 	c->dirt = dirt_copy(ds->dirt);

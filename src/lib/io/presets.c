@@ -336,9 +336,10 @@ load_dirt(rs_dataset *ds, const char *dir, const rs_hooks *hooks)
 		free(buf);
 	}
 	ds->dirt = d;
-	load_note(ds, hooks, RS_NOTE_INFO,
-	    "ground truth: dirt.csv lists %zu injected dirty rows, manifest.json %zu bot users",
-	    d->n, d->nbots);
+	if (d->n + d->nbots > 0)
+		load_note(ds, hooks, RS_NOTE_INFO,
+		    "ground truth: dirt.csv lists %zu injected dirty rows, manifest.json %zu bot users",
+		    d->n, d->nbots);
 }
 
 int

@@ -1,0 +1,66 @@
+/* reelscope engine: train/validation/test splits, recorded in the log as one part per row. */
+#ifndef REELSCOPE_SPLIT_H
+#define REELSCOPE_SPLIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "reelscope/dataset.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The part of each log row (rs_log.part). */
+enum rs_part { RS_TRAIN = 0, RS_VALID = 1, RS_TEST = 2 };
+
+enum rs_split_kind {
+	RS_SPLIT_NONE,
+	RS_SPLIT_RANDOM,	/* every row independently */
+	RS_SPLIT_USER,		/* a share of each user's rows */
+	RS_SPLIT_TEMPORAL,	/* one global time cut: the latest rows are test */
+	RS_SPLIT_LEAVE_LAST,	/* each user's last k rows by time */
+	RS_SPLIT_KFOLD,		/* fold f of k, rows assigned at random */
+	RS_SPLIT_OBSERVED,	/* train on the log, test on the observed block */
+	RS_SPLIT_FILES		/* train on the log, test (and valid) from files */
+};
+
+typedef struct rs_split_opts {
+	enum rs_split_kind kind;
+	double test;		/* share for test (random, user), or the time cut
+				   as a share of rows (temporal) */
+	double valid;		/* share of the training rows kept for validation */
+	uint32_t k;		/* leave-last: rows per user; kfold: folds */
+	uint32_t fold;		/* kfold: which fold is test (1..k) */
+	uint64_t seed;
+	const char *test_path, *valid_path;	/* files */
+	uint32_t min_train;	/* user, leave-last: users need this many
+				   training rows to give test rows (default 1) */
+} rs_split_opts;
+
+void rs_split_opts_init(rs_split_opts *o, enum rs_split_kind kind);
+/* NULL when the options make sense for the data, else why not. */
+const char *rs_split_opts_check(const rs_split_opts *o, const rs_dataset *ds);
+const char *rs_split_kind_name(enum rs_split_kind kind);
+
+/* Counts of a split. */
+typedef struct rs_split_summary {
+	size_t train, valid, test;	/* rows */
+	uint32_t test_users;		/* users with test rows */
+	bool external;			/* test rows live outside the log */
+} rs_split_summary;
+
+/* A copy of ds whose log rows carry their part (and, for files, whose test
+ * log is loaded). Deterministic for a seed. NULL with err on failure. */
+rs_dataset *rs_split_apply(const rs_dataset *ds, const rs_split_opts *o,
+    rs_split_summary *sum, const rs_hooks *hooks, rs_error *err);
+
+/* Where the test rows of a split dataset are: *log gets the log holding
+ * them; when all of its rows are test *all is set, else rows with
+ * part == RS_TEST in ds->log. Returns false when ds has no split. */
+bool rs_split_test(const rs_dataset *ds, const rs_log **log, bool *all);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
