@@ -10,5 +10,6 @@
 #include "reelscope/sim.h"
 #include "reelscope/workspace.h"
 #include "reelscope/split.h"
+#include "reelscope/model.h"
 
 #endif

@@ -2,6 +2,7 @@
 #ifndef REELSCOPE_WORKSPACE_H
 #define REELSCOPE_WORKSPACE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,7 +34,17 @@ typedef struct rs_workspace {
 	 * freed with features_free */
 	void *features;
 	void (*features_free)(void *);
+	/* trained models by name (model.h), in training order */
+	struct rs_model **models;
+	size_t nmodels;
 } rs_workspace;
+
+/* Add a trained model (taken), replacing one of the same name. */
+void rs_workspace_add_model(rs_workspace *ws, struct rs_model *m);
+/* The model named name, or NULL. */
+struct rs_model *rs_workspace_model(const rs_workspace *ws, const char *name);
+/* Remove (and free) a model; false when there is none of that name. */
+bool rs_workspace_drop_model(rs_workspace *ws, const char *name);
 
 /* Drop the item features (they are rebuilt by replaying their step). */
 void rs_workspace_clear_features(rs_workspace *ws);

@@ -54,6 +54,8 @@ struct cmd_entry {
 	enum arg_kind args;
 	int min_args, max_args;
 	const struct cmd_opt *opts;	/* terminated by a NULL name */
+	bool free_opts;		/* other key=value are passed on (model
+				   parameters), checked by the handler */
 	const struct cmd_field *fields;	/* terminated by a NULL key */
 	enum cmd_ret (*exec)(struct session *, struct cmd_call *,
 	    struct report *);
@@ -153,3 +155,11 @@ void session_step(struct session *s, const struct cmd_call *c,
 /* Rebuild the data from base by replaying the first keep steps quietly.
  * On failure the previous state is restored and -1 returned (errmsg set). */
 int session_replay(struct session *s, size_t keep);
+
+/* The model named by model= (default: the last trained), or NULL after
+ * reporting why (cmd names the command for the message). */
+struct rs_model *session_model(struct session *s, const struct cmd_call *c,
+    const char *cmd);
+/* A short description of an item for tables: its title or caption, if any. */
+const char *session_item_text(const rs_dataset *ds, uint32_t item, char *buf,
+    size_t size);

@@ -20,10 +20,13 @@ extern const struct cmd_entry cmd_head_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_history_entry;
 extern const struct cmd_entry cmd_load_entry;
+extern const struct cmd_entry cmd_models_entry;
 extern const struct cmd_entry cmd_pipeline_entry;
 extern const struct cmd_entry cmd_quit_entry;
+extern const struct cmd_entry cmd_recommend_entry;
 extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_split_entry;
+extern const struct cmd_entry cmd_train_entry;
 extern const struct cmd_entry cmd_undo_entry;
 
 /* Every command, in the order help lists them. */
@@ -34,6 +37,9 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_columns_entry,
 	&cmd_generate_entry,
 	&cmd_split_entry,
+	&cmd_train_entry,
+	&cmd_models_entry,
+	&cmd_recommend_entry,
 	&cmd_pipeline_entry,
 	&cmd_undo_entry,
 	&cmd_history_entry,
@@ -322,7 +328,9 @@ build_call(const struct cmd_entry *e, const struct command_words *cw,
 			char *key = xstrndup(w->text, (size_t)w->eq);
 			const char *val = w->text + w->eq + 1;
 			o = find_opt(e, key, false);
-			if (o == NULL) {
+			if (o == NULL && e->free_opts) {
+				/* checked by the command (e.g. model parameters) */
+			} else if (o == NULL) {
 				const char *near = near_opt(e, key, false);
 				list_opts(e, false, known, sizeof known);
 				if (near)
@@ -343,7 +351,7 @@ build_call(const struct cmd_entry *e, const struct command_words *cw,
 				free(key);
 				return false;
 			}
-			if (!check_value(e, o, val, err, errsize)) {
+			if (o != NULL && !check_value(e, o, val, err, errsize)) {
 				free(key);
 				return false;
 			}

@@ -221,3 +221,47 @@ session_replay(struct session *s, size_t keep)
 	free(steps);
 	return 0;
 }
+
+struct rs_model *
+session_model(struct session *s, const struct cmd_call *c, const char *cmd)
+{
+	const char *name = call_get(c, "model");
+	rs_model *m;
+
+	if (s->ws->nmodels == 0) {
+		cmd_error(s, "%s: no model trained yet (train NAME model=KIND first)", cmd);
+		return NULL;
+	}
+	if (name == NULL)
+		return s->ws->models[s->ws->nmodels - 1];
+	m = rs_workspace_model(s->ws, name);
+	if (m == NULL) {
+		char list[512] = "";
+		for (size_t i = 0; i < s->ws->nmodels; i++)
+			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+			    i ? ", " : "", s->ws->models[i]->name);
+		cmd_error(s, "%s: no model named %s (models: %s)", cmd, name, list);
+	}
+	return m;
+}
+
+const char *
+session_item_text(const rs_dataset *ds, uint32_t item, char *buf, size_t size)
+{
+	static const char *const cols[] = { "title", "caption", "video_tag_name",
+		"genres", NULL };
+
+	buf[0] = '\0';
+	for (int k = 0; cols[k] != NULL; k++) {
+		int j = rs_table_find(&ds->item_tbl, cols[k]);
+		const char *t;
+		if (j < 0 || item >= ds->item_tbl.cols[j]->n)
+			continue;
+		t = rs_column_text(ds->item_tbl.cols[j], item);
+		if (t != NULL && *t != '\0') {
+			snprintf(buf, size, "%s", t);
+			break;
+		}
+	}
+	return buf;
+}

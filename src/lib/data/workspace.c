@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reelscope/model.h"
 #include "reelscope/workspace.h"
 #include "util/xmalloc.h"
 
@@ -44,6 +45,9 @@ rs_workspace_free(rs_workspace *ws)
 	rs_workspace_clear_features(ws);
 	rs_workspace_truncate(ws, 0);
 	free(ws->steps);
+	for (size_t i = 0; i < ws->nmodels; i++)
+		rs_model_free(ws->models[i]);
+	free(ws->models);
 	if (ws->data != ws->base)
 		rs_dataset_free(ws->data);
 	rs_dataset_free(ws->base);
@@ -98,4 +102,42 @@ rs_workspace_add_step(rs_workspace *ws, const char *command,
 		s->items_after = rs_log_count_items(&after->log,
 		    rs_ids_count(after->items));
 	}
+}
+
+void
+rs_workspace_add_model(rs_workspace *ws, struct rs_model *m)
+{
+	for (size_t i = 0; i < ws->nmodels; i++)
+		if (strcmp(ws->models[i]->name, m->name) == 0) {
+			rs_model_free(ws->models[i]);
+			memmove(ws->models + i, ws->models + i + 1,
+			    (ws->nmodels - i - 1) * sizeof *ws->models);
+			ws->nmodels--;
+			break;
+		}
+	ws->models = xreallocarray(ws->models, ws->nmodels + 1, sizeof *ws->models);
+	ws->models[ws->nmodels++] = m;
+}
+
+struct rs_model *
+rs_workspace_model(const rs_workspace *ws, const char *name)
+{
+	for (size_t i = 0; i < ws->nmodels; i++)
+		if (strcmp(ws->models[i]->name, name) == 0)
+			return ws->models[i];
+	return NULL;
+}
+
+bool
+rs_workspace_drop_model(rs_workspace *ws, const char *name)
+{
+	for (size_t i = 0; i < ws->nmodels; i++)
+		if (strcmp(ws->models[i]->name, name) == 0) {
+			rs_model_free(ws->models[i]);
+			memmove(ws->models + i, ws->models + i + 1,
+			    (ws->nmodels - i - 1) * sizeof *ws->models);
+			ws->nmodels--;
+			return true;
+		}
+	return false;
 }
