@@ -136,9 +136,10 @@ world_build(struct world *w, const rs_sim_params *p, rs_error *err)
 	for (uint32_t c = 0; c < nc; c++) {
 		double u, cw = 0;
 		rng_stream(&r, p->seed, RS_CREATORS, c);
-		/* Pareto with alpha 1.16: the 80/20 heavy tail of creator fame */
-		u = rng_unif(&r);
-		w->c_weight[c] = pow(1.0 - u, -1.0 / 1.16);
+		/* Pareto with alpha 1.3, cut at its 99th percentile: a heavy
+		 * tail of creator fame without one creator owning the platform */
+		u = 0.99 * rng_unif(&r);
+		w->c_weight[c] = pow(1.0 - u, -1.0 / 1.3);
 		w->c_new[c] = rng_chance(&r, p->new_creators);
 		if (w->c_new[c])
 			w->c_weight[c] *= 0.3;	/* emerging: little reach yet */
@@ -165,7 +166,7 @@ world_build(struct world *w, const rs_sim_params *p, rs_error *err)
 	/* videos: every creator has one, the rest go to the famous more often */
 	cum = xmalloc(nc * sizeof *cum);
 	for (uint32_t c = 0; c < nc; c++)
-		cum[c] = (c ? cum[c - 1] : 0) + pow(w->c_weight[c], 0.7);
+		cum[c] = (c ? cum[c - 1] : 0) + pow(w->c_weight[c], 0.5);
 	w->v_creator = xmalloc(nv * sizeof *w->v_creator);
 	w->v_cat = xmalloc(nv * sizeof *w->v_cat);
 	w->v_cat2 = xmalloc(nv * sizeof *w->v_cat2);
@@ -224,7 +225,7 @@ world_build(struct world *w, const rs_sim_params *p, rs_error *err)
 		for (uint32_t k = 0; k < K; k++)
 			w->v_factor[(size_t)v * K + k] = (float)(w->c_style[(size_t)c * K + k] +
 			    0.6 * sk * rng_normal(&r));
-		w->v_pop[v] = w->c_weight[c] * exp(w->v_appeal[v]);
+		w->v_pop[v] = pow(w->c_weight[c], 0.7) * exp(w->v_appeal[v]);
 		w->v_popw[v] = pow(w->v_pop[v], p->pop_bias);
 		w->v_nocat[v] = rng_chance(&r, p->missing_category);
 		mean += log((double)w->v_dur[v]);
