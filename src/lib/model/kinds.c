@@ -5,9 +5,15 @@
 
 extern const rs_model_kind rs_kind_pop;
 extern const rs_model_kind rs_kind_random;
+extern const rs_model_kind rs_kind_userknn;
+extern const rs_model_kind rs_kind_itemknn;
+extern const rs_model_kind rs_kind_ease;
 
 const rs_model_kind *const rs_model_kinds[] = {
 	&rs_kind_pop,
 	&rs_kind_random,
+	&rs_kind_userknn,
+	&rs_kind_itemknn,
+	&rs_kind_ease,
 	NULL
 };

@@ -1,0 +1,80 @@
+/* Neighbourhood models inside the engine: similarities between rows of a sparse matrix, kept as neighbour lists. */
+#ifndef RS_MODEL_KNN_H
+#define RS_MODEL_KNN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "reelscope/error.h"
+
+enum knn_sim {
+	KNN_COSINE,		/* x.y / (|x| |y|), norms over whole rows */
+	KNN_ADJUSTED,		/* cosine of values centred by the column mean,
+				   over the common columns (Sarwar et al.) */
+	KNN_PEARSON,		/* correlation over the common columns, means
+				   of the common values */
+	KNN_PEARSON_BASELINE,	/* cosine of baseline residuals over the
+				   common columns (Koren; Surprise) */
+	KNN_JACCARD		/* |common| / |union| of the column sets */
+};
+
+/* Parse a similarity name; -1 when unknown. */
+int knn_sim_parse(const char *name);
+const char *knn_sim_name(enum knn_sim s);
+
+/* A sparse matrix by rows, borrowed: row r holds columns idx[ptr[r] ..
+ * ptr[r+1]) (ascending) with values val[...]. */
+typedef struct knn_rows {
+	uint32_t n;
+	const uint64_t *ptr;
+	const uint32_t *idx;
+	const float *val;
+} knn_rows;
+
+typedef struct knn_opts {
+	enum knn_sim sim;
+	double shrink;		/* sim * n / (n + shrink), n = common columns */
+	uint32_t min_support;	/* fewer common columns: no similarity */
+	uint32_t keep;		/* most neighbours kept per row; 0: every one
+				   with a positive similarity */
+} knn_opts;
+
+/* Neighbour lists: the neighbours of row r are idx[ptr[r] .. ptr[r+1]),
+ * similarity descending, ties by lower index; only positive similarities.
+ * Owned by whoever holds it; knn_nbrs_free releases the arrays. */
+typedef struct knn_nbrs {
+	uint32_t n;
+	uint64_t *ptr;
+	uint32_t *idx;
+	float *sim;
+} knn_nbrs;
+
+void knn_nbrs_free(knn_nbrs *nb);
+
+/* Similarities between every pair of rows of rows that share a column,
+ * walking co-occurrences through cols (the transpose of rows, same values),
+ * never all pairs. Rows are independent: the result does not depend on the
+ * number of threads. -1 with err when the progress hook asked to stop. */
+int knn_neighbours(const knn_rows *rows, const knn_rows *cols,
+    const knn_opts *o, knn_nbrs *out, const rs_hooks *h, const char *task,
+    rs_error *err);
+
+/* The similarity of rows a and b computed directly (tests, explanations):
+ * the same formula as knn_neighbours, 0 where it keeps none. */
+double knn_pair(const knn_rows *rows, const knn_opts *o, uint32_t a,
+    uint32_t b);
+
+/* A (score, index) pair and the selection of the best ones: score
+ * descending, ties by lower index. Sorts the best min(n, k) to the front
+ * (partial selection) and returns how many. */
+typedef struct knn_cand {
+	float s;
+	uint32_t i;
+} knn_cand;
+
+size_t knn_select(knn_cand *c, size_t n, size_t k);
+/* The same without ordering the best ones among themselves. */
+size_t knn_select_front(knn_cand *c, size_t n, size_t k);
+
+#endif
