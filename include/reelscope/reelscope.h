@@ -11,5 +11,6 @@
 #include "reelscope/workspace.h"
 #include "reelscope/split.h"
 #include "reelscope/model.h"
+#include "reelscope/eval.h"
 
 #endif

@@ -37,6 +37,12 @@ typedef struct rs_workspace {
 	/* trained models by name (model.h), in training order */
 	struct rs_model **models;
 	size_t nmodels;
+	/* evaluation results (eval.h): the latest one per model name, kept for
+	 * the leaderboard, exports and audits. A result goes when its model is
+	 * replaced or dropped, and every result goes when the data changes
+	 * (set_base, set_data), so none describes a model or split gone by. */
+	struct rs_eval_result **results;
+	size_t nresults;
 } rs_workspace;
 
 /* Add a trained model (taken), replacing one of the same name. */
@@ -45,6 +51,14 @@ void rs_workspace_add_model(rs_workspace *ws, struct rs_model *m);
 struct rs_model *rs_workspace_model(const rs_workspace *ws, const char *name);
 /* Remove (and free) a model; false when there is none of that name. */
 bool rs_workspace_drop_model(rs_workspace *ws, const char *name);
+
+/* Keep an evaluation result (taken), replacing the one of the same model. */
+void rs_workspace_add_result(rs_workspace *ws, struct rs_eval_result *r);
+/* The result of the model named name, or NULL. */
+struct rs_eval_result *rs_workspace_result(const rs_workspace *ws,
+    const char *name);
+/* Forget the results (all of them with name NULL). */
+void rs_workspace_drop_results(rs_workspace *ws, const char *name);
 
 /* Drop the item features (they are rebuilt by replaying their step). */
 void rs_workspace_clear_features(rs_workspace *ws);

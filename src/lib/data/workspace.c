@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reelscope/eval.h"
 #include "reelscope/model.h"
 #include "reelscope/workspace.h"
 #include "util/xmalloc.h"
@@ -48,6 +49,8 @@ rs_workspace_free(rs_workspace *ws)
 	for (size_t i = 0; i < ws->nmodels; i++)
 		rs_model_free(ws->models[i]);
 	free(ws->models);
+	rs_workspace_drop_results(ws, NULL);
+	free(ws->results);
 	if (ws->data != ws->base)
 		rs_dataset_free(ws->data);
 	rs_dataset_free(ws->base);
@@ -60,6 +63,7 @@ rs_workspace_set_base(rs_workspace *ws, rs_dataset *ds, const char *source)
 {
 	rs_workspace_clear_features(ws);
 	rs_workspace_truncate(ws, 0);
+	rs_workspace_drop_results(ws, NULL);
 	if (ws->data != ws->base)
 		rs_dataset_free(ws->data);
 	rs_dataset_free(ws->base);
@@ -74,6 +78,7 @@ rs_workspace_set_data(rs_workspace *ws, rs_dataset *ds)
 	if (ws->data != ws->base && ws->data != ds)
 		rs_dataset_free(ws->data);
 	ws->data = ds;
+	rs_workspace_drop_results(ws, NULL);
 }
 
 void
@@ -107,6 +112,7 @@ rs_workspace_add_step(rs_workspace *ws, const char *command,
 void
 rs_workspace_add_model(rs_workspace *ws, struct rs_model *m)
 {
+	rs_workspace_drop_results(ws, m->name);
 	for (size_t i = 0; i < ws->nmodels; i++)
 		if (strcmp(ws->models[i]->name, m->name) == 0) {
 			rs_model_free(ws->models[i]);
@@ -131,6 +137,7 @@ rs_workspace_model(const rs_workspace *ws, const char *name)
 bool
 rs_workspace_drop_model(rs_workspace *ws, const char *name)
 {
+	rs_workspace_drop_results(ws, name);
 	for (size_t i = 0; i < ws->nmodels; i++)
 		if (strcmp(ws->models[i]->name, name) == 0) {
 			rs_model_free(ws->models[i]);
@@ -140,4 +147,35 @@ rs_workspace_drop_model(rs_workspace *ws, const char *name)
 			return true;
 		}
 	return false;
+}
+
+void
+rs_workspace_drop_results(rs_workspace *ws, const char *name)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < ws->nresults; i++) {
+		if (name == NULL || strcmp(ws->results[i]->model, name) == 0)
+			rs_eval_result_free(ws->results[i]);
+		else
+			ws->results[o++] = ws->results[i];
+	}
+	ws->nresults = o;
+}
+
+void
+rs_workspace_add_result(rs_workspace *ws, struct rs_eval_result *r)
+{
+	rs_workspace_drop_results(ws, r->model);
+	ws->results = xreallocarray(ws->results, ws->nresults + 1, sizeof *ws->results);
+	ws->results[ws->nresults++] = r;
+}
+
+struct rs_eval_result *
+rs_workspace_result(const rs_workspace *ws, const char *name)
+{
+	for (size_t i = 0; i < ws->nresults; i++)
+		if (strcmp(ws->results[i]->model, name) == 0)
+			return ws->results[i];
+	return NULL;
 }

@@ -1,6 +1,7 @@
 /* The table of every model kind; a new kind adds one line here. */
 #include "config.h"
 
+#include "reelscope/eval.h"
 #include "reelscope/model.h"
 
 extern const rs_model_kind rs_kind_pop;
@@ -15,5 +16,6 @@ const rs_model_kind *const rs_model_kinds[] = {
 	&rs_kind_userknn,
 	&rs_kind_itemknn,
 	&rs_kind_ease,
+	&rs_kind_imported,	/* eval.h: lists read by import recs */
 	NULL
 };

@@ -1,0 +1,330 @@
+/* Tuning: grid or random search over a model kind's parameters, each point trained and scored on the validation part. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "reelscope/eval.h"
+#include "reelscope/split.h"
+#include "util/xmalloc.h"
+
+#define MAX_GRID 100000
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static size_t
+grid_size(const rs_tune_opts *o)
+{
+	size_t g = 1;
+
+	for (size_t p = 0; p < o->nparams; p++) {
+		if (o->params[p].nvalues == 0 || g > SIZE_MAX / o->params[p].nvalues / 2)
+			return SIZE_MAX;
+		g *= o->params[p].nvalues;
+	}
+	return g;
+}
+
+static const char *
+default_metric(const rs_model_kind *k)
+{
+	return k->explicit_values ? "rmse" : "ndcg@10";
+}
+
+/* A model for one point: fixed parameters, then the chosen values. */
+static rs_model *
+model_at(const rs_tune_opts *o, const size_t *choice, const char *name,
+    rs_error *err)
+{
+	size_t n = o->nfixed + o->nparams;
+	char **keys = xcalloc(n + 1, sizeof *keys), **vals = xcalloc(n + 1, sizeof *vals);
+	rs_model *m;
+
+	for (size_t i = 0; i < o->nfixed; i++) {
+		keys[i] = o->fixed_keys[i];
+		vals[i] = o->fixed_values[i];
+	}
+	for (size_t p = 0; p < o->nparams; p++) {
+		keys[o->nfixed + p] = (char *)o->params[p].name;
+		vals[o->nfixed + p] = o->params[p].values[choice[p]];
+	}
+	m = rs_model_new(o->kind, name, keys, vals, n, err);
+	free(keys);
+	free(vals);
+	return m;
+}
+
+int
+rs_tune_check(const rs_tune_opts *o, rs_error *err)
+{
+	const rs_model_kind *k = rs_model_kind_find(o->kind ? o->kind : "");
+	const char *metric;
+	size_t g;
+
+	if (k == NULL) {
+		rs_model_new(o->kind ? o->kind : "", "x", NULL, NULL, 0, err);
+		return -1;
+	}
+	if (k->fit == NULL && k->epoch == NULL) {
+		rs_error_set(err, RS_EINVAL, "model %s cannot be trained", k->name);
+		return -1;
+	}
+	if (k == &rs_kind_imported) {
+		rs_error_set(err, RS_EINVAL,
+		    "imported lists are not trained, so there is nothing to tune");
+		return -1;
+	}
+	if (o->nparams == 0) {
+		rs_error_set(err, RS_EINVAL,
+		    "nothing to search: give the parameters to try, e.g. PARAM=v1,v2,v3 (models --kinds lists %s's)",
+		    k->name);
+		return -1;
+	}
+	/* every value of every parameter, checked by the kind's specs */
+	for (size_t p = 0; p < o->nparams; p++) {
+		size_t *choice = xcalloc(o->nparams, sizeof *choice);
+		for (size_t v = 0; v < o->params[p].nvalues; v++) {
+			rs_model *m;
+			choice[p] = v;
+			if ((m = model_at(o, choice, "x", err)) == NULL) {
+				free(choice);
+				return -1;
+			}
+			rs_model_free(m);
+		}
+		free(choice);
+		for (size_t q = 0; q < p; q++)
+			if (strcmp(o->params[q].name, o->params[p].name) == 0) {
+				rs_error_set(err, RS_EINVAL, "%s is given twice", o->params[p].name);
+				return -1;
+			}
+	}
+	metric = o->metric ? o->metric : default_metric(k);
+	{
+		const char *why = rs_eval_metric_check(metric);
+		if (why != NULL) {
+			rs_error_set(err, RS_EINVAL, "metric=%s %s (metrics: %s)", metric, why,
+			    rs_eval_metric_families());
+			return -1;
+		}
+	}
+	if ((strcmp(metric, "rmse") == 0 || strcmp(metric, "mae") == 0) &&
+	    !k->explicit_values) {
+		rs_error_set(err, RS_EINVAL, "metric=%s needs a model that predicts values; %s ranks items",
+		    metric, k->name);
+		return -1;
+	}
+	if (rs_eval_metric_sense(metric) == RS_NEUTRAL) {
+		rs_error_set(err, RS_EINVAL, "metric=%s has no better direction to tune for", metric);
+		return -1;
+	}
+	g = grid_size(o);
+	if (g == SIZE_MAX || (!o->random && g > MAX_GRID)) {
+		rs_error_set(err, RS_EINVAL,
+		    "the grid has %s points; search=random trials=N tries a sample of it",
+		    g == SIZE_MAX ? "too many" : "more than 100000");
+		return -1;
+	}
+	if (o->random && o->trials == 0) {
+		rs_error_set(err, RS_EINVAL, "search=random needs trials=N (N >= 1)");
+		return -1;
+	}
+	return 0;
+}
+
+void
+rs_tune_result_free(rs_tune_result *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->ntrials; i++) {
+		free(r->trials[i].choice);
+		free(r->trials[i].error);
+	}
+	free(r->trials);
+	free(r->metric);
+	free(r);
+}
+
+static uint64_t
+next64(uint64_t *s)
+{
+	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* The points to try, as grid indices: every one, or a seeded sample. */
+static size_t *
+points(const rs_tune_opts *o, size_t g, size_t *n)
+{
+	size_t *idx;
+
+	if (!o->random || o->trials >= g) {
+		idx = xmalloc(g * sizeof *idx);
+		for (size_t i = 0; i < g; i++)
+			idx[i] = i;
+		*n = g;
+		return idx;
+	}
+	/* distinct indices: Floyd's sampling, then in grid order */
+	{
+		uint64_t s = o->seed ^ 0x7e11e5ULL;
+		size_t t = o->trials, k = 0;
+		idx = xmalloc(t * sizeof *idx);
+		for (size_t j = g - t; j < g; j++) {
+			size_t v = (size_t)(next64(&s) % (uint64_t)(j + 1));
+			bool dup = false;
+			for (size_t q = 0; q < k && !dup; q++)
+				dup = idx[q] == v;
+			idx[k++] = dup ? j : v;
+		}
+		for (size_t a = 1; a < t; a++)
+			for (size_t b = a; b > 0 && idx[b - 1] > idx[b]; b--) {
+				size_t x = idx[b];
+				idx[b] = idx[b - 1];
+				idx[b - 1] = x;
+			}
+		*n = t;
+		return idx;
+	}
+}
+
+rs_tune_result *
+rs_tune_run(const rs_tune_opts *o, const rs_imat_opts *io,
+    const rs_train_ctx *base, const rs_eval_ctx *ev, rs_model **best,
+    rs_error *err)
+{
+	const rs_model_kind *k;
+	const rs_dataset *ds = base->ds;
+	rs_tune_result *res;
+	rs_imat *train, *valid = NULL;
+	rs_imat_opts vo = *io;
+	size_t g, npts, *pts;
+	rs_model *keep = NULL;
+	bool lower;
+
+	*best = NULL;
+	if (rs_tune_check(o, err) != 0)
+		return NULL;
+	k = rs_model_kind_find(o->kind);
+	train = rs_imat_build(ds, &ds->log, io, err);
+	if (train == NULL)
+		return NULL;
+	if (train->nnz == 0) {
+		rs_imat_free(train);
+		rs_error_set(err, RS_ESTATE, "no training rows (check the split and signal/threshold)");
+		return NULL;
+	}
+	vo.part = RS_VALID;
+	if (ds->heldout_valid != NULL) {
+		vo.part = -1;
+		valid = rs_imat_build(ds, ds->heldout_valid, &vo, NULL);
+	} else
+		valid = rs_imat_build(ds, &ds->log, &vo, NULL);
+	if (valid != NULL && valid->nnz == 0) {
+		rs_imat_free(valid);
+		valid = NULL;
+	}
+	res = xcalloc(1, sizeof *res);
+	res->metric = xstrdup(o->metric ? o->metric : default_metric(k));
+	lower = res->lower_better = rs_eval_metric_sense(res->metric) == RS_LOWER;
+	g = grid_size(o);
+	res->grid = g;
+	pts = points(o, g, &npts);
+	res->trials = xcalloc(npts, sizeof *res->trials);
+	for (size_t t = 0; t < npts; t++) {
+		rs_tune_trial *tr = &res->trials[res->ntrials++];
+		size_t rest = pts[t];
+		rs_model *m;
+		rs_train_ctx ctx = *base;
+		rs_error e;
+		rs_eval_result *er;
+		double t0 = now();
+		int j;
+
+		tr->score = NAN;
+		tr->choice = xcalloc(o->nparams, sizeof *tr->choice);
+		/* mixed radix: the last parameter changes fastest */
+		for (size_t p = o->nparams; p-- > 0;) {
+			tr->choice[p] = rest % o->params[p].nvalues;
+			rest /= o->params[p].nvalues;
+		}
+		m = model_at(o, tr->choice, o->name, &e);
+		if (m == NULL) {
+			tr->error = xstrdup(e.msg);
+			continue;
+		}
+		ctx.train = train;
+		ctx.valid = valid;
+		m->train = train;	/* shared by every trial; given to the best */
+		if (rs_model_fit(m, &ctx, &o->fit, &e) < 0 || m->interrupted) {
+			tr->error = xstrdup(m->interrupted ? "interrupted" : e.msg);
+			res->interrupted = m->interrupted || e.code == RS_ECANCEL;
+			m->train = NULL;
+			rs_model_free(m);
+			if (res->interrupted)
+				break;
+			continue;
+		}
+		er = rs_eval_run(ev, m, &e);
+		if (er == NULL) {
+			tr->error = xstrdup(e.msg);
+			res->interrupted = e.code == RS_ECANCEL;
+			m->train = NULL;
+			rs_model_free(m);
+			if (res->interrupted)
+				break;
+			continue;
+		}
+		j = rs_eval_metric_index(er, res->metric);
+		if (j < 0)
+			tr->error = xasprintf("the evaluation has no %s (is its cutoff in k=?)",
+			    res->metric);
+		else
+			tr->score = er->value[j];
+		rs_eval_result_free(er);
+		tr->seconds = now() - t0;
+		if (!isnan(tr->score) && (keep == NULL || (lower ?
+		    tr->score < res->trials[res->best].score :
+		    tr->score > res->trials[res->best].score))) {
+			if (keep != NULL) {
+				keep->train = NULL;
+				rs_model_free(keep);
+			}
+			keep = m;
+			res->best = res->ntrials - 1;
+		} else {
+			m->train = NULL;
+			rs_model_free(m);
+		}
+		if (rs_hooks_progress(base->hooks, "tune", (double)t + 1, (double)npts)) {
+			res->interrupted = true;
+			break;
+		}
+	}
+	free(pts);
+	rs_imat_free(valid);
+	if (keep == NULL) {
+		rs_error_set(err, RS_EINVAL, "no trial finished%s%s",
+		    res->ntrials && res->trials[0].error ? ": " : "",
+		    res->ntrials && res->trials[0].error ? res->trials[0].error : "");
+		rs_imat_free(train);
+		rs_tune_result_free(res);
+		return NULL;
+	}
+	*best = keep;	/* keeps train */
+	return res;
+}
