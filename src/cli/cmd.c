@@ -15,6 +15,11 @@
 
 extern const struct cmd_entry cmd_columns_entry;
 extern const struct cmd_entry cmd_describe_entry;
+extern const struct cmd_entry cmd_eval_entry;
+extern const struct cmd_entry cmd_compare_entry;
+extern const struct cmd_entry cmd_significance_entry;
+extern const struct cmd_entry cmd_tune_entry;
+extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_generate_entry;
 extern const struct cmd_entry cmd_head_entry;
 extern const struct cmd_entry cmd_help_entry;
@@ -40,6 +45,11 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_train_entry,
 	&cmd_models_entry,
 	&cmd_recommend_entry,
+	&cmd_eval_entry,
+	&cmd_compare_entry,
+	&cmd_significance_entry,
+	&cmd_tune_entry,
+	&cmd_import_entry,
 	&cmd_pipeline_entry,
 	&cmd_undo_entry,
 	&cmd_history_entry,

@@ -537,8 +537,10 @@ json_node(FILE *f, const struct rnode *n)
 		break;
 	case RN_OBJECT:
 		fputc('{', f);
-		for (size_t i = 0; i < n->nkids; i++) {
-			if (i)
+		for (size_t i = 0, o = 0; i < n->nkids; i++) {
+			if (n->kids[i]->flags & RF_JSON_HIDE)
+				continue;
+			if (o++)
 				fputc(',', f);
 			json_string(f, n->kids[i]->key ? n->kids[i]->key : "");
 			fputc(':', f);
@@ -585,6 +587,8 @@ report_print_json(const struct report *r, FILE *out, bool ok, const char *error)
 	json_lines(out, "notes", r->notes, r->nnotes);
 	json_lines(out, "warnings", r->warnings, r->nwarnings);
 	for (size_t i = 0; ok && i < r->root->nkids; i++) {
+		if (r->root->kids[i]->flags & RF_JSON_HIDE)
+			continue;
 		fputc(',', out);
 		json_string(out, r->root->kids[i]->key ? r->root->kids[i]->key : "");
 		fputc(':', out);

@@ -17,7 +17,9 @@ enum {
 	RF_INLINE = 8,		/* object shown on one line: "label: k v, k v" */
 	RF_TIME = 16,		/* number is a time (seconds since the epoch) */
 	RF_EXACT = 32,		/* number shown in full (shortest exact form) */
-	RF_DATE = 64		/* with RF_TIME: whole days, shown as dates */
+	RF_DATE = 64,		/* with RF_TIME: whole days, shown as dates */
+	RF_JSON_HIDE = 128	/* text only (a table rendering JSON carries as
+				   plain fields) */
 };
 
 struct rnode {

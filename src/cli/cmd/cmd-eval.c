@@ -1,0 +1,116 @@
+/* eval: metrics of trained or imported models on the held-out part of the split, with per-user values for export. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/evalcli.h"
+#include "util/xmalloc.h"
+
+static const struct cmd_opt eval_opts[] = {
+	EVALCLI_K_OPT,
+	{ "export", OPT_PATH, NULL, 0, -1, NULL,
+	  "write per-user metric values to this CSV file (one model at a time)" },
+	{ "lists", OPT_PATH, NULL, 0, -1, NULL,
+	  "write each user's top-k list to this CSV file (user,item,rank,score; import recs reads it)" },
+	EVALCLI_PROTOCOL_OPTS,
+	{ NULL, 0, NULL, 0, 0, NULL, NULL }
+};
+
+static const struct cmd_field eval_fields[] = {
+	{ "results", "one object per model: model, kind, protocol, relevance, sampled, users, "
+	  "ranking_users, fallback_users, rated_pairs, short_video, seconds, and every metric "
+	  "under its name: rmse, mae, precision@K, recall@K, ndcg@K, map@K, mrr@K, hit@K, auc, "
+	  "item_coverage@K, creator_coverage@K, novelty@K, diversity@K, popularity@K, "
+	  "watch_ratio@K, completion@K, effective@K, dwell@K, like@K (null: undefined)" },
+	{ NULL, NULL }
+};
+
+static enum cmd_ret
+cmd_eval_exec(struct session *s, struct cmd_call *c, struct report *r)
+{
+	struct rnode *root = report_root(r), *arr;
+	const char *exp = call_get(c, "export"), *lists = call_get(c, "lists");
+	rs_eval_opts o;
+	rs_eval_ctx *ctx;
+	rs_model **models;
+	size_t n;
+	enum cmd_ret ret = CMD_OK;
+
+	if (session_data(s) == NULL || !evalcli_opts(s, c, "eval", true, &o))
+		return CMD_ERROR;
+	if ((models = evalcli_models(s, c->args, c->nargs, "eval", &n)) == NULL)
+		return CMD_ERROR;
+	if ((exp != NULL || lists != NULL) && n != 1) {
+		free(models);
+		return cmd_error(s, "eval: export= and lists= write one model's values; name it (eval MODEL export=FILE)");
+	}
+	o.hooks = NULL;
+	{
+		rs_hooks h = session_hooks(s, r);
+		o.hooks = &h;
+		ctx = evalcli_prepare(s, &o, r, "eval");
+		if (ctx == NULL) {
+			free(models);
+			return CMD_ERROR;
+		}
+		arr = rn_flags(rn_arr(root, "results"), RF_TEXT_HIDE);
+		for (size_t i = 0; i < n && ret == CMD_OK; i++) {
+			rs_eval_result *res = evalcli_run(s, ctx, models[i], r, "eval");
+			struct rnode *text;
+			char label[256];
+			rs_error err;
+			if (res == NULL) {
+				ret = CMD_ERROR;
+				break;
+			}
+			evalcli_render(rn_obj(arr, NULL), res);
+			snprintf(label, sizeof label, "%s (%s)", res->model, res->kind);
+			text = rn_label(rn_flags(rn_obj(root, res->model), RF_JSON_HIDE), label);
+			evalcli_render(text, res);
+			if (exp != NULL && rs_eval_export_users(res, session_data(s), exp, &err) != 0)
+				ret = cmd_error(s, "eval: %s", err.msg);
+			else if (lists != NULL &&
+			    rs_eval_export_lists(res, session_data(s), lists, &err) != 0)
+				ret = cmd_error(s, "eval: %s", err.msg);
+		}
+		rs_eval_ctx_free(ctx);
+	}
+	if (ret == CMD_OK && exp != NULL)
+		report_note(r, "per-user values written to %s", exp);
+	if (ret == CMD_OK && lists != NULL)
+		report_note(r, "top-k lists written to %s", lists);
+	free(models);
+	return ret;
+}
+
+const struct cmd_entry cmd_eval_entry = {
+	.name = "eval",
+	.usage = "[MODEL ...] [k=10,20] [sampled=N] [relevant=COL>=T] [export=FILE.csv] [lists=FILE.csv]",
+	.help = "evaluate models on the held-out part: ratings, ranking, beyond-accuracy and short-video metrics",
+	.doc = "Evaluates the named models (default: every model) on the test part of the split "
+	    "(part=valid: the validation part). Each user with held-out rows gets a top-k list "
+	    "from every item it has no training row for, ties broken by lower item index "
+	    "(on a fully observed block: the block's items; with sampled=N: its relevant items "
+	    "and N sampled negatives, which inflates numbers and is marked). Relevant items: "
+	    "held-out rows (relevant=COL>=T keeps rows above a threshold; on a fully observed "
+	    "block the default is value >= effective). precision@k = hits/k; recall@k = "
+	    "hits/|R|; ndcg@k with binary gains and IDCG over min(|R|,k); map@k divides by "
+	    "min(|R|,k); mrr@k = 1/rank of the first hit; hit@k = any hit; auc over every "
+	    "relevant/non-relevant candidate pair, ties 1/2. rmse and mae (models that predict "
+	    "values) compare the score at each held-out pair with its value. novelty@k = mean "
+	    "-log2(share of training rows of the item); diversity@k = mean pairwise 1 - Jaccard "
+	    "of category sets (diversity=COL); popularity@k = mean training rows of the listed "
+	    "items; item/creator coverage over all lists. Short-video metrics over the listed "
+	    "items with an observed watch ratio: watch_ratio@k (mean), completion@k (share >= 1), "
+	    "effective@k (share >= effective), dwell@k (sum of play_duration), like@k; exact "
+	    "on a fully observed block, biased (and flagged) on a sparse log. Ranking metrics "
+	    "are means over users with relevant items. Results are kept for compare and audits; "
+	    "export= writes per-user values, lists= the top-k lists.",
+	.args = ARG_WORD,
+	.min_args = 0,
+	.max_args = -1,
+	.opts = eval_opts,
+	.fields = eval_fields,
+	.exec = cmd_eval_exec,
+};

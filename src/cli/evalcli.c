@@ -1,0 +1,264 @@
+/* Evaluation plumbing shared by eval, compare, significance and tune: options, models, runs, rendering. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/evalcli.h"
+#include "util/xmalloc.h"
+
+/* "COL>=T" or "COL>T" into o. */
+static bool
+parse_relevant(struct session *s, const char *cmd, const char *v, rs_eval_opts *o)
+{
+	const char *gt = strchr(v, '>');
+	char *end;
+	double t;
+	static char col[256];
+
+	if (gt == NULL || gt == v || (size_t)(gt - v) >= sizeof col) {
+		cmd_error(s, "%s: relevant=%s: expected COLUMN>=THRESHOLD, e.g. relevant=watch_ratio>=2",
+		    cmd, v);
+		return false;
+	}
+	memcpy(col, v, (size_t)(gt - v));
+	col[gt - v] = '\0';
+	o->relevant_strict = gt[1] != '=';
+	t = strtod(gt + (o->relevant_strict ? 1 : 2), &end);
+	if (*end != '\0' || end == gt + (o->relevant_strict ? 1 : 2) || !isfinite(t)) {
+		cmd_error(s, "%s: relevant=%s: the threshold after %s is not a number", cmd, v,
+		    o->relevant_strict ? ">" : ">=");
+		return false;
+	}
+	o->relevant = col;
+	o->relevant_min = t;
+	return true;
+}
+
+bool
+evalcli_opts(struct session *s, const struct cmd_call *c, const char *cmd,
+    bool with_k, rs_eval_opts *o)
+{
+	const char *v;
+
+	rs_eval_opts_init(o);
+	if (with_k && (v = call_get(c, "k")) != NULL) {
+		const char *why = rs_eval_parse_ks(o, v);
+		if (why != NULL) {
+			cmd_error(s, "%s: %s", cmd, why);
+			return false;
+		}
+	}
+	o->sampled = (uint32_t)call_int(c, "sampled", 0);
+	if ((v = call_get(c, "relevant")) != NULL && !parse_relevant(s, cmd, v, o))
+		return false;
+	v = call_get(c, "part");
+	o->part = v != NULL && strcmp(v, "valid") == 0 ? RS_VALID : RS_TEST;
+	o->signal = call_get(c, "signal");
+	o->diversity = call_get(c, "diversity");
+	o->effective = call_num(c, "effective", 2.0);
+	o->seed = (uint64_t)call_int(c, "seed", 1);
+	return true;
+}
+
+bool
+evalcli_add_k(rs_eval_opts *o, uint32_t k)
+{
+	size_t i = 0;
+
+	while (i < o->nks && o->ks[i] < k)
+		i++;
+	if (i < o->nks && o->ks[i] == k)
+		return true;
+	if (o->nks == RS_EVAL_MAX_K)
+		return false;
+	memmove(o->ks + i + 1, o->ks + i, (o->nks - i) * sizeof *o->ks);
+	o->ks[i] = k;
+	o->nks++;
+	return true;
+}
+
+rs_model **
+evalcli_models(struct session *s, char *const *names, size_t n, const char *cmd,
+    size_t *count)
+{
+	rs_model **v;
+
+	if (s->ws->nmodels == 0) {
+		cmd_error(s, "%s: no model trained yet (train NAME model=KIND, or import recs FILE as NAME)",
+		    cmd);
+		return NULL;
+	}
+	if (n == 0) {
+		v = xmalloc(s->ws->nmodels * sizeof *v);
+		memcpy(v, s->ws->models, s->ws->nmodels * sizeof *v);
+		*count = s->ws->nmodels;
+		return v;
+	}
+	v = xmalloc(n * sizeof *v);
+	for (size_t i = 0; i < n; i++) {
+		if ((v[i] = rs_workspace_model(s->ws, names[i])) == NULL) {
+			char list[512] = "";
+			for (size_t j = 0; j < s->ws->nmodels; j++)
+				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+				    j ? ", " : "", s->ws->models[j]->name);
+			cmd_error(s, "%s: no model named %s (models: %s)", cmd, names[i], list);
+			free(v);
+			return NULL;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (v[j] == v[i]) {
+				cmd_error(s, "%s: model %s is named twice", cmd, names[i]);
+				free(v);
+				return NULL;
+			}
+	}
+	*count = n;
+	return v;
+}
+
+rs_eval_ctx *
+evalcli_prepare(struct session *s, const rs_eval_opts *o, struct report *r,
+    const char *cmd)
+{
+	rs_dataset *ds = session_data(s);
+	rs_eval_ctx *ctx;
+	rs_error err;
+	const char *const *lines;
+	size_t n;
+
+	if (ds == NULL)
+		return NULL;
+	if ((ctx = rs_eval_prepare(ds, o, &err)) == NULL) {
+		cmd_error(s, "%s: %s", cmd, err.msg);
+		return NULL;
+	}
+	n = rs_eval_ctx_notes(ctx, &lines);
+	for (size_t i = 0; i < n; i++) {
+		if (strncmp(lines[i], "warning: ", 9) == 0)
+			report_warn(r, "%s", lines[i] + 9);
+		else
+			report_note(r, "%s", lines[i]);
+	}
+	return ctx;
+}
+
+rs_eval_result *
+evalcli_run(struct session *s, const rs_eval_ctx *ctx, const rs_model *m,
+    struct report *r, const char *cmd)
+{
+	rs_eval_result *res;
+	rs_error err;
+
+	if ((res = rs_eval_run(ctx, m, &err)) == NULL) {
+		cmd_error(s, "%s: %s", cmd, err.msg);
+		return NULL;
+	}
+	if (res->biased)
+		report_warn(r, "%s: short-video metrics come from the logged items of each list only (a sparse log): biased towards what the logging policy showed",
+		    m->name);
+	if (res->sampled)
+		report_warn(r, "%s: sampled candidates (%u negatives per user) inflate every ranking metric; compare only with the same protocol",
+		    m->name, res->sampled);
+	rs_workspace_add_result(s->ws, res);
+	return res;
+}
+
+void
+evalcli_fmt(double x, char *buf, size_t size)
+{
+	if (isnan(x))
+		snprintf(buf, size, "-");
+	else
+		fmt_num(x, 4, buf, size);
+}
+
+/* A text table of families by cutoff; left out when no column exists. */
+static void
+family_table(struct rnode *obj, const char *key, const char *label,
+    const rs_eval_result *res, const char *const *fam, size_t nfam)
+{
+	struct rnode *arr = NULL;
+	char name[64];
+
+	for (size_t ki = 0; ki < res->nks; ki++) {
+		struct rnode *row = NULL;
+		for (size_t f = 0; f < nfam; f++) {
+			int j;
+			snprintf(name, sizeof name, "%s@%u", fam[f], res->ks[ki]);
+			if ((j = rs_eval_metric_index(res, name)) < 0)
+				continue;
+			if (arr == NULL)
+				arr = rn_label(rn_flags(rn_arr(obj, key), RF_TABLE | RF_JSON_HIDE),
+				    label);
+			if (row == NULL) {
+				row = rn_obj(arr, NULL);
+				rn_int(row, "k", res->ks[ki]);
+			}
+			if (isnan(res->value[j]))
+				rn_null(row, fam[f]);
+			else
+				rn_prec(rn_num(row, fam[f], res->value[j]), 4);
+		}
+	}
+}
+
+void
+evalcli_render(struct rnode *obj, const rs_eval_result *res)
+{
+	static const char *const ranking[] = { "precision", "recall", "ndcg", "map",
+		"mrr", "hit" };
+	static const char *const beyond[] = { "item_coverage", "creator_coverage",
+		"novelty", "diversity", "popularity" };
+	static const char *const video[] = { "watch_ratio", "completion", "effective",
+		"dwell", "like" };
+	int j;
+
+	rn_str(obj, "model", res->model);
+	rn_str(obj, "kind", res->kind);
+	rn_str(obj, "protocol", res->protocol);
+	rn_str(obj, "relevance", res->relevance);
+	if (res->sampled)
+		rn_int(obj, "sampled", res->sampled);
+	else
+		rn_flags(rn_null(obj, "sampled"), RF_TEXT_HIDE);
+	rn_int(obj, "users", res->nusers);
+	rn_label(rn_int(obj, "ranking_users", res->ranking_users),
+	    "users with relevant items");
+	rn_flags(rn_label(rn_int(obj, "fallback_users", res->fallback_users),
+	    "users scored by popularity (no training history)"),
+	    res->fallback_users ? 0 : RF_TEXT_HIDE);
+	if (rs_eval_metric_index(res, "rmse") >= 0)
+		rn_label(rn_int(obj, "rated_pairs", (int64_t)res->rated_pairs), "rated pairs");
+	if (res->short_video)
+		rn_label(rn_str(obj, "short_video", res->biased ?
+		    "logged items only (biased)" : "fully observed block"),
+		    "short-video metrics");
+	else
+		rn_flags(rn_null(obj, "short_video"), RF_TEXT_HIDE);
+	/* JSON: every metric under its own name */
+	for (size_t m = 0; m < res->nmetrics; m++)
+		rn_flags(rn_num(obj, res->names[m], res->value[m]), RF_TEXT_HIDE);
+	/* text: the ungrouped metrics, then tables by cutoff */
+	if ((j = rs_eval_metric_index(res, "rmse")) >= 0) {
+		rn_flags(rn_label(rn_prec(rn_num(obj, "rmse ", res->value[j]), 5), "rmse"),
+		    RF_JSON_HIDE);
+		j = rs_eval_metric_index(res, "mae");
+		rn_flags(rn_label(rn_prec(rn_num(obj, "mae ", res->value[j]), 5), "mae"),
+		    RF_JSON_HIDE);
+	}
+	j = rs_eval_metric_index(res, "auc");
+	if (isnan(res->value[j]))
+		rn_flags(rn_label(rn_null(obj, "auc "), "auc"), RF_JSON_HIDE);
+	else
+		rn_flags(rn_prec(rn_label(rn_num(obj, "auc ", res->value[j]), "auc"), 4),
+		    RF_JSON_HIDE);
+	family_table(obj, "ranking ", "ranking", res, ranking, 6);
+	family_table(obj, "beyond ", "beyond accuracy", res, beyond, 5);
+	family_table(obj, "video ", res->biased ?
+	    "short video (logged items only: biased)" : "short video (fully observed block)",
+	    res, video, 5);
+	rn_prec(rn_num(obj, "seconds", res->seconds), 3);
+}
