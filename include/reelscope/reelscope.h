@@ -12,5 +12,7 @@
 #include "reelscope/split.h"
 #include "reelscope/model.h"
 #include "reelscope/eval.h"
+#include "reelscope/features.h"
+#include "reelscope/classify.h"
 
 #endif

@@ -13,8 +13,10 @@
 #include "util/text.h"
 #include "util/xmalloc.h"
 
+extern const struct cmd_entry cmd_classify_entry;
 extern const struct cmd_entry cmd_columns_entry;
 extern const struct cmd_entry cmd_describe_entry;
+extern const struct cmd_entry cmd_features_entry;
 extern const struct cmd_entry cmd_eval_entry;
 extern const struct cmd_entry cmd_compare_entry;
 extern const struct cmd_entry cmd_significance_entry;
@@ -27,6 +29,7 @@ extern const struct cmd_entry cmd_history_entry;
 extern const struct cmd_entry cmd_load_entry;
 extern const struct cmd_entry cmd_models_entry;
 extern const struct cmd_entry cmd_pipeline_entry;
+extern const struct cmd_entry cmd_profile_entry;
 extern const struct cmd_entry cmd_quit_entry;
 extern const struct cmd_entry cmd_recommend_entry;
 extern const struct cmd_entry cmd_set_entry;
@@ -41,6 +44,9 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_head_entry,
 	&cmd_columns_entry,
 	&cmd_generate_entry,
+	&cmd_features_entry,
+	&cmd_classify_entry,
+	&cmd_profile_entry,
 	&cmd_split_entry,
 	&cmd_train_entry,
 	&cmd_models_entry,
