@@ -11,6 +11,7 @@
 #include "reelscope/workspace.h"
 #include "reelscope/split.h"
 #include "reelscope/model.h"
+#include "reelscope/explain.h"
 #include "reelscope/eval.h"
 #include "reelscope/features.h"
 #include "reelscope/classify.h"

@@ -18,6 +18,7 @@ extern const struct cmd_entry cmd_columns_entry;
 extern const struct cmd_entry cmd_describe_entry;
 extern const struct cmd_entry cmd_features_entry;
 extern const struct cmd_entry cmd_eval_entry;
+extern const struct cmd_entry cmd_explain_entry;
 extern const struct cmd_entry cmd_compare_entry;
 extern const struct cmd_entry cmd_significance_entry;
 extern const struct cmd_entry cmd_tune_entry;
@@ -33,6 +34,7 @@ extern const struct cmd_entry cmd_profile_entry;
 extern const struct cmd_entry cmd_quit_entry;
 extern const struct cmd_entry cmd_recommend_entry;
 extern const struct cmd_entry cmd_set_entry;
+extern const struct cmd_entry cmd_similar_entry;
 extern const struct cmd_entry cmd_split_entry;
 extern const struct cmd_entry cmd_train_entry;
 extern const struct cmd_entry cmd_undo_entry;
@@ -51,6 +53,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_train_entry,
 	&cmd_models_entry,
 	&cmd_recommend_entry,
+	&cmd_similar_entry,
+	&cmd_explain_entry,
 	&cmd_eval_entry,
 	&cmd_compare_entry,
 	&cmd_significance_entry,

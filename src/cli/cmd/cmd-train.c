@@ -110,9 +110,10 @@ cmd_train_exec(struct session *s, struct cmd_call *c, struct report *r)
 	io.signal = call_get(c, "signal");
 	io.threshold = call_num(c, "threshold", NAN);
 	io.binary = call_bool(c, "binary", !kind->explicit_values && !kind->uses_weights);
-	if (kind->explicit_values && ds->log.value_col < 0 && io.signal == NULL) {
+	if (kind->explicit_values && ds->log.value_col < 0 && io.signal == NULL &&
+	    !io.binary) {
 		rs_model_free(m);
-		return cmd_error(s, "train: model %s predicts values but the log has none; give signal=COLUMN",
+		return cmd_error(s, "train: model %s predicts values but the log has none; give signal=COLUMN (or binary=yes: every row a positive)",
 		    kind->name);
 	}
 	train = rs_imat_build(ds, &ds->log, &io, &err);

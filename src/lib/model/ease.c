@@ -3,6 +3,7 @@
 
 #include <cblas.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,7 +64,7 @@ gram_sparse(const rs_imat *t, const struct ease_state *st, float *g)
 {
 	size_t na = st->na;
 
-	#pragma omp parallel for schedule(dynamic, 8)
+	#pragma omp parallel for schedule(dynamic, 8) if (t->nnz > 20000)
 	for (uint32_t a = 0; a < st->na; a++) {
 		uint32_t i = st->items[a];
 		float *row = g + (size_t)a * na;
@@ -120,6 +121,7 @@ ease_fit(rs_model *m, const rs_train_ctx *ctx, rs_error *err)
 	size_t na;
 	float *g, *diag;
 	int n, info = 0;
+	char task[300];
 
 	st->nitems = t->nitems;
 	st->items = xmalloc((t->nitems ? t->nitems : 1) * sizeof *st->items);
@@ -140,6 +142,9 @@ ease_fit(rs_model *m, const rs_train_ctx *ctx, rs_error *err)
 		return -1;
 	}
 	set_positions(st);
+	snprintf(task, sizeof task, "train %s: Gram matrix, Cholesky inverse", m->name);
+	if (rs_hooks_progress(ctx->hooks, task, 0, 3))
+		goto cancel;
 	g = xcalloc(na * na, sizeof *g);
 	/* sparse walk: sum of n_u^2 / 2 scattered updates; ssyrk: na^2 * users
 	   / 2 multiply-adds at BLAS speed, about 40 times the rate */
@@ -153,26 +158,43 @@ ease_fit(rs_model *m, const rs_train_ctx *ctx, rs_error *err)
 		gram_dense(t, st, g);
 	for (size_t a = 0; a < na; a++)
 		g[a * na + a] += (float)lambda;
+	if (rs_hooks_progress(ctx->hooks, task, 1, 3)) {
+		free(g);
+		goto cancel;
+	}
 	/* row-major upper is column-major lower for LAPACK */
 	n = (int)na;
+	diag = xmalloc(na * sizeof *diag);
+	for (size_t a = 0; a < na; a++)
+		diag[a] = g[a * na + a];
 	spotrf_("L", &n, g, &n, &info, 1);
+	/* a pivot lost in rounding is a singular matrix too: in float the
+	   inverse would be noise */
+	for (size_t a = 0; info == 0 && a < na; a++)
+		if (g[a * na + a] * g[a * na + a] < 1e-6f * diag[a])
+			info = (int)a + 1;
 	if (info == 0)
 		spotri_("L", &n, g, &n, &info, 1);
 	if (info != 0) {
+		free(diag);
 		rs_error_set(err, RS_EINVAL,
 		    "the Gram matrix is singular (an item's column is 0 or repeats another); use lambda > 0");
 		free(g);
 		ease_state_free(st);
 		return -1;
 	}
+	if (rs_hooks_progress(ctx->hooks, task, 2, 3)) {
+		free(diag);
+		free(g);
+		goto cancel;
+	}
 	/* P = G^-1 (upper triangle); B = -P / diag(P) by columns, diag 0 */
-	diag = xmalloc(na * sizeof *diag);
 	for (size_t a = 0; a < na; a++)
 		diag[a] = g[a * na + a];
 	for (size_t a = 0; a < na; a++)
 		for (size_t b = a + 1; b < na; b++)
 			g[b * na + a] = g[a * na + b];
-	#pragma omp parallel for schedule(static)
+	#pragma omp parallel for schedule(static) if (na > 256)
 	for (size_t a = 0; a < na; a++) {
 		float *row = g + a * na;
 		for (size_t b = 0; b < na; b++)
@@ -182,7 +204,12 @@ ease_fit(rs_model *m, const rs_train_ctx *ctx, rs_error *err)
 	free(diag);
 	st->b = g;
 	m->state = st;
+	rs_hooks_progress(ctx->hooks, task, 3, 3);
 	return 0;
+cancel:
+	ease_state_free(st);
+	rs_error_set(err, RS_ECANCEL, "interrupted");
+	return -1;
 }
 
 /* One user's scores: the sum of the B rows of the user's items. */
@@ -219,7 +246,7 @@ ease_score(const rs_model *m, const uint32_t *users, size_t nu, float *out)
 {
 	const struct ease_state *st = m->state;
 
-	#pragma omp parallel if (nu > 1)
+	#pragma omp parallel if (nu > 1 && (size_t)nu * st->na > 20000)
 	{
 		float *acc = xmalloc((st->na ? st->na : 1) * sizeof *acc);
 		#pragma omp for schedule(dynamic, 4)

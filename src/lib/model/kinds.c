@@ -9,6 +9,8 @@ extern const rs_model_kind rs_kind_random;
 extern const rs_model_kind rs_kind_userknn;
 extern const rs_model_kind rs_kind_itemknn;
 extern const rs_model_kind rs_kind_ease;
+extern const rs_model_kind rs_kind_content;
+extern const rs_model_kind rs_kind_hybrid;
 
 const rs_model_kind *const rs_model_kinds[] = {
 	&rs_kind_pop,
@@ -16,6 +18,8 @@ const rs_model_kind *const rs_model_kinds[] = {
 	&rs_kind_userknn,
 	&rs_kind_itemknn,
 	&rs_kind_ease,
+	&rs_kind_content,
+	&rs_kind_hybrid,
 	&rs_kind_imported,	/* eval.h: lists read by import recs */
 	NULL
 };

@@ -294,7 +294,7 @@ knn_neighbours(const knn_rows *rows, const knn_rows *cols, const knn_opts *o,
 		for (uint32_t a = 0; a < n; a++)
 			norm[a] = row_norm(rows, a);
 	}
-	#pragma omp parallel
+	#pragma omp parallel if (cols->ptr[cols->n] > 20000)
 	{
 		/* cosine and jaccard need counts and products only; the others
 		   every sum (struct acc) */

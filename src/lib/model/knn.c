@@ -72,8 +72,11 @@ fit_baselines(const rs_imat *t, double reg_i, double reg_u, int epochs,
 {
 	memset(bu, 0, t->nusers * sizeof *bu);
 	memset(bi, 0, t->nitems * sizeof *bi);
+	/* small data: threads cost more than they save */
+	bool par = t->nnz > 100000;
+
 	for (int e = 0; e < epochs; e++) {
-		#pragma omp parallel for schedule(static)
+		#pragma omp parallel for schedule(static) if (par)
 		for (uint32_t i = 0; i < t->nitems; i++) {
 			double dev = 0;
 			uint64_t a = t->iptr[i], b = t->iptr[i + 1];
@@ -81,7 +84,7 @@ fit_baselines(const rs_imat *t, double reg_i, double reg_u, int epochs,
 				dev += t->ival[q] - mu - bu[t->iidx[q]];
 			bi[i] = b > a ? (float)(dev / (reg_i + (double)(b - a))) : 0;
 		}
-		#pragma omp parallel for schedule(static)
+		#pragma omp parallel for schedule(static) if (par)
 		for (uint32_t u = 0; u < t->nusers; u++) {
 			double dev = 0;
 			uint64_t a = t->uptr[u], b = t->uptr[u + 1];
@@ -208,6 +211,9 @@ knn_fit(rs_model *m, const rs_train_ctx *ctx, bool user_based, rs_error *err)
 		    (int)rs_model_param_num(m, "baseline_epochs"), st->mu, st->bu,
 		    st->bi);
 	}
+	if (st->rating && !t->explicit_values)
+		rs_hooks_note(ctx->hooks, RS_NOTE_WARN,
+		    "rating mode on binary values: every deviation is about 0, so predictions stay near 1");
 	rs_hooks_note(ctx->hooks, RS_NOTE_INFO, "%s: %s mode (%s)", m->kind->name,
 	    st->rating ? "rating" : "implicit", st->rating ?
 	    "baseline + the k nearest neighbours' deviations" :
@@ -413,7 +419,7 @@ knn_score(const rs_model *m, const uint32_t *users, size_t nu, float *out)
 {
 	const struct knn_state *st = m->state;
 
-	#pragma omp parallel if (nu > 1)
+	#pragma omp parallel if (nu > 1 && (size_t)nu * st->nitems > 20000)
 	{
 		struct scratch sc = { 0 };
 		size_t ni = st->nitems ? st->nitems : 1;
