@@ -523,11 +523,87 @@ rs_column_bytes(const rs_column *c)
 	return b;
 }
 
+/* Missing values of c, counted by store (a call per value was a tenth of
+ * a cleaning step's time on a 13 M-row log). */
+static size_t
+count_missing(const rs_column *c)
+{
+	size_t m = 0;
+
+	switch (c->store) {
+	case RS_STORE_DICT8:
+	case RS_STORE_DICT16: {
+		uint8_t *nan = xcalloc(c->ndict + 1, 1);
+		bool any = false;
+		for (uint32_t k = 0; k < c->ndict; k++)
+			any |= (nan[k] = isnan(c->dict[k])) != 0;
+		if (any && c->store == RS_STORE_DICT8)
+			for (size_t i = 0; i < c->n; i++)
+				m += nan[((const uint8_t *)c->v)[i]];
+		else if (any)
+			for (size_t i = 0; i < c->n; i++)
+				m += nan[((const uint16_t *)c->v)[i]];
+		free(nan);
+		break;
+	}
+	case RS_STORE_I32:
+	case RS_STORE_DEC32:
+		for (size_t i = 0; i < c->n; i++)
+			m += ((const int32_t *)c->v)[i] == INT32_MIN;
+		break;
+	case RS_STORE_F32:
+		for (size_t i = 0; i < c->n; i++)
+			m += isnan(((const float *)c->v)[i]);
+		break;
+	case RS_STORE_F64:
+		for (size_t i = 0; i < c->n; i++)
+			m += isnan(((const double *)c->v)[i]);
+		break;
+	case RS_STORE_STR:
+		for (size_t i = 0; i < c->n; i++)
+			m += ((const uint32_t *)c->v)[i] == 0;
+		break;
+	}
+	return m;
+}
+
+/* Gather the values of rows idx[0..n) in loops typed by element size;
+ * SIZE_MAX rows are left alone and counted. */
+static size_t
+gather(void *dst, const void *src, size_t es, const size_t *idx, size_t n)
+{
+	size_t holes = 0;
+
+#define GATHER(T) \
+	for (size_t i = 0; i < n; i++) { \
+		if (idx[i] != SIZE_MAX) \
+			((T *)dst)[i] = ((const T *)src)[idx[i]]; \
+		else \
+			holes++; \
+	}
+	switch (es) {
+	case 1:
+		GATHER(uint8_t);
+		break;
+	case 2:
+		GATHER(uint16_t);
+		break;
+	case 4:
+		GATHER(uint32_t);
+		break;
+	default:
+		GATHER(uint64_t);
+		break;
+	}
+#undef GATHER
+	return holes;
+}
+
 rs_column *
 rs_column_select(const rs_column *c, const size_t *idx, size_t n)
 {
 	rs_column *r = xcalloc(1, sizeof *r);
-	size_t es = store_size[c->store];
+	size_t es = store_size[c->store], holes;
 
 	*r = *c;
 	r->name = xstrdup(c->name);
@@ -538,12 +614,10 @@ rs_column_select(const rs_column *c, const size_t *idx, size_t n)
 		r->dict = xmalloc((c->ndict + 1) * sizeof *c->dict);
 		memcpy(r->dict, c->dict, c->ndict * sizeof *c->dict);
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (idx[i] != SIZE_MAX) {
-			memcpy((char *)r->v + i * es,
-			    (const char *)c->v + idx[i] * es, es);
+	holes = gather(r->v, c->v, es, idx, n);
+	for (size_t i = 0; holes > 0 && i < n; i++) {
+		if (idx[i] != SIZE_MAX)
 			continue;
-		}
 		/* a missing row: NaN, INT32_MIN, the empty string or a NaN code */
 		switch (r->store) {
 		case RS_STORE_DICT8:
@@ -592,10 +666,8 @@ rs_column_select(const rs_column *c, const size_t *idx, size_t n)
 	}
 	if (c->strs != NULL)
 		r->strs = strtab_copy(c->strs);
-	r->nmissing = 0;
-	for (size_t i = 0; i < n; i++)
-		if (rs_column_is_missing(r, i))
-			r->nmissing++;
+	/* a column without missing values has none in any selection */
+	r->nmissing = holes > 0 || c->nmissing > 0 ? count_missing(r) : 0;
 	return r;
 }
 

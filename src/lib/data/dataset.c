@@ -442,10 +442,14 @@ log_copy(rs_log *dst, const rs_log *src, const uint8_t *keep)
 		dst->item[i] = src->item[idx[i]];
 	}
 	dst->cols.nrows = n;
+	/* columns are independent: copy them in parallel */
+	dst->cols.ncols = src->cols.ncols;
+	dst->cols.cols = xmalloc((src->cols.ncols + 1) * sizeof *dst->cols.cols);
+	#pragma omp parallel for schedule(dynamic, 1)
 	for (size_t j = 0; j < src->cols.ncols; j++)
-		rs_table_add(&dst->cols, keep == NULL ?
+		dst->cols.cols[j] = keep == NULL ?
 		    rs_column_copy(src->cols.cols[j]) :
-		    rs_column_select(src->cols.cols[j], idx, n));
+		    rs_column_select(src->cols.cols[j], idx, n);
 	if (src->part != NULL) {
 		dst->part = xmalloc(n ? n : 1);
 		for (size_t i = 0; i < n; i++)
