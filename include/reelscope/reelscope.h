@@ -9,6 +9,7 @@
 #include "reelscope/describe.h"
 #include "reelscope/sim.h"
 #include "reelscope/workspace.h"
+#include "reelscope/clean.h"
 #include "reelscope/split.h"
 #include "reelscope/model.h"
 #include "reelscope/explain.h"

@@ -1,0 +1,193 @@
+/* clean outliers: Tukey's IQR fences or the robust z-score (median/MAD) on one column; drop the rows or cap the values. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean/clean-int.h"
+#include "util/xmalloc.h"
+
+/* The values the rule judges, on its scale: present, and > 0 on the log
+ * scale. */
+static double *
+rule_values(const double *x, size_t nx, bool log_scale, size_t *n,
+    size_t *skipped)
+{
+	double *y = xmalloc((nx ? nx : 1) * sizeof *y);
+	size_t m = 0;
+
+	for (size_t r = 0; r < nx; r++) {
+		if (isnan(x[r]) || (log_scale && !(x[r] > 0)))
+			continue;
+		y[m++] = x[r];
+	}
+	if (log_scale) {
+		#pragma omp parallel for
+		for (size_t i = 0; i < m; i++)
+			y[i] = log(y[i]);
+	}
+	*n = m;
+	*skipped = nx - m;
+	return y;
+}
+
+/* Fences [lo, hi] on the rule's scale. */
+static void
+fences(double *y, size_t n, const rs_clean_params *p, rs_clean_result *res,
+    const rs_hooks *hooks, double *lo, double *hi)
+{
+	if (p->method == RS_OUTLIER_IQR) {
+		double q1 = clean_quantile(y, n, 0.25), q3 = clean_quantile(y, n, 0.75);
+		res->q1 = q1;
+		res->q3 = q3;
+		*lo = q1 - p->k * (q3 - q1);
+		*hi = q3 + p->k * (q3 - q1);
+		if (q3 == q1)
+			rs_hooks_note(hooks, RS_NOTE_WARN,
+			    "the quartiles are equal (IQR 0): every other value is an outlier; method=z may suit better");
+		return;
+	} else {
+		/* Iglewicz and Hoaglin: |x - median| / (1.4826 MAD) > z; when
+		 * more than half the values are equal the MAD is 0, and the
+		 * mean absolute deviation (times 1.2533) stands in */
+		double med = clean_median(y, n), s, mad, sum = 0;
+		for (size_t i = 0; i < n; i++) {
+			y[i] = fabs(y[i] - med);
+			sum += y[i];
+		}
+		mad = clean_median(y, n);
+		res->median = med;
+		res->mad = mad;
+		s = 1.4826 * mad;
+		if (!(s > 0)) {
+			s = 1.2533 * sum / (double)n;
+			rs_hooks_note(hooks, RS_NOTE_WARN, s > 0 ?
+			    "the MAD is 0 (over half the values are equal): the mean absolute deviation stands in" :
+			    "every value is the same: no outliers");
+		}
+		*lo = s > 0 ? med - p->z * s : -INFINITY;
+		*hi = s > 0 ? med + p->z * s : INFINITY;
+	}
+}
+
+rs_dataset *
+clean_outliers(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
+    const rs_hooks *hooks, rs_error *err)
+{
+	const rs_log *log = &ds->log;
+	char where;
+	int j;
+	const rs_column *c = clean_column(ds, p->column, p->table, &where, &j, err);
+	double *x, *y, lo, hi, lower, upper, capl, caph;
+	size_t n, below = 0, above = 0, k = 0, *rows = NULL;
+	double *vals = NULL;
+	uint8_t *flag;
+	rs_dataset *out;
+
+	if (c == NULL || clean_need_number(c, "the outlier rule", err) != 0)
+		return NULL;
+	snprintf(res->column, sizeof res->column, "%s", c->name);
+	res->table = where;
+	x = clean_all_values(c);
+	y = rule_values(x, c->n, p->log_scale, &n, &res->skipped);
+	res->values = n;
+	if (n == 0) {
+		free(x);
+		free(y);
+		rs_error_set(err, RS_EINVAL, "%s has no values to judge%s", c->name,
+		    p->log_scale ? " (scale=log needs values above 0)" : "");
+		return NULL;
+	}
+	fences(y, n, p, res, hooks, &lo, &hi);
+	free(y);
+	if (p->side == RS_SIDE_UPPER)
+		lo = -INFINITY;
+	if (p->side == RS_SIDE_LOWER)
+		hi = INFINITY;
+	lower = p->log_scale ? exp(lo) : lo;
+	upper = p->log_scale ? exp(hi) : hi;
+	if (p->log_scale && lo == -INFINITY)
+		lower = -INFINITY;
+	res->lower = isinf(lower) ? NAN : lower;
+	res->upper = isinf(upper) ? NAN : upper;
+
+	/* flag the values beyond the fences (missing ones, and on the log
+	 * scale values <= 0, are not judged) */
+	flag = xcalloc(c->n + 1, 1);
+	for (size_t r = 0; r < c->n; r++) {
+		if (isnan(x[r]) || (p->log_scale && !(x[r] > 0)))
+			continue;
+		if (x[r] < lower) {
+			flag[r] = 1;
+			below++;
+		} else if (x[r] > upper) {
+			flag[r] = 2;
+			above++;
+		}
+	}
+	free(x);
+	res->below = below;
+	res->above = above;
+	if (where != 'l')
+		res->items_flagged = below + above;
+
+	if (p->cap) {
+		/* winsorize at the fences, rounded inwards to the column's
+		 * written decimals so that it keeps its form */
+		capl = clean_round(c, lower, -1);
+		caph = clean_round(c, upper, 1);
+		rows = xmalloc((below + above + 1) * sizeof *rows);
+		vals = xmalloc((below + above + 1) * sizeof *vals);
+		for (size_t r = 0; r < c->n; r++)
+			if (flag[r]) {
+				rows[k] = r;
+				vals[k++] = flag[r] == 1 ? capl : caph;
+			}
+		if (below)
+			clean_reason(res, below, "%s below %.6g: raised to it", c->name, capl);
+		if (above)
+			clean_reason(res, above, "%s above %.6g: lowered to it", c->name, caph);
+		res->changed = k;
+		if (where == 'l')
+			clean_truth_rows(ds, flag, DIRT_BIT(RS_DIRT_OUTLIER), res);
+		out = rs_dataset_copy(ds);
+		clean_table_set(where == 'l' ? &out->log.cols : where == 'i' ?
+		    &out->item_tbl : &out->user_tbl, j,
+		    clean_column_replace(c, rows, vals, k, c->decimals));
+		clean_counts_after(out, res);
+		clean_summary(res, "capped %zu values of %s to [%.6g, %.6g]", k,
+		    c->name, capl, caph);
+		free(rows);
+		free(vals);
+		free(flag);
+		return out;
+	}
+
+	/* drop: the rows themselves, or the rows of flagged items/users */
+	{
+		uint8_t *keep = xmalloc(log->n ? log->n : 1);
+		size_t gone_below = 0, gone_above = 0;
+		for (size_t r = 0; r < log->n; r++) {
+			uint8_t f = where == 'l' ? flag[r] : where == 'i' ?
+			    flag[log->item[r]] : flag[log->user[r]];
+			keep[r] = f == 0;
+			gone_below += f == 1;
+			gone_above += f == 2;
+		}
+		if (gone_below)
+			clean_reason(res, gone_below, where == 'l' ? "%s below %.6g" :
+			    "%s below %.6g (rows of those items or users)", c->name, lower);
+		if (gone_above)
+			clean_reason(res, gone_above, where == 'l' ? "%s above %.6g" :
+			    "%s above %.6g (rows of those items or users)", c->name, upper);
+		if (where == 'l')
+			clean_truth_kept(ds, keep, DIRT_BIT(RS_DIRT_OUTLIER), res);
+		clean_summary(res, "dropped %zu rows with %s outside [%.6g, %.6g]",
+		    gone_below + gone_above, c->name, lower, upper);
+		out = clean_keep(ds, keep, p, res, err);
+		free(keep);
+	}
+	free(flag);
+	return out;
+}
