@@ -14,6 +14,7 @@
 #include "util/xmalloc.h"
 
 extern const struct cmd_entry cmd_classify_entry;
+extern const struct cmd_entry cmd_clean_entry;
 extern const struct cmd_entry cmd_columns_entry;
 extern const struct cmd_entry cmd_describe_entry;
 extern const struct cmd_entry cmd_features_entry;
@@ -46,6 +47,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_head_entry,
 	&cmd_columns_entry,
 	&cmd_generate_entry,
+	&cmd_clean_entry,
 	&cmd_features_entry,
 	&cmd_classify_entry,
 	&cmd_profile_entry,
