@@ -56,7 +56,7 @@ typedef struct rs_clean_params {
 
 	/* invalid and window: keep from <= time < to; NAN = open side. For
 	 * invalid, an open side with auto_window set is decided from the data:
-	 * the 1st..99th percentile span of the times, widened by itself (at
+	 * the 5th..95th percentile span of the times, widened by itself (at
 	 * least a day) on each side. */
 	double from, to;
 	bool auto_window;	/* invalid: decide open sides from the data */

@@ -15,9 +15,9 @@ static const struct cmd_opt clean_opts[] = {
 	{ "from", OPT_STR, NULL, 0, -1, NULL,
 	  "invalid, window: start of the time window, kept (UTC date, date-time, or unix seconds)" },
 	{ "to", OPT_STR, NULL, 0, -1, NULL,
-	  "invalid, window: end of the time window; a date keeps that whole day, a date-time or seconds is kept" },
+	  "invalid, window: end of the time window, excluded; a date alone keeps that whole day" },
 	{ "window", OPT_ENUM, "auto|off", 0, -1, "auto",
-	  "invalid: auto decides the open sides from the data (1st..99th percentile span of the times, widened by itself, at least a day, on each side); off checks no times" },
+	  "invalid: auto decides the open sides from the data (5th..95th percentile span of the times, widened by itself, at least a day, on each side); off checks no times" },
 	{ "positive", OPT_STR, NULL, 0, -1, NULL,
 	  "invalid: log columns that must be > 0, comma-separated, or none (default: numeric columns named *duration*)" },
 	{ "nonnegative", OPT_STR, NULL, 0, -1, NULL,
@@ -187,9 +187,8 @@ find_step(struct session *s, const char *name)
 	return -1;
 }
 
-/* Parse a time option: a date (whole day), a date-time or unix seconds.
- * An end given as a date means the end of that day; otherwise the end is
- * kept, so the window's exclusive end is the next representable time. */
+/* Parse a time option: a date, a date-time or unix seconds. The window's
+ * end is excluded; an end given as a date means the end of that day. */
 static int
 parse_time_opt(struct session *s, const char *step, const char *key,
     const char *v, bool end, double *out)
@@ -199,16 +198,13 @@ parse_time_opt(struct session *s, const char *step, const char *key,
 
 	if (parse_datetime(v, len, out)) {
 		bool date_only = len == 10;
-		if (end)
-			*out = date_only ? *out + 86400 : nextafter(*out, INFINITY);
+		if (end && date_only)
+			*out += 86400;
 		return 0;
 	}
 	*out = strtod(v, &e);
-	if (len > 0 && *e == '\0' && isfinite(*out)) {
-		if (end)
-			*out = nextafter(*out, INFINITY);
+	if (len > 0 && *e == '\0' && isfinite(*out))
 		return 0;
-	}
 	cmd_error(s, "clean %s: %s=%s is not a date (YYYY-MM-DD), a date-time (YYYY-MM-DD HH:MM:SS) or unix seconds",
 	    step, key, v);
 	return -1;
@@ -372,7 +368,7 @@ report_window(struct report *r, const rs_clean_result *res)
 	rn_flags(rn_bool(w, "from_auto", res->from_auto), RF_TEXT_HIDE);
 	rn_flags(rn_bool(w, "to_auto", res->to_auto), RF_TEXT_HIDE);
 	if (res->from_auto || res->to_auto)
-		report_note(r, "%s decided from the data: the 1st..99th percentile span of %s, widened by itself (at least a day) on each side",
+		report_note(r, "%s decided from the data: the 5th..95th percentile span of %s, widened by itself (at least a day) on each side",
 		    res->from_auto && res->to_auto ? "the window was" :
 		    res->from_auto ? "its start was" : "its end was", res->time_column);
 }
@@ -492,7 +488,8 @@ report_result(struct session *s, struct report *r, const rs_dataset *ds,
 		rn_str(root, "mode", p->exact_only ? "exact" : "event");
 		break;
 	case RS_CLEAN_INVALID:
-		rn_label(rn_str(root, "rules", res->rules), "range rules");
+		rn_label(rn_str(root, "rules", res->rules[0] ? res->rules : "none"),
+		    "range rules");
 		if (res->time_column[0])
 			report_window(r, res);
 		else
@@ -634,7 +631,7 @@ const struct cmd_entry cmd_clean_entry = {
 	    "COLUMN >= min or == equals; keep=positive drops the rest, keep=all keeps them as 0; "
 	    "weight=yes keeps the signal as the column weight, the confidence of each positive. "
 	    "The new column is the value column.\n"
-	    "  window: keeps rows with from <= time < to (a date as to= keeps that day).",
+	    "  window: keeps rows with from <= time < to (a date alone as to= keeps that whole day).",
 	.args = ARG_WORD,
 	.min_args = 1,
 	.max_args = 2,

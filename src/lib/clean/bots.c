@@ -183,7 +183,8 @@ clean_bots(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 	if (by_count)
 		clean_reason(res, rows_count, "rows of %zu user%s with over %.0f events",
 		    by_count, by_count == 1 ? "" : "s", res->count_limit);
-	clean_summary(res, "removed %zu users flagged as bots", res->nbots);
+	clean_summary(res, res->nbots == 1 ? "removed %zu user flagged as a bot" :
+	    "removed %zu users flagged as bots", res->nbots);
 	clean_truth_users(ds, flag, res);
 	keep = xmalloc(lg->n ? lg->n : 1);
 	for (size_t r = 0; r < lg->n; r++)

@@ -51,6 +51,18 @@ double clean_median(double *a, size_t n);
 /* Count rows under a reason (merged with an equal earlier one). */
 void clean_reason(rs_clean_result *r, size_t rows, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* "s" unless n is 1, for plurals in messages. */
+static inline const char *
+clean_s(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* "x below L", "x above U" or "x outside [L, U]" for fences that may be
+ * open (infinite). */
+void clean_fence_text(const char *name, double lower, double upper, char *buf,
+    size_t size);
+
 /* Append to the summary line. */
 void clean_summary(rs_clean_result *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -85,7 +97,7 @@ int clean_id_missing(const rs_ids *ids, uint32_t i);
 /* ---- window.c ---- */
 
 /* Fill the open sides (NAN) of [*from, *to) with the plausible window of
- * the times in tc: the 1st..99th percentile span widened by itself (at
+ * the times in tc: the 5th..95th percentile span widened by itself (at
  * least a day) on each side. Unchanged when tc has no times. */
 void clean_auto_window(const rs_column *tc, double *from, double *to);
 

@@ -163,9 +163,9 @@ clean_dedup(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 		clean_reason(res, exact, "exact copy of an earlier row");
 	if (repeat)
 		clean_reason(res, repeat, "same user, item and time as an earlier row");
-	clean_summary(res, "removed %zu exact copies", exact);
+	clean_summary(res, "removed %zu exact cop%s", exact, exact == 1 ? "y" : "ies");
 	if (!exact_only)
-		clean_summary(res, ", %zu repeated events", repeat);
+		clean_summary(res, " and %zu repeated event%s", repeat, clean_s(repeat));
 	clean_truth_kept(ds, keep, exact_only ? DIRT_BIT(RS_DIRT_DUPLICATE) :
 	    DIRT_BIT(RS_DIRT_DUPLICATE) | DIRT_BIT(RS_DIRT_REPEAT), res);
 	out = clean_keep(ds, keep, p, res, err);

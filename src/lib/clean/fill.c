@@ -373,7 +373,7 @@ clean_fill(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 	} else if (k)
 		clean_reason(res, k, "%s %s", p->fill == RS_FILL_CONSTANT ? "constant" :
 		    mnames[p->fill], res->fill_text);
-	clean_summary(res, "filled %zu missing values of %s (%s%s%s)", k, c->name,
+	clean_summary(res, "filled %zu missing value%s of %s (%s%s%s)", k, clean_s(k), c->name,
 	    mnames[p->fill], p->by ? " by " : "", p->by ? p->by : "");
 	if (where == 'l') {
 		uint8_t *flag = xcalloc(c->n + 1, 1);

@@ -315,8 +315,8 @@ clean_invalid(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 			    len ? ", " : "", check);
 		}
 	}
-	clean_summary(res, "removed %zu rows breaking %zu rule%s", nbad, nrules,
-	    nrules == 1 ? "" : "s");
+	clean_summary(res, "removed %zu row%s breaking %zu rule%s", nbad, clean_s(nbad),
+	    nrules, clean_s(nrules));
 	clean_truth_kept(ds, keep, DIRT_BIT(RS_DIRT_BAD_TIME), res);
 	out = clean_keep(ds, keep, p, res, err);
 	free(keep);

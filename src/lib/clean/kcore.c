@@ -90,12 +90,13 @@ clean_kcore(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 		for (size_t r = 0; r < log->n; r++)
 			gone += !keep[r];
 		if (gone)
-			clean_reason(res, gone, "rows of users under %u or items under %u rows (%u round%s)",
+			clean_reason(res, gone, "rows of users with fewer than %u rows or items with fewer than %u (%u round%s)",
 			    p->user_k, p->item_k, res->rounds, res->rounds == 1 ? "" : "s");
 	}
-	clean_summary(res, "%u-core of users, %u-core of items: dropped %u users and %u items in %u round%s",
-	    p->user_k, p->item_k, res->users_removed, res->items_removed, res->rounds,
-	    res->rounds == 1 ? "" : "s");
+	clean_summary(res, "%u-core of users, %u-core of items: dropped %u user%s and %u item%s in %u round%s",
+	    p->user_k, p->item_k, res->users_removed, clean_s(res->users_removed),
+	    res->items_removed, clean_s(res->items_removed), res->rounds,
+	    clean_s(res->rounds));
 	out = clean_keep(ds, keep, p, res, err);
 	free(deg);
 	free(state);

@@ -83,6 +83,7 @@ clean_outliers(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 	size_t n, below = 0, above = 0, k = 0, *rows = NULL;
 	double *vals = NULL;
 	uint8_t *flag;
+	char fence[256];
 	rs_dataset *out;
 
 	if (c == NULL || clean_need_number(c, "the outlier rule", err) != 0)
@@ -156,8 +157,8 @@ clean_outliers(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 		    &out->item_tbl : &out->user_tbl, j,
 		    clean_column_replace(c, rows, vals, k, c->decimals));
 		clean_counts_after(out, res);
-		clean_summary(res, "capped %zu values of %s to [%.6g, %.6g]", k,
-		    c->name, capl, caph);
+		clean_fence_text(c->name, capl, caph, fence, sizeof fence);
+		clean_summary(res, "capped %zu value%s of %s", k, clean_s(k), fence);
 		free(rows);
 		free(vals);
 		free(flag);
@@ -167,6 +168,7 @@ clean_outliers(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 	/* drop: the rows themselves, or the rows of flagged items/users */
 	{
 		uint8_t *keep = xmalloc(log->n ? log->n : 1);
+		const char *unit;
 		size_t gone_below = 0, gone_above = 0;
 		for (size_t r = 0; r < log->n; r++) {
 			uint8_t f = where == 'l' ? flag[r] : where == 'i' ?
@@ -175,16 +177,22 @@ clean_outliers(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 			gone_below += f == 1;
 			gone_above += f == 2;
 		}
-		if (gone_below)
-			clean_reason(res, gone_below, where == 'l' ? "%s below %.6g" :
-			    "%s below %.6g (rows of those items or users)", c->name, lower);
-		if (gone_above)
-			clean_reason(res, gone_above, where == 'l' ? "%s above %.6g" :
-			    "%s above %.6g (rows of those items or users)", c->name, upper);
+		unit = where == 'i' ? "item" : "user";
+		if (gone_below && where == 'l')
+			clean_reason(res, gone_below, "%s below %.6g", c->name, lower);
+		else if (gone_below)
+			clean_reason(res, gone_below, "%s below %.6g: the rows of %zu %s%s",
+			    c->name, lower, below, unit, below == 1 ? "" : "s");
+		if (gone_above && where == 'l')
+			clean_reason(res, gone_above, "%s above %.6g", c->name, upper);
+		else if (gone_above)
+			clean_reason(res, gone_above, "%s above %.6g: the rows of %zu %s%s",
+			    c->name, upper, above, unit, above == 1 ? "" : "s");
 		if (where == 'l')
 			clean_truth_kept(ds, keep, DIRT_BIT(RS_DIRT_OUTLIER), res);
-		clean_summary(res, "dropped %zu rows with %s outside [%.6g, %.6g]",
-		    gone_below + gone_above, c->name, lower, upper);
+		clean_fence_text(c->name, lower, upper, fence, sizeof fence);
+		clean_summary(res, "dropped %zu row%s with %s", gone_below + gone_above,
+		    clean_s(gone_below + gone_above), fence);
 		out = clean_keep(ds, keep, p, res, err);
 		free(keep);
 	}

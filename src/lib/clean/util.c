@@ -331,6 +331,20 @@ clean_summary(rs_clean_result *r, const char *fmt, ...)
 }
 
 void
+clean_fence_text(const char *name, double lower, double upper, char *buf,
+    size_t size)
+{
+	if (isinf(lower) && isinf(upper))
+		snprintf(buf, size, "%s (no fence)", name);
+	else if (isinf(lower))
+		snprintf(buf, size, "%s above %.6g", name, upper);
+	else if (isinf(upper))
+		snprintf(buf, size, "%s below %.6g", name, lower);
+	else
+		snprintf(buf, size, "%s outside [%.6g, %.6g]", name, lower, upper);
+}
+
+void
 clean_counts_after(const rs_dataset *out, rs_clean_result *res)
 {
 	res->rows_after = out->log.n;

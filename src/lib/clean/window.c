@@ -6,12 +6,13 @@
 #include <string.h>
 
 #include "clean/clean-int.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 
 void
 clean_auto_window(const rs_column *tc, double *from, double *to)
 {
-	double *t = clean_all_values(tc), q01, q99, w;
+	double *t = clean_all_values(tc), q05, q95, w;
 	size_t m = 0;
 
 	for (size_t r = 0; r < tc->n; r++)
@@ -21,17 +22,18 @@ clean_auto_window(const rs_column *tc, double *from, double *to)
 		free(t);
 		return;
 	}
-	q01 = clean_quantile(t, m, 0.01);
-	q99 = clean_quantile(t, m, 0.99);
+	q05 = clean_quantile(t, m, 0.05);
+	q95 = clean_quantile(t, m, 0.95);
 	free(t);
 	/* the bulk of the data, widened by its own span (at least a day) on
-	 * each side: far-off stamps (0, -1, the year 2100) fall outside, and
-	 * the real first and last days stay in */
-	w = q99 - q01 > 86400 ? q99 - q01 : 86400;
+	 * each side: far-off stamps (0, -1, the year 2100) fall outside even
+	 * when they are up to 5% of the rows, and the real first and last
+	 * days stay in */
+	w = q95 - q05 > 86400 ? q95 - q05 : 86400;
 	if (isnan(*from))
-		*from = q01 - w;
+		*from = q05 - w;
 	if (isnan(*to))
-		*to = nextafter(q99 + w, INFINITY);
+		*to = nextafter(q95 + w, INFINITY);
 }
 
 rs_dataset *
@@ -45,6 +47,7 @@ clean_window(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 	size_t before = 0, after = 0, missing = 0;
 	uint8_t *keep;
 	double *tv;
+	char a[64];
 	rs_dataset *out;
 
 	(void)hooks;
@@ -69,12 +72,16 @@ clean_window(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 			keep[r] = 1;
 	}
 	free(tv);
-	if (before)
-		clean_reason(res, before, "time before the window");
-	if (after)
-		clean_reason(res, after, "time at or after the window's end");
+	if (before) {
+		format_datetime(from, false, a, sizeof a);
+		clean_reason(res, before, "%s before %s", tc->name, a);
+	}
+	if (after) {
+		format_datetime(to, false, a, sizeof a);
+		clean_reason(res, after, "%s at or after %s", tc->name, a);
+	}
 	if (missing)
-		clean_reason(res, missing, "no time");
+		clean_reason(res, missing, "%s missing", tc->name);
 	clean_summary(res, "kept the window: %zu before, %zu after, %zu without a time",
 	    before, after, missing);
 	out = clean_keep(ds, keep, p, res, err);
