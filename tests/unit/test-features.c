@@ -8,6 +8,10 @@
 #include "feature/feature.h"
 #include "util/text.h"
 
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
 #define TOL 1e-6
 
 /* Tokenize text and compare with the expected tokens, joined by "|". */
@@ -500,6 +504,70 @@ test_classify(void)
 	rs_dataset_free(ds);
 }
 
+/* The corpus is tokenized in parts, one per thread: any thread count gives
+ * the same vocabulary, weights and matrix. */
+static void
+test_threads(void)
+{
+	struct strbuf sb;
+	rs_load_opts o;
+	rs_features_params p;
+	rs_features *f1, *f3;
+	rs_dataset *ds;
+	rs_error err;
+	uint64_t state = 7;
+	static const char *const words[] = { "goal", "match", "红烧", "肉丝",
+		"noodles", "#food", "跑步", "健身", "vlog", "日常", "cat", "猫咪" };
+
+	sb_init(&sb);
+	sb_puts(&sb, "item,caption,category\n");
+	for (int i = 0; i < 9000; i++) {
+		sb_printf(&sb, "v%d,", i);
+		for (int k = 0; k < 4; k++)
+			sb_printf(&sb, "%s%s", k ? " " : "", words[feat_rand(&state) % 12]);
+		sb_printf(&sb, " w%u,c%d\n", (unsigned)(feat_rand(&state) % 3000), i % 5);
+	}
+	sb_putc(&sb, '\0');
+	write_file("many.csv", sb.s);
+	sb_free(&sb);
+	write_file("many-log.csv", "user,item\nu1,v0\n");
+	rs_load_opts_init(&o);
+	o.items_path = P("many.csv");
+	ds = rs_dataset_load(P("many-log.csv"), &o, NULL, &err);
+	if (ds == NULL) {
+		fprintf(stderr, "many: %s\n", err.msg);
+		check_failures++;
+		return;
+	}
+	rs_features_params_init(&p);
+	p.min_df = 1;
+#ifdef _OPENMP
+	omp_set_num_threads(1);
+#endif
+	f1 = rs_features_build(ds, &p, NULL, &err);
+#ifdef _OPENMP
+	omp_set_num_threads(3);
+#endif
+	f3 = rs_features_build(ds, &p, NULL, &err);
+	CHECK(f1 != NULL && f3 != NULL);
+	if (f1 != NULL && f3 != NULL) {
+		CHECK(f1->nterms == f3->nterms && f1->nterms > 2000);
+		for (uint32_t t = 0; t < f1->nterms && t < f3->nterms; t++)
+			if (strcmp(f1->terms[t], f3->terms[t]) != 0 || f1->df[t] != f3->df[t]) {
+				CHECK(!"the vocabularies differ");
+				break;
+			}
+		CHECK(rs_csr_nnz(&f1->x) == rs_csr_nnz(&f3->x));
+		CHECK(memcmp(f1->x.ptr, f3->x.ptr, (f1->nitems + 1) * sizeof *f1->x.ptr) == 0);
+		CHECK(memcmp(f1->x.col, f3->x.col, rs_csr_nnz(&f1->x) * sizeof *f1->x.col) == 0);
+		CHECK(memcmp(f1->x.val, f3->x.val, rs_csr_nnz(&f1->x) * sizeof *f1->x.val) == 0);
+		CHECK(f1->tokens == f3->tokens && f1->tokens == 9000 * 5);
+	}
+	rs_features_free(f1);
+	rs_features_free(f3);
+	rs_dataset_free(ds);
+}
+
 static void
 test_top_k(void)
 {
@@ -526,6 +594,7 @@ main(void)
 	test_tfidf();
 	test_nb();
 	test_classify();
+	test_threads();
 	fixture_end();
 	return check_done("test-features");
 }

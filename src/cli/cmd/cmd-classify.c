@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli.h"
 #include "reelscope/classify.h"
@@ -38,6 +39,7 @@ static const struct cmd_field classify_fields[] = {
 	{ "confusion", "held-out items by true class (rows) and predicted class (columns), in the order of per_class" },
 	{ "filled", "--fill: items given a predicted value" },
 	{ "fill_classes", "--fill: per class: class, items filled" },
+	{ "seconds", "wall time of tokenizing, training and predicting" },
 	{ NULL, NULL }
 };
 
@@ -183,6 +185,7 @@ cmd_classify_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rs_error err;
 	rs_hooks h = session_hooks(s, r);
 	enum cmd_ret ret = CMD_OK;
+	struct timespec t0, t1;
 
 	if (ds == NULL)
 		return CMD_ERROR;
@@ -196,8 +199,10 @@ cmd_classify_exec(struct session *s, struct cmd_call *c, struct report *r)
 	p.alpha = call_num(c, "alpha", p.alpha);
 	if (!call_bool(c, "stopwords", 1))
 		p.tok_flags |= RS_TOK_KEEP_STOPWORDS;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (rs_classify(ds, &p, &res, &h, &err) != 0)
 		return cmd_error(s, "classify: %s; nothing changed", err.msg);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
 	rn_str(root, "target", res.target);
 	rn_str(root, "text", res.text);
 	rn_int(root, "classes", res.nclasses);
@@ -213,6 +218,8 @@ cmd_classify_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rn_label(rn_int(o, "without_text", (int64_t)res.unlabelled_no_text),
 	    "without text");
 	report_eval(root, &res, call_flag(c, "matrix"));
+	rn_flags(rn_num(root, "seconds", (double)(t1.tv_sec - t0.tv_sec) +
+	    (t1.tv_nsec - t0.tv_nsec) / 1e9), RF_TEXT_HIDE);
 	if (call_flag(c, "fill"))
 		ret = fill(s, c, r, ds, &res);
 	rs_classify_result_free(&res);

@@ -12,6 +12,10 @@
 #include "util/text.h"
 #include "util/xmalloc.h"
 
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
 /* Edit distance of two short names (for "did you mean"). */
 static size_t
 distance(const char *a, const char *b)
@@ -210,33 +214,48 @@ sort_ids(uint32_t *a, size_t n)
 	}
 }
 
-int
-corpus_build(struct corpus *c, const rs_dataset *ds,
-    const rs_column *const *cols, size_t ncols, unsigned tok_flags,
-    const rs_hooks *h, rs_error *err)
+/* One thread's share of the corpus: documents [first, last) with term ids
+ * of its own vocabulary. */
+struct part {
+	uint32_t first, last;
+	uint64_t *ptr;		/* last - first + 1, from 0 */
+	uint32_t *term, *count;
+	size_t cap;
+	struct rs_strtab *vocab;
+	uint32_t *df;
+	size_t dfcap;
+	uint32_t docs_with_text;
+	uint64_t tokens;
+};
+
+/* Tokenize the documents of one part. Returns -1 when asked to stop. */
+static int
+part_build(struct part *pt, const rs_dataset *ds, const rs_column *const *cols,
+    size_t ncols, unsigned tok_flags, const rs_hooks *h, bool report,
+    volatile int *stop)
 {
-	uint32_t nitems = rs_ids_count(ds->items);
-	size_t cap = 1024, nnz = 0, idcap = 64, dfcap = 1024;
+	size_t nnz = 0, idcap = 64;
 	uint32_t *ids = xmalloc(idcap * sizeof *ids);
 	rs_tokens toks;
 
-	memset(c, 0, sizeof *c);
-	c->ndocs = nitems;
-	c->ptr = xcalloc((size_t)nitems + 1, sizeof *c->ptr);
-	c->term = xmalloc(cap * sizeof *c->term);
-	c->count = xmalloc(cap * sizeof *c->count);
-	c->vocab = strtab_new();
-	c->df = xcalloc(dfcap, sizeof *c->df);
+	pt->ptr = xcalloc((size_t)(pt->last - pt->first) + 1, sizeof *pt->ptr);
+	pt->cap = 1024;
+	pt->term = xmalloc(pt->cap * sizeof *pt->term);
+	pt->count = xmalloc(pt->cap * sizeof *pt->count);
+	pt->vocab = strtab_new();
+	pt->dfcap = 1024;
+	pt->df = xcalloc(pt->dfcap, sizeof *pt->df);
 	rs_tokens_init(&toks);
-	for (uint32_t d = 0; d < nitems; d++) {
+	for (uint32_t d = pt->first; d < pt->last; d++) {
 		size_t nid = 0;
-		if ((d & 0x3FFF) == 0 && d > 0 &&
-		    rs_hooks_progress(h, "tokenizing", d, nitems) != 0) {
-			rs_error_set(err, RS_ECANCEL, "interrupted");
-			free(ids);
-			rs_tokens_free(&toks);
-			corpus_free(c);
-			return -1;
+		if (((d - pt->first) & 0x3FFF) == 0x3FFF) {
+			if (*stop)
+				break;
+			if (report && rs_hooks_progress(h, "tokenizing",
+			    (double)(d - pt->first), pt->last - pt->first) != 0) {
+				*stop = 1;
+				break;
+			}
 		}
 		rs_tokens_reset(&toks);
 		if (d < ds->item_tbl.nrows)
@@ -251,37 +270,130 @@ corpus_build(struct corpus *c, const rs_dataset *ds,
 		}
 		for (size_t t = 0; t < toks.n; t++) {
 			size_t end = t + 1 < toks.n ? toks.off[t + 1] : toks.len;
-			ids[nid++] = strtab_intern(c->vocab, toks.buf + toks.off[t],
+			ids[nid++] = strtab_intern(pt->vocab, toks.buf + toks.off[t],
 			    end - toks.off[t] - 1, NULL);
 		}
-		c->tokens += nid;
+		pt->tokens += nid;
 		sort_ids(ids, nid);
-		if (nnz + nid > cap) {
-			cap = grow_capacity(cap, nnz + nid);
-			c->term = xreallocarray(c->term, cap, sizeof *c->term);
-			c->count = xreallocarray(c->count, cap, sizeof *c->count);
+		if (nnz + nid > pt->cap) {
+			pt->cap = grow_capacity(pt->cap, nnz + nid);
+			pt->term = xreallocarray(pt->term, pt->cap, sizeof *pt->term);
+			pt->count = xreallocarray(pt->count, pt->cap, sizeof *pt->count);
 		}
-		if (c->vocab->n > dfcap) {
-			size_t old = dfcap;
-			dfcap = grow_capacity(dfcap, c->vocab->n);
-			c->df = xreallocarray(c->df, dfcap, sizeof *c->df);
-			memset(c->df + old, 0, (dfcap - old) * sizeof *c->df);
+		if (pt->vocab->n > pt->dfcap) {
+			size_t old = pt->dfcap;
+			pt->dfcap = grow_capacity(pt->dfcap, pt->vocab->n);
+			pt->df = xreallocarray(pt->df, pt->dfcap, sizeof *pt->df);
+			memset(pt->df + old, 0, (pt->dfcap - old) * sizeof *pt->df);
 		}
 		for (size_t t = 0; t < nid; t++) {
 			if (t > 0 && ids[t] == ids[t - 1]) {
-				c->count[nnz - 1]++;
+				pt->count[nnz - 1]++;
 				continue;
 			}
-			c->term[nnz] = ids[t];
-			c->count[nnz++] = 1;
-			c->df[ids[t]]++;
+			pt->term[nnz] = ids[t];
+			pt->count[nnz++] = 1;
+			pt->df[ids[t]]++;
 		}
 		if (nid > 0)
-			c->docs_with_text++;
-		c->ptr[d + 1] = nnz;
+			pt->docs_with_text++;
+		pt->ptr[d - pt->first + 1] = nnz;
 	}
 	free(ids);
 	rs_tokens_free(&toks);
+	return *stop ? -1 : 0;
+}
+
+static void
+part_free(struct part *pt)
+{
+	free(pt->ptr);
+	free(pt->term);
+	free(pt->count);
+	free(pt->df);
+	strtab_free(pt->vocab);
+}
+
+/* Documents are tokenized in contiguous parts, one per thread, each with
+ * its own vocabulary; the parts are then merged in order, so term ids come
+ * out in first-seen order exactly as one thread would give them. */
+int
+corpus_build(struct corpus *c, const rs_dataset *ds,
+    const rs_column *const *cols, size_t ncols, unsigned tok_flags,
+    const rs_hooks *h, rs_error *err)
+{
+	uint32_t nitems = rs_ids_count(ds->items);
+	int nparts = 1;
+	struct part *parts;
+	volatile int stop = 0;
+	uint64_t nnz = 0;
+	int failed = 0;
+
+#ifdef _OPENMP
+	nparts = omp_get_max_threads();
+#endif
+	if (nparts < 1 || nitems < 4096)
+		nparts = 1;
+	parts = xcalloc((size_t)nparts, sizeof *parts);
+	for (int p = 0; p < nparts; p++) {
+		parts[p].first = (uint32_t)((uint64_t)nitems * p / nparts);
+		parts[p].last = (uint32_t)((uint64_t)nitems * (p + 1) / nparts);
+	}
+	#pragma omp parallel for schedule(static, 1) num_threads(nparts) reduction(|:failed)
+	for (int p = 0; p < nparts; p++)
+		failed |= part_build(&parts[p], ds, cols, ncols, tok_flags, h, p == 0,
+		    &stop) != 0;
+	memset(c, 0, sizeof *c);
+	if (failed) {
+		for (int p = 0; p < nparts; p++)
+			part_free(&parts[p]);
+		free(parts);
+		rs_error_set(err, RS_ECANCEL, "interrupted");
+		return -1;
+	}
+	c->ndocs = nitems;
+	c->ptr = xcalloc((size_t)nitems + 1, sizeof *c->ptr);
+	for (int p = 0; p < nparts; p++)
+		nnz += parts[p].ptr[parts[p].last - parts[p].first];
+	c->term = xmalloc((nnz ? nnz : 1) * sizeof *c->term);
+	c->count = xmalloc((nnz ? nnz : 1) * sizeof *c->count);
+	c->vocab = strtab_new();
+	nnz = 0;
+	for (int p = 0; p < nparts; p++) {
+		struct part *pt = &parts[p];
+		uint32_t *map = xmalloc((pt->vocab->n ? pt->vocab->n : 1) * sizeof *map);
+		for (uint32_t t = 0; t < pt->vocab->n; t++) {
+			const char *s = strtab_get(pt->vocab, t);
+			map[t] = strtab_intern(c->vocab, s, strlen(s), NULL);
+		}
+		for (uint32_t d = pt->first; d < pt->last; d++) {
+			uint64_t b = pt->ptr[d - pt->first], e = pt->ptr[d - pt->first + 1];
+			uint64_t start = nnz;
+			for (uint64_t k = b; k < e; k++) {
+				/* insert in order of the merged ids */
+				uint32_t t = map[pt->term[k]], n = pt->count[k];
+				uint64_t j = nnz++;
+				while (j > start && c->term[j - 1] > t) {
+					c->term[j] = c->term[j - 1];
+					c->count[j] = c->count[j - 1];
+					j--;
+				}
+				c->term[j] = t;
+				c->count[j] = n;
+			}
+			c->ptr[d + 1] = nnz;
+		}
+		c->docs_with_text += pt->docs_with_text;
+		c->tokens += pt->tokens;
+		free(map);
+	}
+	/* document frequencies over the merged ids */
+	c->df = xcalloc(c->vocab->n ? c->vocab->n : 1, sizeof *c->df);
+	for (uint64_t k = 0; k < nnz; k++)
+		c->df[c->term[k]]++;
+	for (int p = 0; p < nparts; p++)
+		part_free(&parts[p]);
+	free(parts);
 	return 0;
 }
 

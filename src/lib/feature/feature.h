@@ -8,6 +8,7 @@
 
 #include "reelscope/dataset.h"
 #include "reelscope/error.h"
+#include "reelscope/features.h"
 
 /* The stop lists (token.c), sorted by bytes. */
 extern const char *const tok_stop_en[];
@@ -74,6 +75,46 @@ struct classes {
 int classes_build(struct classes *cl, const rs_column *col, uint32_t max,
     const char *opt, rs_error *err);
 void classes_free(struct classes *cl);
+
+/* ---- The item feature matrix (features.c, blocks.c) ---- */
+
+/* The columns every block reads, resolved from the parameters. */
+struct sources {
+	const rs_column **text;
+	int ntext;
+	const rs_column *category, *duration, *upload, *width, *height, *tags;
+	const rs_column **onehot;
+	int nonehot;
+};
+
+
+/* The categorical blocks' value per item. */
+struct cat_block {
+	struct classes cl;
+	uint32_t first;
+};
+
+/* Everything the matrix rows need besides the text. */
+struct extra {
+	uint32_t dur_first, age_first, angle_first, cat_first, tags_first;
+	bool has_dur, has_age, has_angle, has_cat, has_tags;
+	double ref, span;	/* upload: newest time, newest - oldest */
+	struct rs_strtab *tagtab;
+	struct cat_block *oh;
+	int noh;
+};
+
+/* Add the blocks beside the text to f (columns, names) and read what their
+ * rows need into ex. -1 with err on a bad column. */
+int feat_prepare_blocks(rs_features *f, const rs_dataset *ds,
+    const struct sources *src, struct extra *ex, const rs_hooks *h,
+    rs_error *err);
+void feat_extra_free(struct extra *ex);
+/* f->x from f->tfidf and the other blocks. */
+void feat_build_matrix(rs_features *f, const struct sources *src,
+    const struct extra *ex);
+/* The top keywords of every category into f. */
+void feat_category_keywords(rs_features *f);
 
 /* splitmix64: the seeded generator of hold-out draws. */
 uint64_t feat_rand(uint64_t *state);
