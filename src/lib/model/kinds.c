@@ -11,6 +11,10 @@ extern const rs_model_kind rs_kind_itemknn;
 extern const rs_model_kind rs_kind_ease;
 extern const rs_model_kind rs_kind_content;
 extern const rs_model_kind rs_kind_hybrid;
+extern const rs_model_kind rs_kind_mf;
+extern const rs_model_kind rs_kind_svdpp;
+extern const rs_model_kind rs_kind_als;
+extern const rs_model_kind rs_kind_bpr;
 
 const rs_model_kind *const rs_model_kinds[] = {
 	&rs_kind_pop,
@@ -20,6 +24,10 @@ const rs_model_kind *const rs_model_kinds[] = {
 	&rs_kind_ease,
 	&rs_kind_content,
 	&rs_kind_hybrid,
+	&rs_kind_mf,
+	&rs_kind_svdpp,
+	&rs_kind_als,
+	&rs_kind_bpr,
 	&rs_kind_imported,	/* eval.h: lists read by import recs */
 	NULL
 };
