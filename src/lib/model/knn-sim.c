@@ -287,6 +287,7 @@ knn_neighbours(const knn_rows *rows, const knn_rows *cols, const knn_opts *o,
 	int stop = 0;
 	uint64_t total = 0;
 	uint32_t done = 0;
+	bool ones = true;
 
 	memset(out, 0, sizeof *out);
 	if (o->sim == KNN_COSINE) {
@@ -294,6 +295,11 @@ knn_neighbours(const knn_rows *rows, const knn_rows *cols, const knn_opts *o,
 		for (uint32_t a = 0; a < n; a++)
 			norm[a] = row_norm(rows, a);
 	}
+	/* 0/1 values: the products are the counts */
+	for (uint64_t q = 0; ones && q < rows->ptr[n]; q++)
+		ones = rows->val[q] == 1;
+	for (uint64_t q = 0; ones && q < cols->ptr[cols->n]; q++)
+		ones = cols->val[q] == 1;
 	#pragma omp parallel if (cols->ptr[cols->n] > 20000)
 	{
 		/* cosine and jaccard need counts and products only; the others
@@ -316,14 +322,28 @@ knn_neighbours(const knn_rows *rows, const knn_rows *cols, const knn_opts *o,
 			halt = stop;
 			if (halt)
 				continue;
-			/* every row b sharing a column with a, with the sums */
+			/* every row b sharing a column with a, with the sums; when
+			   most rows will be met, skip the touched list and scan */
+			size_t work = 0;
+			bool scan;
+			for (uint64_t p = rows->ptr[a]; p < rows->ptr[a + 1]; p++)
+				work += cols->ptr[rows->idx[p] + 1] - cols->ptr[rows->idx[p]];
+			scan = light && work >= n / 2;
 			for (uint64_t p = rows->ptr[a]; p < rows->ptr[a + 1]; p++) {
 				uint32_t c = rows->idx[p];
 				double x = rows->val[p];
 				const uint32_t *bi = cols->idx + cols->ptr[c];
 				const float *bv = cols->val + cols->ptr[c];
 				size_t len = cols->ptr[c + 1] - cols->ptr[c];
-				if (light)
+				if (light && ones && scan)
+					for (size_t q = 0; q < len; q++)
+						cnt[bi[q]]++;
+				else if (light && scan)
+					for (size_t q = 0; q < len; q++) {
+						cnt[bi[q]]++;
+						xy[bi[q]] += x * bv[q];
+					}
+				else if (light)
 					for (size_t q = 0; q < len; q++) {
 						uint32_t b = bi[q];
 						if (cnt[b]++ == 0)
@@ -338,6 +358,10 @@ knn_neighbours(const knn_rows *rows, const knn_rows *cols, const knn_opts *o,
 						acc_add(&acc[b], x, bv[q]);
 					}
 			}
+			if (scan)
+				for (uint32_t b = 0; b < n; b++)
+					if (cnt[b] > 0)
+						touched[nt++] = b;
 			for (size_t t = 0; t < nt; t++) {
 				uint32_t b = touched[t];
 				struct acc one = { 0 };
@@ -345,7 +369,7 @@ knn_neighbours(const knn_rows *rows, const knn_rows *cols, const knn_opts *o,
 				double s;
 				if (light) {
 					one.n = cnt[b];
-					one.xy = xy[b];
+					one.xy = ones ? cnt[b] : xy[b];
 					cnt[b] = 0;
 					xy[b] = 0;
 				} else
