@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,6 +146,22 @@ evalcli_prepare(struct session *s, const rs_eval_opts *o, struct report *r,
 	return ctx;
 }
 
+/* A warning shown once per command, however many models it concerns. */
+static void __attribute__((format(printf, 2, 3)))
+warn_once(struct report *r, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	for (size_t i = 0; i < r->nwarnings; i++)
+		if (strcmp(r->warnings[i], buf) == 0)
+			return;
+	report_warn(r, "%s", buf);
+}
+
 rs_eval_result *
 evalcli_run(struct session *s, const rs_eval_ctx *ctx, const rs_model *m,
     struct report *r, const char *cmd)
@@ -157,13 +174,19 @@ evalcli_run(struct session *s, const rs_eval_ctx *ctx, const rs_model *m,
 		return NULL;
 	}
 	if (res->biased)
-		report_warn(r, "%s: short-video metrics come from the logged items of each list only (a sparse log): biased towards what the logging policy showed",
-		    m->name);
+		warn_once(r, "short-video metrics come from the logged items of each list only (a sparse log): biased towards what the logging policy showed");
 	if (res->sampled)
-		report_warn(r, "%s: sampled candidates (%u negatives per user) inflate every ranking metric; compare only with the same protocol",
-		    m->name, res->sampled);
-	rs_workspace_add_result(s->ws, res);
+		warn_once(r, "sampled candidates (%u negative%s per user) inflate every ranking metric; compare only with the same protocol",
+		    res->sampled, res->sampled == 1 ? "" : "s");
 	return res;
+}
+
+void
+evalcli_keep(struct session *s, rs_eval_result **res, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (res[i] != NULL)
+			rs_workspace_add_result(s->ws, res[i]);
 }
 
 void

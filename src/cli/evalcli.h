@@ -35,9 +35,12 @@ rs_model **evalcli_models(struct session *s, char *const *names, size_t n,
 /* Prepare the protocol on the current data; its notes go to r. */
 rs_eval_ctx *evalcli_prepare(struct session *s, const rs_eval_opts *o,
     struct report *r, const char *cmd);
-/* Evaluate m; the workspace keeps the result (returned, borrowed). */
+/* Evaluate m (caller owns the result; evalcli_keep hands it to the
+ * workspace once the command has succeeded, so a failed command keeps
+ * nothing). */
 rs_eval_result *evalcli_run(struct session *s, const rs_eval_ctx *ctx,
     const rs_model *m, struct report *r, const char *cmd);
+void evalcli_keep(struct session *s, rs_eval_result **res, size_t n);
 /* One result: flat metric keys for JSON, tables by cutoff for text. */
 void evalcli_render(struct rnode *obj, const rs_eval_result *res);
 /* A metric value for text: "0.3254" or "-". */

@@ -431,7 +431,13 @@ test_files_split(void)
 	cm->kind = &const_kind;
 	cm->nusers = rs_ids_count(ds->users);
 	cm->nitems = rs_ids_count(ds->items);
-	cm->train = pop->train;
+	{
+		/* trained on the ratings: a value model (on 0/1 it would rank) */
+		rs_imat_opts vo;
+		rs_imat_opts_init(&vo);
+		cm->train = rs_imat_build(ds, &ds->log, &vo, &err);
+		CHECK(cm->train != NULL && cm->train->explicit_values);
+	}
 	o.sampled = 0;
 	c = rs_eval_prepare(ds, &o, &err);
 	r2 = rs_eval_run(c, cm, &err);
@@ -441,12 +447,19 @@ test_files_split(void)
 	CHECK_NEAR(user_metric(r2, 0, "rmse"), sqrt(1.25), 1e-12);
 	CHECK(r2->rated_pairs == 5);
 	/* the bootstrap interval brackets the pooled value */
+	CHECK(rs_eval_metric_index(r2, "rmse") >= 0);
 	rs_eval_summarize(r2, (size_t)rs_eval_metric_index(r2, "rmse"), 1, &sm);
 	CHECK(sm.lo <= 1.5 && sm.hi >= 1.5 && sm.lo < sm.hi);
 	/* a model trained on other data is refused */
 	cm->nitems++;
 	CHECK(rs_eval_run(c, cm, &err) == NULL && strstr(err.msg, "retrain") != NULL);
 	cm->nitems--;
+	/* the same kind trained on 0/1 does not predict values: no rmse */
+	rs_imat_free(cm->train);
+	cm->train = pop->train;
+	rs_eval_result_free(r2);
+	r2 = rs_eval_run(c, cm, &err);
+	CHECK(r2 != NULL && rs_eval_metric_index(r2, "rmse") < 0);
 	rs_eval_result_free(r2);
 	rs_eval_ctx_free(c);
 	cm->train = NULL;

@@ -141,8 +141,9 @@ cmd_compare_exec(struct session *s, struct cmd_call *c, struct report *r)
 		return CMD_ERROR;
 	if ((models = evalcli_models(s, c->args, c->nargs, "compare", &n)) == NULL)
 		return CMD_ERROR;
-	for (size_t i = 0; i < n; i++)
-		rated |= models[i]->kind->explicit_values;
+	for (size_t i = 0; i < n; i++)	/* value kinds trained on values */
+		rated |= models[i]->kind->explicit_values &&
+		    (models[i]->train == NULL || models[i]->train->explicit_values);
 	if ((cols = columns(s, call_get(c, "metrics"), &o, rated, &ncols)) == NULL) {
 		free(models);
 		return CMD_ERROR;
@@ -172,6 +173,8 @@ cmd_compare_exec(struct session *s, struct cmd_call *c, struct report *r)
 	for (size_t i = 0; i < n; i++)
 		if ((res[i] = evalcli_run(s, ctx, models[i], r, "compare")) == NULL) {
 			rs_eval_ctx_free(ctx);
+			for (size_t q = 0; q < i; q++)
+				rs_eval_result_free(res[q]);
 			for (size_t q = 0; q < ncols; q++)
 				free(cols[q]);
 			free(cols);
@@ -244,6 +247,7 @@ cmd_compare_exec(struct session *s, struct cmd_call *c, struct report *r)
 			rn_bool(m, "best", ce->best);
 		}
 	}
+	evalcli_keep(s, res, n);
 	for (size_t q = 0; q < ncols; q++)
 		free(cols[q]);
 	free(cols);

@@ -34,6 +34,7 @@ cmd_eval_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rs_eval_opts o;
 	rs_eval_ctx *ctx;
 	rs_model **models;
+	rs_eval_result **res;
 	size_t n;
 	enum cmd_ret ret = CMD_OK;
 
@@ -45,37 +46,44 @@ cmd_eval_exec(struct session *s, struct cmd_call *c, struct report *r)
 		free(models);
 		return cmd_error(s, "eval: export= and lists= write one model's values; name it (eval MODEL export=FILE)");
 	}
-	o.hooks = NULL;
+	res = xcalloc(n, sizeof *res);
 	{
 		rs_hooks h = session_hooks(s, r);
 		o.hooks = &h;
 		ctx = evalcli_prepare(s, &o, r, "eval");
 		if (ctx == NULL) {
+			free(res);
 			free(models);
 			return CMD_ERROR;
 		}
 		arr = rn_flags(rn_arr(root, "results"), RF_TEXT_HIDE);
 		for (size_t i = 0; i < n && ret == CMD_OK; i++) {
-			rs_eval_result *res = evalcli_run(s, ctx, models[i], r, "eval");
 			struct rnode *text;
 			char label[256];
 			rs_error err;
-			if (res == NULL) {
+			if ((res[i] = evalcli_run(s, ctx, models[i], r, "eval")) == NULL) {
 				ret = CMD_ERROR;
 				break;
 			}
-			evalcli_render(rn_obj(arr, NULL), res);
-			snprintf(label, sizeof label, "%s (%s)", res->model, res->kind);
-			text = rn_label(rn_flags(rn_obj(root, res->model), RF_JSON_HIDE), label);
-			evalcli_render(text, res);
-			if (exp != NULL && rs_eval_export_users(res, session_data(s), exp, &err) != 0)
+			evalcli_render(rn_obj(arr, NULL), res[i]);
+			snprintf(label, sizeof label, "%s (%s)", res[i]->model, res[i]->kind);
+			text = rn_label(rn_flags(rn_obj(root, res[i]->model), RF_JSON_HIDE), label);
+			evalcli_render(text, res[i]);
+			if (exp != NULL &&
+			    rs_eval_export_users(res[i], session_data(s), exp, &err) != 0)
 				ret = cmd_error(s, "eval: %s", err.msg);
 			else if (lists != NULL &&
-			    rs_eval_export_lists(res, session_data(s), lists, &err) != 0)
+			    rs_eval_export_lists(res[i], session_data(s), lists, &err) != 0)
 				ret = cmd_error(s, "eval: %s", err.msg);
 		}
 		rs_eval_ctx_free(ctx);
 	}
+	if (ret == CMD_OK)
+		evalcli_keep(s, res, n);
+	else
+		for (size_t i = 0; i < n; i++)
+			rs_eval_result_free(res[i]);
+	free(res);
 	if (ret == CMD_OK && exp != NULL)
 		report_note(r, "per-user values written to %s", exp);
 	if (ret == CMD_OK && lists != NULL)

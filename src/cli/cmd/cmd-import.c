@@ -77,10 +77,10 @@ cmd_import_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rn_flags(rn_int(root, "unknown_user_rows", (int64_t)rep.unknown_user_rows), RF_TEXT_HIDE);
 	rn_label(rn_int(root, "unknown_items", rep.unknown_items), "unknown items");
 	rn_flags(rn_int(root, "unknown_item_rows", (int64_t)rep.unknown_item_rows), RF_TEXT_HIDE);
-	rn_flags(rn_int(root, "duplicate_items", (int64_t)rep.duplicate_items),
-	    rep.duplicate_items ? 0 : RF_TEXT_HIDE);
-	rn_flags(rn_int(root, "tied_scores", (int64_t)rep.tied_scores),
-	    rep.tied_scores ? 0 : RF_TEXT_HIDE);
+	rn_flags(rn_label(rn_int(root, "duplicate_items", (int64_t)rep.duplicate_items),
+	    "items listed twice"), rep.duplicate_items ? 0 : RF_TEXT_HIDE);
+	rn_flags(rn_label(rn_int(root, "tied_scores", (int64_t)rep.tied_scores),
+	    "tied scores"), rep.tied_scores ? 0 : RF_TEXT_HIDE);
 	rn_label(rn_int(root, "seen_in_training", (int64_t)rep.seen_in_training),
 	    "listed items seen in training");
 	if (rep.unknown_users > 0)

@@ -98,14 +98,18 @@ cmd_significance_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rb = ra ? evalcli_run(s, ctx, models[1], r, "significance") : NULL;
 	rs_eval_ctx_free(ctx);
 	free(models);
-	if (rb == NULL)
+	if (rb == NULL) {
+		rs_eval_result_free(ra);
 		return CMD_ERROR;
+	}
 	ja = rs_eval_metric_index(ra, metric);
 	jb = rs_eval_metric_index(rb, metric);
-	if (ja < 0 || jb < 0)
-		return cmd_error(s, "significance: %s has no %s (%s)", ja < 0 ? ra->model : rb->model,
+	if (ja < 0 || jb < 0) {
+		cmd_error(s, "significance: %s has no %s (%s)", ja < 0 ? ra->model : rb->model,
 		    metric, strcmp(metric, "rmse") == 0 || strcmp(metric, "mae") == 0 ?
 		    "it does not predict values" : "this data lacks what the metric needs");
+		goto fail;
+	}
 	/* both results cover the same users in the same order (one protocol) */
 	va = xmalloc((ra->nusers ? ra->nusers : 1) * sizeof *va);
 	vb = xmalloc((ra->nusers ? ra->nusers : 1) * sizeof *vb);
@@ -116,7 +120,8 @@ cmd_significance_exec(struct session *s, struct cmd_call *c, struct report *r)
 	if (rs_paired_test(va, vb, ra->nusers, &pt, &err) != 0) {
 		free(va);
 		free(vb);
-		return cmd_error(s, "significance: %s", err.msg);
+		cmd_error(s, "significance: %s", err.msg);
+		goto fail;
 	}
 	free(va);
 	free(vb);
@@ -158,7 +163,15 @@ cmd_significance_exec(struct session *s, struct cmd_call *c, struct report *r)
 		else
 			report_note(r, "no significant difference on %s at 5%%", metric);
 	}
+	{
+		rs_eval_result *both[2] = { ra, rb };
+		evalcli_keep(s, both, 2);
+	}
 	return CMD_OK;
+fail:
+	rs_eval_result_free(ra);
+	rs_eval_result_free(rb);
+	return CMD_ERROR;
 }
 
 const struct cmd_entry cmd_significance_entry = {

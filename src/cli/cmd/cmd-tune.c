@@ -112,6 +112,10 @@ cmd_tune_exec(struct session *s, struct cmd_call *c, struct report *r)
 	to.trials = (uint32_t)call_int(c, "trials", 0);
 	to.seed = (uint64_t)call_int(c, "seed", 1);
 	to.metric = call_get(c, "metric");
+	/* a value kind trained on 0/1 ranks: no rmse to tune for */
+	if (to.metric == NULL && kind->explicit_values &&
+	    call_bool(c, "binary", 0) == 1)
+		to.metric = "ndcg@10";
 	snprintf(name, sizeof name, "%s", call_get(c, "name") ? call_get(c, "name") : "");
 	if (name[0] == '\0')
 		snprintf(name, sizeof name, "%s-tuned", kind->name);
@@ -121,6 +125,11 @@ cmd_tune_exec(struct session *s, struct cmd_call *c, struct report *r)
 	to.fit.patience = (uint32_t)call_int(c, "patience", to.fit.patience);
 	if (call_has(c, "trials") && !to.random) {
 		cmd_error(s, "tune: trials= goes with search=random (grid search tries every point)");
+		goto out;
+	}
+	if (to.metric != NULL && (strcmp(to.metric, "rmse") == 0 ||
+	    strcmp(to.metric, "mae") == 0) && call_bool(c, "binary", 0) == 1) {
+		cmd_error(s, "tune: metric=%s needs predicted values; binary=yes trains on 0/1", to.metric);
 		goto out;
 	}
 	if (rs_tune_check(&to, &err) != 0) {
@@ -180,10 +189,10 @@ cmd_tune_exec(struct session *s, struct cmd_call *c, struct report *r)
 			rn_label(rn_null(row, "score"), res->metric);
 		else
 			rn_label(rn_prec(rn_num(row, "score", tr->score), 5), res->metric);
-		rn_prec(rn_num(row, "seconds", tr->seconds), 3);
 		rn_flags(rn_label(rn_str(row, "best ", t == res->best ? "*" : ""), "best"),
 		    RF_JSON_HIDE);
 		rn_flags(rn_bool(row, "best", t == res->best), RF_TEXT_HIDE);
+		rn_prec(rn_num(row, "seconds", tr->seconds), 3);
 		if (tr->error != NULL)
 			rn_str(row, "error", tr->error);
 		else

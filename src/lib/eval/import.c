@@ -139,9 +139,14 @@ rs_import_recs(const rs_dataset *ds, const char *path, const char *name,
 		uint32_t u = log.user[r], it = log.item[r];
 		double v = rs_column_get(rc ? rc : sc, r);
 		if (rc != NULL && (!(v >= 1) || v != floor(v) || v > 4e9)) {
+			char shown[32];
+			if (isnan(v))
+				snprintf(shown, sizeof shown, "nothing");
+			else
+				snprintf(shown, sizeof shown, "%g", v);
 			rs_error_set(err, RS_EPARSE,
 			    "%s: data row %zu: rank must be a whole number from 1 (found %s)",
-			    path, r + 1, isnan(v) ? "nothing" : "another value");
+			    path, r + 1, shown);
 			goto fail;
 		}
 		if (rc == NULL && !isfinite(v)) {

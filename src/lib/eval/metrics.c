@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "eval/eval-int.h"
+#include "util/xmalloc.h"
 
 const struct metric_family_info rs_metric_families[MF_COUNT] = {
 	[MF_RMSE] = { "rmse", false, RS_SCOPE_PAIR, RS_LOWER },
@@ -86,8 +87,10 @@ rs_eval_metric_check(const char *name)
 		const struct metric_family_info *mf = &rs_metric_families[f];
 		if (strlen(mf->name) != len || strncmp(mf->name, name, len) != 0)
 			continue;
-		snprintf(msg, sizeof msg, mf->at_k ? "%s needs a cutoff: %s@K, K from 1 to 100000" :
-		    "%s takes no cutoff", mf->name, mf->name);
+		if (mf->at_k)
+			snprintf(msg, sizeof msg, "needs a cutoff from 1 to 100000 (%s@K)", mf->name);
+		else
+			snprintf(msg, sizeof msg, "takes no cutoff (%s)", mf->name);
 		return msg;
 	}
 	return "is not a metric";
@@ -138,23 +141,6 @@ rs_rank_metrics_at(const uint8_t *rel_at, size_t n, size_t k, size_t nrel,
 
 /* ---- AUC ---- */
 
-/* Number of x in sorted v[0..n) that are < key (branch-free search: the
- * comparisons are unpredictable, so a conditional move beats a branch). */
-static size_t
-count_below(const float *v, size_t n, float key)
-{
-	const float *base = v;
-
-	if (n == 0)
-		return 0;
-	while (n > 1) {
-		size_t half = n / 2;
-		base = base[half] < key ? base + half : base;
-		n -= half;
-	}
-	return (size_t)(base - v) + (*base < key);
-}
-
 /*
  * The numerator counts, for each relevant item p, the candidates scored
  * below it plus half those tied with it: Σ_p [#{c: s_c < s_p} + ½#{c: s_c = s_p}].
@@ -163,9 +149,9 @@ count_below(const float *v, size_t n, float key)
  * total, each one ½ against itself), so
  *   AUC = (Σ_p [#{c < p} + ½#{c = p}] - npos²/2) / (npos · nneg).
  * Few relevant items: one vectorized pass over the candidates per relevant
- * item. Many: one branch-free binary search per candidate into the sorted
- * relevant scores. Excluded entries of cand (items seen in training) are
- * counted and then taken back out.
+ * item, excluded entries (items seen in training) taken back out after.
+ * Many: the candidates' scores radix-sorted, then merged with the sorted
+ * relevant scores — linear, whatever the distribution of scores or ties.
  */
 static double
 above_direct(const float *pos, size_t npos, const float *cand, size_t ncand,
@@ -190,32 +176,85 @@ above_direct(const float *pos, size_t npos, const float *cand, size_t ncand,
 	return above;
 }
 
-/* #{p > s} + ½#{p = s} for one candidate score s. */
-static double
-above_one(const float *pos, size_t npos, float s)
+/* A float as an unsigned key with the same order (-inf lowest, no NaN). */
+static uint32_t
+float_key(float x)
 {
-	size_t lt, le;
+	uint32_t u;
 
-	if (s < pos[0])
-		return (double)npos;
-	if (s > pos[npos - 1])
-		return 0;
-	lt = count_below(pos, npos, s);
-	for (le = lt; le < npos && pos[le] == s; le++)
-		;
-	return (double)(npos - le) + 0.5 * (double)(le - lt);
+	memcpy(&u, &x, sizeof u);
+	if (x == 0)
+		u = 0;	/* -0 ties +0 */
+	return (u & 0x80000000u) ? ~u : u | 0x80000000u;
+}
+
+/* LSD radix sort of keys, 8 bits a pass; passes where every key has the
+ * same byte are skipped. tmp has room for n keys. Returns the sorted array
+ * (keys or tmp). */
+static uint32_t *
+radix_sort(uint32_t *keys, uint32_t *tmp, size_t n)
+{
+	size_t hist[4][256];
+
+	memset(hist, 0, sizeof hist);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t k = keys[i];
+		hist[0][k & 255]++;
+		hist[1][(k >> 8) & 255]++;
+		hist[2][(k >> 16) & 255]++;
+		hist[3][k >> 24]++;
+	}
+	for (int d = 0; d < 4; d++) {
+		size_t sum = 0;
+		uint32_t *t;
+		if (n > 0 && hist[d][(keys[0] >> (8 * d)) & 255] == n)
+			continue;
+		for (int b = 0; b < 256; b++) {
+			size_t c = hist[d][b];
+			hist[d][b] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			tmp[hist[d][(keys[i] >> (8 * d)) & 255]++] = keys[i];
+		t = keys;
+		keys = tmp;
+		tmp = t;
+	}
+	return keys;
 }
 
 static double
-above_search(const float *pos, size_t npos, const float *cand, size_t ncand,
+above_sorted(const float *pos, size_t npos, const float *cand, size_t ncand,
     const uint32_t *excl, size_t nexcl)
 {
+	uint32_t *keys = xmalloc((ncand ? ncand : 1) * sizeof *keys);
+	uint32_t *tmp = xmalloc((ncand ? ncand : 1) * sizeof *tmp), *sorted;
+	uint8_t *out = NULL;
+	size_t n = 0, c = 0;
 	double above = 0;
 
+	if (nexcl > 0) {
+		out = xcalloc(ncand, 1);
+		for (size_t e = 0; e < nexcl; e++)
+			out[excl[e]] = 1;
+	}
 	for (size_t i = 0; i < ncand; i++)
-		above += above_one(pos, npos, cand[i]);
-	for (size_t e = 0; e < nexcl; e++)
-		above -= above_one(pos, npos, cand[excl[e]]);
+		if (out == NULL || !out[i])
+			keys[n++] = float_key(cand[i]);
+	sorted = radix_sort(keys, tmp, n);
+	/* merge: c walks the candidates below the current relevant score */
+	for (size_t p = 0; p < npos; p++) {
+		uint32_t kp = float_key(pos[p]);
+		size_t eq;
+		while (c < n && sorted[c] < kp)
+			c++;
+		for (eq = c; eq < n && sorted[eq] == kp; eq++)
+			;
+		above += (double)c + 0.5 * (double)(eq - c);
+	}
+	free(out);
+	free(keys);
+	free(tmp);
 	return above;
 }
 
@@ -228,12 +267,12 @@ rs_auc_sorted(const float *pos, size_t npos, const float *cand, size_t ncand,
 
 	if (npos == 0 || nc <= npos)
 		return NAN;
-	/* a pass costs ~1/8 cycle per candidate and relevant item; a search
-	 * ~3 cycles per level */
-	if (npos <= 128)
+	/* a pass costs about half a cycle per candidate and relevant item;
+	 * sorting about ten cycles per candidate */
+	if (npos <= 24)
 		above = above_direct(pos, npos, cand, ncand, excl, nexcl);
 	else
-		above = above_search(pos, npos, cand, ncand, excl, nexcl);
+		above = above_sorted(pos, npos, cand, ncand, excl, nexcl);
 	return (above - 0.5 * (double)npos * (double)npos) /
 	    ((double)npos * (double)(nc - npos));
 }

@@ -75,7 +75,9 @@ layout_metrics(const rs_eval_ctx *c, const rs_model *m, rs_eval_result *r,
 	for (int f = 0; f < MF_COUNT; f++)
 		for (size_t k = 0; k < RS_EVAL_MAX_K; k++)
 			L->col[f][k] = -1;
-	if (m->kind->explicit_values && c->tval != NULL) {
+	/* values are predicted by value kinds trained on values, not on 0/1 */
+	if (m->kind->explicit_values && c->tval != NULL &&
+	    (m->train == NULL || m->train->explicit_values)) {
 		add_metric(r, L, MF_RMSE, 0, 0);
 		add_metric(r, L, MF_MAE, 0, 0);
 	}
@@ -137,21 +139,51 @@ scratch_free(struct scratch *s)
 	free(s->rel_at);
 }
 
-static int
-cmp_float(const void *a, const void *b)
-{
-	float x = *(const float *)a, y = *(const float *)b;
-
-	return (x > y) - (x < y);
+/* In-place sorts without a comparison callback (qsort's indirect calls
+ * cost more than the sorting itself on a few hundred keys per user):
+ * quicksort with a median-of-three pivot, insertion sort below 16 keys,
+ * recursion on the smaller side. */
+#define DEFINE_SORT(name, T) \
+static void \
+name(T *v, size_t n) \
+{ \
+	while (n > 16) { \
+		T a = v[0], b = v[n / 2], c = v[n - 1], p, t; \
+		size_t i = 0, j = n - 1; \
+		p = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b); \
+		for (;;) { \
+			while (v[i] < p) \
+				i++; \
+			while (p < v[j]) \
+				j--; \
+			if (i >= j) \
+				break; \
+			t = v[i]; \
+			v[i++] = v[j]; \
+			v[j--] = t; \
+		} \
+		if (j + 1 < n - j - 1) { \
+			name(v, j + 1); \
+			v += j + 1; \
+			n -= j + 1; \
+		} else { \
+			name(v + j + 1, n - j - 1); \
+			n = j + 1; \
+		} \
+	} \
+	for (size_t i = 1; i < n; i++) { \
+		T x = v[i]; \
+		size_t j = i; \
+		while (j > 0 && x < v[j - 1]) { \
+			v[j] = v[j - 1]; \
+			j--; \
+		} \
+		v[j] = x; \
+	} \
 }
 
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
+DEFINE_SORT(sort_floats, float)
+DEFINE_SORT(sort_items, uint32_t)
 
 static uint64_t
 mix64(uint64_t z)
@@ -181,7 +213,7 @@ sample_negatives(uint32_t *other, size_t no, size_t n, uint64_t seed,
 		other[i] = other[j];
 		other[j] = t;
 	}
-	qsort(other, n, sizeof *other, cmp_u32);
+	sort_items(other, n);
 	return n;
 }
 
@@ -208,7 +240,7 @@ eval_user(const rs_eval_ctx *c, const rs_model *m, const struct layout *L,
 			s->posv[nrel++] = isnan(v) ? -INFINITY : v;
 		}
 	}
-	qsort(s->posv, nrel, sizeof *s->posv, cmp_float);
+	sort_floats(s->posv, nrel);
 	if (!compact) {
 		n = rs_topk(row, c->nitems, s->skip, kmax, s->top);
 		ncand = c->nitems;
@@ -223,7 +255,7 @@ eval_user(const rs_eval_ctx *c, const rs_model *m, const struct layout *L,
 					else
 						s->other[no++] = c->titem[q];
 				}
-			qsort(s->other, no, sizeof *s->other, cmp_u32);
+			sort_items(s->other, no);
 		} else {
 			for (uint64_t q = a; q < b; q++)
 				if (c->trel[q])
@@ -237,7 +269,7 @@ eval_user(const rs_eval_ctx *c, const rs_model *m, const struct layout *L,
 		memcpy(s->cand + ncand, s->other, no * sizeof *s->other);
 		ncand += no;
 		/* ascending items, so ties break by item index as in full ranking */
-		qsort(s->cand, ncand, sizeof *s->cand, cmp_u32);
+		sort_items(s->cand, ncand);
 		for (size_t j = 0; j < ncand; j++)
 			s->cs[j] = row[s->cand[j]];
 		n = rs_topk(s->cs, ncand, NULL, kmax, s->topc);

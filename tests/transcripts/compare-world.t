@@ -1,0 +1,59 @@
+# compare: a leaderboard over users with 95% confidence intervals (t over
+# per-user values), the best of each column marked, rows best first; then a
+# chosen set of columns, whose cutoffs are evaluated as needed.
+# filter: s/^\( *seconds *\)[0-9.e+-]*$/\1(time)/
+> load samples/world --skip-bad
+format: KuaiRec 2.0 folder samples/world
+log samples/world/big_matrix.csv.gz: comma-separated, header row; user=user_id item=video_id value=watch_ratio time=timestamp
+observed block samples/world/small_matrix.csv.gz: comma-separated, header row; user=user_id item=video_id value=watch_ratio time=timestamp
+items samples/world/item_daily_features.csv.gz: 5098 rows, id column video_id (repeated ids: kept the last row of each), 57 other columns
+items samples/world/item_categories.csv.gz: 800 rows, id column video_id, 1 other column
+items samples/world/kuairec_caption_category.csv.gz: 800 rows, id column video_id, 9 other columns
+users samples/world/user_features.csv.gz: 404 rows, id column user_id, 30 other columns
+users samples/world/social_network.csv.gz: 108 rows, id column user_id, 1 other column
+ground truth: dirt.csv lists 200 injected dirty rows, manifest.json 4 bot users
+path            samples/world
+format          kuairec
+interactions    21,288
+users           404
+items           800
+creators        80
+observed block  19,107
+warning: skipped 3 malformed rows of samples/world/big_matrix.csv.gz (first: samples/world/big_matrix.csv.gz:4705: expected 11 fields, found 3)
+> split observed
+kind        observed
+split       observed (test: the fully observed block)
+train       21,288
+valid       0
+test        19,107
+test users  80
+> train pop model=pop
+name            pop
+kind            pop
+params          window 0
+training pairs  21,101
+seconds         (time)
+> train rnd model=random
+name            rnd
+kind            random
+params          seed 1
+training pairs  21,101
+seconds         (time)
+> compare
+relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
+1414 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+protocol   ranking the observed block's items, test part
+relevance  watch_ratio >= 2
+leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; * best):
+  model  precision@10      recall@10         ndcg@10           map@10            mrr@10           hit@10         auc
+  pop    0.04507 ±0.017 *  0.07674 ±0.038 *  0.06346 ±0.025 *  0.02627 ±0.012 *  0.1205 ±0.056 *  0.338 ±0.11 *  0.6736 ±0.031 *
+  rnd    0.02394 ±0.011    0.04943 ±0.034    0.03522 ±0.018    0.01279 ±0.0073   0.07159 ±0.04    0.2254 ±0.1    0.5194 ±0.044
+> compare rnd pop metrics=ndcg@5,recall@20,watch_ratio@10,effective@10,popularity@10,item_coverage@10
+relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
+1414 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+protocol   ranking the observed block's items, test part
+relevance  watch_ratio >= 2
+leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; * best):
+  model  ndcg@5            recall@20        watch_ratio@10   effective@10     popularity@10  item_coverage@10
+  pop    0.05554 ±0.027 *  0.1614 ±0.049 *  0.7698 ±0.053 *  0.04 ±0.015 *    97.95 ±2.4     0.04141
+  rnd    0.02968 ±0.017    0.08383 ±0.038   0.6006 ±0.031    0.02125 ±0.0098  25.51 ±1.3     0.2873 *

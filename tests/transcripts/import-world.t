@@ -1,0 +1,113 @@
+# import recs: lists written by eval lists= come back as a model of kind
+# imported that evaluates like the model that made them; lists shorter than
+# k count as such (precision divides by k).
+# filter: s/^\( *seconds *\)[0-9.e+-]*$/\1(time)/
+> load samples/world --skip-bad
+format: KuaiRec 2.0 folder samples/world
+log samples/world/big_matrix.csv.gz: comma-separated, header row; user=user_id item=video_id value=watch_ratio time=timestamp
+observed block samples/world/small_matrix.csv.gz: comma-separated, header row; user=user_id item=video_id value=watch_ratio time=timestamp
+items samples/world/item_daily_features.csv.gz: 5098 rows, id column video_id (repeated ids: kept the last row of each), 57 other columns
+items samples/world/item_categories.csv.gz: 800 rows, id column video_id, 1 other column
+items samples/world/kuairec_caption_category.csv.gz: 800 rows, id column video_id, 9 other columns
+users samples/world/user_features.csv.gz: 404 rows, id column user_id, 30 other columns
+users samples/world/social_network.csv.gz: 108 rows, id column user_id, 1 other column
+ground truth: dirt.csv lists 200 injected dirty rows, manifest.json 4 bot users
+path            samples/world
+format          kuairec
+interactions    21,288
+users           404
+items           800
+creators        80
+observed block  19,107
+warning: skipped 3 malformed rows of samples/world/big_matrix.csv.gz (first: samples/world/big_matrix.csv.gz:4705: expected 11 fields, found 3)
+> split observed
+kind        observed
+split       observed (test: the fully observed block)
+train       21,288
+valid       0
+test        19,107
+test users  80
+> train pop model=pop
+name            pop
+kind            pop
+params          window 0
+training pairs  21,101
+seconds         (time)
+> eval pop k=10 lists=pop-lists.csv export=pop-users.csv
+relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
+1414 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+per-user values written to pop-users.csv
+top-k lists written to pop-lists.csv
+pop (pop):
+  model                      pop
+  kind                       pop
+  protocol                   ranking the observed block's items, test part
+  relevance                  watch_ratio >= 2
+  users                      80
+  users with relevant items  71
+  short-video metrics        fully observed block
+  auc                        0.6736
+  ranking:
+     k  precision   recall     ndcg      map     mrr    hit
+    10    0.04507  0.07674  0.06346  0.02627  0.1205  0.338
+  beyond accuracy:
+     k  item_coverage  creator_coverage  novelty  diversity  popularity
+    10        0.04141            0.1625      7.8     0.9076       97.95
+  short video (fully observed block):
+     k  watch_ratio  completion  effective    dwell     like
+    10       0.7698      0.2287       0.04  269,074  0.08375
+  seconds                    (time)
+> import recs pop-lists.csv as ext
+name                           ext
+file                           pop-lists.csv
+order                          rank
+rows                           800
+entries                        800
+users with a list              80
+longest list                   10
+unknown users                  0
+unknown items                  0
+listed items seen in training  0
+> compare pop ext k=10,20
+relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
+1414 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+protocol   ranking the observed block's items, test part
+relevance  watch_ratio >= 2
+leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; * best):
+  model  precision@10      recall@10         ndcg@10           map@10            mrr@10           hit@10         precision@20      recall@20        ndcg@20           map@20           mrr@20           hit@20          auc
+  pop    0.04507 ±0.017 *  0.07674 ±0.038 *  0.06346 ±0.025 *  0.02627 ±0.012 *  0.1205 ±0.056 *  0.338 ±0.11 *  0.04718 ±0.014 *  0.1614 ±0.049 *  0.09584 ±0.029 *  0.0334 ±0.014 *  0.1331 ±0.054 *  0.5493 ±0.12 *  0.6736 ±0.031 *
+  ext    0.04507 ±0.017 *  0.07674 ±0.038 *  0.06346 ±0.025 *  0.02627 ±0.012 *  0.1205 ±0.056 *  0.338 ±0.11 *  0.02254 ±0.0084   0.07674 ±0.038   0.06001 ±0.024    0.02441 ±0.012   0.1205 ±0.056    0.338 ±0.11     0.5163 ±0.019
+> significance pop ext
+relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
+1414 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+ndcg@10: no difference between pop and ext
+metric                    ndcg@10
+a                         pop
+b                         ext
+protocol                  ranking the observed block's items, test part
+paired users              71
+pop                       0.06346
+ext                       0.06346
+difference (pop - ext)    0
+95% CI from               0
+95% CI to                 0
+paired t                  0
+df                        70
+p (t-test)                1
+effect size d_z           0
+wilcoxon pairs            0
+zero differences dropped  71
+W+                        0
+W-                        0
+z                         0
+p (wilcoxon)              1
+rank-biserial r           0
+> recommend user=0 model=ext k=3
+model     ext
+user      0
+fallback  no
+items:
+  rank  item  score  creator  text
+     1  454      10  35       治愈打扫独居 #生活
+     2  708       9  52       麻辣推荐早餐 #美食
+     3  100       8  5        表情搞笑表情笑死模仿搞笑 #搞笑

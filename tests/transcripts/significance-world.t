@@ -1,0 +1,116 @@
+# significance: paired t-test and Wilcoxon signed-rank test over the users
+# where both models have a value; p-values from the t distribution and the
+# normal approximation.
+# filter: s/^\( *seconds *\)[0-9.e+-]*$/\1(time)/
+> load samples/world --skip-bad
+format: KuaiRec 2.0 folder samples/world
+log samples/world/big_matrix.csv.gz: comma-separated, header row; user=user_id item=video_id value=watch_ratio time=timestamp
+observed block samples/world/small_matrix.csv.gz: comma-separated, header row; user=user_id item=video_id value=watch_ratio time=timestamp
+items samples/world/item_daily_features.csv.gz: 5098 rows, id column video_id (repeated ids: kept the last row of each), 57 other columns
+items samples/world/item_categories.csv.gz: 800 rows, id column video_id, 1 other column
+items samples/world/kuairec_caption_category.csv.gz: 800 rows, id column video_id, 9 other columns
+users samples/world/user_features.csv.gz: 404 rows, id column user_id, 30 other columns
+users samples/world/social_network.csv.gz: 108 rows, id column user_id, 1 other column
+ground truth: dirt.csv lists 200 injected dirty rows, manifest.json 4 bot users
+path            samples/world
+format          kuairec
+interactions    21,288
+users           404
+items           800
+creators        80
+observed block  19,107
+warning: skipped 3 malformed rows of samples/world/big_matrix.csv.gz (first: samples/world/big_matrix.csv.gz:4705: expected 11 fields, found 3)
+> split observed
+kind        observed
+split       observed (test: the fully observed block)
+train       21,288
+valid       0
+test        19,107
+test users  80
+> train pop model=pop
+name            pop
+kind            pop
+params          window 0
+training pairs  21,101
+seconds         (time)
+> train rnd model=random
+name            rnd
+kind            random
+params          seed 1
+training pairs  21,101
+seconds         (time)
+> significance pop rnd
+relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
+1414 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+no significant difference on ndcg@10 at 5%
+metric                    ndcg@10
+a                         pop
+b                         rnd
+protocol                  ranking the observed block's items, test part
+paired users              71
+pop                       0.06346
+rnd                       0.035219
+difference (pop - rnd)    0.02824
+95% CI from               -0.002663
+95% CI to                 0.05914
+paired t                  1.823
+df                        70
+p (t-test)                0.0726
+effect size d_z           0.216
+wilcoxon pairs            32
+zero differences dropped  39
+W+                        363
+W-                        165
+z                         1.842
+p (wilcoxon)              0.0655
+rank-biserial r           0.375
+> significance rnd pop metric=watch_ratio@10
+relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
+1414 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+pop is better on watch_ratio@10; both tests reject equality at 5%
+metric                    watch_ratio@10
+a                         rnd
+b                         pop
+protocol                  ranking the observed block's items, test part
+paired users              80
+rnd                       0.60064
+pop                       0.76977
+difference (rnd - pop)    -0.1691
+95% CI from               -0.2178
+95% CI to                 -0.1205
+paired t                  -6.922
+df                        79
+p (t-test)                1.05e-09
+effect size d_z           -0.774
+wilcoxon pairs            80
+zero differences dropped  0
+W+                        436
+W-                        2,804
+z                         -5.676
+p (wilcoxon)              1.38e-08
+rank-biserial r           -0.731
+> significance pop rnd metric=auc
+relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
+1414 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+pop is better on auc; both tests reject equality at 5%
+metric                    auc
+a                         pop
+b                         rnd
+protocol                  ranking the observed block's items, test part
+paired users              71
+pop                       0.67363
+rnd                       0.51938
+difference (pop - rnd)    0.1543
+95% CI from               0.1033
+95% CI to                 0.2053
+paired t                  6.033
+df                        70
+p (t-test)                6.86e-08
+effect size d_z           0.716
+wilcoxon pairs            71
+zero differences dropped  0
+W+                        2,191
+W-                        365
+z                         5.228
+p (wilcoxon)              1.71e-07
+rank-biserial r           0.714
