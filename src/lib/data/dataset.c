@@ -478,11 +478,15 @@ dirt_copy(const rs_dirt *d)
 	c->item = xmalloc((d->n + 1) * sizeof *c->item);
 	c->time = xmalloc((d->n + 1) * sizeof *c->time);
 	c->bots = xmalloc((d->nbots + 1) * sizeof *c->bots);
-	memcpy(c->kind, d->kind, d->n);
-	memcpy(c->user, d->user, d->n * sizeof *c->user);
-	memcpy(c->item, d->item, d->n * sizeof *c->item);
-	memcpy(c->time, d->time, d->n * sizeof *c->time);
-	memcpy(c->bots, d->bots, d->nbots * sizeof *c->bots);
+	/* a world without dirt rows or without bots has NULL arrays */
+	if (d->n > 0) {
+		memcpy(c->kind, d->kind, d->n);
+		memcpy(c->user, d->user, d->n * sizeof *c->user);
+		memcpy(c->item, d->item, d->n * sizeof *c->item);
+		memcpy(c->time, d->time, d->n * sizeof *c->time);
+	}
+	if (d->nbots > 0)
+		memcpy(c->bots, d->bots, d->nbots * sizeof *c->bots);
 	return c;
 }
 
