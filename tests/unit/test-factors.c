@@ -609,12 +609,20 @@ test_bpr_loss(void)
 static const char *const all_kinds[] = { "mf", "svdpp", "als", "bpr" };
 
 static rs_imat *
-data_for(const char *kind)
+data_sized(const char *kind, uint32_t nu, uint32_t ni)
 {
 	return strcmp(kind, "mf") == 0 || strcmp(kind, "svdpp") == 0 ?
-	    ratings(50, 40, 21) : positives(50, 40, 21, strcmp(kind, "als") == 0);
+	    ratings(nu, ni, 21) : positives(nu, ni, 21, strcmp(kind, "als") == 0);
 }
 
+static rs_imat *
+data_for(const char *kind)
+{
+	return data_sized(kind, 50, 40);
+}
+
+/* Large enough (25-50 K pairs) that the parallel regions really run
+ * parallel (small work runs on one thread: FAC_PARALLEL_MIN). */
 static void
 test_determinism(void)
 {
@@ -622,11 +630,11 @@ test_determinism(void)
 		const char *kind = all_kinds[k];
 		rs_model *a, *b, *c, *d;
 		set_threads(2);
-		a = train(kind, data_for(kind), "factors=8", 7, 5);
-		b = train(kind, data_for(kind), "factors=8", 7, 5);
-		d = train(kind, data_for(kind), "factors=8", 8, 5);
+		a = train(kind, data_sized(kind, 400, 300), "factors=8", 7, 3);
+		b = train(kind, data_sized(kind, 400, 300), "factors=8", 7, 3);
+		d = train(kind, data_sized(kind, 400, 300), "factors=8", 8, 3);
 		set_threads(1);
-		c = train(kind, data_for(kind), "factors=8", 7, 5);
+		c = train(kind, data_sized(kind, 400, 300), "factors=8", 7, 3);
 		set_threads(2);
 		CHECK(same_state(a, b));	/* same seed, same threads */
 		CHECK(same_state(a, c));	/* one thread or two */
@@ -642,9 +650,9 @@ test_determinism(void)
 		/* ALS with conjugate gradient too */
 		rs_model *a, *c;
 		set_threads(2);
-		a = train("als", data_for("als"), "factors=8 solver=cg", 7, 4);
+		a = train("als", data_sized("als", 400, 300), "factors=8 solver=cg", 7, 3);
 		set_threads(1);
-		c = train("als", data_for("als"), "factors=8 solver=cg", 7, 4);
+		c = train("als", data_sized("als", 400, 300), "factors=8 solver=cg", 7, 3);
 		set_threads(2);
 		CHECK(same_state(a, c));
 		rs_model_free(a);

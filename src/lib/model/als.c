@@ -240,7 +240,7 @@ solve_side(const struct als_opts *o, const struct als_side *sd)
 		if (sd->ptr[r + 1] - sd->ptr[r] > maxn)
 			maxn = sd->ptr[r + 1] - sd->ptr[r];
 	saved = fac_blas_serial_begin();
-	#pragma omp parallel
+	#pragma omp parallel if (sd->ptr[sd->nrows] * k + (uint64_t)sd->nrows * k * k >= FAC_PARALLEL_MIN)
 	{
 		float *A = xmalloc((size_t)k * k * sizeof *A);
 		float *buf = xmalloc((o->cg ? 3 : (maxn ? maxn : 1)) * k * sizeof *buf);
@@ -310,7 +310,7 @@ objective(const struct als_opts *o, const fac_state *s, const rs_imat *t)
 	for (size_t f = 0; f < (size_t)k * k; f++)
 		total += (double)GX[f] * GY[f];
 	sides(s, t, &us, &is, GY);
-	#pragma omp parallel for schedule(dynamic, 64)
+	#pragma omp parallel for schedule(dynamic, 64) if (t->nnz * k >= FAC_PARALLEL_MIN)
 	for (uint32_t u = 0; u < t->nusers; u++) {
 		const float *x = s->P + (size_t)u * k;
 		double sum = 0;
@@ -323,7 +323,7 @@ objective(const struct als_opts *o, const fac_state *s, const rs_imat *t)
 			sum += row_lambda(o, &us, u) * (double)fac_dot(x, x, k);
 		part[u] = sum;
 	}
-	#pragma omp parallel for schedule(dynamic, 64)
+	#pragma omp parallel for schedule(dynamic, 64) if ((uint64_t)t->nitems * k >= FAC_PARALLEL_MIN)
 	for (uint32_t i = 0; i < t->nitems; i++) {
 		const float *y = s->Q + (size_t)i * k;
 		part[t->nusers + (size_t)i] = t->iptr[i + 1] > t->iptr[i] ?

@@ -320,8 +320,8 @@ fac_explain_cosine(const rs_model *m, uint32_t user, uint32_t item,
 	for (uint64_t q = a; q < b; q++) {
 		const float *qj = s->Q + (size_t)t->uidx[q] * s->k;
 		float nj = sqrtf(fac_dot(qj, qj, s->k));
-		if (!(nj > 0))
-			continue;
+		if (!(nj > 0) || t->uidx[q] == item)
+			continue;	/* no direction, or the item itself */
 		r[n].id = t->uidx[q];
 		r[n].is_user = false;
 		r[n].weight = weights[q - a] * fac_dot(qt, qj, s->k) / (nt * nj);
@@ -357,7 +357,7 @@ void
 fac_init_normal(float *X, uint32_t n, uint32_t k, double std, uint64_t seed,
     uint64_t purpose, const uint64_t *ptr)
 {
-	#pragma omp parallel for schedule(static)
+	#pragma omp parallel for schedule(static) if ((uint64_t)n * k >= FAC_PARALLEL_MIN)
 	for (uint32_t r = 0; r < n; r++) {
 		float *x = X + (size_t)r * k;
 		fac_rng g = fac_stream(seed, purpose, r);
@@ -436,7 +436,7 @@ fac_strata_build(fac_strata *st, const rs_imat *t, uint64_t seed,
 			e->v = t->uval[q];
 		}
 	free(fill);
-	#pragma omp parallel for schedule(dynamic, 1)
+	#pragma omp parallel for schedule(dynamic, 1) if (t->nnz >= FAC_PARALLEL_MIN / 4)
 	for (uint32_t c = 0; c < B * B; c++) {
 		fac_rng g = fac_stream(seed, TAG_DEAL | epoch, 16 + c);
 		fac_entry *e = st->ent + st->start[c];
@@ -469,9 +469,10 @@ fac_strata_run(const fac_strata *st, fac_stratum_fn fn, void *ctx,
 {
 	const uint32_t B = FAC_BLOCKS;
 	double part[FAC_BLOCKS * FAC_BLOCKS], total = 0;
+	bool parallel = st->start[B * B] >= FAC_PARALLEL_MIN / 16;
 
 	for (uint32_t s = 0; s < B; s++) {
-		#pragma omp parallel for schedule(dynamic, 1)
+		#pragma omp parallel for schedule(dynamic, 1) if (parallel)
 		for (uint32_t b = 0; b < B; b++) {
 			uint32_t c = (b + s) % B;
 			fac_rng g = fac_stream(seed, TAG_RUN | epoch, b * B + c);

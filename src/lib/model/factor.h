@@ -54,8 +54,9 @@ size_t fac_similar(const rs_model *m, uint32_t item, uint32_t *out,
     float *scores, size_t k);
 /* P[users] Q^T into out (nu x nitems) by BLAS level 3, plus bi when set */
 void fac_score_dot(const fac_state *s, const float *rows, size_t nu, float *out);
-/* explain by item-item cosine of Q times a weight per past item; weights
- * (one per training row of the user) come from the caller */
+/* explain by item-item cosine of Q times a weight per past item (the item
+ * itself left out); weights (one per training row of the user) come from
+ * the caller */
 size_t fac_explain_cosine(const rs_model *m, uint32_t user, uint32_t item,
     const float *weights, rs_reason *out, size_t max);
 /* keep the max strongest reasons (|weight|), strongest first */
@@ -100,6 +101,11 @@ fac_uniform(fac_rng *r)
  * when ptr is given) are zero. */
 void fac_init_normal(float *X, uint32_t n, uint32_t k, double std,
     uint64_t seed, uint64_t purpose, const uint64_t *ptr);
+
+/* Below this much work (about a millisecond) a parallel region costs more
+ * than it saves, above all on a busy machine; running it on one thread
+ * gives the same result. */
+#define FAC_PARALLEL_MIN 200000
 
 /* ---- vector kernels (vectorized by the compiler through omp simd) ---- */
 
