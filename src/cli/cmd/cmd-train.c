@@ -106,6 +106,13 @@ cmd_train_exec(struct session *s, struct cmd_call *c, struct report *r)
 	free(vals);
 	if (m == NULL)
 		return cmd_error(s, "train: %s", err.msg);
+	/* epochs= is train's own option; a kind's epochs parameter (its
+	 * default) shows what was asked for */
+	for (size_t i = 0; call_get(c, "epochs") != NULL && i < m->nparams; i++)
+		if (strcmp(m->keys[i], "epochs") == 0) {
+			free(m->values[i]);
+			m->values[i] = xstrdup(call_get(c, "epochs"));
+		}
 	rs_imat_opts_init(&io);
 	io.signal = call_get(c, "signal");
 	io.threshold = call_num(c, "threshold", NAN);
