@@ -109,6 +109,7 @@ static const struct cmd_field clean_fields[] = {
 	{ "value_column", "binarize: the log's value column afterwards" },
 	{ "truth", "simulated worlds: kinds, unit (rows or users), dirty, flagged, found, recall, precision against the injected dirt; null without ground truth or for steps that target none" },
 	{ "seconds", "wall time of the step" },
+	{ "cpu_seconds", "CPU time of the step, all threads" },
 	{ NULL, NULL }
 };
 
@@ -455,7 +456,8 @@ report_bots(struct session *s, struct report *r, const rs_dataset *ds,
 
 static void
 report_result(struct session *s, struct report *r, const rs_dataset *ds,
-    const rs_clean_params *p, const rs_clean_result *res, double secs)
+    const rs_clean_params *p, const rs_clean_result *res, double secs,
+    double cpu)
 {
 	static const char *const fill_names[] = { "median", "mean", "mode", "constant" };
 	struct rnode *root = report_root(r), *arr, *o;
@@ -554,6 +556,13 @@ report_result(struct session *s, struct report *r, const rs_dataset *ds,
 	} else
 		rn_flags(rn_null(root, "truth"), RF_TEXT_HIDE);
 	rn_flags(rn_num(root, "seconds", secs), RF_TEXT_HIDE);
+	rn_flags(rn_num(root, "cpu_seconds", cpu), RF_TEXT_HIDE);
+}
+
+static double
+seconds_of(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) + (b->tv_nsec - a->tv_nsec) / 1e9;
 }
 
 static enum cmd_ret
@@ -564,7 +573,7 @@ cmd_clean_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rs_clean_result res;
 	rs_error err;
 	rs_hooks h;
-	struct timespec t0, t1;
+	struct timespec t0, t1, c0, c1;
 	int step = find_step(s, c->args[0]);
 	const char *name;
 
@@ -577,8 +586,10 @@ cmd_clean_exec(struct session *s, struct cmd_call *c, struct report *r)
 		return CMD_ERROR;
 	h = session_hooks(s, r);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
 	out = rs_clean_run(ds, &p, &res, &h, &err);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
 	if (out == NULL) {
 		if (res.needs_force)
 			return cmd_error(s, "clean %s: %s; nothing changed (repeat with --force to do it anyway)",
@@ -588,8 +599,8 @@ cmd_clean_exec(struct session *s, struct cmd_call *c, struct report *r)
 	if (res.removed == 0 && res.changed == 0 && res.step != RS_CLEAN_BINARIZE)
 		report_note(r, "nothing to %s: the data is unchanged (the step is still recorded)",
 		    res.step == RS_CLEAN_FILL ? "fill" : "remove");
-	report_result(s, r, out, &p, &res, (double)(t1.tv_sec - t0.tv_sec) +
-	    (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	report_result(s, r, out, &p, &res, seconds_of(&t0, &t1),
+	    seconds_of(&c0, &c1));
 	session_step(s, c, out, res.summary);
 	rs_clean_result_free(&res);
 	return CMD_OK;
