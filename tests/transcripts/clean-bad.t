@@ -1,5 +1,7 @@
 # Bad input to clean: each fails with one message naming what is wrong, and
 # nothing changes (the pipeline stays empty, describe shows the same rows).
+# A log without a time column: steps that need times say so; dedup can
+# only tell exact copies.
 # exit: 1
 > clean dedup
 error: no dataset loaded (use load PATH or generate DIR --load first)
@@ -100,3 +102,29 @@ catalog creators  3
 per user          min 8  25% 8  median 8.5  75% 9  90% 12  99% 14.7  max 15
 per item          min 3  25% 5.75  median 7  75% 8.5  90% 10.3  99% 10.93  max 11
 top items hold    1%: 19.3%  10%: 19.3%  20%: 36.8%
+> load data/clean/notime.csv
+format: delimited text
+log data/clean/notime.csv: comma-separated, header row; user=user item=item value=rating time=(none)
+no creator column: exposure audits need one (load ... creator=COLUMN [items=FILE])
+path          data/clean/notime.csv
+format        csv
+interactions  4
+users         2
+items         2
+creators      -
+> clean bots
+error: clean bots: the log has no time column, so the gaps between events are unknown: use rule=count, or load ... time=COLUMN; nothing changed
+> clean window from=2020-01-01
+error: clean window: the log has no time column; a time window needs one (load ... time=COLUMN); nothing changed
+> clean invalid from=2020-01-01
+error: clean invalid: the log has no time column; a window (from=, to=) needs one (load ... time=COLUMN); nothing changed
+> clean dedup
+step          dedup
+before        rows 4  users 2  items 2
+after         rows 3  users 2  items 2
+rows removed  1
+removed:
+  reason                        rows
+  exact copy of an earlier row     1
+mode          exact
+warning: the log has no time column: only exact copies are removed

@@ -487,7 +487,9 @@ report_result(struct session *s, struct report *r, const rs_dataset *ds,
 	}
 	switch (res->step) {
 	case RS_CLEAN_DEDUP:
-		rn_str(root, "mode", p->exact_only ? "exact" : "event");
+		/* without a time column only exact copies can be told */
+		rn_str(root, "mode", p->exact_only || !res->time_column[0] ?
+		    "exact" : "event");
 		break;
 	case RS_CLEAN_INVALID:
 		rn_label(rn_str(root, "rules", res->rules[0] ? res->rules : "none"),

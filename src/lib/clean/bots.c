@@ -102,9 +102,12 @@ clean_bots(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 
 	(void)hooks;
 	if (p->bots_rule & RS_BOTS_GAP) {
-		tc = clean_time_column(ds, "the gap rule", err);
-		if (tc == NULL)
+		if (lg->time_col < 0) {
+			rs_error_set(err, RS_EINVAL,
+			    "the log has no time column, so the gaps between events are unknown: use rule=count, or load ... time=COLUMN");
 			goto out;
+		}
+		tc = lg->cols.cols[lg->time_col];
 		snprintf(res->time_column, sizeof res->time_column, "%s", tc->name);
 	}
 	for (size_t r = 0; r < lg->n; r++)

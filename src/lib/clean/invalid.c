@@ -276,7 +276,7 @@ clean_invalid(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 			if (!isnan(to))
 				add_rule(rules, &nrules, R_AFTER, NULL, err);
 		} else if (!isnan(p->from) || !isnan(p->to)) {
-			if (clean_time_column(ds, "from= and to=", err) == NULL)
+			if (clean_time_column(ds, "a window (from=, to=)", err) == NULL)
 				goto out;
 		} else
 			rs_hooks_note(hooks, RS_NOTE_INFO,
