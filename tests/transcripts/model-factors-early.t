@@ -36,7 +36,7 @@ test users  404
 > train m model=mf factors=8 epochs=30 patience=2 lr=0.005 init=0.1 reg=0.05
 name            m
 kind            mf
-params          factors 8  epochs 30  lr 0.005  decay 0.95  reg 0.05  reg_bias 0.01  reg_exp 1  init 0.1  clip yes
+params          factors 8  epochs 30  lr 0.005  decay 0.93  reg 0.05  reg_bias 0.05  reg_exp 1  init 0.1  clip yes
 training pairs  15,184
 seconds         (time)
 epochs          3
@@ -44,9 +44,9 @@ best epoch      1
 metric          rmse
 history:
   epoch  loss  rmse  seconds
-  1  8.43995  9.777  (time)
-  2  8.3645  9.786  (time)
-  3  8.28989  9.796  (time)
+  1  8.43997  9.777  (time)
+  2  8.36459  9.785  (time)
+  3  8.29172  9.795  (time)
 > train a model=als factors=8 epochs=30 patience=1 reg=1 alpha=5 metric=recall@20
 name            a
 kind            als
@@ -92,16 +92,19 @@ test users  404
 > train big model=mf factors=8 epochs=8 lr=0.5 decay=1
 name            big
 kind            mf
-params          factors 8  epochs 8  lr 0.5  decay 1  reg 0.05  reg_bias 0.01  reg_exp 1  init 0.1  clip yes
+params          factors 8  epochs 8  lr 0.5  decay 1  reg 0.065  reg_bias 0.05  reg_exp 1  init 0.001  clip yes
 training pairs  14,243
 seconds         (time)
-epochs          1
-best epoch      1
+epochs          4
+best epoch      2
 metric          rmse
 history:
   epoch  loss  rmse  seconds
-  1  0.775547  0.8173  (time)
-warning: training loss became NaN at epoch 2; kept the weights of the last good epoch (try a smaller learning rate)
+  1  0.745367  0.7452  (time)
+  2  0.740018  0.7375  (time)
+  3  0.738012  0.7429  (time)
+  4  0.753926  0.7881  (time)
+warning: training loss became NaN at epoch 5; kept the weights of epoch 2 (try a smaller learning rate)
 > train huge model=mf factors=8 epochs=8 lr=0.8 decay=1
 error: train: training loss became NaN at epoch 1; no good epoch to keep (try a smaller learning rate)
 > split user test=0.2
@@ -115,12 +118,12 @@ test users  404
 no validation rows: trained all 2 epochs (split ... valid=0.1 enables early stopping)
 name            b
 kind            bpr
-params          factors 8  epochs 2  lr 0.05  decay 1  reg 0.01  reg_bias 0.01  sampling uniform  pop_exp 0.75  init 0.1
+params          factors 8  epochs 2  lr 0.1  decay 0.95  reg 0.03  reg_bias 0.01  sampling uniform  pop_exp 0.75  init 0.1
 training pairs  15,831
 seconds         (time)
 epochs          2
 best epoch      2
 history:
   epoch  loss  valid  seconds
-  1  0.627278  -  (time)
-  2  0.564331  -  (time)
+  1  0.601903  -  (time)
+  2  0.543503  -  (time)

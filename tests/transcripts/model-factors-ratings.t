@@ -51,7 +51,7 @@ test users  404
 > train m model=mf factors=8 epochs=6 lr=0.01 init=0.1 reg=0.05
 name            m
 kind            mf
-params          factors 8  epochs 6  lr 0.01  decay 0.95  reg 0.05  reg_bias 0.01  reg_exp 1  init 0.1  clip yes
+params          factors 8  epochs 6  lr 0.01  decay 0.93  reg 0.05  reg_bias 0.05  reg_exp 1  init 0.1  clip yes
 training pairs  14,243
 seconds         (time)
 epochs          6
@@ -59,16 +59,16 @@ best epoch      6
 metric          rmse
 history:
   epoch  loss  rmse  seconds
-  1  0.59262  0.5639  (time)
-  2  0.556675  0.5552  (time)
-  3  0.543821  0.551  (time)
-  4  0.536214  0.5492  (time)
-  5  0.531272  0.5482  (time)
-  6  0.527663  0.5475  (time)
+  1  0.592983  0.5644  (time)
+  2  0.557245  0.5557  (time)
+  3  0.544579  0.5515  (time)
+  4  0.537116  0.5497  (time)
+  5  0.532278  0.5487  (time)
+  6  0.528746  0.5479  (time)
 > train s model=svdpp factors=8 epochs=6 lr=0.01 init=0.1
 name            s
 kind            svdpp
-params          factors 8  epochs 6  lr 0.01  decay 0.95  reg 0.05  reg_bias 0.01  reg_implicit 0.05  init 0.1  clip yes
+params          factors 8  epochs 6  lr 0.01  decay 0.93  reg 0.065  reg_bias 0.05  reg_implicit 0.05  init 0.1  clip yes
 training pairs  14,243
 seconds         (time)
 epochs          6
@@ -76,68 +76,68 @@ best epoch      6
 metric          rmse
 history:
   epoch  loss  rmse  seconds
-  1  0.592784  0.5642  (time)
-  2  0.556395  0.5547  (time)
-  3  0.543509  0.5511  (time)
-  4  0.535952  0.549  (time)
-  5  0.530948  0.5479  (time)
-  6  0.527293  0.5478  (time)
+  1  0.593146  0.5647  (time)
+  2  0.556937  0.5552  (time)
+  3  0.544263  0.5516  (time)
+  4  0.536895  0.5495  (time)
+  5  0.53205  0.5483  (time)
+  6  0.528499  0.5482  (time)
 > recommend user=0 k=3 model=m
 model     m
 user      0
 fallback  no
 items:
   rank  item   score  creator  text
-     1  197   1.4519  20       haul outfit style beauty ootd hairstyle today #Fashion
-     2  781   1.3765  20       parody meme comedy comedy #Comedy
-     3  263   1.2862  20       lol parody new #Comedy
+     1  197   1.4362  20       haul outfit style beauty ootd hairstyle today #Fashion
+     2  781   1.3611  20       parody meme comedy comedy #Comedy
+     3  263   1.2768  20       lol parody new #Comedy
 > explain user=0 item=612 k=3 model=m
 model     m
 kind      mf
 user      0
 item      612
 text      dessert dessert dessert baking cooking tasty
-score     0.73666
+score     0.7475
 rank      -
 seen      yes
 fallback  no
 reasons:
   item  text                                    contribution
-  297   workout workout team time goal #Sports      -0.67487
-  506   日常一下沙雕日常哈哈名场面第一次             0.47432
-  394   车评保养越野跑车新能源 #汽车                -0.47164
-rest      1.4088
+  297   workout workout team time goal #Sports      -0.67596
+  506   日常一下沙雕日常哈哈名场面第一次             0.47579
+  394   车评保养越野跑车新能源 #汽车                -0.47214
+rest      1.4198
 > explain user=0 item=612 k=3 model=s
 model     s
 kind      svdpp
 user      0
 item      612
 text      dessert dessert dessert baking cooking tasty
-score     0.71902
+score     0.73067
 rank      -
 seen      yes
 fallback  no
 reasons:
   item  text                                       contribution
-  200   lookbook today try trend outfit #skincare     0.0023352
-  312   油耗真的新能源 #汽车                        -0.00098598
-  251   车评试驾提车 #汽车 #真的                    -0.00075936
-rest      0.71843
+  200   lookbook today try trend outfit #skincare     0.0024533
+  312   油耗真的新能源 #汽车                          -0.001013
+  251   车评试驾提车 #汽车 #真的                    -0.00081236
+rest      0.73005
 > similar item=612 k=3 model=s
 model  s
 item   612
 text   dessert dessert dessert baking cooking tasty
 items:
   rank  item  similarity  creator  text
-     1  756      0.91256  20       skincare with ootd lookbook new the time
-     2  735      0.89927  75       冠军 champion with 足球 比赛 篮球 fitness #体育
-     3  251      0.87865  7        车评试驾提车 #汽车 #真的
+     1  756      0.91144  20       skincare with ootd lookbook new the time
+     2  735      0.89884  75       冠军 champion with 足球 比赛 篮球 fitness #体育
+     3  251      0.87842  7        车评试驾提车 #汽车 #真的
 > recommend user=0 k=3 model=s
 model     s
 user      0
 fallback  no
 items:
   rank  item   score  creator  text
-     1  197   1.4525  20       haul outfit style beauty ootd hairstyle today #Fashion
-     2  781    1.371  20       parody meme comedy comedy #Comedy
-     3  263   1.2693  20       lol parody new #Comedy
+     1  197   1.4355  20       haul outfit style beauty ootd hairstyle today #Fashion
+     2  781   1.3583  20       parody meme comedy comedy #Comedy
+     3  263   1.2575  20       lol parody new #Comedy

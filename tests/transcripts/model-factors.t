@@ -86,7 +86,7 @@ items:
 > train b model=bpr factors=8 epochs=3
 name            b
 kind            bpr
-params          factors 8  epochs 3  lr 0.05  decay 1  reg 0.01  reg_bias 0.01  sampling uniform  pop_exp 0.75  init 0.1
+params          factors 8  epochs 3  lr 0.1  decay 0.95  reg 0.03  reg_bias 0.01  sampling uniform  pop_exp 0.75  init 0.1
 training pairs  15,184
 seconds         (time)
 epochs          3
@@ -94,49 +94,49 @@ best epoch      3
 metric          ndcg@10
 history:
   epoch  loss  ndcg@10  seconds
-  1  0.629748  0.0631  (time)
-  2  0.564789  0.06478  (time)
-  3  0.540277  0.06893  (time)
+  1  0.604318  0.06067  (time)
+  2  0.542605  0.06378  (time)
+  3  0.526937  0.06667  (time)
 > recommend user=0 k=5
 model     b
 user      0
 fallback  no
 items:
   rank  item   score  creator  text
-     1  197    1.867  20       haul outfit style beauty ootd hairstyle today #Fashion
-     2  593   1.6023  35       生活周末家居治愈收纳生活 #生活
-     3  454   1.5024  35       治愈打扫独居 #生活
-     4  362   1.4809  35       家居分享太周末租房
-     5  272   1.4304  35       好物推荐vlog日常收纳打扫
+     1  197   2.1502  20       haul outfit style beauty ootd hairstyle today #Fashion
+     2  593   1.9334  35       生活周末家居治愈收纳生活 #生活
+     3  362   1.7527  35       家居分享太周末租房
+     4  454   1.7227  35       治愈打扫独居 #生活
+     5  756   1.6892  20       skincare with ootd lookbook new the time
 > explain user=0 item=20 k=3
 model     b
 kind      bpr
 user      0
 item      20
 text      lipstick my time new fashion fashion
-score     1.0376
+score     1.2002
 rank      -
 seen      yes
 fallback  no
 reasons:
-  item  text                              contribution
-  459   演唱会太太吉他歌手 #音乐               0.88437
-  35    周末收纳治愈vlog周末 #生活 #推荐      -0.82078
-  141   儿歌今天家庭家庭                       -0.7764
-rest      1.7504
+  item  text                                         contribution
+  626   toys family try kids mom nursery #Parenting       0.85623
+  426   first home daily #cleaning                        0.79182
+  459   演唱会太太吉他歌手 #音乐                          0.78842
+rest      -1.2363
 > similar item=20 k=3
 model  b
 item   20
 text   lipstick my time new fashion fashion
 items:
   rank  item  similarity  creator  text
-     1  459      0.88437  31       演唱会太太吉他歌手 #音乐
-     2  565       0.8358  61       上分分享皮肤王者皮肤皮肤最后
-     3  754      0.81822  74       lipstick haul beauty beauty beauty trend
+     1  783      0.87103  52       最后麻辣火锅麻辣今天餐厅
+     2  626      0.85623  58       toys family try kids mom nursery #Parenting
+     3  16       0.81761  16       旅行夜景海边露营日落旅行我们 #旅行
 > train c model=bpr factors=8 epochs=3 sampling=pop
 name            c
 kind            bpr
-params          factors 8  epochs 3  lr 0.05  decay 1  reg 0.01  reg_bias 0.01  sampling pop  pop_exp 0.75  init 0.1
+params          factors 8  epochs 3  lr 0.1  decay 0.95  reg 0.03  reg_bias 0.01  sampling pop  pop_exp 0.75  init 0.1
 training pairs  15,184
 seconds         (time)
 epochs          3
@@ -144,18 +144,18 @@ best epoch      3
 metric          ndcg@10
 history:
   epoch  loss  ndcg@10  seconds
-  1  0.688876  0.06578  (time)
-  2  0.68004  0.06596  (time)
-  3  0.675351  0.06878  (time)
+  1  0.691865  0.0607  (time)
+  2  0.683038  0.06205  (time)
+  3  0.676715  0.0661  (time)
 > recommend user=0 k=3
 model     c
 user      0
 fallback  no
 items:
   rank  item    score  creator  text
-     1  197   0.80362  20       haul outfit style beauty ootd hairstyle today #Fashion
-     2  362    0.7353  35       家居分享太周末租房
-     3  413   0.64183  20       style lipstick outfit hairstyle outfit fashion
+     1  197   0.91427  20       haul outfit style beauty ootd hairstyle today #Fashion
+     2  362   0.86396  35       家居分享太周末租房
+     3  413   0.83387  20       style lipstick outfit hairstyle outfit fashion
 > train d model=als factors=8 epochs=3 reg=1 alpha=5 solver=cg signal=none
 name            d
 kind            als

@@ -501,9 +501,9 @@ test_mf_training_rmse(void)
 
 	for (int k = 0; k < 2; k++) {
 		rs_model *m1 = train(kinds[k], ratings(40, 30, 11),
-		    "factors=8 lr=0.02 reg=0.02 init=0.1 clip=no", 3, 1);
+		    "factors=8 lr=0.02 decay=1 reg=0.02 reg_bias=0.01 init=0.1 clip=no", 3, 1);
 		rs_model *m30 = train(kinds[k], ratings(40, 30, 11),
-		    "factors=8 lr=0.02 reg=0.02 init=0.1 clip=no", 3, 30);
+		    "factors=8 lr=0.02 decay=1 reg=0.02 reg_bias=0.01 init=0.1 clip=no", 3, 30);
 		double r1 = train_rmse(m1), r30 = train_rmse(m30), base = 0;
 		const rs_imat *t = m1->train;
 		for (size_t q = 0; q < t->nnz; q++)
@@ -729,8 +729,8 @@ test_nan_loss(void)
 	progress_check = raise_lr;
 	m = train_rc("mf", ratings(40, 30, 11), params, 1, 10, &rc, &err);
 	CHECK(rc == 1);
-	CHECK_STR(err.msg, "training loss became NaN at epoch 3; kept the weights of the "
-	    "last good epoch (try a smaller learning rate)");
+	CHECK_STR(err.msg, "training loss became NaN at epoch 3; kept the weights of "
+	    "epoch 2 (try a smaller learning rate)");
 	CHECK(m->nepochs == 2 && m->best_epoch == 2);
 	CHECK(isfinite(m->history[0].loss) && isfinite(m->history[1].loss));
 	/* the kept weights are those of a run of two epochs */

@@ -22,13 +22,13 @@ extern void spotrs_(const char *uplo, const int *n, const int *nrhs,
 
 static const rs_param_spec als_params[] = {
 	{ "factors", RS_PARAM_INT, "64", 1, 4096, NULL, "latent factors per user and item" },
-	{ "epochs", RS_PARAM_INT, "15", 1, 100000, NULL,
+	{ "epochs", RS_PARAM_INT, "10", 1, 100000, NULL,
 	  "iterations: users then items solved once each (train epochs= overrides)" },
-	{ "reg", RS_PARAM_NUM, "0.1", 0, 1e9, NULL, "L2 regularization (lambda)" },
+	{ "reg", RS_PARAM_NUM, "50", 0, 1e9, NULL, "L2 regularization (lambda)" },
 	{ "reg_exp", RS_PARAM_NUM, "0", 0, 2, NULL,
 	  "frequency-scaled regularization: a row's lambda is reg * (its total confidence / "
 	  "the other side's count)^reg_exp (0: the same lambda for every row)" },
-	{ "alpha", RS_PARAM_NUM, "10", 0, 1e9, NULL,
+	{ "alpha", RS_PARAM_NUM, "5", 0, 1e9, NULL,
 	  "confidence of an interaction with signal w: 1 + alpha*|w| (preference 1 when w > 0, else 0)" },
 	{ "solver", RS_PARAM_ENUM, "cholesky", 0, -1, "cholesky|cg",
 	  "cholesky: exact solve of each row's normal equations (LAPACK); cg: conjugate "
@@ -459,7 +459,7 @@ const rs_model_kind rs_kind_als = {
 	.help = "implicit ALS (Hu, Koren, Volinsky): weighted least squares over every "
 	    "user-item pair with confidence 1 + alpha*|w| for the signal w; Gram matrices by "
 	    "BLAS level 3, exact Cholesky solves or conjugate gradient, parallel over users "
-	    "and items",
+	    "and items; defaults chosen on MovieLens 100K",
 	.params = als_params,
 	.uses_weights = true,
 	.begin = als_begin,

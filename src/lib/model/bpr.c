@@ -15,10 +15,10 @@ static const rs_param_spec bpr_params[] = {
 	{ "factors", RS_PARAM_INT, "64", 1, 4096, NULL, "latent factors per user and item" },
 	{ "epochs", RS_PARAM_INT, "60", 1, 100000, NULL,
 	  "SGD passes: one sampled negative per training pair each (train epochs= overrides)" },
-	{ "lr", RS_PARAM_NUM, "0.05", 1e-6, 1000, NULL, "SGD learning rate of the first epoch" },
-	{ "decay", RS_PARAM_NUM, "1", 0.01, 1, NULL,
+	{ "lr", RS_PARAM_NUM, "0.1", 1e-6, 1000, NULL, "SGD learning rate of the first epoch" },
+	{ "decay", RS_PARAM_NUM, "0.95", 0.01, 1, NULL,
 	  "learning-rate schedule: epoch e uses lr * decay^(e-1)" },
-	{ "reg", RS_PARAM_NUM, "0.01", 0, 1e6, NULL, "L2 regularization of the factors" },
+	{ "reg", RS_PARAM_NUM, "0.03", 0, 1e6, NULL, "L2 regularization of the factors" },
 	{ "reg_bias", RS_PARAM_NUM, "0.01", 0, 1e6, NULL, "L2 regularization of the item biases" },
 	{ "sampling", RS_PARAM_ENUM, "uniform", 0, -1, "uniform|pop",
 	  "negatives: uniform over items, or pop: in proportion to popularity^pop_exp" },
@@ -230,7 +230,7 @@ const rs_model_kind rs_kind_bpr = {
 	.name = "bpr",
 	.help = "BPR-MF: item bias + p_u.q_i trained to rank each positive above a sampled "
 	    "negative (uniform, or popularity-aware with sampling=pop); parallel by DSGD "
-	    "strata, negatives drawn from the positive's item block",
+	    "strata, negatives drawn from the positive's item block; defaults chosen on MovieLens 100K",
 	.params = bpr_params,
 	.begin = bpr_begin,
 	.epoch = bpr_epoch,

@@ -434,12 +434,15 @@ rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
 				break;
 			}
 			if (!isfinite(loss)) {
-				/* stop, keep the last good weights, say where it broke */
+				/* stop, keep the best good weights (the last good
+				 * ones without validation), say where it broke */
+				char kept[64] = "no good epoch to keep";
+				if (snap != NULL)
+					snprintf(kept, sizeof kept, "kept the weights of epoch %zu",
+					    m->best_epoch);
 				rs_error_set(err, RS_EINVAL,
 				    "training loss became %s at epoch %u; %s (try a smaller learning rate)",
-				    isnan(loss) ? "NaN" : "infinite", e, snap != NULL ?
-				    "kept the weights of the last good epoch" :
-				    "no good epoch to keep");
+				    isnan(loss) ? "NaN" : "infinite", e, kept);
 				rc = snap != NULL ? 1 : -1;
 				break;
 			}
