@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/evalcli.h"
 #include "util/xmalloc.h"
@@ -23,6 +24,7 @@ static const struct cmd_field eval_fields[] = {
 	  "under its name: rmse, mae, precision@K, recall@K, ndcg@K, map@K, mrr@K, hit@K, auc, "
 	  "item_coverage@K, creator_coverage@K, novelty@K, diversity@K, popularity@K, "
 	  "watch_ratio@K, completion@K, effective@K, dwell@K, like@K (null: undefined)" },
+	{ "prepare_seconds", "time to gather the held-out truth, seen items, popularity and categories (once for all models)" },
 	{ NULL, NULL }
 };
 
@@ -49,13 +51,18 @@ cmd_eval_exec(struct session *s, struct cmd_call *c, struct report *r)
 	res = xcalloc(n, sizeof *res);
 	{
 		rs_hooks h = session_hooks(s, r);
+		struct timespec t0, t1;
 		o.hooks = &h;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		ctx = evalcli_prepare(s, &o, r, "eval");
 		if (ctx == NULL) {
 			free(res);
 			free(models);
 			return CMD_ERROR;
 		}
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		rn_flags(rn_num(root, "prepare_seconds", (double)(t1.tv_sec - t0.tv_sec) +
+		    (t1.tv_nsec - t0.tv_nsec) / 1e9), RF_TEXT_HIDE);
 		arr = rn_flags(rn_arr(root, "results"), RF_TEXT_HIDE);
 		for (size_t i = 0; i < n && ret == CMD_OK; i++) {
 			struct rnode *text;

@@ -176,46 +176,47 @@ above_direct(const float *pos, size_t npos, const float *cand, size_t ncand,
 	return above;
 }
 
-/* A float as an unsigned key with the same order (-inf lowest, no NaN). */
-static uint32_t
+/* A float as an unsigned key with the same order (-inf lowest, no NaN);
+ * adding +0 turns -0 into +0 so the two tie. Branch-free, so loops over it
+ * vectorize. */
+static inline uint32_t
 float_key(float x)
 {
 	uint32_t u;
 
+	x += 0.0f;
 	memcpy(&u, &x, sizeof u);
-	if (x == 0)
-		u = 0;	/* -0 ties +0 */
-	return (u & 0x80000000u) ? ~u : u | 0x80000000u;
+	return u ^ ((uint32_t)-(int32_t)(u >> 31) | 0x80000000u);
 }
 
-/* LSD radix sort of keys, 8 bits a pass; passes where every key has the
- * same byte are skipped. tmp has room for n keys. Returns the sorted array
+/* LSD radix sort of keys, 11 bits a pass (three passes cover 32 bits with
+ * counters that stay in the L1 cache); passes where every key has the same
+ * digit are skipped. tmp has room for n keys. Returns the sorted array
  * (keys or tmp). */
 static uint32_t *
 radix_sort(uint32_t *keys, uint32_t *tmp, size_t n)
 {
-	size_t hist[4][256];
+	static const int shift[3] = { 0, 11, 22 };
+	uint32_t hist[3][2048];
 
 	memset(hist, 0, sizeof hist);
 	for (size_t i = 0; i < n; i++) {
 		uint32_t k = keys[i];
-		hist[0][k & 255]++;
-		hist[1][(k >> 8) & 255]++;
-		hist[2][(k >> 16) & 255]++;
-		hist[3][k >> 24]++;
+		hist[0][k & 2047]++;
+		hist[1][(k >> 11) & 2047]++;
+		hist[2][k >> 22]++;
 	}
-	for (int d = 0; d < 4; d++) {
-		size_t sum = 0;
-		uint32_t *t;
-		if (n > 0 && hist[d][(keys[0] >> (8 * d)) & 255] == n)
+	for (int d = 0; d < 3; d++) {
+		uint32_t sum = 0, *t, *h = hist[d];
+		if (n == 0 || h[(keys[0] >> shift[d]) & 2047] == n)
 			continue;
-		for (int b = 0; b < 256; b++) {
-			size_t c = hist[d][b];
-			hist[d][b] = sum;
+		for (int b = 0; b < 2048; b++) {
+			uint32_t c = h[b];
+			h[b] = sum;
 			sum += c;
 		}
 		for (size_t i = 0; i < n; i++)
-			tmp[hist[d][(keys[i] >> (8 * d)) & 255]++] = keys[i];
+			tmp[h[(keys[i] >> shift[d]) & 2047]++] = keys[i];
 		t = keys;
 		keys = tmp;
 		tmp = t;
@@ -223,36 +224,44 @@ radix_sort(uint32_t *keys, uint32_t *tmp, size_t n)
 	return keys;
 }
 
+/* Candidates below the lowest relevant score count for every relevant item
+ * and those above the highest for none: only the ones in between are
+ * sorted and merged. */
 static double
 above_sorted(const float *pos, size_t npos, const float *cand, size_t ncand,
     const uint32_t *excl, size_t nexcl)
 {
 	uint32_t *keys = xmalloc((ncand ? ncand : 1) * sizeof *keys);
 	uint32_t *tmp = xmalloc((ncand ? ncand : 1) * sizeof *tmp), *sorted;
-	uint8_t *out = NULL;
-	size_t n = 0, c = 0;
-	double above = 0;
+	uint32_t lo = float_key(pos[0]), hi = float_key(pos[npos - 1]);
+	size_t n = 0, c = 0, below = 0;
+	double above;
 
-	if (nexcl > 0) {
-		out = xcalloc(ncand, 1);
-		for (size_t e = 0; e < nexcl; e++)
-			out[excl[e]] = 1;
-	}
 	for (size_t i = 0; i < ncand; i++)
-		if (out == NULL || !out[i])
-			keys[n++] = float_key(cand[i]);
+		keys[i] = float_key(cand[i]);
+	/* excluded entries become a key above every score: dropped below */
+	for (size_t e = 0; e < nexcl; e++)
+		keys[excl[e]] = UINT32_MAX;
+	for (size_t i = 0; i < ncand; i++) {
+		uint32_t k = keys[i];
+		below += k < lo;
+		keys[n] = k;
+		n += (k >= lo) & (k <= hi);
+	}
 	sorted = radix_sort(keys, tmp, n);
-	/* merge: c walks the candidates below the current relevant score */
-	for (size_t p = 0; p < npos; p++) {
+	above = (double)below * (double)npos;
+	/* merge: c walks the candidates below the current relevant score, eq
+	 * past those equal to it (once per distinct score) */
+	for (size_t p = 0, eq = 0; p < npos; p++) {
 		uint32_t kp = float_key(pos[p]);
-		size_t eq;
-		while (c < n && sorted[c] < kp)
-			c++;
-		for (eq = c; eq < n && sorted[eq] == kp; eq++)
-			;
+		if (p == 0 || kp != float_key(pos[p - 1])) {
+			while (c < n && sorted[c] < kp)
+				c++;
+			for (eq = c; eq < n && sorted[eq] == kp; eq++)
+				;
+		}
 		above += (double)c + 0.5 * (double)(eq - c);
 	}
-	free(out);
 	free(keys);
 	free(tmp);
 	return above;
