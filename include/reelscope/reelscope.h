@@ -13,6 +13,7 @@
 #include "reelscope/split.h"
 #include "reelscope/model.h"
 #include "reelscope/explain.h"
+#include "reelscope/store.h"
 #include "reelscope/eval.h"
 #include "reelscope/features.h"
 #include "reelscope/classify.h"

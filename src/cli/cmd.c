@@ -30,10 +30,12 @@ extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_history_entry;
 extern const struct cmd_entry cmd_load_entry;
 extern const struct cmd_entry cmd_models_entry;
+extern const struct cmd_entry cmd_open_entry;
 extern const struct cmd_entry cmd_pipeline_entry;
 extern const struct cmd_entry cmd_profile_entry;
 extern const struct cmd_entry cmd_quit_entry;
 extern const struct cmd_entry cmd_recommend_entry;
+extern const struct cmd_entry cmd_save_entry;
 extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_similar_entry;
 extern const struct cmd_entry cmd_split_entry;
@@ -64,6 +66,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_import_entry,
 	&cmd_pipeline_entry,
 	&cmd_undo_entry,
+	&cmd_save_entry,
+	&cmd_open_entry,
 	&cmd_history_entry,
 	&cmd_set_entry,
 	&cmd_help_entry,

@@ -600,7 +600,7 @@ cmd_clean_exec(struct session *s, struct cmd_call *c, struct report *r)
 	}
 	if (res.removed == 0 && res.changed == 0 && res.step != RS_CLEAN_BINARIZE)
 		report_note(r, "nothing to %s: the data is unchanged (the step is still recorded)",
-		    res.step == RS_CLEAN_FILL ? "fill" : "remove");
+		    res.step == RS_CLEAN_FILL ? "fill" : p.cap ? "change" : "remove");
 	report_result(s, r, out, &p, &res, seconds_of(&t0, &t1),
 	    seconds_of(&c0, &c1));
 	session_step(s, c, out, res.summary);

@@ -1,0 +1,208 @@
+/* open: read a workspace file and make it the whole session, only when every part of it is sound. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "reelscope/store.h"
+
+static const struct cmd_field open_fields[] = {
+	{ "path", "the file read" },
+	{ "bytes", "its size" },
+	{ "version", "its format version" },
+	{ "sections", "checksummed sections in it" },
+	{ "datasets", "datasets stored: 1 when the data is as loaded, else 2" },
+	{ "rows", "log rows of the current data" },
+	{ "models", "models opened" },
+	{ "steps", "pipeline steps" },
+	{ "features", "whether item features were rebuilt by running the pipeline's features step again" },
+	{ "seconds", "wall time" },
+	{ NULL, NULL }
+};
+
+/* The commands a saved pipeline may hold: undo replays them, so a file
+ * must not smuggle in anything else (load, save, generate...). */
+static const char *const step_commands[] = { "split", "clean", "features",
+	"classify", NULL };
+
+/* The command entry of a saved step, or NULL with why not in why. */
+static const struct cmd_entry *
+step_entry(const char *line, struct command_words **cwp, int *ncw, char *why,
+    size_t size)
+{
+	const struct cmd_entry *e;
+	char err[512];
+	int n = parse_line(line, cwp, err, sizeof err);
+
+	*ncw = n;
+	if (n < 0) {
+		snprintf(why, size, "does not parse: %s", err);
+		return NULL;
+	}
+	if (n != 1) {
+		snprintf(why, size, "is %d commands, not one step", n);
+		return NULL;
+	}
+	if ((e = cmd_find((*cwp)[0].w[0].text, err, sizeof err)) == NULL) {
+		snprintf(why, size, "%s", err);
+		return NULL;
+	}
+	for (int k = 0; step_commands[k] != NULL; k++)
+		if (strcmp(e->name, step_commands[k]) == 0)
+			return e;
+	snprintf(why, size, "%s is not a pipeline step", e->name);
+	return NULL;
+}
+
+/* A note for each file a step reads when undo replays it. */
+static void
+note_paths(struct report *r, size_t i, const char *line,
+    const struct cmd_entry *e, const struct command_words *cw)
+{
+	for (size_t k = 1; k < cw->n; k++) {
+		const struct word *w = &cw->w[k];
+		bool path = false;
+		if (w->eq > 0) {
+			const char *v = w->text + w->eq + 1;
+			for (const struct cmd_opt *o = e->opts; o && o->name; o++)
+				if (strncmp(o->name, w->text, (size_t)w->eq) == 0 &&
+				    o->name[w->eq] == '\0' && o->type == OPT_PATH)
+					path = true;
+			/* split files test=FILE valid=FILE */
+			if (strcmp(e->name, "split") == 0 && (strncmp(w->text, "test=", 5) == 0 ||
+			    strncmp(w->text, "valid=", 6) == 0)) {
+				char *end;
+				(void)strtod(v, &end);
+				path = *v != '\0' && *end != '\0';
+			}
+		} else if (e->args == ARG_PATH)
+			path = true;
+		if (path)
+			report_note(r, "step %zu (%s) reads %s again if undo replays it", i + 1,
+			    line, w->eq > 0 ? w->text + w->eq + 1 : w->text);
+	}
+}
+
+/* Every step must be one pipeline command (see step_commands). */
+static bool
+check_steps(struct session *s, const rs_workspace *ws, const char *path,
+    struct report *r)
+{
+	for (size_t i = 0; i < ws->nsteps; i++) {
+		struct command_words *cw = NULL;
+		int n;
+		char why[600];
+		const struct cmd_entry *e = step_entry(ws->steps[i].command, &cw, &n, why,
+		    sizeof why);
+		if (e == NULL) {
+			if (n > 0)
+				free_commands(cw, n);
+			cmd_error(s, "open: %s: step %zu (%.200s) %s; the session is unchanged",
+			    path, i + 1, ws->steps[i].command, why);
+			return false;
+		}
+		note_paths(r, i, ws->steps[i].command, e, &cw[0]);
+		free_commands(cw, n);
+	}
+	return true;
+}
+
+/* Item features are not in the file: run the last features step again on
+ * the opened data (quietly, without recording it). */
+static bool
+rebuild_features(struct session *s, struct report *r)
+{
+	const rs_workspace *ws = s->ws;
+	const char *cmd = NULL;
+	bool quiet = s->quiet, replaying = s->replaying, ok;
+	int failures = s->failures;
+
+	for (size_t i = 0; i < ws->nsteps; i++) {
+		struct command_words *cw = NULL;
+		int n;
+		char why[600];
+		const struct cmd_entry *e = step_entry(ws->steps[i].command, &cw, &n, why,
+		    sizeof why);
+		if (e != NULL && strcmp(e->name, "features") == 0)
+			cmd = ws->steps[i].command;
+		if (n > 0)
+			free_commands(cw, n);
+	}
+	if (cmd == NULL) {
+		report_warn(r, "the workspace had item features but no features step to rebuild them");
+		return false;
+	}
+	s->quiet = true;
+	s->replaying = true;
+	ok = session_run_line(s, cmd);
+	s->quiet = quiet;
+	s->replaying = replaying;
+	s->failures = failures;
+	if (!ok)
+		report_warn(r, "item features were not rebuilt (%s): %s", cmd, s->errmsg);
+	return ok;
+}
+
+static enum cmd_ret
+cmd_open_exec(struct session *s, struct cmd_call *c, struct report *r)
+{
+	const char *path = c->args[0];
+	struct rnode *root = report_root(r);
+	rs_store_info info;
+	rs_error err;
+	rs_hooks h = session_hooks(s, r);
+	rs_workspace *ws, *old;
+	bool features = false;
+
+	ws = rs_store_open(path, &info, &h, &err);
+	if (ws == NULL)
+		return cmd_error(s, "%s; the session is unchanged", err.msg);
+	if (!check_steps(s, ws, path, r)) {
+		rs_workspace_free(ws);
+		return CMD_ERROR;
+	}
+	/* every check passed: the file becomes the session */
+	old = s->ws;
+	s->ws = ws;
+	rs_workspace_free(old);
+	if (info.features)
+		features = rebuild_features(s, r);
+	if (info.skipped > 0)
+		report_note(r, "skipped %u sections this reelscope does not know (written by a newer version)",
+		    info.skipped);
+	rn_str(root, "path", path);
+	rn_int(root, "bytes", (int64_t)info.bytes);
+	rn_flags(rn_int(root, "version", info.version), RF_TEXT_HIDE);
+	rn_int(root, "sections", info.sections);
+	rn_flags(rn_int(root, "datasets", info.datasets), RF_TEXT_HIDE);
+	if (ws->data != NULL)
+		rn_label(rn_int(root, "rows", (int64_t)ws->data->log.n), "log rows");
+	else
+		rn_label(rn_null(root, "rows"), "log rows");
+	rn_int(root, "models", info.models);
+	rn_int(root, "steps", info.steps);
+	rn_flags(rn_bool(root, "features", features), features ? 0 : RF_TEXT_HIDE);
+	rn_prec(rn_num(root, "seconds", info.seconds), 3);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_open_entry = {
+	.name = "open",
+	.usage = "FILE",
+	.help = "open a saved workspace: its data, pipeline and models replace the session",
+	.doc = "Reads a file written by save. Every section's checksum, every length and "
+	    "every index in it is checked before anything is used; a file that is not a "
+	    "workspace, comes from a newer reelscope, is truncated or corrupt is refused "
+	    "with the reason and the session stays as it was. No file named inside the "
+	    "workspace is read: the data comes from the file itself. Pipeline steps are "
+	    "kept as text for pipeline, history and undo, and may only be split, clean, "
+	    "features or classify commands (one each). Item features are not stored: the "
+	    "pipeline's last features step runs again on the opened data to rebuild them.",
+	.args = ARG_PATH,
+	.min_args = 1,
+	.max_args = 1,
+	.opts = NULL,
+	.fields = open_fields,
+	.exec = cmd_open_exec,
+};

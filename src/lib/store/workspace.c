@@ -1,0 +1,295 @@
+/* save / open of the whole workspace: its header sections, the datasets, the models, all or nothing. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "reelscope/model.h"
+#include "reelscope/store.h"
+#include "store/format.h"
+#include "util/xmalloc.h"
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void
+rs_store_opts_init(rs_store_opts *o)
+{
+	memset(o, 0, sizeof *o);
+}
+
+bool
+st_known_type(uint32_t t)
+{
+	/* new section kinds (evaluation results, audits...) are added here and
+	   in the reader; older readers skip them unless marked required */
+	static const uint32_t known[] = { ST_WSPC, ST_STEP, ST_DSET, ST_IDS, ST_TABL,
+		ST_COLM, ST_LOGH, ST_MODL, ST_MTRN, ST_MSTA };
+
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (known[i] == t)
+			return true;
+	return false;
+}
+
+/* ---- save ---- */
+
+static uint64_t
+estimate_bytes(const rs_workspace *ws)
+{
+	uint64_t b = 0;
+
+	if (ws->base != NULL)
+		b += rs_dataset_bytes(ws->base);
+	if (ws->data != NULL && ws->data != ws->base)
+		b += ws->data->log.n + ws->data->log.n / 8;	/* mostly references */
+	for (size_t i = 0; i < ws->nmodels; i++)
+		if (ws->models[i]->train != NULL)
+			b += ws->models[i]->train->nnz * 20;
+	return b;
+}
+
+static int
+write_workspace(struct st_writer *w, const rs_workspace *ws)
+{
+	struct st_out *o = &w->out;
+	const rs_dataset *base = ws->base != NULL ? ws->base : ws->data;
+	bool data_is_base = ws->data == base;
+	int rc;
+
+	st_put_str(o, rs_version());
+	st_put_str(o, ws->source);
+	st_put_u8(o, base != NULL);
+	st_put_u8(o, data_is_base);
+	st_put_u8(o, ws->features != NULL);
+	st_put_u32(o, (uint32_t)ws->nmodels);
+	st_put_u32(o, (uint32_t)ws->nsteps);
+	if ((rc = st_write_section(w, ST_WSPC, ST_REQUIRED)) != 0)
+		return rc;
+	st_put_u32(o, (uint32_t)ws->nsteps);
+	for (size_t i = 0; i < ws->nsteps; i++) {
+		const rs_step *s = &ws->steps[i];
+		st_put_str(o, s->command);
+		st_put_str(o, s->summary);
+		st_put_u64(o, s->rows_before);
+		st_put_u64(o, s->rows_after);
+		st_put_u32(o, s->users_before);
+		st_put_u32(o, s->users_after);
+		st_put_u32(o, s->items_before);
+		st_put_u32(o, s->items_after);
+	}
+	if ((rc = st_write_section(w, ST_STEP, ST_REQUIRED)) != 0)
+		return rc;
+	if (base != NULL) {
+		if ((rc = st_write_dataset(w, base, NULL)) != 0)
+			return rc;
+		if (w->info != NULL)
+			w->info->datasets = 1;
+		if (!data_is_base) {
+			if ((rc = st_write_dataset(w, ws->data, base)) != 0)
+				return rc;
+			if (w->info != NULL)
+				w->info->datasets = 2;
+		}
+	}
+	for (size_t i = 0; i < ws->nmodels; i++)
+		if ((rc = st_write_model(w, ws->models[i], ws->models, i)) != 0)
+			return rc;
+	return 0;
+}
+
+int
+rs_store_save(const rs_workspace *ws, const char *path, const rs_store_opts *o,
+    rs_store_info *info, const rs_hooks *hooks, rs_error *err)
+{
+	struct st_writer w;
+	rs_store_info tmp;
+	double t0 = now();
+
+	if (info == NULL)
+		info = &tmp;
+	memset(info, 0, sizeof *info);
+	/* refuse before any file exists when a model cannot be written */
+	for (size_t i = 0; i < ws->nmodels; i++)
+		if (ws->models[i]->kind->save == NULL) {
+			rs_error_set(err, RS_EINVAL,
+			    "model %s cannot be saved: kind %s has no save; drop it first (models drop=%s)",
+			    ws->models[i]->name, ws->models[i]->kind->name, ws->models[i]->name);
+			return -1;
+		}
+	memset(&w, 0, sizeof w);
+	w.fd = -1;
+	w.hooks = hooks;
+	w.err = err;
+	w.info = info;
+	w.estimate = estimate_bytes(ws);
+	if (st_file_begin(&w, path, o != NULL && o->force) != 0 ||
+	    write_workspace(&w, ws) != 0 || st_file_finish(&w) != 0) {
+		st_file_abort(&w);
+		st_out_free(&w.out);
+		return -1;
+	}
+	st_out_free(&w.out);
+	info->models = (uint32_t)ws->nmodels;
+	info->steps = (uint32_t)ws->nsteps;
+	info->features = ws->features != NULL;
+	info->seconds = now() - t0;
+	return 0;
+}
+
+/* ---- open ---- */
+
+static int
+read_steps(struct st_reader *r, rs_workspace *ws, uint32_t want)
+{
+	struct st_in in;
+	uint32_t n;
+
+	if (st_read_section(r, ST_STEP, &in) != 0 || !st_get_u32(&in, &n))
+		return -1;
+	if (n != want || n > (in.len - in.pos) / 40) {
+		st_corrupt(&in, "%u steps (the workspace counts %u)", n, want);
+		return -1;
+	}
+	ws->steps = xcalloc((size_t)n + 1, sizeof *ws->steps);
+	for (uint32_t i = 0; i < n; i++) {
+		rs_step *s = &ws->steps[i];
+		uint64_t rb, ra;
+		ws->nsteps++;
+		if (!st_get_str(&in, &s->command) || !st_get_str(&in, &s->summary) ||
+		    !st_get_u64(&in, &rb) || !st_get_u64(&in, &ra) ||
+		    !st_get_u32(&in, &s->users_before) || !st_get_u32(&in, &s->users_after) ||
+		    !st_get_u32(&in, &s->items_before) || !st_get_u32(&in, &s->items_after))
+			return -1;
+		if (s->command == NULL || s->command[0] == '\0') {
+			st_corrupt(&in, "step %u has no command", i + 1);
+			return -1;
+		}
+		if (s->summary == NULL)
+			s->summary = xstrdup("");
+		s->rows_before = (size_t)rb;
+		s->rows_after = (size_t)ra;
+	}
+	return st_get_end(&in) ? 0 : -1;
+}
+
+static rs_workspace *
+read_workspace(struct st_reader *r)
+{
+	rs_workspace *ws = rs_workspace_new();
+	struct st_in in;
+	char *version = NULL;
+	bool has_data, data_is_base, features;
+	uint32_t nmodels, nsteps;
+
+	if (st_read_header(r) != 0 || st_read_section(r, ST_WSPC, &in) != 0)
+		goto fail;
+	if (!st_get_str(&in, &version) || !st_get_str(&in, &ws->source) ||
+	    !st_get_bool(&in, &has_data) || !st_get_bool(&in, &data_is_base) ||
+	    !st_get_bool(&in, &features) || !st_get_u32(&in, &nmodels) ||
+	    !st_get_u32(&in, &nsteps) || !st_get_end(&in))
+		goto fail;
+	free(version);
+	version = NULL;
+	if (read_steps(r, ws, nsteps) != 0)
+		goto fail;
+	if (has_data) {
+		if ((ws->base = st_read_dataset(r, NULL)) == NULL)
+			goto fail;
+		ws->data = ws->base;
+		if (!data_is_base && (ws->data = st_read_dataset(r, ws->base)) == NULL) {
+			ws->data = ws->base;
+			goto fail;
+		}
+	}
+	if (r->info != NULL) {
+		r->info->datasets = has_data ? (data_is_base ? 1 : 2) : 0;
+		r->info->features = features;
+	}
+	ws->models = xcalloc((size_t)(nmodels < 1024 ? nmodels : 1024) + 1,
+	    sizeof *ws->models);
+	for (uint32_t i = 0; i < nmodels; i++) {
+		rs_model *m = st_read_model(r, ws->models, ws->nmodels);
+		if (m == NULL)
+			goto fail;
+		/* grown as models arrive: the count alone allocates nothing big */
+		if (ws->nmodels >= 1024)
+			ws->models = xreallocarray(ws->models, ws->nmodels + 2,
+			    sizeof *ws->models);
+		ws->models[ws->nmodels++] = m;
+	}
+	if (st_read_trailer(r) != 0)
+		goto fail;
+	return ws;
+fail:
+	free(version);
+	rs_workspace_free(ws);
+	return NULL;
+}
+
+static rs_workspace *
+open_common(struct st_reader *r, rs_store_info *info)
+{
+	double t0 = now();
+	rs_workspace *ws;
+
+	ws = read_workspace(r);
+	st_reader_close(r);
+	if (ws != NULL && info != NULL) {
+		info->models = (uint32_t)ws->nmodels;
+		info->steps = (uint32_t)ws->nsteps;
+		info->seconds = now() - t0;
+	}
+	return ws;
+}
+
+rs_workspace *
+rs_store_open(const char *path, rs_store_info *info, const rs_hooks *hooks,
+    rs_error *err)
+{
+	struct st_reader r;
+	double t0 = now();
+	rs_workspace *ws;
+
+	if (info != NULL)
+		memset(info, 0, sizeof *info);
+	memset(&r, 0, sizeof r);
+	r.fd = -1;
+	r.err = err;
+	r.info = info;
+	r.hooks = hooks;
+	if (st_file_open(&r, path) != 0) {
+		st_reader_close(&r);
+		return NULL;
+	}
+	ws = open_common(&r, info);
+	if (ws != NULL && info != NULL)
+		info->seconds = now() - t0;
+	return ws;
+}
+
+rs_workspace *
+rs_store_open_mem(const void *buf, size_t len, const char *name,
+    rs_store_info *info, const rs_hooks *hooks, rs_error *err)
+{
+	struct st_reader r;
+
+	if (info != NULL)
+		memset(info, 0, sizeof *info);
+	memset(&r, 0, sizeof r);
+	r.fd = -1;
+	r.mem = buf;
+	r.size = len;
+	r.name = name;
+	r.err = err;
+	r.info = info;
+	r.hooks = hooks;
+	return open_common(&r, info);
+}
