@@ -117,7 +117,7 @@ wait_exit() {
 }
 start() {
 	rm -f "$exitfile"
-	tm new-session -d -s rs -x 100 -y 30 -c "$SCRATCH" "$cmd" \; \
+	tm new-session -d -s rs -x 100 -y 50 -c "$SCRATCH" "$cmd" \; \
 	    set-option -g remain-on-exit on ||
 		fail "cannot start tmux"
 	# tmux leaves its socket behind; the trap removes it
