@@ -1,13 +1,14 @@
 # Bad input to classify: unknown or misplaced target and text columns, a
-# target among the text columns, a target nobody has, one class only, test and
-# alpha out of range or not numbers. Each fails and changes nothing.
+# target among the text columns, a target nobody has, one class only, a
+# numeric target with fractions, test and alpha out of range or not numbers.
+# Each fails and changes nothing.
 # exit: 1
 > classify
 error: no dataset loaded (use load PATH or generate DIR --load first)
 > load data/features/log.csv items=data/features/items.csv creator=creator
 format: delimited text
 log data/features/log.csv: comma-separated, header row; user=user item=item value=watch_ratio time=(none)
-items data/features/items.csv: 8 rows, id column item, 11 other columns
+items data/features/items.csv: 8 rows, id column item, 12 other columns
 path          data/features/log.csv
 format        csv
 interactions  9
@@ -28,6 +29,8 @@ error: classify: text=category: the target category is among the text columns; i
 error: classify: target=nolabel: no item has a value to learn from (all 8 missing); nothing changed
 > classify target=format
 error: classify: target=format: every labelled item is in one class (short); there is nothing to tell apart; nothing changed
+> classify target=score
+error: classify: target=score: score holds fractions; categories are text or whole numbers; nothing changed
 > classify target=watch_ratio
 error: classify: target=watch_ratio: watch_ratio is a column of the log, not of the items; nothing changed
 > classify target=category test=abc

@@ -7,7 +7,7 @@ error: no dataset loaded (use load PATH or generate DIR --load first)
 > load data/features/log.csv items=data/features/items.csv creator=creator
 format: delimited text
 log data/features/log.csv: comma-separated, header row; user=user item=item value=watch_ratio time=(none)
-items data/features/items.csv: 8 rows, id column item, 11 other columns
+items data/features/items.csv: 8 rows, id column item, 12 other columns
 path          data/features/log.csv
 format        csv
 interactions  9

@@ -13,8 +13,8 @@
 static const struct cmd_opt profile_opts[] = {
 	{ "user", OPT_STR, NULL, 0, -1, NULL, "the user id (as in the data)" },
 	{ "item", OPT_STR, NULL, 0, -1, NULL, "an item id instead: its keywords and features" },
-	{ "signal", OPT_STR, NULL, 0, -1, "watch_ratio",
-	  "numeric log column weighting each interaction, or count (default: the log's value column)" },
+	{ "signal", OPT_STR, NULL, 0, -1, NULL,
+	  "numeric log column weighting each interaction, or count (default: the log's value column, watch_ratio in KuaiRec)" },
 	{ "k", OPT_INT, NULL, 1, 1000, "10", "rows shown per list" },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL }
 };

@@ -84,6 +84,12 @@ check_columns(const rs_dataset *ds, const rs_classify_params *p,
 			    p->text, p->target);
 			return -1;
 		}
+	if ((*target)->kind == RS_COL_NUMBER && !(*target)->all_int) {
+		rs_error_set(err, RS_EINVAL,
+		    "target=%s: %s holds fractions; categories are text or whole numbers",
+		    p->target, p->target);
+		return -1;
+	}
 	if (classes_build(cl, *target, MAX_CLASSES, "target", err) != 0)
 		return -1;
 	if (cl->n == 0) {
