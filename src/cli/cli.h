@@ -98,6 +98,7 @@ struct session {
 };
 
 extern volatile sig_atomic_t rs_interrupted;
+extern volatile sig_atomic_t rs_terminated;	/* SIGTERM/SIGHUP: finish and leave */
 
 /* The command table (cmd.c). */
 extern const struct cmd_entry *const cmd_table[];

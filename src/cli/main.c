@@ -52,6 +52,17 @@ on_sigint(int sig)
 	rs_interrupted = 1;
 }
 
+static void
+on_sigterm(int sig)
+{
+	if (rs_terminated) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	rs_terminated = 1;
+	rs_interrupted = 1;	/* stop the running work cleanly first */
+}
+
 /* Run every line of f; returns false when a command failed (and stops
  * there unless keep_going). */
 static bool
@@ -62,7 +73,7 @@ run_stream(struct session *s, FILE *f)
 	ssize_t n;
 	bool ok = true;
 
-	while (!s->quit && (n = getline(&line, &cap, f)) >= 0) {
+	while (!s->quit && !rs_terminated && (n = getline(&line, &cap, f)) >= 0) {
 		if (!session_run_line(s, line)) {
 			ok = false;
 			if (!s->keep_going)
@@ -177,15 +188,20 @@ main(int argc, char **argv)
 	sa.sa_handler = on_sigint;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
+	/* a polite kill stops the running work the same way, so nothing is
+	 * left half-written, then ends the session; a second one ends it now */
+	sa.sa_handler = on_sigterm;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	s.progress = !no_progress && !s.json && isatty(STDERR_FILENO);
 
 	if (cmds != NULL)
-		ok = session_run_line(&s, cmds);
+		ok = session_run_line(&s, cmds) && !rs_terminated;
 	else if (script != NULL)
 		ok = run_script(&s, script, &status);
 	if (status == 2)
 		return 2;
-	if ((cmds == NULL && script == NULL) || (stay && !s.quit)) {
+	if (!rs_terminated && ((cmds == NULL && script == NULL) || (stay && !s.quit))) {
 		if (isatty(STDIN_FILENO)) {
 			s.interactive = true;
 			repl_run(&s);

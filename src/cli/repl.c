@@ -84,7 +84,7 @@ on_line(char *line)
 	session_run_line(s, line);
 	free(line);
 	rs_interrupted = 0;
-	if (!s->quit)
+	if (!s->quit && !rs_terminated)
 		rl_callback_handler_install(PROMPT, on_line);
 }
 
@@ -280,7 +280,7 @@ repl_run(struct session *s)
 		printf("reelscope %s — type help for commands, quit to leave\n",
 		    rs_version());
 	rl_callback_handler_install(PROMPT, on_line);
-	while (!s->quit) {
+	while (!s->quit && !rs_terminated) {
 		fd_set fds;
 		int r;
 
@@ -295,6 +295,8 @@ repl_run(struct session *s)
 				got_winch = 0;
 				rl_resize_terminal();
 			}
+			if (rs_terminated)
+				break;
 			if (rs_interrupted) {
 				/* Ctrl-C at the prompt: drop the line, new prompt */
 				rs_interrupted = 0;

@@ -12,6 +12,7 @@
 #include "util/xmalloc.h"
 
 volatile sig_atomic_t rs_interrupted;
+volatile sig_atomic_t rs_terminated;
 
 /* State of the progress line on stderr. */
 static struct {

@@ -67,7 +67,7 @@ error: generate: labels="maybe" must be yes or no
 > load w1
 error: cannot open w1: No such file or directory
 > generate w1 start=2020-13-45
-error: start=2020-13-45 is not a date (YYYY-MM-DD); nothing written
+error: generate: start=2020-13-45 must be a date YYYY-MM-DD; nothing written
 > load w1
 error: cannot open w1: No such file or directory
 > generate w1 user=40

@@ -9,7 +9,7 @@ wrote w2 (KuaiRec 2.0 layout; manifest.json and dirt.csv say what was injected)
 path                 w2
 seed                 1
 sparse log rows      547
-observed block rows  191
+observed block rows  192
 users                40
 bots                 0
 videos               80
@@ -18,7 +18,7 @@ observed users       8
 observed videos      24
 dirt                 duplicates 0  bot rows 0  outliers 0  no duration 0  no category 0  bad times 0  malformed 0
 > generate w2 users=40 videos=80 creators=8 days=3 events=15 seed=2
-error: w2 already holds files; give --force to replace them; nothing written
+error: generate: w2 already holds files; give --force to replace them; nothing written
 > load w2
 format: KuaiRec 2.0 folder w2
 log w2/big_matrix.csv: comma-separated, header row; user=user_id item=video_id value=watch_ratio time=timestamp
@@ -34,7 +34,7 @@ interactions    547
 users           40
 items           80
 creators        8
-observed block  191
+observed block  192
 > generate w2 users=30 videos=60 creators=6 days=2 events=10 seed=2 --clean --force
 wrote w2 (KuaiRec 2.0 layout; manifest.json and dirt.csv say what was injected)
 path                 w2
@@ -101,7 +101,7 @@ items           60
 creators        6
 observed block  108
 > generate data/csv/tiny.csv users=40 videos=80 creators=8
-error: data/csv/tiny.csv exists and is not a folder; nothing written
+error: generate: data/csv/tiny.csv exists and is not a folder; nothing written
 > load data/csv/tiny.csv
 format: delimited text
 log data/csv/tiny.csv: comma-separated, header row; user=user item=item value=rating time=timestamp
@@ -113,15 +113,15 @@ users         3
 items         3
 creators      -
 > generate data/csv/tiny.csv/w users=40 videos=80 creators=8
-error: cannot create data/csv/tiny.csv/w: Not a directory; nothing written
+error: generate: cannot create data/csv/tiny.csv/w: Not a directory; nothing written
 > load data/csv/tiny.csv/w
 error: cannot open data/csv/tiny.csv/w: Not a directory
 > generate /proc/reelscope-test/w users=40 videos=80 creators=8
-error: cannot create /proc/reelscope-test/w: No such file or directory; nothing written
+error: generate: cannot create /proc/reelscope-test/w: No such file or directory; nothing written
 > load /proc/reelscope-test/w
 error: cannot open /proc/reelscope-test/w: No such file or directory
 > generate no-such-parent/w users=40 videos=80 creators=8
-error: cannot create no-such-parent/w: No such file or directory; nothing written
+error: generate: cannot create no-such-parent/w: No such file or directory; nothing written
 > load no-such-parent/w
 error: cannot open no-such-parent/w: No such file or directory
 > generate

@@ -9,7 +9,7 @@ wrote w (KuaiRec 2.0 layout; manifest.json and dirt.csv say what was injected)
 path                 w
 seed                 1
 sparse log rows      547
-observed block rows  191
+observed block rows  192
 users                40
 bots                 0
 videos               80
@@ -33,7 +33,7 @@ interactions    547
 users           40
 items           80
 creators        8
-observed block  191
+observed block  192
 warning: skipped 3 malformed rows of w/big_matrix.csv (first: w/big_matrix.csv:68: expected 11 fields, found 3)
 > describe columns=no
 interactions      547
@@ -47,7 +47,7 @@ catalog creators  8
 per user          min 3  25% 7  median 10  75% 18.5  90% 28.4  99% 38.22  max 39
 per item          min 1  25% 3  median 6  75% 10  90% 13  99% 17.66  max 20
 top items hold    1%: 3.66%  10%: 23%  20%: 39.9%
-observed block    interactions 191  users 8  items 24  density 99.5%
+observed block    interactions 192  users 8  items 24  density 100%
 > generate w7 users=60 videos=100 creators=10 days=3 events=20 dup=0.05 bots=0.05 outliers=0.02 bad_time=0.02 missing_duration=0.02 missing_category=0.05 malformed=2 seed=7
 wrote w7 (KuaiRec 2.0 layout; manifest.json and dirt.csv say what was injected)
 path                 w7

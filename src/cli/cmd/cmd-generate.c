@@ -6,13 +6,15 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 
 static const struct cmd_opt generate_opts[] = {
-	{ "seed", OPT_INT, NULL, 0, 9007199254740992.0, "1", "random seed: same seed, same bytes" },
+	{ "seed", OPT_INT, NULL, 0, 9007199254740991.0, "1", "random seed: same seed, same bytes" },
 	{ "users", OPT_INT, NULL, 1, 10000000, "1000", "real users (bots come on top)" },
 	{ "videos", OPT_INT, NULL, 1, 10000000, "2000", "videos" },
-	{ "creators", OPT_INT, NULL, 1, 10000000, "200", "creators (at most the videos)" },
+	{ "creators", OPT_INT, NULL, 1, 10000000, "200",
+	  "creators (at most the videos; by default at most a tenth of them)" },
 	{ "days", OPT_INT, NULL, 1, 3650, "14", "length of the logged period" },
 	{ "start", OPT_STR, NULL, 0, -1, "2020-07-05", "first day (YYYY-MM-DD)" },
 	{ "factors", OPT_INT, NULL, 1, 256, "8", "latent dimensions of tastes" },
@@ -75,6 +77,9 @@ cmd_generate_exec(struct session *s, struct cmd_call *c, struct report *r)
 	p.seed = (uint64_t)call_int(c, "seed", (long long)p.seed);
 	p.users = (uint32_t)call_int(c, "users", p.users);
 	p.videos = (uint32_t)call_int(c, "videos", p.videos);
+	/* unless given, creators fit the videos: at most a tenth of them */
+	if (!call_has(c, "creators") && p.creators > p.videos / 10)
+		p.creators = p.videos >= 10 ? p.videos / 10 : 1;
 	p.creators = (uint32_t)call_int(c, "creators", p.creators);
 	p.days = (uint32_t)call_int(c, "days", p.days);
 	p.factors = (uint32_t)call_int(c, "factors", p.factors);
@@ -95,14 +100,20 @@ cmd_generate_exec(struct session *s, struct cmd_call *c, struct report *r)
 	p.labels = call_bool(c, "labels", p.labels);
 	p.truth = call_bool(c, "truth", p.truth);
 	p.compress = call_bool(c, "compress", p.compress);
-	if (call_has(c, "start"))
+	if (call_has(c, "start")) {
+		double t;
 		p.start = call_get(c, "start");
+		if (strlen(p.start) != 10 ||
+		    !parse_datetime(p.start, strlen(p.start), &t))
+			return cmd_error(s, "generate: start=%s must be a date YYYY-MM-DD; nothing written",
+			    p.start);
+	}
 	if ((msg = rs_sim_params_check(&p)) != NULL)
 		return cmd_error(s, "generate: %s; nothing written", msg);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (rs_sim_generate(c->args[0], &p, call_flag(c, "force"), &rep, &h,
 	    &err) != 0)
-		return cmd_error(s, "%s; nothing written", err.msg);
+		return cmd_error(s, "generate: %s; nothing written", err.msg);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	secs = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
 	rn_str(root, "path", c->args[0]);

@@ -420,13 +420,28 @@ small_user(const struct world *w, uint32_t i, struct block *b,
 	struct event *ev = sc->ev;
 	struct rng r;
 
+	uint32_t nmiss, left;
+
 	rng_stream(&r, p->seed, RS_SMALL, u);
-	for (uint32_t j = 0; j < w->nsmall_videos; j++) {
+	/* the block misses exactly floor((1 - fill) * users * videos) pairs,
+	 * spread evenly: user i misses floor((i+1) m) - floor(i m) of them,
+	 * m = (1 - fill) * videos, so its fill is exact at any size */
+	{
+		double m = (1.0 - p->observed_fill) * (double)w->nsmall_videos;
+		nmiss = (uint32_t)(floor((double)(i + 1) * m + 1e-9) -
+		    floor((double)i * m + 1e-9));
+	}
+	left = w->nsmall_videos;
+	for (uint32_t j = 0; j < w->nsmall_videos; j++, left--) {
 		uint32_t v = w->small_videos[j];
 		int64_t lo = w->v_upload[v] + 60000 > w->start_ms ?
 		    w->v_upload[v] + 60000 : w->start_ms, span;
-		if (!rng_chance(&r, p->observed_fill))
+		/* selection sampling: each remaining pair is dropped with
+		 * probability (drops left) / (pairs left) */
+		if (nmiss > 0 && rng_below(&r, left) < nmiss) {
+			nmiss--;
 			continue;
+		}
 		span = w->end_ms - lo;
 		ev[n].video = v;
 		ev[n].ms = lo + (int64_t)(rng_unif(&r) * (double)(span > 1 ? span : 1));
@@ -561,7 +576,7 @@ write_matrix(const struct world *w, const char *dir, bool gz, bool big,
 			rep->malformed += (uint32_t)b->malformed;
 		}
 		if (rs_hooks_progress(hooks, task, (double)(b0 + nb), (double)nblocks)) {
-			rs_error_set(err, RS_ECANCEL, "generate interrupted");
+			rs_error_set(err, RS_ECANCEL, "interrupted");
 			rc = -1;
 		}
 	}
@@ -571,9 +586,8 @@ write_matrix(const struct world *w, const char *dir, bool gz, bool big,
 	}
 	free(blk);
 	free(mal);
-	if (out_close(&o, err) != 0)
+	if (out_close(&o, &rep->bytes, err) != 0)
 		rc = -1;
-	rep->bytes += o.bytes;
 	return rc;
 }
 
@@ -598,7 +612,7 @@ json_kv_num(struct tbuf *t, const char *k, double v)
 }
 
 static int
-write_manifest(const struct world *w, const char *dir, const rs_sim_report *rep,
+write_manifest(const struct world *w, const char *dir, rs_sim_report *rep,
     rs_error *err)
 {
 	const rs_sim_params *p = w->p;
@@ -672,7 +686,7 @@ write_manifest(const struct world *w, const char *dir, const rs_sim_report *rep,
 	}
 	out_write(&o, t.s, t.len);
 	free(t.s);
-	rc = out_close(&o, err);
+	rc = out_close(&o, &rep->bytes, err);
 	return rc;
 }
 
@@ -727,7 +741,7 @@ rs_sim_generate(const char *dir, const rs_sim_params *p, bool force,
 	struct world w;
 	rs_sim_report rep = { 0 };
 	struct stat st;
-	char *tmp = NULL, *old = NULL;
+	char *tmp = NULL, *old = NULL, *norm = NULL;
 	uint64_t *events = NULL;
 	struct out dirt;
 	const char *msg;
@@ -738,19 +752,41 @@ rs_sim_generate(const char *dir, const rs_sim_params *p, bool force,
 		rs_error_set(err, RS_EINVAL, "%s", msg);
 		return -1;
 	}
+	{
+		/* "w/" is w; "." and ".." name folders that cannot be replaced */
+		const char *base;
+		size_t n = strlen(dir);
+		char *d = xstrdup(dir);
+		while (n > 1 && d[n - 1] == '/')
+			d[--n] = '\0';
+		base = strrchr(d, '/') ? strrchr(d, '/') + 1 : d;
+		if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || n == 0 ||
+		    strcmp(d, "/") == 0) {
+			rs_error_set(err, RS_EINVAL,
+			    "give the world a folder name of its own, not %s", dir);
+			free(d);
+			return -1;
+		}
+		norm = d;
+		dir = norm;
+		exists = stat(dir, &st) == 0;
+	}
 	if (exists && !S_ISDIR(st.st_mode)) {
 		rs_error_set(err, RS_EIO, "%s exists and is not a folder", dir);
+		free(norm);
 		return -1;
 	}
 	if (exists && dir_has_entries(dir) && !force) {
 		rs_error_set(err, RS_EIO,
 		    "%s already holds files; give --force to replace them", dir);
+		free(norm);
 		return -1;
 	}
 	tmp = xasprintf("%s.tmp-XXXXXX", dir);
 	if (mkdtemp(tmp) == NULL) {
 		rs_error_set(err, RS_EIO, "cannot create %s: %s", dir, strerror(errno));
 		free(tmp);
+		free(norm);
 		return -1;
 	}
 	{
@@ -775,10 +811,10 @@ rs_sim_generate(const char *dir, const rs_sim_params *p, bool force,
 		goto out_world;
 	out_puts(&dirt, "kind,line,user_id,video_id,timestamp\n");
 	if (write_matrix(&w, tmp, gz, true, &rep, events, &dirt, hooks, err) != 0) {
-		out_close(&dirt, NULL);
+		out_close(&dirt, NULL, NULL);
 		goto out_world;
 	}
-	if (out_close(&dirt, err) != 0)
+	if (out_close(&dirt, &rep.bytes, err) != 0)
 		goto out_world;
 	if (write_matrix(&w, tmp, gz, false, &rep, events, &dirt, hooks, err) != 0 ||
 	    write_item_tables(&w, tmp, gz, &rep.bytes, err) != 0 ||
@@ -816,5 +852,6 @@ out:
 	free(events);
 	free(tmp);
 	free(old);
+	free(norm);
 	return rc;
 }

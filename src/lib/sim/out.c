@@ -92,11 +92,13 @@ out_puts(struct out *o, const char *s)
 }
 
 int
-out_close(struct out *o, rs_error *err)
+out_close(struct out *o, uint64_t *bytes, rs_error *err)
 {
 	int rc = 0;
 
 	out_flush(o);
+	if (bytes != NULL)
+		*bytes += o->bytes;
 	if (o->gz != NULL) {
 		if (gzclose(o->gz) != Z_OK && !o->failed)
 			o->failed = EIO;

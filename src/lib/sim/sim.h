@@ -97,8 +97,9 @@ int out_open(struct out *o, const char *dir, const char *name, bool gz,
     rs_error *err);
 void out_write(struct out *o, const char *s, size_t n);
 void out_puts(struct out *o, const char *s);
-/* Flush and close; -1 with err set when anything failed. */
-int out_close(struct out *o, rs_error *err);
+/* Flush and close, adding the bytes written to *bytes (may be NULL); -1
+ * with err set when anything failed. */
+int out_close(struct out *o, uint64_t *bytes, rs_error *err);
 
 /* A growable text buffer with fast number formatting (no printf per field). */
 struct tbuf {

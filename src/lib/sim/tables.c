@@ -19,8 +19,7 @@ finish(struct out *o, struct tbuf *t, uint64_t *bytes, rs_error *err)
 	free(t->s);
 	t->s = NULL;
 	t->len = t->cap = 0;
-	rc = out_close(o, err);
-	*bytes += o->bytes;
+	rc = out_close(o, bytes, err);
 	return rc;
 }
 
