@@ -17,13 +17,13 @@ extern const struct cmd_entry cmd_classify_entry;
 extern const struct cmd_entry cmd_clean_entry;
 extern const struct cmd_entry cmd_columns_entry;
 extern const struct cmd_entry cmd_describe_entry;
-extern const struct cmd_entry cmd_features_entry;
 extern const struct cmd_entry cmd_eval_entry;
 extern const struct cmd_entry cmd_explain_entry;
 extern const struct cmd_entry cmd_compare_entry;
 extern const struct cmd_entry cmd_significance_entry;
 extern const struct cmd_entry cmd_tune_entry;
 extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_features_entry;
 extern const struct cmd_entry cmd_generate_entry;
 extern const struct cmd_entry cmd_head_entry;
 extern const struct cmd_entry cmd_help_entry;
@@ -210,15 +210,27 @@ check_value(const struct cmd_entry *e, const struct cmd_opt *o, const char *v,
 
 	quote_field(v, strlen(v), shown, sizeof shown);
 	switch (o->type) {
-	case OPT_INT:
+	case OPT_INT: {
+		long long ll;
 		errno = 0;
-		x = (double)strtoll(v, &end, 10);
-		if (*v == '\0' || *end != '\0' || errno != 0) {
+		ll = strtoll(v, &end, 10);
+		if (*v == '\0' || *end != '\0') {
 			snprintf(err, errsize, "%s: %s=%s is not a whole number",
 			    e->name, o->name, shown);
 			return false;
 		}
-		goto range;
+		/* compare as integers: doubles cannot tell 2^53 from 2^53 + 1 */
+		if (errno == ERANGE || (o->min <= o->max &&
+		    (ll < (long long)o->min || ll > (long long)o->max))) {
+			char lo[32], hi[32];
+			fmt_num(o->min, 6, lo, sizeof lo);
+			fmt_num(o->max, 6, hi, sizeof hi);
+			snprintf(err, errsize, "%s: %s=%s is out of range (%s to %s)",
+			    e->name, o->name, v, lo, hi);
+			return false;
+		}
+		return true;
+	}
 	case OPT_NUM:
 		errno = 0;
 		x = strtod(v, &end);
@@ -227,7 +239,6 @@ check_value(const struct cmd_entry *e, const struct cmd_opt *o, const char *v,
 			    o->name, shown);
 			return false;
 		}
-	range:
 		if (o->min <= o->max && (x < o->min || x > o->max)) {
 			char lo[32], hi[32];
 			fmt_num(o->min, 6, lo, sizeof lo);

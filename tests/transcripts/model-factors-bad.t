@@ -17,7 +17,7 @@ interactions    21,288
 users           404
 items           800
 creators        80
-observed block  19,107
+observed block  19,124
 warning: skipped 3 malformed rows of samples/world/big_matrix.csv.gz (first: samples/world/big_matrix.csv.gz:4705: expected 11 fields, found 3)
 > split user test=0.2 valid=0.1
 kind        user
@@ -57,6 +57,6 @@ error: train: sampling=popular must be one of uniform|pop
 > train x model=als metric=rmse
 error: train: metric=rmse needs a rating model (mf, svdpp); als ranks items
 > train x model=bpr epochs=0
-error: train: epochs=0 is out of range (1 to 100000)
+error: train: epochs=0 is out of range (1 to 100,000)
 > models
 no models yet (train NAME model=KIND; models --kinds lists the kinds)
