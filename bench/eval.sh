@@ -64,19 +64,22 @@ machine() {
 }
 
 # run_evals THREADS SETUP MODELS K: reelscope --json with the setup commands
-# then `runs` eval commands; prints "prepare best median" and per model
-# "MODEL best median ndcg@10 users items".
+# then `runs` eval commands; prints wall and CPU seconds (best, median) of the
+# prepare step and of each model, with ndcg@10, auc and the users evaluated.
+# OMP_WAIT_POLICY=passive: idle threads sleep instead of spinning, so CPU time
+# is work done (on a loaded machine spinning also steals the cores back).
 run_evals() {
-	local t=$1 setup=$2 models=$3 k=$4 cmds out
+	local t=$1 setup=$2 models=$3 k=$4 cmds
 	cmds=$setup
 	for _ in $(seq "$runs"); do
 		cmds="$cmds; eval $models k=$k"
 	done
-	OMP_NUM_THREADS=$t "$rs" --json --no-progress -c "$cmds" > "$cache/run.jsonl"
+	OMP_WAIT_POLICY=passive OMP_NUM_THREADS=$t "$rs" --json --no-progress -c "$cmds" > "$cache/run.jsonl"
 	/usr/bin/python3 - "$models" "$cache/run.jsonl" <<'EOF'
 import json, statistics, sys
 models = sys.argv[1].split()
-prep, secs, last = [], {m: [] for m in models}, {}
+prep, pcpu = [], []
+secs, cpu, last = {m: [] for m in models}, {m: [] for m in models}, {}
 for line in open(sys.argv[2]):
     o = json.loads(line)
     if not o.get("ok"):
@@ -84,15 +87,18 @@ for line in open(sys.argv[2]):
     if o["command"] != "eval":
         continue
     prep.append(o["prepare_seconds"])
+    pcpu.append(o["prepare_cpu_seconds"])
     for r in o["results"]:
         secs[r["model"]].append(r["seconds"])
+        cpu[r["model"]].append(r["cpu_seconds"])
         last[r["model"]] = r
 def fmt(v):
-    return "%.3f %.3f" % (min(v), statistics.median(v))
-print("  prepare        %s" % fmt(prep))
+    return "%7.3f %7.3f" % (min(v), statistics.median(v))
+print("  %-10s %15s %15s" % ("", "wall best  med", "cpu best  med"))
+print("  %-10s %s %s" % ("prepare", fmt(prep), fmt(pcpu)))
 for m in models:
     r = last[m]
-    print("  %-14s %s   ndcg@10 %.4f  auc %.4f  users %d" % (m, fmt(secs[m]), r["ndcg@10"], r["auc"], r["users"]))
+    print("  %-10s %s %s   ndcg@10 %.4f  auc %.4f  users %d" % (m, fmt(secs[m]), fmt(cpu[m]), r["ndcg@10"], r["auc"], r["users"]))
 EOF
 }
 

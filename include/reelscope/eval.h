@@ -118,6 +118,7 @@ typedef struct rs_eval_result {
 	char *model, *kind;
 	char *protocol;		/* e.g. "full ranking, test part, relevance: every held-out row" */
 	char *relevance;	/* the relevance rule as text */
+	char *diversity_col;	/* item column behind diversity@k, or NULL */
 	uint32_t sampled;	/* negatives per user (0: full ranking) */
 	bool observed;		/* held-out rows are a fully observed block */
 	bool short_video;	/* short-video metrics present */
@@ -141,7 +142,8 @@ typedef struct rs_eval_result {
 	uint32_t fallback_users;	/* scored by popularity (no history) */
 	uint32_t ranking_users;	/* users with relevant candidates */
 	size_t rated_pairs;	/* pairs in rmse/mae */
-	double seconds;
+	double seconds;		/* wall time of rs_eval_run */
+	double cpu_seconds;	/* CPU time of the process meanwhile (all threads) */
 } rs_eval_result;
 
 /* Evaluate m under c. The kind's score is called from one thread on blocks

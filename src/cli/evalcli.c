@@ -243,6 +243,11 @@ evalcli_render(struct rnode *obj, const rs_eval_result *res)
 	rn_str(obj, "kind", res->kind);
 	rn_str(obj, "protocol", res->protocol);
 	rn_str(obj, "relevance", res->relevance);
+	if (res->diversity_col != NULL)
+		rn_label(rn_str(obj, "diversity_column", res->diversity_col),
+		    "diversity from");
+	else
+		rn_flags(rn_null(obj, "diversity_column"), RF_TEXT_HIDE);
 	if (res->sampled)
 		rn_int(obj, "sampled", res->sampled);
 	else
@@ -284,4 +289,5 @@ evalcli_render(struct rnode *obj, const rs_eval_result *res)
 	    "short video (logged items only: biased)" : "short video (fully observed block)",
 	    res, video, 5);
 	rn_prec(rn_num(obj, "seconds", res->seconds), 3);
+	rn_flags(rn_num(obj, "cpu_seconds", res->cpu_seconds), RF_TEXT_HIDE);
 }

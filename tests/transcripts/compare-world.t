@@ -18,14 +18,14 @@ interactions    21,288
 users           404
 items           800
 creators        80
-observed block  19,107
+observed block  19,124
 warning: skipped 3 malformed rows of samples/world/big_matrix.csv.gz (first: samples/world/big_matrix.csv.gz:4705: expected 11 fields, found 3)
 > split observed
 kind        observed
 split       observed (test: the fully observed block)
 train       21,288
 valid       0
-test        19,107
+test        19,124
 test users  80
 > train pop model=pop
 name            pop
@@ -41,19 +41,19 @@ training pairs  21,101
 seconds         (time)
 > compare
 relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
-1414 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+1412 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
 protocol   ranking the observed block's items, test part
 relevance  watch_ratio >= 2
 leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; * best):
-  model  precision@10      recall@10         ndcg@10           map@10            mrr@10           hit@10         auc
-  pop    0.04507 ±0.017 *  0.07674 ±0.038 *  0.06346 ±0.025 *  0.02627 ±0.012 *  0.1205 ±0.056 *  0.338 ±0.11 *  0.6736 ±0.031 *
-  rnd    0.02394 ±0.011    0.04943 ±0.034    0.03522 ±0.018    0.01279 ±0.0073   0.07159 ±0.04    0.2254 ±0.1    0.5194 ±0.044
+  model  precision@10      recall@10        ndcg@10           map@10           mrr@10            hit@10         auc
+  pop    0.03611 ±0.017 *  0.05564 ±0.03 *  0.04727 ±0.026 *  0.0211 ±0.015 *  0.07715 ±0.046    0.25 ±0.1      0.6693 ±0.035 *
+  rnd    0.02639 ±0.01     0.04716 ±0.022   0.03844 ±0.017    0.01397 ±0.0074  0.08076 ±0.041 *  0.2639 ±0.1 *  0.4999 ±0.036
 > compare rnd pop metrics=ndcg@5,recall@20,watch_ratio@10,effective@10,popularity@10,item_coverage@10
 relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
-1414 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+1412 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
 protocol   ranking the observed block's items, test part
 relevance  watch_ratio >= 2
 leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; * best):
   model  ndcg@5            recall@20        watch_ratio@10   effective@10     popularity@10  item_coverage@10
-  pop    0.05554 ±0.027 *  0.1614 ±0.049 *  0.7698 ±0.053 *  0.04 ±0.015 *    97.95 ±2.4     0.04141
-  rnd    0.02968 ±0.017    0.08383 ±0.038   0.6006 ±0.031    0.02125 ±0.0098  25.51 ±1.3     0.2873 *
+  pop    0.03564 ±0.028 *  0.1423 ±0.051 *  0.7586 ±0.052 *  0.0325 ±0.015 *  98.16 ±2.4     0.04141
+  rnd    0.0355 ±0.019     0.07913 ±0.028   0.6307 ±0.031    0.02375 ±0.0095  25.51 ±1.3     0.2873 *

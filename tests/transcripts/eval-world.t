@@ -2,6 +2,7 @@
 # observed block, so the short-video metrics are exact; the block's items are
 # the candidates and relevance defaults to watch_ratio >= 2 there.
 # filter: s/^\( *seconds *\)[0-9.e+-]*$/\1(time)/; s/^\( *[0-9][0-9]*  -  *[0-9.]*\)  *[0-9.e+-]*$/\1  (time)/
+# filter: /^history:$/,/^[^ ]/s/^ *epoch  *\([^ ]*\)  *\([^ ]*\)  *seconds$/  epoch  \1  \2  seconds/
 > load samples/world --skip-bad
 format: KuaiRec 2.0 folder samples/world
 log samples/world/big_matrix.csv.gz: comma-separated, header row; user=user_id item=video_id value=watch_ratio time=timestamp
@@ -18,14 +19,14 @@ interactions    21,288
 users           404
 items           800
 creators        80
-observed block  19,107
+observed block  19,124
 warning: skipped 3 malformed rows of samples/world/big_matrix.csv.gz (first: samples/world/big_matrix.csv.gz:4705: expected 11 fields, found 3)
 > split observed valid=0.1
 kind        observed
 split       observed (test: the fully observed block)
 train       19,134
 valid       2,154
-test        19,107
+test        19,124
 test users  80
 > train pop model=pop
 name            pop
@@ -35,7 +36,7 @@ training pairs  18,981
 seconds         (time)
 metric          ndcg@10
 history:
-  epoch  loss  ndcg@10   seconds
+  epoch  loss  ndcg@10  seconds
       1  -     0.09171  (time)
 > train rnd model=random
 name            rnd
@@ -45,75 +46,78 @@ training pairs  18,981
 seconds         (time)
 metric          ndcg@10
 history:
-  epoch  loss  ndcg@10   seconds
+  epoch  loss  ndcg@10  seconds
       1  -     0.01502  (time)
 > eval k=10,20
 relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
-1273 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+1269 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
 pop (pop):
   model                      pop
   kind                       pop
   protocol                   ranking the observed block's items, test part
   relevance                  watch_ratio >= 2
+  diversity from             feat
   users                      80
-  users with relevant items  74
+  users with relevant items  76
   short-video metrics        fully observed block
-  auc                        0.6843
+  auc                        0.681
   ranking:
-     k  precision   recall     ndcg      map     mrr     hit
-    10    0.04865  0.09788  0.07196  0.02958  0.1283  0.3784
-    20     0.0473   0.1695   0.1002  0.03575  0.1387  0.5405
+     k  precision  recall     ndcg      map     mrr     hit
+    10    0.03947  0.0888  0.05996  0.02636  0.0872  0.2895
+    20    0.04211  0.1656  0.09005  0.03299  0.1039  0.5263
   beyond accuracy:
      k  item_coverage  creator_coverage  novelty  diversity  popularity
-    10        0.03894            0.1625    7.802     0.9072       88.08
-    20        0.06156             0.275    8.086     0.8964       73.18
+    10        0.03894            0.1625      7.8     0.9079       88.25
+    20        0.06156             0.275    8.083     0.8957       73.35
   short video (fully observed block):
-     k  watch_ratio  completion  effective    dwell    like
-    10       0.7866      0.2387      0.045  277,275    0.09
-    20       0.7942       0.245    0.04375  579,916  0.1031
+     k  watch_ratio  completion  effective    dwell     like
+    10       0.7758      0.2537     0.0375  274,527  0.09875
+    20       0.7933        0.25       0.04  581,235  0.09937
   seconds                    (time)
 rnd (random):
   model                      rnd
   kind                       random
   protocol                   ranking the observed block's items, test part
   relevance                  watch_ratio >= 2
+  diversity from             feat
   users                      80
-  users with relevant items  74
+  users with relevant items  76
   short-video metrics        fully observed block
-  auc                        0.5094
+  auc                        0.4978
   ranking:
      k  precision   recall     ndcg      map      mrr     hit
-    10    0.02432  0.04805  0.03428  0.01216  0.07019  0.2297
-    20    0.02635  0.08308  0.04958   0.0145  0.07958  0.3784
+    10    0.02632  0.04548  0.03705  0.01324  0.07798  0.2632
+    20      0.025  0.07639  0.04929  0.01493  0.08542  0.3816
   beyond accuracy:
      k  item_coverage  creator_coverage  novelty  diversity  popularity
-    10         0.2864               0.9    10.18     0.9327       23.07
-    20         0.3003             0.925    10.21     0.9314       23.19
+    10         0.2864               0.9    10.18     0.9337       23.17
+    20         0.3003             0.925    10.22     0.9318       23.15
   short video (fully observed block):
      k  watch_ratio  completion  effective    dwell     like
-    10       0.6043      0.1262     0.0225  260,329  0.05875
-    20       0.6252      0.1437    0.02438  538,896  0.05562
+    10        0.635       0.155      0.025  284,870   0.0675
+    20       0.6345      0.1569    0.02375  552,294  0.06875
   seconds                    (time)
 > eval pop k=10 relevant=watch_ratio>=1 effective=1.5
-1273 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+1269 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
 pop (pop):
   model                      pop
   kind                       pop
   protocol                   ranking the observed block's items, test part
   relevance                  watch_ratio >= 1
+  diversity from             feat
   users                      80
   users with relevant items  80
   short-video metrics        fully observed block
-  auc                        0.6324
+  auc                        0.6385
   ranking:
-     k  precision   recall   ndcg     map     mrr    hit
-    10     0.2387  0.06912  0.257  0.1267  0.5208  0.975
+     k  precision   recall    ndcg     map     mrr     hit
+    10     0.2537  0.07047  0.2567  0.1291  0.4598  0.8875
   beyond accuracy:
      k  item_coverage  creator_coverage  novelty  diversity  popularity
-    10        0.03894            0.1625    7.802     0.9072       88.08
+    10        0.03894            0.1625      7.8     0.9079       88.25
   short video (fully observed block):
-     k  watch_ratio  completion  effective    dwell  like
-    10       0.7866      0.2387     0.1037  277,275  0.09
+     k  watch_ratio  completion  effective    dwell     like
+    10       0.7758      0.2537       0.09  274,527  0.09875
   seconds                    (time)
 > eval pop k=10 part=valid
 27 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
@@ -122,6 +126,7 @@ pop (pop):
   kind                       pop
   protocol                   full ranking, validation part
   relevance                  every held-out row
+  diversity from             feat
   users                      371
   users with relevant items  371
   short-video metrics        logged items only (biased)

@@ -18,14 +18,14 @@ interactions    21,288
 users           404
 items           800
 creators        80
-observed block  19,107
+observed block  19,124
 warning: skipped 3 malformed rows of samples/world/big_matrix.csv.gz (first: samples/world/big_matrix.csv.gz:4705: expected 11 fields, found 3)
 > split observed
 kind        observed
 split       observed (test: the fully observed block)
 train       21,288
 valid       0
-test        19,107
+test        19,124
 test users  80
 > train pop model=pop
 name            pop
@@ -35,7 +35,7 @@ training pairs  21,101
 seconds         (time)
 > eval pop k=10 lists=pop-lists.csv export=pop-users.csv
 relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
-1414 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+1412 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
 per-user values written to pop-users.csv
 top-k lists written to pop-lists.csv
 pop (pop):
@@ -43,19 +43,20 @@ pop (pop):
   kind                       pop
   protocol                   ranking the observed block's items, test part
   relevance                  watch_ratio >= 2
+  diversity from             feat
   users                      80
-  users with relevant items  71
+  users with relevant items  72
   short-video metrics        fully observed block
-  auc                        0.6736
+  auc                        0.6693
   ranking:
-     k  precision   recall     ndcg      map     mrr    hit
-    10    0.04507  0.07674  0.06346  0.02627  0.1205  0.338
+     k  precision   recall     ndcg     map      mrr   hit
+    10    0.03611  0.05564  0.04727  0.0211  0.07715  0.25
   beyond accuracy:
      k  item_coverage  creator_coverage  novelty  diversity  popularity
-    10        0.04141            0.1625      7.8     0.9076       97.95
+    10        0.04141            0.1625    7.797     0.9063       98.16
   short video (fully observed block):
-     k  watch_ratio  completion  effective    dwell     like
-    10       0.7698      0.2287       0.04  269,074  0.08375
+     k  watch_ratio  completion  effective    dwell    like
+    10       0.7586      0.2412     0.0325  264,665  0.0925
   seconds                    (time)
 > import recs pop-lists.csv as ext
 name                           ext
@@ -70,33 +71,33 @@ unknown items                  0
 listed items seen in training  0
 > compare pop ext k=10,20
 relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
-1414 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+1412 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
 protocol   ranking the observed block's items, test part
 relevance  watch_ratio >= 2
 leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; * best):
-  model  precision@10      recall@10         ndcg@10           map@10            mrr@10           hit@10         precision@20      recall@20        ndcg@20           map@20           mrr@20           hit@20          auc
-  pop    0.04507 ±0.017 *  0.07674 ±0.038 *  0.06346 ±0.025 *  0.02627 ±0.012 *  0.1205 ±0.056 *  0.338 ±0.11 *  0.04718 ±0.014 *  0.1614 ±0.049 *  0.09584 ±0.029 *  0.0334 ±0.014 *  0.1331 ±0.054 *  0.5493 ±0.12 *  0.6736 ±0.031 *
-  ext    0.04507 ±0.017 *  0.07674 ±0.038 *  0.06346 ±0.025 *  0.02627 ±0.012 *  0.1205 ±0.056 *  0.338 ±0.11 *  0.02254 ±0.0084   0.07674 ±0.038   0.06001 ±0.024    0.02441 ±0.012   0.1205 ±0.056    0.338 ±0.11     0.5163 ±0.019
+  model  precision@10      recall@10        ndcg@10           map@10           mrr@10            hit@10       precision@20      recall@20        ndcg@20           map@20           mrr@20            hit@20       auc
+  pop    0.03611 ±0.017 *  0.05564 ±0.03 *  0.04727 ±0.026 *  0.0211 ±0.015 *  0.07715 ±0.046 *  0.25 ±0.1 *  0.04167 ±0.013 *  0.1423 ±0.051 *  0.08014 ±0.029 *  0.0283 ±0.017 *  0.09425 ±0.045 *  0.5 ±0.12 *  0.6693 ±0.035 *
+  ext    0.03611 ±0.017 *  0.05564 ±0.03 *  0.04727 ±0.026 *  0.0211 ±0.015 *  0.07715 ±0.046 *  0.25 ±0.1 *  0.01806 ±0.0084   0.05564 ±0.03    0.04483 ±0.025    0.01972 ±0.015   0.07715 ±0.046    0.25 ±0.1    0.5056 ±0.015
 > significance pop ext
 relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
-1414 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+1412 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
 ndcg@10: no difference between pop and ext
 metric                    ndcg@10
 a                         pop
 b                         ext
 protocol                  ranking the observed block's items, test part
-paired users              71
-pop                       0.06346
-ext                       0.06346
+paired users              72
+pop                       0.047267
+ext                       0.047267
 difference (pop - ext)    0
 95% CI from               0
 95% CI to                 0
 paired t                  0
-df                        70
+df                        71
 p (t-test)                1
 effect size d_z           0
 wilcoxon pairs            0
-zero differences dropped  71
+zero differences dropped  72
 W+                        0
 W-                        0
 z                         0

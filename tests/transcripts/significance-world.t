@@ -18,14 +18,14 @@ interactions    21,288
 users           404
 items           800
 creators        80
-observed block  19,107
+observed block  19,124
 warning: skipped 3 malformed rows of samples/world/big_matrix.csv.gz (first: samples/world/big_matrix.csv.gz:4705: expected 11 fields, found 3)
 > split observed
 kind        observed
 split       observed (test: the fully observed block)
 train       21,288
 valid       0
-test        19,107
+test        19,124
 test users  80
 > train pop model=pop
 name            pop
@@ -41,76 +41,76 @@ training pairs  21,101
 seconds         (time)
 > significance pop rnd
 relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
-1414 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+1412 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
 no significant difference on ndcg@10 at 5%
 metric                    ndcg@10
 a                         pop
 b                         rnd
 protocol                  ranking the observed block's items, test part
-paired users              71
-pop                       0.06346
-rnd                       0.035219
-difference (pop - rnd)    0.02824
-95% CI from               -0.002663
-95% CI to                 0.05914
-paired t                  1.823
-df                        70
-p (t-test)                0.0726
-effect size d_z           0.216
-wilcoxon pairs            32
-zero differences dropped  39
-W+                        363
-W-                        165
-z                         1.842
-p (wilcoxon)              0.0655
-rank-biserial r           0.375
+paired users              72
+pop                       0.047267
+rnd                       0.038437
+difference (pop - rnd)    0.00883
+95% CI from               -0.02064
+95% CI to                 0.0383
+paired t                  0.5975
+df                        71
+p (t-test)                0.552
+effect size d_z           0.0704
+wilcoxon pairs            31
+zero differences dropped  41
+W+                        264
+W-                        232
+z                         0.3038
+p (wilcoxon)              0.761
+rank-biserial r           0.0645
 > significance rnd pop metric=watch_ratio@10
 relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
-1414 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+1412 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
 pop is better on watch_ratio@10; both tests reject equality at 5%
 metric                    watch_ratio@10
 a                         rnd
 b                         pop
 protocol                  ranking the observed block's items, test part
 paired users              80
-rnd                       0.60064
-pop                       0.76977
-difference (rnd - pop)    -0.1691
-95% CI from               -0.2178
-95% CI to                 -0.1205
-paired t                  -6.922
+rnd                       0.63072
+pop                       0.75863
+difference (rnd - pop)    -0.1279
+95% CI from               -0.1763
+95% CI to                 -0.07951
+paired t                  -5.261
 df                        79
-p (t-test)                1.05e-09
-effect size d_z           -0.774
+p (t-test)                1.20e-06
+effect size d_z           -0.588
 wilcoxon pairs            80
 zero differences dropped  0
-W+                        436
-W-                        2,804
-z                         -5.676
-p (wilcoxon)              1.38e-08
-rank-biserial r           -0.731
+W+                        684
+W-                        2,556
+z                         -4.487
+p (wilcoxon)              7.23e-06
+rank-biserial r           -0.578
 > significance pop rnd metric=auc
 relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
-1414 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+1412 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
 pop is better on auc; both tests reject equality at 5%
 metric                    auc
 a                         pop
 b                         rnd
 protocol                  ranking the observed block's items, test part
-paired users              71
-pop                       0.67363
-rnd                       0.51938
-difference (pop - rnd)    0.1543
-95% CI from               0.1033
-95% CI to                 0.2053
-paired t                  6.033
-df                        70
-p (t-test)                6.86e-08
-effect size d_z           0.716
-wilcoxon pairs            71
+paired users              72
+pop                       0.6693
+rnd                       0.4999
+difference (pop - rnd)    0.1694
+95% CI from               0.1188
+95% CI to                 0.22
+paired t                  6.678
+df                        71
+p (t-test)                4.56e-09
+effect size d_z           0.787
+wilcoxon pairs            72
 zero differences dropped  0
-W+                        2,191
-W-                        365
-z                         5.228
-p (wilcoxon)              1.71e-07
-rank-biserial r           0.714
+W+                        2,290
+W-                        338
+z                         5.474
+p (wilcoxon)              4.39e-08
+rank-biserial r           0.743

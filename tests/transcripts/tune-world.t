@@ -2,6 +2,7 @@
 # eval then scores on the test part; a random search tries a sample of the
 # grid (seeded).
 # filter: s/^\( *seconds *\)[0-9.e+-]*$/\1(time)/; s/^\(  *[0-9][0-9]*  .*[^ ]\)  *[0-9][0-9.e+-]*$/\1  (time)/
+# filter: /^history:$/,/^[^ ]/s/^ *epoch  *\([^ ]*\)  *\([^ ]*\)  *seconds$/  epoch  \1  \2  seconds/
 > load samples/world --skip-bad
 format: KuaiRec 2.0 folder samples/world
 log samples/world/big_matrix.csv.gz: comma-separated, header row; user=user_id item=video_id value=watch_ratio time=timestamp
@@ -18,7 +19,7 @@ interactions    21,288
 users           404
 items           800
 creators        80
-observed block  19,107
+observed block  19,124
 warning: skipped 3 malformed rows of samples/world/big_matrix.csv.gz (first: samples/world/big_matrix.csv.gz:4705: expected 11 fields, found 3)
 > split user test=0.2 valid=0.1 seed=2
 kind        user
@@ -35,7 +36,7 @@ training pairs  15,162
 seconds         (time)
 metric          ndcg@10
 history:
-  epoch  loss  ndcg@10   seconds
+  epoch  loss  ndcg@10  seconds
       1  -     0.07179  (time)
 > tune model=ease lambda=10,100,1000
 20 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant

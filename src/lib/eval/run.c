@@ -33,12 +33,18 @@ struct scratch {
 };
 
 static double
-now(void)
+clock_seconds(clockid_t id)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double
+now(void)
+{
+	return clock_seconds(CLOCK_MONOTONIC);
 }
 
 static void
@@ -245,31 +251,28 @@ eval_user(const rs_eval_ctx *c, const rs_model *m, const struct layout *L,
 		n = rs_topk(row, c->nitems, s->skip, kmax, s->top);
 		ncand = c->nitems;
 	} else {
-		size_t no = 0;
+		/* candidates in ascending item order, so ties break by item index
+		 * as in full ranking; scanning the catalogue beats sorting */
 		ncand = 0;
-		if (c->observed) {
-			for (uint64_t q = a; q < b; q++)
-				if (!c->tseen[q]) {
-					if (c->trel[q])
-						s->cand[ncand++] = c->titem[q];
-					else
-						s->other[no++] = c->titem[q];
-				}
-			sort_items(s->other, no);
-		} else {
-			for (uint64_t q = a; q < b; q++)
-				if (c->trel[q])
-					s->cand[ncand++] = c->titem[q];
+		if (c->o.sampled == 0) {
+			/* the block's items the user has not seen */
 			for (uint32_t i = 0; i < c->nitems; i++)
-				if (!s->skip[i] && !s->rel[i])
+				if (s->pos[i] >= 0 && !s->skip[i])
+					s->cand[ncand++] = i;
+		} else {
+			size_t no = 0;
+			for (uint32_t i = 0; i < c->nitems; i++)
+				if (!s->skip[i] && !s->rel[i] && (!c->observed || s->pos[i] >= 0))
 					s->other[no++] = i;
-		}
-		if (c->o.sampled > 0)
 			no = sample_negatives(s->other, no, c->o.sampled, c->o.seed, u);
-		memcpy(s->cand + ncand, s->other, no * sizeof *s->other);
-		ncand += no;
-		/* ascending items, so ties break by item index as in full ranking */
-		sort_items(s->cand, ncand);
+			for (size_t j = 0; j < no; j++)
+				s->rel[s->other[j]] = 2;	/* a sampled negative */
+			for (uint32_t i = 0; i < c->nitems; i++)
+				if (s->rel[i])
+					s->cand[ncand++] = i;
+			for (size_t j = 0; j < no; j++)
+				s->rel[s->other[j]] = 0;
+		}
 		for (size_t j = 0; j < ncand; j++)
 			s->cs[j] = row[s->cand[j]];
 		n = rs_topk(s->cs, ncand, NULL, kmax, s->topc);
@@ -281,7 +284,7 @@ eval_user(const rs_eval_ctx *c, const rs_model *m, const struct layout *L,
 		r->list_scores[(size_t)e * kmax + j] = j < n ? row[s->top[j]] : NAN;
 	}
 	for (size_t j = 0; j < n; j++)
-		s->rel_at[j] = s->rel[s->top[j]];
+		s->rel_at[j] = s->rel[s->top[j]] == 1;
 	for (size_t ki = 0; ki < c->o.nks; ki++) {
 		size_t k = c->o.ks[ki], nk = n < k ? n : k;
 		rs_rank_metrics rm;
@@ -466,7 +469,7 @@ rs_eval_run(const rs_eval_ctx *c, const rs_model *m, rs_error *err)
 	bool imported = m->kind == &rs_kind_imported;
 	const float *popf = m->popularity;
 	float *popc = NULL;
-	double t0 = now();
+	double t0 = now(), c0 = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
 	char task[256];
 
 	if (m->nitems != 0 && m->nitems != c->nitems) {
@@ -479,6 +482,7 @@ rs_eval_run(const rs_eval_ctx *c, const rs_model *m, rs_error *err)
 	r->model = xstrdup(m->name);
 	r->kind = xstrdup(m->kind->name);
 	r->relevance = xstrdup(c->relevance_text);
+	r->diversity_col = c->cat_col ? xstrdup(c->cat_col) : NULL;
 	r->sampled = c->o.sampled;
 	r->observed = c->observed;
 	r->nks = c->o.nks;
@@ -590,6 +594,7 @@ rs_eval_run(const rs_eval_ctx *c, const rs_model *m, rs_error *err)
 		r->ranking_users += !isnan(r->per_user[(size_t)e * nm +
 		    L.col[MF_PRECISION][0]]);
 	r->seconds = now() - t0;
+	r->cpu_seconds = clock_seconds(CLOCK_PROCESS_CPUTIME_ID) - c0;
 	return r;
 }
 
@@ -616,6 +621,7 @@ rs_eval_result_free(rs_eval_result *r)
 	free(r->kind);
 	free(r->protocol);
 	free(r->relevance);
+	free(r->diversity_col);
 	free(r);
 }
 

@@ -157,6 +157,16 @@ heldout_column(const rs_log *log, const char *name, const char *what,
 	return log->cols.cols[j];
 }
 
+/* Whether every user's rows are together, in ascending user order. */
+static bool
+grouped_by_user(const rs_log *log)
+{
+	for (size_t r = 1; r < log->n; r++)
+		if (log->user[r] < log->user[r - 1])
+			return false;
+	return true;
+}
+
 /* Training rows per user, each item once; popularity = training rows per item. */
 static void
 build_seen(rs_eval_ctx *c)
@@ -168,6 +178,30 @@ build_seen(rs_eval_ctx *c)
 	uint64_t *fill;
 
 	c->pop = xcalloc(c->nitems ? c->nitems : 1, sizeof *c->pop);
+	if (grouped_by_user(log)) {
+		/* one pass: a user's rows are together (most logs are) */
+		uint64_t o = 0;
+		uint32_t next = 0;	/* users before next have their start */
+		rows = xmalloc((log->n ? log->n : 1) * sizeof *rows);
+		c->sptr = xcalloc((size_t)c->nusers + 1, sizeof *c->sptr);
+		for (size_t r = 0; r < log->n; r++) {
+			uint32_t u = log->user[r], it = log->item[r];
+			if ((log->part != NULL && log->part[r] != RS_TRAIN) ||
+			    u >= c->nusers || it >= c->nitems)
+				continue;
+			while (next <= u)
+				c->sptr[next++] = o;
+			c->pop[it] += 1;
+			if (stamp[it] != u + 1) {
+				stamp[it] = u + 1;
+				rows[o++] = it;
+			}
+		}
+		while (next <= c->nusers)
+			c->sptr[next++] = o;
+		c->sidx = xreallocarray(rows, o ? o : 1, sizeof *rows);
+		goto totals;
+	}
 	for (size_t r = 0; r < log->n; r++) {
 		if (log->part != NULL && log->part[r] != RS_TRAIN)
 			continue;
@@ -203,13 +237,14 @@ build_seen(rs_eval_ctx *c)
 		c->sptr[c->nusers] = o;
 		c->sidx = xreallocarray(rows, o ? o : 1, sizeof *rows);
 	}
+	free(fill);
+totals:
 	c->popsum = 0;
 	c->trained_items = 0;
 	for (uint32_t i = 0; i < c->nitems; i++) {
 		c->popsum += c->pop[i];
 		c->trained_items += c->pop[i] > 0;
 	}
-	free(fill);
 	free(cnt);
 	free(stamp);
 }
