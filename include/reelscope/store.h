@@ -24,6 +24,7 @@ typedef struct rs_store_info {
 	uint32_t sections;	/* sections in the file */
 	uint32_t models;	/* models saved / opened */
 	uint32_t steps;		/* pipeline steps */
+	uint32_t results;	/* evaluation results */
 	uint32_t datasets;	/* datasets stored: 1 (current == base) or 2 */
 	uint32_t shared;	/* parts of the current dataset stored as a
 				   reference to the base (columns, id tables,

@@ -307,6 +307,25 @@ make_workspace(size_t n, uint32_t nu, uint32_t ni, bool wide, bool split, int mo
 		if (m != NULL)
 			rs_workspace_add_model(ws, m);
 	}
+	if (models > 0 && split) {
+		/* evaluation results of every model */
+		rs_eval_opts eo;
+		rs_error err;
+		rs_eval_ctx *ec;
+		rs_eval_opts_init(&eo);
+		rs_eval_parse_ks(&eo, "3,5");
+		ec = rs_eval_prepare(ws->data, &eo, &err);
+		if (ec == NULL)
+			printf("  (no evaluation: %s)\n", err.msg);
+		for (size_t i = 0; ec != NULL && i < ws->nmodels; i++) {
+			rs_eval_result *r = rs_eval_run(ec, ws->models[i], &err);
+			if (r != NULL)
+				rs_workspace_add_result(ws, r);
+			else
+				printf("  (model %s not evaluated: %s)\n", ws->models[i]->name, err.msg);
+		}
+		rs_eval_ctx_free(ec);
+	}
 	return ws;
 }
 
@@ -486,6 +505,36 @@ check_model(const rs_model *a, const rs_model *b)
 }
 
 static void
+check_result(const rs_eval_result *a, const rs_eval_result *b)
+{
+	size_t nu = a->nusers, nm = a->nmetrics;
+
+	CHECK_STR(b->model, a->model);
+	CHECK_STR(b->kind, a->kind);
+	CHECK(same_str(a->protocol, b->protocol) && same_str(a->relevance, b->relevance) &&
+	    same_str(a->diversity_col, b->diversity_col));
+	CHECK(a->sampled == b->sampled && a->observed == b->observed &&
+	    a->short_video == b->short_video && a->biased == b->biased);
+	CHECK(a->nks == b->nks && same_bits(a->ks, b->ks, sizeof a->ks));
+	CHECK(a->nmetrics == b->nmetrics && a->nusers == b->nusers && a->kmax == b->kmax);
+	if (a->nmetrics != b->nmetrics || a->nusers != b->nusers || a->kmax != b->kmax)
+		return;
+	for (size_t j = 0; j < nm; j++)
+		CHECK_STR(b->names[j], a->names[j]);
+	CHECK(same_bits(a->scope, b->scope, nm) && same_bits(a->sense, b->sense, nm) &&
+	    same_bits(a->value, b->value, nm * 8) && same_bits(a->defined, b->defined, nm * 4));
+	CHECK(same_bits(a->users, b->users, nu * 4) &&
+	    same_bits(a->per_user, b->per_user, nu * nm * 8) &&
+	    same_bits(a->sq_err, b->sq_err, nu * 8) && same_bits(a->abs_err, b->abs_err, nu * 8) &&
+	    same_bits(a->npairs, b->npairs, nu * 4));
+	CHECK(same_bits(a->lists, b->lists, nu * a->kmax * 4) &&
+	    same_bits(a->list_scores, b->list_scores, nu * a->kmax * 4));
+	CHECK(a->fallback_users == b->fallback_users && a->ranking_users == b->ranking_users &&
+	    a->rated_pairs == b->rated_pairs && same_bits(&a->seconds, &b->seconds, 8) &&
+	    same_bits(&a->cpu_seconds, &b->cpu_seconds, 8));
+}
+
+static void
 check_workspace(const rs_workspace *a, const rs_workspace *b)
 {
 	CHECK(same_str(a->source, b->source));
@@ -505,6 +554,9 @@ check_workspace(const rs_workspace *a, const rs_workspace *b)
 	CHECK(a->nmodels == b->nmodels);
 	for (size_t i = 0; i < a->nmodels && i < b->nmodels; i++)
 		check_model(a->models[i], b->models[i]);
+	CHECK(a->nresults == b->nresults);
+	for (size_t i = 0; i < a->nresults && i < b->nresults; i++)
+		check_result(a->results[i], b->results[i]);
 }
 
 /* ---- files ---- */
@@ -591,6 +643,7 @@ test_round_trip(rs_workspace *ws, const char *name, uint32_t want_datasets)
 	CHECK(info.datasets == want_datasets);
 	CHECK(want_datasets < 2 || info.shared >= 5);
 	CHECK(info.models == ws->nmodels && info.steps == ws->nsteps);
+	CHECK(info.results == ws->nresults);
 	CHECK(stat(p, &st) == 0 && (st.st_mode & 0777) == 0600);
 	CHECK(st.st_size == (off_t)info.bytes);
 	back = rs_store_open(p, &oinfo, NULL, &err);
@@ -745,6 +798,15 @@ exercise(rs_workspace *ws)
 	for (size_t k = 0; k < ws->nmodels; k++)
 		for (uint32_t u = 0; u < 3 && u < ws->models[k]->nusers + 1; u++)
 			rs_model_recommend(ws->models[k], u, 8, true, items, scores, NULL);
+	for (size_t k = 0; k < ws->nresults; k++) {
+		const rs_eval_result *r = ws->results[k];
+		for (uint32_t e = 0; e < r->nusers; e++) {
+			(void)rs_ids_name(ws->data->users, r->users[e]);
+			for (uint32_t j = 0; j < r->kmax; j++)
+				if (r->lists[(size_t)e * r->kmax + j] != RS_NONE)
+					(void)rs_ids_name(ws->data->items, r->lists[(size_t)e * r->kmax + j]);
+		}
+	}
 }
 
 /* Step to the next offset to try: every byte of the first head and the
@@ -1035,6 +1097,7 @@ main(void)
 		for (int k = 0; k < 7; k++)
 			CHECK(t->cols[rs_table_find(t, names[k])]->store == want[k]);
 		CHECK(big->nmodels >= 2);
+		CHECK(big->nresults == big->nmodels);
 	}
 	small = make_workspace(120, 8, 20, false, true, 2);
 	plain = make_workspace(500, 20, 50, false, false, 0);

@@ -16,6 +16,7 @@ static const struct cmd_field open_fields[] = {
 	{ "rows", "log rows of the current data" },
 	{ "models", "models opened" },
 	{ "steps", "pipeline steps" },
+	{ "results", "evaluation results" },
 	{ "features", "whether item features were rebuilt by running the pipeline's features step again" },
 	{ "seconds", "wall time" },
 	{ NULL, NULL }
@@ -182,6 +183,7 @@ cmd_open_exec(struct session *s, struct cmd_call *c, struct report *r)
 		rn_label(rn_null(root, "rows"), "log rows");
 	rn_int(root, "models", info.models);
 	rn_int(root, "steps", info.steps);
+	rn_int(root, "results", info.results);
 	rn_flags(rn_bool(root, "features", features), features ? 0 : RF_TEXT_HIDE);
 	rn_prec(rn_num(root, "seconds", info.seconds), 3);
 	return CMD_OK;

@@ -20,6 +20,7 @@ static const struct cmd_field save_fields[] = {
 	{ "shared", "parts of the current dataset stored as references to the loaded one (columns, id tables, logs, training matrices)" },
 	{ "models", "models saved" },
 	{ "steps", "pipeline steps saved" },
+	{ "results", "evaluation results saved" },
 	{ "seconds", "wall time" },
 	{ NULL, NULL }
 };
@@ -51,6 +52,7 @@ cmd_save_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rn_label(rn_int(root, "shared", info.shared), "shared with base");
 	rn_int(root, "models", info.models);
 	rn_int(root, "steps", info.steps);
+	rn_int(root, "results", info.results);
 	rn_prec(rn_num(root, "seconds", info.seconds), 3);
 	return CMD_OK;
 }
@@ -58,9 +60,9 @@ cmd_save_exec(struct session *s, struct cmd_call *c, struct report *r)
 const struct cmd_entry cmd_save_entry = {
 	.name = "save",
 	.usage = "FILE [--force]",
-	.help = "save the whole workspace (data, pipeline, models) to one file",
-	.doc = "Writes the dataset as loaded, the current data, the pipeline of steps and "
-	    "every trained model to one binary file (versioned, a CRC-32 per section and "
+	.help = "save the whole workspace (data, pipeline, models, results) to one file",
+	.doc = "Writes the dataset as loaded, the current data, the pipeline of steps, "
+	    "every trained model and the latest evaluation result of each to one binary file (versioned, a CRC-32 per section and "
 	    "for the whole file), so open brings the session back as it was: undo still "
 	    "steps back, recommend gives the same lists. Parts of the current data equal "
 	    "to the loaded data are stored once. The file is written to a temporary file "

@@ -33,6 +33,10 @@
  *     LOGH + COLM...   interaction log, observed block, heldout, heldout_valid
  *   per model: MODL (name, kind, params, popularity, history), MTRN (its
  *   training matrix, or "same as model k"), MSTA (the kind's bytes)
+ *   per evaluation result: EVAL (optional: a reader may skip results)
+ *
+ * New kinds of content (audits, ...) get new section types after these;
+ * marked optional when a reader that skips them still has a sound session.
  *
  * Parts of the current dataset that equal the base are references: an id
  * table or log "same as base", a table column "base column j", and a log
@@ -67,6 +71,7 @@
 #define ST_MODL ST_TYPE('M', 'O', 'D', 'L')
 #define ST_MTRN ST_TYPE('M', 'T', 'R', 'N')
 #define ST_MSTA ST_TYPE('M', 'S', 'T', 'A')
+#define ST_EVAL ST_TYPE('E', 'V', 'A', 'L')
 
 #define ST_REQUIRED 1u
 
@@ -222,5 +227,12 @@ int st_write_model(struct st_writer *w, const struct rs_model *m,
     struct rs_model *const *earlier, size_t nearlier);
 struct rs_model *st_read_model(struct st_reader *r,
     struct rs_model *const *earlier, size_t nearlier);
+
+/* Evaluation results (result.c), read after the models they describe. */
+struct rs_eval_result;
+struct rs_workspace;
+int st_write_result(struct st_writer *w, const struct rs_eval_result *res);
+struct rs_eval_result *st_read_result(struct st_reader *r,
+    const struct rs_workspace *ws);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "reelscope/eval.h"
 #include "reelscope/model.h"
 #include "reelscope/store.h"
 #include "store/format.h"
@@ -31,7 +32,7 @@ st_known_type(uint32_t t)
 	/* new section kinds (evaluation results, audits...) are added here and
 	   in the reader; older readers skip them unless marked required */
 	static const uint32_t known[] = { ST_WSPC, ST_STEP, ST_DSET, ST_IDS, ST_TABL,
-		ST_COLM, ST_LOGH, ST_MODL, ST_MTRN, ST_MSTA };
+		ST_COLM, ST_LOGH, ST_MODL, ST_MTRN, ST_MSTA, ST_EVAL };
 
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (known[i] == t)
@@ -102,6 +103,9 @@ write_workspace(struct st_writer *w, const rs_workspace *ws)
 	for (size_t i = 0; i < ws->nmodels; i++)
 		if ((rc = st_write_model(w, ws->models[i], ws->models, i)) != 0)
 			return rc;
+	for (size_t i = 0; i < ws->nresults; i++)
+		if ((rc = st_write_result(w, ws->results[i])) != 0)
+			return rc;
 	return 0;
 }
 
@@ -139,6 +143,7 @@ rs_store_save(const rs_workspace *ws, const char *path, const rs_store_opts *o,
 	st_out_free(&w.out);
 	info->models = (uint32_t)ws->nmodels;
 	info->steps = (uint32_t)ws->nsteps;
+	info->results = (uint32_t)ws->nresults;
 	info->features = ws->features != NULL;
 	info->seconds = now() - t0;
 	return 0;
@@ -225,6 +230,17 @@ read_workspace(struct st_reader *r)
 			    sizeof *ws->models);
 		ws->models[ws->nmodels++] = m;
 	}
+	for (;;) {
+		rs_eval_result *res;
+		int more = st_peek_section(r, ST_EVAL);
+		if (more < 0)
+			goto fail;
+		if (more == 0)
+			break;
+		if ((res = st_read_result(r, ws)) == NULL)
+			goto fail;
+		rs_workspace_add_result(ws, res);
+	}
 	if (st_read_trailer(r) != 0)
 		goto fail;
 	return ws;
@@ -245,6 +261,7 @@ open_common(struct st_reader *r, rs_store_info *info)
 	if (ws != NULL && info != NULL) {
 		info->models = (uint32_t)ws->nmodels;
 		info->steps = (uint32_t)ws->nsteps;
+		info->results = (uint32_t)ws->nresults;
 		info->seconds = now() - t0;
 	}
 	return ws;
