@@ -10,6 +10,7 @@
  *   --tune-user=SHARE  the same with SHARE of every user's rows (as in the
  *                    u1..u5 test files, which hold part of each test user's
  *                    ratings)
+ *   --tune-seed=N    seed of the held-out share (default 7)
  *   --epochs=N       epochs (default: the kind's)
  *   --seed=N         training seed (default 1)
  *   --threads=N      OpenMP and OpenBLAS threads (default: as the
@@ -173,6 +174,7 @@ main(int argc, char **argv)
 	size_t np = 0;
 	double tune = 0;
 	bool tune_user = false;
+	uint64_t tune_seed = 7;
 	uint32_t epochs = 0;
 	uint64_t seed = 1;
 	rs_load_opts lo;
@@ -194,6 +196,8 @@ main(int argc, char **argv)
 			implicit = true;
 		else if (strncmp(a, "--tune=", 7) == 0)
 			tune = atof(a + 7);
+		else if (strncmp(a, "--tune-seed=", 12) == 0)
+			tune_seed = strtoull(a + 12, NULL, 10);
 		else if (strncmp(a, "--tune-user=", 12) == 0) {
 			tune = atof(a + 12);
 			tune_user = true;
@@ -234,7 +238,7 @@ main(int argc, char **argv)
 	if (tune > 0) {
 		rs_split_opts_init(&so, tune_user ? RS_SPLIT_USER : RS_SPLIT_RANDOM);
 		so.test = tune;
-		so.seed = 7;
+		so.seed = tune_seed;
 	} else {
 		rs_split_opts_init(&so, RS_SPLIT_FILES);
 		so.test_path = testpath;

@@ -77,7 +77,7 @@ confidence(const struct als_opts *o, float w)
 }
 
 /* lambda of a row: reg, or scaled by the row's confidence mass */
-static float
+static inline float
 row_lambda(const struct als_opts *o, const struct als_side *sd, uint32_t r)
 {
 	double mass = sd->nother;
@@ -103,7 +103,7 @@ gram(const float *Y, uint32_t n, uint32_t k, float *G)
 /* A = G + lambda I + sum_j (c_j - 1) y_j y_j^T (upper triangle, row-major,
  * which LAPACK reads as the lower triangle) and rhs = sum_j c_j p_j y_j.
  * buf holds n x k. */
-static void
+static inline void
 normal_equations(const struct als_opts *o, const struct als_side *sd,
     uint32_t r, float lambda, float *A, float *rhs, float *buf)
 {
@@ -165,17 +165,22 @@ cholesky_solve(const float *A, uint32_t k, float *b)
 	spotrs_("L", &n, &one, A, &n, b, &n, &info, 1);
 }
 
+/* G v + lambda v (G full, row-major) */
+static inline void
+gram_apply(const struct als_side *sd, float lambda, const float *v, float *out)
+{
+	for (uint32_t a = 0; a < sd->k; a++)
+		out[a] = fac_dot(sd->G + (size_t)a * sd->k, v, sd->k) + lambda * v[a];
+}
+
 /* out = (G + lambda I + sum_j (c_j - 1) y_j y_j^T) v, without forming it */
-static void
+static inline void
 cg_apply(const struct als_opts *o, const struct als_side *sd, uint32_t r,
     float lambda, const float *v, float *out)
 {
 	const uint32_t k = sd->k;
 
-	cblas_ssymv(CblasRowMajor, CblasUpper, (int)k, 1.0f, sd->G, (int)k, v, 1, 0.0f,
-	    out, 1);
-	for (uint32_t f = 0; f < k; f++)
-		out[f] += lambda * v[f];
+	gram_apply(sd, lambda, v, out);
 	for (uint64_t q = sd->ptr[r]; q < sd->ptr[r + 1]; q++) {
 		const float *y = sd->Y + (size_t)sd->idx[q] * k;
 		float t = (confidence(o, sd->val[q]) - 1.0f) * fac_dot(y, v, k);
@@ -187,7 +192,7 @@ cg_apply(const struct als_opts *o, const struct als_side *sd, uint32_t r,
 
 /* cg_steps of conjugate gradient on row r, from its current factors (as
  * implicit's solver does); scratch holds 3k floats */
-static void
+static inline void
 cg_row(const struct als_opts *o, const struct als_side *sd, uint32_t r,
     float lambda, float *scratch)
 {
@@ -196,16 +201,18 @@ cg_row(const struct als_opts *o, const struct als_side *sd, uint32_t r,
 	    *Ap = scratch + 2 * k;
 	float rs_old, rs_new;
 
-	/* res = rhs - A x */
-	cg_apply(o, sd, r, lambda, x, Ap);
+	/* res = rhs - A x = sum_j (c_j p_j - (c_j - 1) y_j.x) y_j - G x - lambda x,
+	 * in one pass over the row */
+	gram_apply(sd, lambda, x, res);
 	for (uint32_t f = 0; f < k; f++)
-		res[f] = -Ap[f];
+		res[f] = -res[f];
 	for (uint64_t q = sd->ptr[r]; q < sd->ptr[r + 1]; q++) {
 		const float *y = sd->Y + (size_t)sd->idx[q] * k;
-		float w = sd->val[q], cp = w > 0 ? confidence(o, w) : 0.0f;
+		float w = sd->val[q], c = confidence(o, w);
+		float t = (w > 0 ? c : 0.0f) - (c - 1.0f) * fac_dot(y, x, k);
 		#pragma omp simd
 		for (uint32_t f = 0; f < k; f++)
-			res[f] += cp * y[f];
+			res[f] += t * y[f];
 	}
 	memcpy(p, res, k * sizeof *p);
 	rs_old = fac_dot(res, res, k);
@@ -227,6 +234,32 @@ cg_row(const struct als_opts *o, const struct als_side *sd, uint32_t r,
 	}
 }
 
+/* One row: nothing known (zero), conjugate gradient, or the exact solve.
+ * A holds k x k, buf the row's gathered factors (or the CG scratch). */
+FAC_HOT static void
+solve_row(const struct als_opts *o, const struct als_side *sd, uint32_t r,
+    float *A, float *buf)
+{
+	const uint32_t k = sd->k;
+	float *x = sd->X + (size_t)r * k;
+	float lambda;
+
+	if (sd->ptr[r + 1] == sd->ptr[r]) {
+		memset(x, 0, k * sizeof *x);
+		return;
+	}
+	lambda = row_lambda(o, sd, r);
+	if (o->cg) {
+		cg_row(o, sd, r, lambda, buf);
+		return;
+	}
+	normal_equations(o, sd, r, lambda, A, x, buf);
+	if (cholesky(A, k))
+		cholesky_solve(A, k, x);
+	else
+		memset(x, 0, k * sizeof *x);
+}
+
 /* Solve every row of one side, in parallel over rows (each row alone in
  * its thread, so the result does not depend on the thread count). */
 static void
@@ -245,24 +278,8 @@ solve_side(const struct als_opts *o, const struct als_side *sd)
 		float *A = xmalloc((size_t)k * k * sizeof *A);
 		float *buf = xmalloc((o->cg ? 3 : (maxn ? maxn : 1)) * k * sizeof *buf);
 		#pragma omp for schedule(dynamic, 8)
-		for (uint32_t r = 0; r < sd->nrows; r++) {
-			float *x = sd->X + (size_t)r * k;
-			float lambda;
-			if (sd->ptr[r + 1] == sd->ptr[r]) {
-				memset(x, 0, k * sizeof *x);	/* nothing known */
-				continue;
-			}
-			lambda = row_lambda(o, sd, r);
-			if (o->cg) {
-				cg_row(o, sd, r, lambda, buf);
-				continue;
-			}
-			normal_equations(o, sd, r, lambda, A, x, buf);
-			if (cholesky(A, k))
-				cholesky_solve(A, k, x);
-			else
-				memset(x, 0, k * sizeof *x);
-		}
+		for (uint32_t r = 0; r < sd->nrows; r++)
+			solve_row(o, sd, r, A, buf);
 		free(A);
 		free(buf);
 	}
@@ -294,6 +311,25 @@ sides(const fac_state *s, const rs_imat *t, struct als_side *us,
 	is->G = G;
 }
 
+/* User u's observed terms c (p - s)^2 - s^2 and its regularization. */
+FAC_HOT static double
+objective_user(const struct als_opts *o, const fac_state *s, const rs_imat *t,
+    const struct als_side *us, uint32_t u)
+{
+	const uint32_t k = s->k;
+	const float *x = s->P + (size_t)u * k;
+	double sum = 0;
+
+	for (uint64_t q = t->uptr[u]; q < t->uptr[u + 1]; q++) {
+		double sc = fac_dot(x, s->Q + (size_t)t->uidx[q] * k, k);
+		double w = t->uval[q], c = confidence(o, (float)w), p = w > 0;
+		sum += c * (p - sc) * (p - sc) - sc * sc;
+	}
+	if (t->uptr[u + 1] > t->uptr[u])
+		sum += row_lambda(o, us, u) * (double)fac_dot(x, x, k);
+	return sum;
+}
+
 /* The objective sum_{u,i} c_ui (p_ui - x_u.y_i)^2 + sum_u lambda_u |x_u|^2
  * + sum_i lambda_i |y_i|^2 over every (user, item) pair: the pairs without
  * interactions through trace(X^T X Y^T Y), the others one by one. */
@@ -311,18 +347,8 @@ objective(const struct als_opts *o, const fac_state *s, const rs_imat *t)
 		total += (double)GX[f] * GY[f];
 	sides(s, t, &us, &is, GY);
 	#pragma omp parallel for schedule(dynamic, 64) if (t->nnz * k >= FAC_PARALLEL_MIN)
-	for (uint32_t u = 0; u < t->nusers; u++) {
-		const float *x = s->P + (size_t)u * k;
-		double sum = 0;
-		for (uint64_t q = t->uptr[u]; q < t->uptr[u + 1]; q++) {
-			double sc = fac_dot(x, s->Q + (size_t)t->uidx[q] * k, k);
-			double w = t->uval[q], c = confidence(o, (float)w), p = w > 0;
-			sum += c * (p - sc) * (p - sc) - sc * sc;
-		}
-		if (t->uptr[u + 1] > t->uptr[u])
-			sum += row_lambda(o, &us, u) * (double)fac_dot(x, x, k);
-		part[u] = sum;
-	}
+	for (uint32_t u = 0; u < t->nusers; u++)
+		part[u] = objective_user(o, s, t, &us, u);
 	#pragma omp parallel for schedule(dynamic, 64) if ((uint64_t)t->nitems * k >= FAC_PARALLEL_MIN)
 	for (uint32_t i = 0; i < t->nitems; i++) {
 		const float *y = s->Q + (size_t)i * k;
