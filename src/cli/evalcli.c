@@ -81,6 +81,22 @@ evalcli_add_k(rs_eval_opts *o, uint32_t k)
 	return true;
 }
 
+/* Whether m was trained on data of the current shape: a model kept from
+ * another dataset (load keeps the models) would index users and items that
+ * are not there. Reports why not for cmd. */
+bool
+evalcli_model_fits(struct session *s, const rs_model *m, const rs_dataset *ds,
+    const char *cmd)
+{
+	uint32_t nu = rs_ids_count(ds->users), ni = rs_ids_count(ds->items);
+
+	if ((m->nusers == 0 || m->nusers == nu) && (m->nitems == 0 || m->nitems == ni))
+		return true;
+	cmd_error(s, "%s: model %s was trained on other data (%u users x %u items; now %u x %u): train it again",
+	    cmd, m->name, m->nusers, m->nitems, nu, ni);
+	return false;
+}
+
 rs_model **
 evalcli_models(struct session *s, char *const *names, size_t n, const char *cmd,
     size_t *count)

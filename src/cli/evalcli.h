@@ -32,6 +32,10 @@ bool evalcli_add_k(rs_eval_opts *o, uint32_t k);
  * reporting the error; *count receives how many (caller frees the array). */
 rs_model **evalcli_models(struct session *s, char *const *names, size_t n,
     const char *cmd, size_t *count);
+/* Whether m was trained on data of ds's shape (users, items); reports why
+ * not for cmd. recommend, similar and explain check it. */
+bool evalcli_model_fits(struct session *s, const rs_model *m, const rs_dataset *ds,
+    const char *cmd);
 /* Prepare the protocol on the current data; its notes go to r. */
 rs_eval_ctx *evalcli_prepare(struct session *s, const rs_eval_opts *o,
     struct report *r, const char *cmd);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/evalcli.h"
 #include "util/xmalloc.h"
 
 static const struct cmd_opt recommend_opts[] = {
@@ -38,7 +39,8 @@ cmd_recommend_exec(struct session *s, struct cmd_call *c, struct report *r)
 	int64_t u;
 	char text[256];
 
-	if (ds == NULL || (m = session_model(s, c, "recommend")) == NULL)
+	if (ds == NULL || (m = session_model(s, c, "recommend")) == NULL ||
+	    !evalcli_model_fits(s, m, ds, "recommend"))
 		return CMD_ERROR;
 	if (user == NULL)
 		return cmd_error(s, "recommend: which user? give user=ID");

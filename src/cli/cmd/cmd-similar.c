@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/evalcli.h"
 #include "util/xmalloc.h"
 
 static const struct cmd_opt similar_opts[] = {
@@ -64,7 +65,7 @@ cmd_similar_exec(struct session *s, struct cmd_call *c, struct report *r)
 		return CMD_ERROR;
 	if (item == NULL)
 		return cmd_error(s, "similar: which item? give item=ID");
-	if ((m = similar_model(s, c)) == NULL)
+	if ((m = similar_model(s, c)) == NULL || !evalcli_model_fits(s, m, ds, "similar"))
 		return CMD_ERROR;
 	i = rs_ids_find(ds->items, item, strlen(item));
 	if (i < 0 || (uint32_t)i >= m->nitems)

@@ -300,8 +300,8 @@ validate(const rs_model *m, const rs_imat *valid, const char *metric,
 {
 	uint32_t *users = xmalloc((valid->nusers ? valid->nusers : 1) * sizeof *users);
 	uint32_t nu = 0, step;
-	double total = 0;
-	size_t count = 0;
+	double total = 0, *part;
+	size_t count = 0, *cnt;
 	int k = 10;
 	bool rmse = strcmp(metric, "rmse") == 0;
 	const char *at = strchr(metric, '@');
@@ -312,7 +312,11 @@ validate(const rs_model *m, const rs_imat *valid, const char *metric,
 		if (valid->uptr[u + 1] > valid->uptr[u] && u < m->nusers)
 			users[nu++] = u;
 	step = max_users && nu > max_users ? (nu + max_users - 1) / max_users : 1;
-	#pragma omp parallel reduction(+:total, count)
+	/* each user's figure in its own slot, summed in order afterwards: the
+	 * same total whatever thread did which user (a reduction would not be) */
+	part = xcalloc(nu ? nu : 1, sizeof *part);
+	cnt = xcalloc(nu ? nu : 1, sizeof *cnt);
+	#pragma omp parallel
 	{
 		float *x = xmalloc((m->nitems ? m->nitems : 1) * sizeof *x);
 		uint32_t *top = xmalloc(((size_t)k + 1) * sizeof *top);
@@ -325,8 +329,8 @@ validate(const rs_model *m, const rs_imat *valid, const char *metric,
 			if (rmse) {
 				for (uint64_t q = a; q < b; q++) {
 					double d = x[valid->uidx[q]] - valid->uval[q];
-					total += d * d;
-					count++;
+					part[j] += d * d;
+					cnt[j]++;
 				}
 				continue;
 			}
@@ -345,12 +349,12 @@ validate(const rs_model *m, const rs_imat *valid, const char *metric,
 				for (size_t r = 0; r < (size_t)k && r < b - a; r++)
 					idcg += 1.0 / log2(r + 2.0);
 				if (strncmp(metric, "recall", 6) == 0)
-					total += (double)hits / (double)(b - a);
+					part[j] = (double)hits / (double)(b - a);
 				else if (strncmp(metric, "hit", 3) == 0)
-					total += hits > 0;
+					part[j] = hits > 0;
 				else
-					total += idcg > 0 ? dcg / idcg : 0;
-				count++;
+					part[j] = idcg > 0 ? dcg / idcg : 0;
+				cnt[j] = 1;
 			}
 			if (m->train != NULL && u < m->train->nusers)
 				for (uint64_t q = m->train->uptr[u]; q < m->train->uptr[u + 1]; q++)
@@ -360,6 +364,12 @@ validate(const rs_model *m, const rs_imat *valid, const char *metric,
 		free(top);
 		free(skip);
 	}
+	for (uint32_t j = 0; j < nu; j += step) {
+		total += part[j];
+		count += cnt[j];
+	}
+	free(part);
+	free(cnt);
 	free(users);
 	if (count == 0)
 		return NAN;
@@ -391,8 +401,10 @@ rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
 	for (uint32_t i = 0; i < tr->nitems; i++)
 		m->popularity[i] = (float)(tr->iptr[i + 1] - tr->iptr[i]);
 	free(m->valid_metric);
+	/* rmse only where the model predicts values: a rating kind (knn in its
+	 * implicit mode, mf on 0/1 data) trained on 0/1 values ranks items */
 	m->valid_metric = xstrdup(o->metric ? o->metric :
-	    m->kind->explicit_values ? "rmse" : "ndcg@10");
+	    m->kind->explicit_values && tr->explicit_values ? "rmse" : "ndcg@10");
 	snprintf(task, sizeof task, "train %s", m->name);
 	if (m->kind->epoch == NULL) {
 		rc = m->kind->fit(m, ctx, err);
