@@ -17,5 +17,6 @@
 #include "reelscope/eval.h"
 #include "reelscope/features.h"
 #include "reelscope/classify.h"
+#include "reelscope/fair.h"
 
 #endif

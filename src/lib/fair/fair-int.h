@@ -1,0 +1,34 @@
+/* Internal: helpers the audit, the re-rankers and the trade-off share. */
+#ifndef RS_FAIR_INT_H
+#define RS_FAIR_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "reelscope/fair.h"
+
+/* Indices of x[0..n) by value descending, ties by lower index (caller frees). */
+uint32_t *fair_order_desc(const double *x, uint32_t n);
+/* Head flags: the largest x (ties by lower index) while the share held
+ * before adding one is below share; zeros are never head (caller frees). */
+uint8_t *fair_head(const double *x, uint32_t n, double share);
+/* The unit (creator, or the item itself) of item, or RS_NONE. */
+uint32_t fair_unit(const rs_eval_ctx *c, bool items, uint32_t item);
+/* KL(p ‖ (1-alpha)q + alpha p) in bits over n groups. */
+double fair_kl_bits(const double *p, const double *q, size_t n, double alpha);
+
+/* Noise source: splitmix64 from a seed (reproducible), or libsodium's
+ * randombytes (unpredictable: noise an attacker could regenerate from a
+ * known seed protects nothing). */
+typedef struct fair_rng {
+	bool seeded;
+	uint64_t state;
+} fair_rng;
+
+void fair_rng_init(fair_rng *g, bool seeded, uint64_t seed);
+/* Uniform in (0, 1), never 0 or 1. */
+double fair_uniform(fair_rng *g);
+/* Laplace(0, b). */
+double fair_laplace(fair_rng *g, double b);
+
+#endif
