@@ -158,7 +158,7 @@ cmd_open_exec(struct session *s, struct cmd_call *c, struct report *r)
 
 	ws = rs_store_open(path, &info, &h, &err);
 	if (ws == NULL)
-		return cmd_error(s, "%s; the session is unchanged", err.msg);
+		return cmd_error(s, "open: %s; the session is unchanged", err.msg);
 	if (!check_steps(s, ws, path, r)) {
 		rs_workspace_free(ws);
 		return CMD_ERROR;
