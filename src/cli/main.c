@@ -125,7 +125,6 @@ main(int argc, char **argv)
 
 	s.out = stdout;
 	s.err = stderr;
-	s.ws = rs_workspace_new();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+c:f:i", longopts, NULL)) != -1) {
 		switch (c) {
@@ -184,6 +183,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	rs_set_oom_handler(on_oom);
+	s.ws = rs_workspace_new();	/* after the checks that return early */
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_sigint;
 	sigemptyset(&sa.sa_mask);
@@ -199,8 +199,10 @@ main(int argc, char **argv)
 		ok = session_run_line(&s, cmds) && !rs_terminated;
 	else if (script != NULL)
 		ok = run_script(&s, script, &status);
-	if (status == 2)
+	if (status == 2) {
+		session_free(&s);
 		return 2;
+	}
 	if (!rs_terminated && ((cmds == NULL && script == NULL) || (stay && !s.quit))) {
 		if (isatty(STDIN_FILENO)) {
 			s.interactive = true;
