@@ -15,6 +15,8 @@ extern const rs_model_kind rs_kind_mf;
 extern const rs_model_kind rs_kind_svdpp;
 extern const rs_model_kind rs_kind_als;
 extern const rs_model_kind rs_kind_bpr;
+extern const rs_model_kind rs_kind_ncf;
+extern const rs_model_kind rs_kind_gru4rec;
 
 const rs_model_kind *const rs_model_kinds[] = {
 	&rs_kind_pop,
@@ -28,6 +30,8 @@ const rs_model_kind *const rs_model_kinds[] = {
 	&rs_kind_svdpp,
 	&rs_kind_als,
 	&rs_kind_bpr,
+	&rs_kind_ncf,
+	&rs_kind_gru4rec,
 	&rs_kind_imported,	/* eval.h: lists read by import recs */
 	NULL
 };
