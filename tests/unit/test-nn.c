@@ -9,6 +9,7 @@
 #include "check.h"
 #include "modelfix.h"
 #include "model/nn/deep.h"
+#include "reelscope/features.h"
 
 /* ---- layer gradient checks: loss = sum c .* output, against central
  * differences in double-checked float ---- */
@@ -514,6 +515,80 @@ test_sequence_model(const char *kind, const char *params, double tol)
 	rs_imat_free(t);
 }
 
+/* Items 0-3 and 8 carry feature 0 ("A"), items 4-7 and 9 feature 1 ("B");
+ * everyone also has a shared feature 2. Users 0-5 watch A items, 6-11 B
+ * items (two_groups); nobody watched 8 or 9: the cold videos. */
+static void
+test_twotower(void)
+{
+	float d[12 * 10];
+	rs_imat *t;
+	rs_features f;
+	uint64_t ptr[11];
+	uint32_t col[20];
+	float val[20];
+	rs_model *m, *c;
+	rs_error err;
+	uint32_t ex[4] = { 0, 9, 17, 30 };
+	int right = 0;
+
+	for (int u = 0; u < 12; u++)
+		for (int i = 0; i < 10; i++)
+			d[u * 10 + i] = i < 8 && (u < 6) == (i < 4) && i % 4 != u % 4 ? 1 : NAN;
+	t = fix_imat(12, 10, d, false);
+	memset(&f, 0, sizeof f);
+	f.nitems = 10;
+	f.ncols = 3;
+	ptr[0] = 0;
+	for (uint32_t i = 0; i < 10; i++) {
+		col[2 * i] = i < 4 || i == 8 ? 0 : 1;
+		val[2 * i] = 1;
+		col[2 * i + 1] = 2;
+		val[2 * i + 1] = 0.5f;
+		ptr[i + 1] = 2 * (i + 1);
+	}
+	f.x.nrows = 10;
+	f.x.ncols = 3;
+	f.x.ptr = ptr;
+	f.x.col = col;
+	f.x.val = val;
+	/* without features: a clear error */
+	CHECK(fix_train("twotower", "", t, NULL, 0, NULL, &err) == NULL);
+	CHECK_STR(err.msg, "the twotower model's item tower reads item features: run features first");
+	m = fix_train("twotower", "hidden=8 dim=4 negatives=3 batch=8 epochs=1 init=0.5", t, NULL, 0, &f, &err);
+	CHECK(m != NULL);
+	if (m != NULL) {
+		double worst = deep_gradcheck(m, ex, 4, 12, 1e-3);
+		if (!(worst < 0.02))
+			fprintf(stderr, "twotower: gradient check %g\n", worst);
+		CHECK(worst < 0.02);
+		rs_model_free(m);
+	}
+	m = fix_train("twotower", "hidden=8 dim=4 negatives=3 batch=8 epochs=40 lr=0.01", t, NULL, 0, &f, &err);
+	CHECK(m != NULL);
+	if (m == NULL) {
+		rs_imat_free(t);
+		return;
+	}
+	CHECK(m->history[m->nepochs - 1].loss < m->history[0].loss);
+	for (uint32_t u = 0; u < 12; u++) {
+		float x[10];
+		uint32_t own = u < 6 ? 8 : 9, other = u < 6 ? 9 : 8;
+		rs_model_score_user(m, u, x);
+		/* the cold video of the user's kind beats the other one, and
+		 * the user's own missing video beats the other group's */
+		right += x[own] > x[other] && x[(u < 6 ? 0 : 4) + u % 4] > x[(u < 6 ? 4 : 0) + u % 4];
+	}
+	if (right < 12)
+		fprintf(stderr, "twotower: %d of 12 users right\n", right);
+	CHECK(right == 12);
+	c = fix_roundtrip(m, &err);
+	CHECK(c != NULL && fix_same_scores(m, c));
+	rs_model_free(c);
+	rs_model_free(m);
+	rs_imat_free(t);
+}
+
 static void
 test_bad_params(void)
 {
@@ -550,5 +625,6 @@ main(void)
 	test_model("ncf", "factors=8 layers=16,8 epochs=100 batch=16 lr=0.01", 0.02);
 	test_sequence_model("gru4rec", "embed=8 hidden=8 negatives=4 epochs=60 batch=4 lr=0.02", 0.02);
 	test_sequence_model("gru4rec", "embed=8 hidden=8 negatives=4 epochs=60 batch=4 lr=0.02 loss=bprmax", 0.02);
+	test_twotower();
 	return check_done("test-nn");
 }

@@ -17,6 +17,7 @@ extern const rs_model_kind rs_kind_als;
 extern const rs_model_kind rs_kind_bpr;
 extern const rs_model_kind rs_kind_ncf;
 extern const rs_model_kind rs_kind_gru4rec;
+extern const rs_model_kind rs_kind_twotower;
 
 const rs_model_kind *const rs_model_kinds[] = {
 	&rs_kind_pop,
@@ -32,6 +33,7 @@ const rs_model_kind *const rs_model_kinds[] = {
 	&rs_kind_bpr,
 	&rs_kind_ncf,
 	&rs_kind_gru4rec,
+	&rs_kind_twotower,
 	&rs_kind_imported,	/* eval.h: lists read by import recs */
 	NULL
 };

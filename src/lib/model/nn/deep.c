@@ -88,6 +88,8 @@ deep_epoch(rs_model *m, const rs_train_ctx *ctx, uint32_t epoch, double *loss,
 	 * stops and keeps the last good epoch */
 	if (isfinite(*loss) && !nn_net_finite(net))
 		*loss = NAN;
+	if (c->refresh != NULL)
+		c->refresh(c);
 	return 0;
 }
 
@@ -105,6 +107,8 @@ deep_restore(rs_model *m, void *snap)
 	deep_core *c = m->state;
 
 	nn_net_restore(&c->net, snap);
+	if (c->refresh != NULL)
+		c->refresh(c);
 }
 
 void

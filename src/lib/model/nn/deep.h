@@ -22,6 +22,8 @@ typedef struct deep_core {
 	uint64_t seed;
 	nn_opt opt;
 	void (*free_extra)(struct deep_core *c);	/* the model's own parts */
+	void (*refresh)(struct deep_core *c);	/* after weights change (an
+						   epoch, a restore): caches */
 } deep_core;
 
 /* The callbacks every deep model shares. */
