@@ -10,7 +10,7 @@ static const struct cmd_opt split_opts[] = {
 	{ "test", OPT_STR, NULL, 0, -1, "0.2",
 	  "share of rows for test (random, user, temporal); a file for split files" },
 	{ "valid", OPT_STR, NULL, 0, -1, "0",
-	  "share of the training rows kept for validation; a file for split files" },
+	  "share of the training rows kept for validation (leave-last: > 0 keeps the k rows before the test ones); a file for split files" },
 	{ "k", OPT_INT, NULL, 1, 1000, NULL, "leave-last: rows per user (1); kfold: folds (5)" },
 	{ "fold", OPT_INT, NULL, 1, 1000, "1", "kfold: which fold is test" },
 	{ "seed", OPT_INT, NULL, 0, 9007199254740992.0, "1", "random seed" },
@@ -126,11 +126,14 @@ const struct cmd_entry cmd_split_entry = {
 	.doc = "random: each row is test with probability test=. user: a share of each user's "
 	    "rows. temporal: the latest test= share of all rows (one global time cut). "
 	    "leave-last: each user's last k rows by time (k=1), users keeping min_train rows. "
-	    "kfold: fold fold= of k= folds. observed: train on the sparse log, test on the "
+	    "kfold: fold fold= of k= folds (the rows in a seeded random order dealt to the folds in "
+	    "turn: the k folds of one seed partition the log, sizes within one row). observed: train on the sparse log, test on the "
 	    "fully observed block (KuaiRec small_matrix). files: the loaded log is training, "
 	    "test=PATH (and valid=PATH) the held-out rows, e.g. MovieLens u1.base with u1.test. "
 	    "valid= keeps that share of the training rows for validation (early stopping, "
-	    "tuning). The same seed gives the same split.",
+	    "tuning); the latest share before the test cut for temporal; for leave-last any "
+	    "valid > 0 keeps each user's k rows before the test ones (users with min_train + 2k "
+	    "rows). The same seed gives the same split.",
 	.args = ARG_WORD,
 	.min_args = 1,
 	.max_args = 1,

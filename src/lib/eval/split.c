@@ -64,7 +64,7 @@ rs_split_opts_check(const rs_split_opts *o, const rs_dataset *ds)
 		break;
 	case RS_SPLIT_FILES:
 		if (o->test_path == NULL)
-			return "split files needs test=PATH";
+			return "give test=PATH, the file of held-out rows (e.g. u1.test)";
 		break;
 	default:
 		return "unknown split kind";
@@ -191,6 +191,27 @@ split_temporal(rs_dataset *ds, const rs_split_opts *o)
 		log->part[rk[i].row] = i >= log->n - ntest ? RS_TEST :
 		    i >= log->n - ntest - nvalid ? RS_VALID : RS_TRAIN;
 	free(rk);
+}
+
+/* k-fold: the rows in a seeded random order (Fisher-Yates), dealt to the
+ * folds in turn, so that the k folds of one seed partition the log and
+ * their sizes differ by at most one row. */
+static void
+split_kfold(rs_log *log, const rs_split_opts *o)
+{
+	uint32_t *perm = xmalloc((log->n ? log->n : 1) * sizeof *perm);
+
+	for (size_t r = 0; r < log->n; r++)
+		perm[r] = (uint32_t)r;
+	for (size_t j = log->n; j > 1; j--) {
+		size_t x = (size_t)(unif(o->seed, 3, j) * (double)j);
+		uint32_t t = perm[j - 1];
+		perm[j - 1] = perm[x];
+		perm[x] = t;
+	}
+	for (size_t i = 0; i < log->n; i++)
+		log->part[perm[i]] = i % o->k + 1 == o->fold ? RS_TEST : RS_TRAIN;
+	free(perm);
 }
 
 /* Map a separately loaded log into ds's id spaces (new ids are added). */
@@ -320,10 +341,7 @@ rs_split_apply(const rs_dataset *src, const rs_split_opts *o,
 		    o->valid);
 		break;
 	case RS_SPLIT_KFOLD:
-		for (size_t r = 0; r < log->n; r++) {
-			uint32_t f = (uint32_t)(unif(o->seed, 3, r) * o->k) + 1;
-			log->part[r] = f == o->fold ? RS_TEST : RS_TRAIN;
-		}
+		split_kfold(log, o);
 		carve_valid(log, o->valid, o->seed);
 		snprintf(desc, sizeof desc, "kfold k=%u fold=%u seed=%llu", o->k,
 		    o->fold, (unsigned long long)o->seed);
