@@ -18,6 +18,7 @@ extern const struct cmd_entry cmd_clean_entry;
 extern const struct cmd_entry cmd_columns_entry;
 extern const struct cmd_entry cmd_describe_entry;
 extern const struct cmd_entry cmd_eval_entry;
+extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_explain_entry;
 extern const struct cmd_entry cmd_compare_entry;
 extern const struct cmd_entry cmd_significance_entry;
@@ -64,6 +65,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_significance_entry,
 	&cmd_tune_entry,
 	&cmd_import_entry,
+	&cmd_audit_entry,
 	&cmd_pipeline_entry,
 	&cmd_undo_entry,
 	&cmd_save_entry,
