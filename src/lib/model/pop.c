@@ -35,6 +35,10 @@ pop_fit(rs_model *m, const rs_train_ctx *ctx, rs_error *err)
 				continue;
 			score[t->uidx[k]] += 1;
 		}
+	/* users without history fall back to m->popularity: for this kind that
+	 * is its own (recent-window) count, not the all-time one */
+	if (m->popularity != NULL)
+		memcpy(m->popularity, score, t->nitems * sizeof *score);
 	m->state = score;
 	return 0;
 }
