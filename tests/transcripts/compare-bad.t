@@ -82,7 +82,7 @@ error: significance: a paired test needs at least 2 users with values for both m
 > tune
 error: tune: which model? give model=KIND and PARAM=v1,v2,... (models --kinds lists kinds and parameters)
 > tune model=nope
-error: tune: unknown model nope (models: pop, random, userknn, itemknn, ease, content, hybrid, mf, svdpp, als, bpr, ncf, gru4rec, twotower, imported)
+error: tune: unknown model nope (models: pop, random, userknn, itemknn, ease, content, hybrid, mf, svdpp, als, bpr, ncf, gru4rec, twotower, caser, imported)
 > tune model=pop
 error: tune: nothing to search: give the parameters to try, e.g. PARAM=v1,v2,v3 (models --kinds lists pop's)
 > tune model=pop windwo=1,2

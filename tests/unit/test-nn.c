@@ -626,5 +626,6 @@ main(void)
 	test_sequence_model("gru4rec", "embed=8 hidden=8 negatives=4 epochs=60 batch=4 lr=0.02", 0.02);
 	test_sequence_model("gru4rec", "embed=8 hidden=8 negatives=4 epochs=60 batch=4 lr=0.02 loss=bprmax", 0.02);
 	test_twotower();
+	test_sequence_model("caser", "dim=8 maxlen=3 hfilters=4 vfilters=2 negatives=3 epochs=60 batch=4 lr=0.02", 0.02);
 	return check_done("test-nn");
 }
