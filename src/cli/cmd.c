@@ -16,6 +16,7 @@
 extern const struct cmd_entry cmd_classify_entry;
 extern const struct cmd_entry cmd_clean_entry;
 extern const struct cmd_entry cmd_columns_entry;
+extern const struct cmd_entry cmd_dashboard_entry;
 extern const struct cmd_entry cmd_describe_entry;
 extern const struct cmd_entry cmd_eval_entry;
 extern const struct cmd_entry cmd_audit_entry;
@@ -68,6 +69,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_audit_entry,
 	&cmd_pipeline_entry,
 	&cmd_undo_entry,
+	&cmd_dashboard_entry,
 	&cmd_save_entry,
 	&cmd_open_entry,
 	&cmd_history_entry,

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "tui/tui.h"
 #include "util/xmalloc.h"
 
 static void
@@ -26,6 +27,7 @@ usage(FILE *f)
 	    "  --keep-going      in batch, go on after a failed command\n"
 	    "  --echo            print each command (\"> CMD\") before its output\n"
 	    "  --no-progress     never show progress bars\n"
+	    "  --tui             open the dashboard (after -c or a script), then the REPL\n"
 	    "  --version         print the version and exit\n"
 	    "  --help            print this help and exit\n"
 	    "\n"
@@ -36,7 +38,7 @@ usage(FILE *f)
 static void
 on_oom(size_t size)
 {
-	/* the terminal is in cooked mode whenever the engine runs */
+	tui_emergency_restore();
 	fprintf(stderr, "reelscope: out of memory (allocating %zu bytes)\n", size);
 	_exit(1);
 }
@@ -46,6 +48,7 @@ on_sigint(int sig)
 {
 	if (rs_interrupted) {
 		/* a second Ctrl-C while work ignores the first: leave now */
+		tui_emergency_restore();
 		signal(sig, SIG_DFL);
 		raise(sig);
 	}
@@ -56,6 +59,7 @@ static void
 on_sigterm(int sig)
 {
 	if (rs_terminated) {
+		tui_emergency_restore();
 		signal(sig, SIG_DFL);
 		raise(sig);
 	}
@@ -106,12 +110,13 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_JSON = 256, OPT_KEEP, OPT_ECHO, OPT_NOPROG, OPT_VERSION,
-	    OPT_HELP, OPT_MAN };
+	    OPT_HELP, OPT_MAN, OPT_TUI };
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "keep-going", no_argument, NULL, OPT_KEEP },
 		{ "echo", no_argument, NULL, OPT_ECHO },
 		{ "no-progress", no_argument, NULL, OPT_NOPROG },
+		{ "tui", no_argument, NULL, OPT_TUI },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "man-commands", no_argument, NULL, OPT_MAN },
@@ -119,7 +124,7 @@ main(int argc, char **argv)
 	};
 	struct session s = { 0 };
 	const char *cmds = NULL, *script = NULL;
-	bool stay = false, no_progress = false, ok = true;
+	bool stay = false, no_progress = false, tui = false, ok = true;
 	int c, status = 0;
 	struct sigaction sa;
 
@@ -148,6 +153,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_NOPROG:
 			no_progress = true;
+			break;
+		case OPT_TUI:
+			tui = stay = true;
 			break;
 		case OPT_VERSION:
 			printf("reelscope %s\n", rs_version());
@@ -182,6 +190,10 @@ main(int argc, char **argv)
 		fprintf(stderr, "reelscope: give either -c or a script, not both\n");
 		return 2;
 	}
+	if (tui && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		fprintf(stderr, "reelscope: --tui needs a terminal\n");
+		return 2;
+	}
 	rs_set_oom_handler(on_oom);
 	s.ws = rs_workspace_new();	/* after the checks that return early */
 	memset(&sa, 0, sizeof sa);
@@ -206,6 +218,8 @@ main(int argc, char **argv)
 	if (!rs_terminated && ((cmds == NULL && script == NULL) || (stay && !s.quit))) {
 		if (isatty(STDIN_FILENO)) {
 			s.interactive = true;
+			if (tui)
+				session_run_line(&s, "dashboard");
 			repl_run(&s);
 			ok = true;	/* failures in the REPL are the user's to see */
 		} else if (cmds == NULL && script == NULL) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/tui/tui.h"
 #include "util/xmalloc.h"
 
 static const struct cmd_opt train_opts[] = {
@@ -20,6 +21,8 @@ static const struct cmd_opt train_opts[] = {
 	{ "metric", OPT_STR, NULL, 0, -1, NULL, "validation metric: ndcg@K, recall@K, hit@K or rmse" },
 	{ "valid_users", OPT_INT, NULL, 1, 100000000, "1000", "validation users sampled per epoch" },
 	{ "seed", OPT_INT, NULL, 0, 9007199254740992.0, "1", "random seed for training" },
+	{ "watch", OPT_FLAG, NULL, 0, 0, NULL,
+	  "show the dashboard while training (a terminal only); q or Ctrl-C stops, keeping the best epoch" },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL }
 };
 
@@ -158,7 +161,13 @@ cmd_train_exec(struct session *s, struct cmd_call *c, struct report *r)
 	fo.metric = metric;
 	fo.valid_users = (uint32_t)call_int(c, "valid_users", fo.valid_users);
 	m->train = train;	/* the model keeps what it was trained on */
+	if (call_flag(c, "watch") && !s->quiet) {
+		char why[256];
+		if (tui_watch_begin(s, m, why, sizeof why) != 0)
+			report_note(r, "--watch: %s; training without it", why);
+	}
 	rc = rs_model_fit(m, &ctx, &fo, &err);
+	tui_watch_end();
 	rs_imat_free(valid);
 	if (rc < 0) {
 		rs_model_free(m);
