@@ -23,6 +23,9 @@ has '│ r \(random\) +0\.6362 +1\.0000 │$' "leaderboard: the random model"
 grep -A1 ' model  *ndcg@10' "$SCRATCH/screen" | grep -q 'r (random)' ||
 	bad "leaderboard: random (best ndcg@10) is not first"
 has '┌─ Creator exposure ─' "exposure panel"
+# the audit ranks lists of 10 as eval did, more than these users have
+has '^│ audit not available: k=10 is longer than the lists of r \(at most 9 items\): … │$' \
+    "exposure: why there is no audit"
 has '^Tab/arrows move  Enter detail  \? keys  q back to the REPL$' "key hints"
 [ "$(screen | wc -l)" -eq 24 ] || bad "the screen is not 24 lines"
 

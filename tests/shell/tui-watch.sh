@@ -41,7 +41,7 @@ has '^training w: q or Ctrl-C stops and keeps the best epoch' "the live key hint
 # Tab and Enter work while it trains; q closes the detail, then stops
 keys Enter
 wait_for '─ Training — detail ─' "Enter opens the training detail while training"
-has '│  epoch +loss +ndcg@10 +seconds' "the epoch table"
+wait_for '│  epoch +loss +ndcg@10 +seconds' "the epoch table"
 keys q
 wait_gone '─ Training — detail ─' "q closes the detail, training goes on"
 advancing "training after the detail"

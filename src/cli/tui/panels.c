@@ -390,6 +390,23 @@ board_rows(const rs_workspace *ws, const char *first)
 	return rows;
 }
 
+const rs_model *
+tui_best_model(const struct tui *t)
+{
+	const rs_workspace *ws = t->s->ws;
+	char cols[4][24];
+	struct board_row *rows;
+	const rs_model *m;
+
+	if (ws->nmodels == 0)
+		return NULL;
+	board_columns(ws, cols);
+	rows = board_rows(ws, cols[0]);
+	m = rows[0].r != NULL ? rows[0].m : ws->models[ws->nmodels - 1];
+	free(rows);
+	return m;
+}
+
 static void
 leaderboard_draw(struct tui *t, WINDOW *w, int h, int wd)
 {

@@ -383,6 +383,11 @@ draw_all(void)
 	wnoutrefresh(stdscr);
 	for (size_t i = 0; i < T.npanels; i++)
 		draw_panel(&T.panels[i], i == T.focus && ov == OV_NONE);
+	if (ov == OV_DETAIL && T.live.on) {
+		/* a live detail grows with the training */
+		tui_lines_free(&ov_lines);
+		T.panels[T.focus].detail(&T, &ov_lines);
+	}
 	if (ov != OV_NONE)
 		draw_overlay();
 	else
@@ -504,7 +509,9 @@ handle_key(int key, bool fkey)
 	if (b->key == 0 && b->name == NULL)
 		return false;
 	if (key == KEY_RESIZE) {
+		/* the terminal may have moved what it showed: paint it all */
 		layout();
+		clearok(curscr, TRUE);
 		return false;
 	}
 	if (ov != OV_NONE) {

@@ -89,6 +89,9 @@ struct tui {
 extern const struct tui_panel tui_panel_dataset, tui_panel_pipeline,
     tui_panel_training, tui_panel_leaderboard, tui_panel_exposure;
 void tui_exposure_prepare(struct tui *t);
+/* The model the exposure panel audits: the leaderboard's first evaluated
+ * model, else the last trained; NULL without models. */
+const struct rs_model *tui_best_model(const struct tui *t);
 
 /* Drawing helpers (draw.c). */
 int tui_attr(const struct tui *t, enum tui_color c);
