@@ -1,6 +1,6 @@
 #!/bin/sh
 # Progress bars: on a terminal a long operation shows "task [###...] N%
-# time rate ETA" on stderr and clears it when done; with --json, or with
+# time rate ETA" on stderr and clears it when done (clean too); with --json, or with
 # stderr in a pipe, nothing of the kind is written.
 . "$TOP_SRCDIR/tests/shell/tui-common.sh"
 
@@ -12,6 +12,11 @@ gate=1 start "" -i -c "$setup"
 tm pipe-pane -t rs -o "cat >> $(q "$SCRATCH/raw")"
 touch "$SCRATCH/go"
 wait_for '^reelscope>$' "the prompt" || exit 1
+# a short step still says what runs (the raw output keeps what was erased)
+keys "clean dedup" Enter
+wait_for '^rows removed +0$' "clean dedup ran"
+keys C-l
+wait_gone '^rows removed' "the screen is cleared"
 keys "train w model=bpr epochs=100000 patience=0" Enter
 wait_for "^$bar\$" "a progress bar with rate and ETA while training" || exit 1
 line=$(grep -E "^$bar\$" "$SCRATCH/screen" | head -n 1)
@@ -22,6 +27,7 @@ wait_gone "$bar" "the bar is cleared when training ends"
 keys quit Enter
 wait_exit 0 "quit"
 grep -q "$(printf '\r')train w \[" "$SCRATCH/raw" || bad "the terminal got no progress line"
+grep -q "$(printf '\r')clean dedup \[" "$SCRATCH/raw" || bad "clean drew no progress line"
 
 # --json on a terminal: no bar
 tm kill-session -t rs

@@ -141,6 +141,7 @@ rs_clean_run(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 {
 	const char *msg;
 	rs_dataset *out;
+	char task[64];
 
 	result_init(res, p->step);
 	if (p->step >= RS_CLEAN_NSTEPS) {
@@ -154,10 +155,19 @@ rs_clean_run(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 	res->rows_before = ds->log.n;
 	res->users_before = rs_log_count_users(&ds->log, rs_ids_count(ds->users));
 	res->items_before = rs_log_count_items(&ds->log, rs_ids_count(ds->items));
+	/* the steps are single passes: progress says which one runs, and when
+	 * it is done (Ctrl-C before it starts changes nothing) */
+	snprintf(task, sizeof task, "clean %s", step_names[p->step]);
+	if (rs_hooks_progress(hooks, task, 0, 1)) {
+		rs_error_set(err, RS_ECANCEL, "clean %s: interrupted", step_names[p->step]);
+		rs_clean_result_free(res);
+		return NULL;
+	}
 	out = step_fns[p->step](ds, p, res, hooks, err);
 	if (out == NULL) {
 		rs_clean_result_free(res);
 		return NULL;
 	}
+	rs_hooks_progress(hooks, task, 1, 1);
 	return out;
 }

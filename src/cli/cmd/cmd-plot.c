@@ -1,0 +1,656 @@
+/* plot: loss curves, score distributions, exposure and popularity plots, histograms — through gnuplot, or as text without it. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cli/plot/plot.h"
+#include "util/xmalloc.h"
+
+static const struct cmd_opt plot_opts[] = {
+	{ "model", OPT_STR, NULL, 0, -1, NULL,
+	  "models to draw, A,B,... (default: every model; scores and longtail: the last trained)" },
+	{ "to", OPT_PATH, NULL, 0, -1, NULL,
+	  "write the plot to FILE.png, FILE.svg or FILE.pdf" },
+	{ "term", OPT_ENUM, "text|sixel", 0, -1, "text",
+	  "draw on the terminal as text or as a sixel image" },
+	{ "script", OPT_PATH, NULL, 0, -1, NULL,
+	  "also save the gnuplot script as FILE.gp, with its data in FILE.dat" },
+	{ "size", OPT_STR, NULL, 0, -1, NULL,
+	  "WxH: characters for text (default: the terminal's), pixels for images (800x600)" },
+	{ "bins", OPT_INT, NULL, 1, 1000, "20", "hist: number of bins" },
+	{ "range", OPT_STR, NULL, 0, -1, NULL,
+	  "hist: LO:HI, count only values within (either end may be left empty)" },
+	{ "k", OPT_INT, NULL, 1, 1000, "10",
+	  "length of the recommendation lists (longtail, lorenz, exposure, merit)" },
+	{ NULL, 0, NULL, 0, 0, NULL, NULL }
+};
+
+static const struct cmd_field plot_fields[] = {
+	{ "plot", "what was drawn" },
+	{ "output", "text, sixel, or the file written" },
+	{ "renderer", "gnuplot, or built-in when gnuplot is missing" },
+	{ "bytes", "size of the file written" },
+	{ "script", "the gnuplot script saved (script=)" },
+	{ "data", "its data file" },
+	{ "models", "per model: what the plot shows of it (epochs, positives, coverage...)" },
+	{ "users", "scores: test users drawn; longtail: see models" },
+	{ "column", "hist: the column" },
+	{ "values", "hist: values counted (missing ones left out)" },
+	{ NULL, NULL }
+};
+
+enum plot_what { PW_LOSS, PW_SCORES, PW_LORENZ, PW_EXPOSURE, PW_MERIT,
+	PW_LONGTAIL, PW_TRADEOFF, PW_HIST, PW_COUNT };
+
+static const char *const what_names[PW_COUNT] = { "loss", "scores", "lorenz",
+	"exposure", "merit", "longtail", "tradeoff", "hist" };
+
+/* ---- output targets ---- */
+
+/* The terminal's size in characters: COLUMNS/LINES, else the terminal's
+ * own, else 80x24. */
+static void
+terminal_size(FILE *out, int *w, int *h)
+{
+	const char *c = getenv("COLUMNS"), *l = getenv("LINES");
+	struct winsize ws;
+
+	*w = 80;
+	*h = 24;
+	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0 && ws.ws_row > 0) {
+		*w = ws.ws_col;
+		*h = ws.ws_row - 1;	/* the prompt keeps its line */
+	}
+	if (c != NULL && atoi(c) > 0)
+		*w = atoi(c);
+	if (l != NULL && atoi(l) > 0)
+		*h = atoi(l) - 1;
+	if (*w < 30)
+		*w = 30;
+	if (*w > 500)
+		*w = 500;
+	if (*h < 10)
+		*h = 10;
+	if (*h > 50)
+		*h = 50;
+}
+
+/* The folder part of path ("." when it has none). Caller frees. */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* Check an output path: no control characters, an existing folder, not a
+ * folder or special file itself. Message into msg. */
+static bool
+check_out_path(const char *opt, const char *path, char *msg, size_t size)
+{
+	struct stat st;
+	char *dir;
+
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if (*p < 0x20 || *p == 0x7F) {
+			snprintf(msg, size, "plot: %s= has a control character in its name",
+			    opt);
+			return false;
+		}
+	if (path[strlen(path) - 1] == '/') {
+		snprintf(msg, size, "plot: %s=%s: give a file name", opt, path);
+		return false;
+	}
+	dir = dir_of(path);
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		snprintf(msg, size, "plot: %s=%s: folder %s does not exist", opt, path,
+		    dir);
+		free(dir);
+		return false;
+	}
+	free(dir);
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		snprintf(msg, size, "plot: %s=%s: %s", opt, path, S_ISDIR(st.st_mode) ?
+		    "is a folder" : "exists and is not a regular file");
+		return false;
+	}
+	return true;
+}
+
+/* The terminal an output file's extension calls for. */
+static bool
+term_of_file(const char *path, enum plot_term *t)
+{
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+
+	if (dot == NULL || (slash != NULL && dot < slash))
+		return false;
+	if (strcasecmp(dot, ".png") == 0)
+		*t = PT_PNG;
+	else if (strcasecmp(dot, ".svg") == 0)
+		*t = PT_SVG;
+	else if (strcasecmp(dot, ".pdf") == 0)
+		*t = PT_PDF;
+	else
+		return false;
+	return true;
+}
+
+/* A new empty hidden file next to path, readable as a plain new file
+ * would be. Returns its name (caller frees), or NULL with msg. */
+static char *
+temp_beside(const char *path, char *msg, size_t size)
+{
+	char *dir = dir_of(path);
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	char *tmp = xasprintf("%s/.%.200s.tmp-XXXXXX", dir, base);
+	mode_t mask;
+	int fd;
+
+	free(dir);
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0) {
+		snprintf(msg, size, "plot: cannot write in the folder of %s: %s", path,
+		    strerror(errno));
+		free(tmp);
+		return NULL;
+	}
+	mask = umask(0);
+	umask(mask);
+	(void)fchmod(fd, 0666 & ~mask);
+	close(fd);
+	return tmp;
+}
+
+/* Write text to path through a temporary file and a rename. */
+static bool
+write_atomic(const char *path, const char *text, char *msg, size_t size)
+{
+	char *tmp = temp_beside(path, msg, size);
+	FILE *f;
+	bool ok;
+
+	if (tmp == NULL)
+		return false;
+	f = fopen(tmp, "w");
+	ok = f != NULL && fputs(text, f) >= 0;
+	if (f != NULL && fclose(f) != 0)
+		ok = false;
+	if (ok && rename(tmp, path) != 0)
+		ok = false;
+	if (!ok) {
+		snprintf(msg, size, "plot: cannot write %s: %s", path, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return ok;
+}
+
+/* Drop trailing blanks of every line and leading form feeds. */
+static void
+tidy_text(struct strbuf *sb)
+{
+	size_t w = 0, start = 0;
+	char *s = sb->s;
+
+	if (s == NULL)
+		return;
+	while (start < sb->len && (s[start] == '\f' || s[start] == '\n'))
+		start++;
+	for (size_t i = start; i < sb->len; i++) {
+		if (s[i] == '\n') {
+			while (w > 0 && s[w - 1] == ' ')
+				w--;
+		}
+		s[w++] = s[i];
+	}
+	while (w > 0 && (s[w - 1] == ' ' || s[w - 1] == '\n'))
+		w--;
+	s[w] = '\0';
+	/* lines left empty at the top go too */
+	start = strspn(s, "\n");
+	memmove(s, s + start, w - start + 1);
+	sb->len = w - start;
+}
+
+/* Each line of text as a note: drawn before the result in text, carried
+ * in "notes" by JSON. */
+static void
+note_lines(struct report *r, const char *text)
+{
+	const char *p = text;
+
+	while (p != NULL && *p) {
+		const char *nl = strchr(p, '\n');
+		int n = nl ? (int)(nl - p) : (int)strlen(p);
+		report_note(r, "%.*s", n, p);
+		p = nl ? nl + 1 : NULL;
+	}
+}
+
+/* ---- models ---- */
+
+/* The models named by model=A,B (each checked), or the default set. */
+static rs_model **
+pick_models(struct session *s, const struct cmd_call *c, enum plot_what w,
+    size_t *n)
+{
+	const char *list = call_get(c, "model");
+	rs_workspace *ws = s->ws;
+	rs_model **ms;
+
+	*n = 0;
+	if (ws->nmodels == 0) {
+		cmd_error(s, "plot %s: no model trained yet (train NAME model=KIND first)",
+		    what_names[w]);
+		return NULL;
+	}
+	ms = xmalloc(ws->nmodels * sizeof *ms);
+	if (list == NULL) {
+		if (w == PW_SCORES || w == PW_LONGTAIL) {
+			ms[(*n)++] = ws->models[ws->nmodels - 1];
+			return ms;
+		}
+		for (size_t i = 0; i < ws->nmodels; i++)
+			if (w != PW_LOSS || (ws->models[i]->nepochs > 0 &&
+			    ws->models[i]->kind->epoch != NULL))
+				ms[(*n)++] = ws->models[i];
+		if (*n == 0) {
+			free(ms);
+			cmd_error(s, "plot loss: no model has a training history (only models trained epoch by epoch have one: mf, als, bpr)");
+			return NULL;
+		}
+		return ms;
+	}
+	for (const char *p = list; ; ) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		char *name = xstrndup(p, len);
+		rs_model *m = rs_workspace_model(ws, name);
+		bool dup = false;
+		if (m == NULL) {
+			char names[512] = "";
+			for (size_t i = 0; i < ws->nmodels; i++)
+				snprintf(names + strlen(names), sizeof names - strlen(names),
+				    "%s%s", i ? ", " : "", ws->models[i]->name);
+			cmd_error(s, "plot %s: no model named %s (models: %s)",
+			    what_names[w], name, names);
+			free(name);
+			free(ms);
+			return NULL;
+		}
+		free(name);
+		for (size_t i = 0; i < *n; i++)
+			dup |= ms[i] == m;
+		if (!dup && *n < ws->nmodels)
+			ms[(*n)++] = m;
+		if (comma == NULL)
+			break;
+		p = comma + 1;
+	}
+	return ms;
+}
+
+/* ---- the command ---- */
+
+/* range=LO:HI (either end may be empty); no option: no limits. */
+static bool
+parse_range(struct session *s, const char *v, double *lo, double *hi)
+{
+	const char *colon = v ? strchr(v, ':') : NULL;
+	char *end;
+
+	if (v == NULL)
+		return true;
+	if (colon == NULL)
+		goto bad;
+	if (colon > v) {
+		*lo = strtod(v, &end);
+		if (end != colon || !isfinite(*lo))
+			goto bad;
+	}
+	if (colon[1] != '\0') {
+		*hi = strtod(colon + 1, &end);
+		if (*end != '\0' || !isfinite(*hi))
+			goto bad;
+	}
+	if (*lo > *hi) {
+		cmd_error(s, "plot hist: range=%s is empty (LO above HI)", v);
+		return false;
+	}
+	return true;
+bad:
+	cmd_error(s, "plot hist: range=%s is not LO:HI (e.g. range=0:5 or range=:10)", v);
+	return false;
+}
+
+static struct plot_spec *
+build(struct session *s, struct cmd_call *c, enum plot_what w,
+    struct rnode *root)
+{
+	struct plot_spec *p = NULL;
+	rs_model **ms = NULL;
+	size_t n = 0;
+	double lo = -INFINITY, hi = INFINITY;
+
+	if (w == PW_HIST) {
+		if (c->nargs < 2) {
+			cmd_error(s, "plot hist: which column? usage: plot hist COLUMN");
+			return NULL;
+		}
+		if (!parse_range(s, call_get(c, "range"), &lo, &hi))
+			return NULL;
+		return plot_build_hist(s, c->args[1], (int)call_int(c, "bins", 20), lo,
+		    hi, root);
+	}
+	if (c->nargs > 1) {
+		cmd_error(s, "plot %s: takes no column (only plot hist COLUMN does)",
+		    what_names[w]);
+		return NULL;
+	}
+	if (session_data(s) == NULL)
+		return NULL;
+	if (w == PW_TRADEOFF) {
+		cmd_error(s, "plot %s: needs the fairness audit, which this build does not have yet",
+		    what_names[w]);
+		return NULL;
+	}
+	if ((ms = pick_models(s, c, w, &n)) == NULL)
+		return NULL;
+	{
+		struct rnode *names = rn_flags(rn_arr(root, "model_names"), RF_TEXT_HIDE);
+		for (size_t i = 0; i < n; i++)
+			rn_str(names, NULL, ms[i]->name);
+	}
+	switch (w) {
+	case PW_LOSS:
+		p = plot_build_loss(s, ms, n, root);
+		break;
+	case PW_SCORES:
+		p = plot_build_scores(s, ms, n, root);
+		break;
+	case PW_LORENZ:
+		p = plot_build_lorenz(s, ms, n, (size_t)call_int(c, "k", 10), root);
+		break;
+	case PW_EXPOSURE:
+		p = plot_build_exposure(s, ms, n, (size_t)call_int(c, "k", 10), root);
+		break;
+	case PW_MERIT:
+		p = plot_build_merit(s, ms, n, (size_t)call_int(c, "k", 10), root);
+		break;
+	case PW_LONGTAIL:
+		p = plot_build_longtail(s, ms, n, (size_t)call_int(c, "k", 10), root);
+		break;
+	default:
+		break;
+	}
+	free(ms);
+	return p;
+}
+
+/* Parse size=WxH within limits. */
+static bool
+parse_size(struct session *s, const char *v, bool text, int *w, int *h)
+{
+	char *end;
+	long a, b;
+	int lo_w = text ? 30 : 100, hi_w = text ? 500 : 10000;
+	int lo_h = text ? 10 : 100, hi_h = text ? 200 : 10000;
+
+	errno = 0;
+	a = strtol(v, &end, 10);
+	if (end == v || (*end != 'x' && *end != 'X')) {
+		cmd_error(s, "plot: size=%s is not WIDTHxHEIGHT (e.g. size=100x30)", v);
+		return false;
+	}
+	v = end + 1;
+	b = strtol(v, &end, 10);
+	if (end == v || *end != '\0' || errno != 0) {
+		cmd_error(s, "plot: size=%s is not WIDTHxHEIGHT (e.g. size=100x30)", v);
+		return false;
+	}
+	if (a < lo_w || a > hi_w || b < lo_h || b > hi_h) {
+		cmd_error(s, "plot: size=%ldx%ld is out of range (%s: %dx%d to %dx%d)",
+		    a, b, text ? "characters" : "pixels", lo_w, lo_h, hi_w, hi_h);
+		return false;
+	}
+	*w = (int)a;
+	*h = (int)b;
+	return true;
+}
+
+/* The data file beside a script: FILE.gp -> FILE.dat. */
+static char *
+data_path_of(const char *script)
+{
+	size_t len = strlen(script);
+
+	return xasprintf("%.*s.dat", (int)(len - 3), script);
+}
+
+static enum cmd_ret
+cmd_plot_exec(struct session *s, struct cmd_call *c, struct report *r)
+{
+	struct rnode *root = report_root(r);
+	const char *what = c->args[0], *to = call_get(c, "to");
+	const char *script = call_get(c, "script"), *term = call_get(c, "term");
+	struct plot_target t = { PT_TEXT, 80, 24, false, NULL };
+	enum plot_what w = PW_COUNT;
+	struct plot_spec *p;
+	struct strbuf out, warn;
+	char msg[1100], *tmp = NULL, *text;
+	enum gp_status st;
+	enum cmd_ret ret = CMD_OK;
+
+	for (int i = 0; i < PW_COUNT; i++)
+		if (strcmp(what, what_names[i]) == 0)
+			w = (enum plot_what)i;
+	if (w == PW_COUNT)
+		return cmd_error(s, "plot: unknown plot %s (loss, scores, lorenz, exposure, merit, longtail, tradeoff, hist COLUMN)",
+		    what);
+	/* where it goes, checked before any work */
+	if (to != NULL) {
+		if (term != NULL)
+			return cmd_error(s, "plot: give to=FILE or term=%s, not both", term);
+		if (!term_of_file(to, &t.term))
+			return cmd_error(s, "plot: to=%s: the name must end in .png, .svg or .pdf",
+			    to);
+		if (!check_out_path("to", to, msg, sizeof msg))
+			return cmd_error(s, "%s", msg);
+		t.width = 800;
+		t.height = 600;
+	} else if (term != NULL && strcmp(term, "sixel") == 0) {
+		if (s->json)
+			return cmd_error(s, "plot: term=sixel draws on the terminal; not with JSON output");
+		t.term = PT_SIXEL;
+		t.width = 800;
+		t.height = 600;
+	} else {
+		terminal_size(s->out, &t.width, &t.height);
+		t.color = isatty(fileno(s->out)) && getenv("NO_COLOR") == NULL && !s->json;
+	}
+	if (call_has(c, "size") && !parse_size(s, call_get(c, "size"),
+	    t.term == PT_TEXT, &t.width, &t.height))
+		return CMD_ERROR;
+	if (script != NULL) {
+		size_t len = strlen(script);
+		if (len < 4 || strcmp(script + len - 3, ".gp") != 0)
+			return cmd_error(s, "plot: script=%s: the name must end in .gp", script);
+		if (!check_out_path("script", script, msg, sizeof msg))
+			return cmd_error(s, "%s", msg);
+	}
+
+	rn_str(root, "plot", what);
+	if ((p = build(s, c, w, root)) == NULL)
+		return CMD_ERROR;
+	if (p->nseries == 0) {
+		plot_spec_free(p);
+		return cmd_error(s, "plot %s: nothing to draw", what);
+	}
+
+	sb_init(&out);
+	sb_init(&warn);
+	if (t.term == PT_PNG || t.term == PT_SVG || t.term == PT_PDF) {
+		if ((tmp = temp_beside(to, msg, sizeof msg)) == NULL) {
+			ret = cmd_error(s, "%s", msg);
+			goto done;
+		}
+		t.output = tmp;
+	}
+	text = plot_script(p, &t, NULL);
+	st = gp_run(text, &out, &warn, msg, sizeof msg);
+	free(text);
+	if (st == GP_MISSING) {
+		/* the same plot in characters, and why */
+		int tw = 80, th = 24;
+		if (t.term == PT_TEXT) {
+			tw = t.width;
+			th = t.height;
+		} else
+			terminal_size(s->out, &tw, &th);
+		out.len = 0;
+		plot_text(p, tw, th, &out);
+		tidy_text(&out);
+		rn_str(root, "renderer", "built-in");
+		if (t.term != PT_TEXT) {
+			/* shown even though the command fails */
+			if (!s->quiet && !s->json) {
+				fprintf(s->out, "%s\n", out.s);
+				fflush(s->out);
+			}
+			ret = cmd_error(s, "plot: %s; nothing written (%s needs gnuplot), the text above is the built-in rendering",
+			    msg, t.term == PT_SIXEL ? "term=sixel" : to);
+			goto done;
+		}
+		if (!s->quiet)
+			note_lines(r, out.s);
+		report_warn(r, "%s: drew the plot with the built-in text renderer", msg);
+		rn_str(root, "output", "text");
+	} else if (st != GP_OK) {
+		ret = cmd_error(s, "plot %s: %s", what, msg);
+		goto done;
+	} else {
+		rn_str(root, "renderer", "gnuplot");
+		if (t.term == PT_TEXT) {
+			tidy_text(&out);
+			if (!s->quiet)
+				note_lines(r, out.s);
+			rn_str(root, "output", "text");
+		} else if (t.term == PT_SIXEL) {
+			if (!s->quiet) {
+				fflush(s->out);
+				fwrite(out.s, 1, out.len, s->out);
+				fputc('\n', s->out);
+				fflush(s->out);
+			}
+			rn_str(root, "output", "sixel");
+		} else {
+			struct stat sb;
+			if (stat(tmp, &sb) != 0 || sb.st_size == 0) {
+				ret = cmd_error(s, "plot: gnuplot wrote nothing to %s", to);
+				goto done;
+			}
+			if (rename(tmp, to) != 0) {
+				ret = cmd_error(s, "plot: cannot write %s: %s", to, strerror(errno));
+				goto done;
+			}
+			free(tmp);
+			tmp = NULL;
+			rn_str(root, "output", to);
+			rn_int(root, "bytes", (int64_t)sb.st_size);
+		}
+		if (warn.s != NULL && warn.len > 0) {
+			tidy_text(&warn);
+			for (char *q = warn.s; q != NULL && *q; ) {
+				char *nl = strchr(q, '\n');
+				report_warn(r, "%.*s", nl ? (int)(nl - q) : (int)strlen(q), q);
+				q = nl ? nl + 1 : NULL;
+			}
+		}
+	}
+	if (script != NULL) {
+		/* the script draws what was drawn: on the file, or on gnuplot's
+		 * default terminal */
+		char *dat = data_path_of(script), *data = plot_data_text(p);
+		const char *base = strrchr(dat, '/') ? strrchr(dat, '/') + 1 : dat;
+		struct plot_target st2 = t;
+		if (t.term == PT_TEXT || t.term == PT_SIXEL)
+			st2.term = PT_NONE;
+		st2.output = to;
+		st2.color = false;
+		text = plot_script(p, &st2, base);
+		if (!check_out_path("script", dat, msg, sizeof msg) ||
+		    !write_atomic(dat, data, msg, sizeof msg) ||
+		    !write_atomic(script, text, msg, sizeof msg))
+			ret = cmd_error(s, "%s", msg);
+		else {
+			rn_str(root, "script", script);
+			rn_str(root, "data", dat);
+		}
+		free(text);
+		free(data);
+		free(dat);
+	}
+	{
+		/* an inline plot speaks for itself: its figures stay for JSON */
+		bool inline_text = t.term == PT_TEXT;
+		for (size_t i = 0; inline_text && i < root->nkids; i++) {
+			const char *k = root->kids[i]->key;
+			if (strcmp(k, "plot") == 0 || strcmp(k, "output") == 0 ||
+			    strcmp(k, "renderer") == 0)
+				root->kids[i]->flags |= RF_TEXT_HIDE;
+		}
+	}
+done:
+	if (tmp != NULL) {
+		unlink(tmp);
+		free(tmp);
+	}
+	sb_free(&out);
+	sb_free(&warn);
+	plot_spec_free(p);
+	return ret;
+}
+
+const struct cmd_entry cmd_plot_entry = {
+	.name = "plot",
+	.usage = "loss|scores|lorenz|exposure|merit|longtail|tradeoff|hist COLUMN "
+	    "[model=A,B] [to=FILE.png|svg|pdf] [term=text|sixel] [script=FILE.gp]",
+	.help = "draw a plot with gnuplot: on the terminal, as sixels, or into a file",
+	.doc = "loss: training loss and validation per epoch (models trained epoch by "
+	    "epoch, overlaid). scores: the distribution of predicted scores for the "
+	    "held-out positives against the other unseen items, over up to 300 test "
+	    "users. longtail: the cumulative share of interactions (training rows) and "
+	    "of top-k recommendations held by the most popular items. hist COLUMN: a "
+	    "histogram of any numeric column of the log, item or user table. On a "
+	    "terminal the plot is drawn in characters by gnuplot's dumb terminal, sized "
+	    "to the terminal (COLUMNS/LINES, else 80x24); term=sixel draws an image in "
+	    "sixel terminals; to= writes a PNG, SVG or PDF file (through a temporary "
+	    "file, renamed when complete). script=FILE.gp saves a gnuplot script and its "
+	    "data (FILE.dat) to restyle the plot. One gnuplot runs per session, started "
+	    "from PATH without a shell (set gnuplot=PATH picks another); text from the "
+	    "data is passed as quoted strings gnuplot does not interpret. Without "
+	    "gnuplot the plot is drawn by a built-in text renderer.",
+	.args = ARG_WORD,
+	.min_args = 1,
+	.max_args = 2,
+	.opts = plot_opts,
+	.fields = plot_fields,
+	.exec = cmd_plot_exec,
+};

@@ -1,0 +1,247 @@
+/* Plots of creator exposure audits (fair.h): Lorenz curves, exposure by popularity decile, exposure against merit. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/evalcli.h"
+#include "cli/plot/plot.h"
+#include "reelscope/fair.h"
+#include "util/xmalloc.h"
+
+/* Creators named on the merit plot: the farthest from y = x. */
+#define MERIT_LABELS 5
+
+/* The audits of ms at cutoff k, with the engine's defaults for the rest
+ * (log position weights, the test part, every held-out row relevant).
+ * NULL after cmd_error. */
+static rs_audit **
+audit_all(struct session *s, struct report *r, rs_model **ms, size_t n,
+    size_t k, const char *what)
+{
+	rs_dataset *ds = session_data(s);
+	rs_audit_opts o;
+	rs_audit **as;
+	rs_hooks h;
+	const char *why;
+
+	if (ds == NULL)
+		return NULL;
+	rs_audit_opts_init(&o);
+	o.k = (uint32_t)k;
+	if ((why = rs_audit_check(ds, &o)) != NULL) {
+		cmd_error(s, "plot %s: %s", what, why);
+		return NULL;
+	}
+	for (size_t j = 0; j < n; j++) {
+		char cmd[64];
+		snprintf(cmd, sizeof cmd, "plot %s", what);
+		if (!evalcli_model_fits(s, ms[j], ds, cmd))
+			return NULL;
+	}
+	h = session_hooks(s, r);
+	o.eval.hooks = &h;
+	as = xcalloc(n, sizeof *as);
+	for (size_t j = 0; j < n; j++) {
+		rs_error err;
+		rs_error_clear(&err);
+		if ((as[j] = rs_audit_run(ds, ms[j], &o, &err)) == NULL) {
+			for (size_t i = 0; i < j; i++)
+				rs_audit_free(as[i]);
+			free(as);
+			cmd_error(s, "plot %s: %s", what, err.msg);
+			return NULL;
+		}
+	}
+	return as;
+}
+
+static void
+audits_free(rs_audit **as, size_t n)
+{
+	for (size_t j = 0; j < n; j++)
+		rs_audit_free(as[j]);
+	free(as);
+}
+
+/* The figures every audit plot reports per model. */
+static struct rnode *
+audit_row(struct rnode *arr, const rs_audit *a)
+{
+	struct rnode *row = rn_obj(arr, NULL);
+
+	rn_str(row, "model", a->model);
+	rn_int(row, "users", a->users);
+	rn_int(row, a->unit != NULL && strcmp(a->unit, "item") == 0 ? "items" :
+	    "creators", a->nunits);
+	rn_num(row, "gini", a->gini);
+	return row;
+}
+
+struct plot_spec *
+plot_build_lorenz(struct session *s, rs_model **ms, size_t n, size_t k,
+    struct rnode *root)
+{
+	struct report *r = report_new("plot");	/* the hooks' notes go nowhere */
+	rs_audit **as = audit_all(s, r, ms, n, k, "lorenz");
+	struct plot_spec *p;
+	struct strbuf title;
+	struct rnode *arr;
+	double diag[2] = { 0, 100 };
+
+	report_free(r);
+	if (as == NULL)
+		return NULL;
+	sb_init(&title);
+	sb_puts(&title, "Lorenz curve of creator exposure, Gini:");
+	for (size_t j = 0; j < n; j++)
+		sb_printf(&title, "%s %s %.3f", j ? "," : "", as[j]->model, as[j]->gini);
+	p = plot_spec_new(title.s, "creators, least exposed first (%)",
+	    "cumulative exposure share (%)");
+	sb_free(&title);
+	p->xmin = p->ymin = 0;
+	p->xmax = p->ymax = 100;
+	plot_add(p, "equality", PS_REFERENCE, diag, diag, 2);
+	rn_int(root, "k", (int64_t)k);
+	arr = rn_flags(rn_arr(root, "models"), RF_TABLE);
+	for (size_t j = 0; j < n; j++) {
+		const rs_audit *a = as[j];
+		double *x = xmalloc((a->nlorenz ? a->nlorenz : 1) * sizeof *x);
+		double *y = xmalloc((a->nlorenz ? a->nlorenz : 1) * sizeof *y);
+		for (size_t i = 0; i < a->nlorenz; i++) {
+			x[i] = 100 * a->lorenz_x[i];
+			y[i] = 100 * a->lorenz_y[i];
+		}
+		char *t = xasprintf("%s (Gini %.3f)", a->model, a->gini);
+		plot_add(p, t, PS_LINES, x, y, a->nlorenz);
+		free(t);
+		free(x);
+		free(y);
+		audit_row(arr, a);
+	}
+	audits_free(as, n);
+	return p;
+}
+
+struct plot_spec *
+plot_build_exposure(struct session *s, rs_model **ms, size_t n, size_t k,
+    struct rnode *root)
+{
+	struct report *r = report_new("plot");
+	rs_audit **as = audit_all(s, r, ms, n, k, "exposure");
+	struct plot_spec *p;
+	struct rnode *arr, *dec;
+	size_t nbars = n + 1;
+	double w = 0.8 / (double)nbars, x[RS_AUDIT_DECILES], y[RS_AUDIT_DECILES];
+
+	report_free(r);
+	if (as == NULL)
+		return NULL;
+	p = plot_spec_new("Exposure by creator popularity decile",
+	    "creator popularity decile (1 = most popular)", "share (%)");
+	p->boxwidth = w;
+	p->xmin = 0.5;
+	p->xmax = RS_AUDIT_DECILES + 0.5;
+	/* side by side in each decile: the data's interactions, then each
+	 * model's exposure */
+	for (size_t b = 0; b < nbars; b++) {
+		double off = ((double)b - (double)(nbars - 1) / 2) * w;
+		for (int d = 0; d < RS_AUDIT_DECILES; d++) {
+			x[d] = d + 1 + off;
+			y[d] = 100 * (b == 0 ? as[0]->decile_interactions[d] :
+			    as[b - 1]->decile_exposure[d]);
+		}
+		char *t = b == 0 ? xstrdup("training interactions") :
+		    xasprintf("%s exposure", as[b - 1]->model);
+		plot_add(p, t, PS_BOXES, x, y, RS_AUDIT_DECILES);
+		free(t);
+	}
+	rn_int(root, "k", (int64_t)k);
+	dec = rn_flags(rn_arr(root, "deciles"), RF_TABLE);
+	for (int d = 0; d < RS_AUDIT_DECILES; d++) {
+		struct rnode *row = rn_obj(dec, NULL);
+		rn_int(row, "decile", d + 1);
+		rn_flags(rn_num(row, "interactions", as[0]->decile_interactions[d]),
+		    RF_PERCENT);
+		for (size_t j = 0; j < n; j++)
+			rn_label(rn_flags(rn_num(row, as[j]->model, as[j]->decile_exposure[d]),
+			    RF_PERCENT), as[j]->model);
+	}
+	arr = rn_flags(rn_arr(root, "models"), RF_TABLE);
+	for (size_t j = 0; j < n; j++)
+		audit_row(arr, as[j]);
+	audits_free(as, n);
+	return p;
+}
+
+struct plot_spec *
+plot_build_merit(struct session *s, rs_model **ms, size_t n, size_t k,
+    struct rnode *root)
+{
+	struct report *r = report_new("plot");
+	rs_audit **as = audit_all(s, r, ms, n, k, "merit");
+	rs_dataset *ds = session_peek(s);
+	struct plot_spec *p;
+	struct rnode *arr;
+	double top = 0, line[2] = { 0, 0 };
+
+	report_free(r);
+	if (as == NULL)
+		return NULL;
+	p = plot_spec_new("Creator exposure against merit",
+	    "merit share: relevant held-out interactions (%)",
+	    "exposure share (%)");
+	for (size_t j = 0; j < n; j++)
+		for (uint32_t c = 0; c < as[j]->nunits; c++) {
+			if (isfinite(as[j]->merit_share[c]))
+				top = fmax(top, 100 * as[j]->merit_share[c]);
+			if (isfinite(as[j]->exposure_share[c]))
+				top = fmax(top, 100 * as[j]->exposure_share[c]);
+		}
+	line[1] = top > 0 ? top : 1;
+	plot_add(p, "exposure = merit", PS_REFERENCE, line, line, 2);
+	rn_int(root, "k", (int64_t)k);
+	arr = rn_flags(rn_arr(root, "models"), RF_TABLE);
+	for (size_t j = 0; j < n; j++) {
+		const rs_audit *a = as[j];
+		double *x = xmalloc((a->nunits ? a->nunits : 1) * sizeof *x);
+		double *y = xmalloc((a->nunits ? a->nunits : 1) * sizeof *y);
+		for (uint32_t c = 0; c < a->nunits; c++) {
+			x[c] = 100 * a->merit_share[c];
+			y[c] = 100 * a->exposure_share[c];
+		}
+		char *t = xasprintf("%s", a->model);
+		plot_add(p, t, PS_POINTS, x, y, a->nunits);
+		free(t);
+		rn_num(audit_row(arr, a), "equity_of_attention", a->equity_of_attention);
+		if (j == 0 && ds != NULL) {
+			/* name the creators farthest from their merit (first model) */
+			bool *used = xcalloc(a->nunits ? a->nunits : 1, sizeof *used);
+			for (int l = 0; l < MERIT_LABELS; l++) {
+				double best = 0;
+				uint32_t at = UINT32_MAX;
+				for (uint32_t c = 0; c < a->nunits; c++) {
+					double d = fabs(y[c] - x[c]);
+					if (!used[c] && isfinite(d) && d > best) {
+						best = d;
+						at = c;
+					}
+				}
+				if (at == UINT32_MAX)
+					break;
+				used[at] = true;
+				const rs_ids *ids = strcmp(a->unit, "item") == 0 ? ds->items :
+				    ds->creators;
+				if (ids != NULL && at < rs_ids_count(ids))
+					plot_label_add(p, rs_ids_name(ids, at), x[at], y[at]);
+			}
+			free(used);
+		}
+		free(x);
+		free(y);
+	}
+	audits_free(as, n);
+	return p;
+}

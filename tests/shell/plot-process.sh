@@ -1,0 +1,107 @@
+#!/bin/sh
+# The session's gnuplot process: one for every plot of a session, started
+# again when it dies, gone when reelscope leaves; a gnuplot that stops
+# reading gives an error, not a SIGPIPE death; without gnuplot on PATH the
+# built-in renderer draws and says why; text plots take COLUMNS/LINES;
+# term=sixel writes a sixel image.
+# shellcheck source=tests/lib.sh
+. "$TOP_SRCDIR/tests/lib.sh"
+
+real=$(command -v gnuplot) || fail "gnuplot is not installed (tools/install-deps.sh)"
+cd "$SCRATCH" || exit 1
+mkdir bin nobin stuck
+# a gnuplot that logs its process id, then becomes the real one
+cat > bin/gnuplot <<EOS
+#!/bin/sh
+echo \$\$ >> "$SCRATCH/pids"
+exec "$real" "\$@"
+EOS
+# a gnuplot that stops reading at once and stays
+cat > stuck/gnuplot <<'EOS'
+#!/bin/sh
+exec 0<&-
+exec sleep 30
+EOS
+chmod +x bin/gnuplot stuck/gnuplot
+set -- $RS_RUN
+rs=$(command -v "$1") || fail "cannot find $1"
+shift
+rsargs="$*"
+load="load data/plot/views.csv items=data/plot/items.csv creator=author"
+
+# several plots, one process; it is gone after the session
+# shellcheck disable=SC2086
+PATH="$SCRATCH/bin:$PATH" "$rs" $rsargs --no-progress -c "$load; plot hist watch_ratio size=60x16;
+	plot hist duration size=60x16; plot hist watch_ratio to=a.svg" > one.out 2>&1 ||
+	fail "plots failed: $(cat one.out)"
+[ "$(wc -l < pids)" -eq 1 ] || fail "expected one gnuplot for three plots, started $(wc -l < pids)"
+sleep 0.2
+kill -0 "$(cat pids)" 2>/dev/null && fail "gnuplot $(cat pids) still runs after reelscope left"
+
+# killed between two plots: the next plot starts a new one
+rm -f pids
+mkfifo cmds
+# shellcheck disable=SC2086
+PATH="$SCRATCH/bin:$PATH" "$rs" $rsargs --no-progress --echo < cmds > two.out 2>&1 &
+rspid=$!
+exec 3> cmds
+echo "$load" >&3
+echo "plot hist watch_ratio size=60x16" >&3
+i=0
+while ! grep -q '^bin_width' two.out 2>/dev/null; do
+	i=$((i + 1))
+	[ $i -lt 100 ] || fail "the first plot did not come: $(cat two.out)"
+	sleep 0.1
+done
+first=$(cat pids)
+kill -9 "$first"
+echo "plot hist duration size=60x16" >&3
+echo "quit" >&3
+exec 3>&-
+wait $rspid || fail "the session failed after gnuplot died: $(cat two.out)"
+[ "$(wc -l < pids)" -eq 2 ] || fail "gnuplot was not started again: $(cat pids)"
+grep -q 'Distribution of duration (10 items)' two.out || fail "no second plot: $(cat two.out)"
+
+# a gnuplot that stops reading: an error (exit 1), not a SIGPIPE death (141)
+# shellcheck disable=SC2086
+PATH="$SCRATCH/stuck:$PATH" "$rs" $rsargs --no-progress -c "$load; plot hist watch_ratio size=60x16" > stuck.out 2>&1
+st=$?
+[ $st -eq 1 ] || fail "a gnuplot that stops reading: exit status $st, expected 1: $(cat stuck.out)"
+grep -q '^error: plot hist: gnuplot stopped before finishing the plot' stuck.out ||
+	fail "no message for a gnuplot that stops reading: $(cat stuck.out)"
+
+# no gnuplot on PATH: the message and the built-in rendering
+# shellcheck disable=SC2086
+PATH="$SCRATCH/nobin" "$rs" $rsargs --no-progress -c "$load; plot hist duration bins=4 size=50x14" > none.out 2>&1 ||
+	fail "a text plot without gnuplot failed: $(cat none.out)"
+grep -q '^warning: gnuplot not found on PATH (install gnuplot-nox, or set gnuplot=PATH): drew the plot with the built-in text renderer$' none.out ||
+	fail "no message without gnuplot: $(cat none.out)"
+grep -q '^ *Distribution of duration (10 items)$' none.out || fail "no built-in plot: $(cat none.out)"
+# bins of 13 from 8: 5, 3, 1 and 1 durations; the bottom row has the 4
+# bars, the row at 2.314 (of 0 to 5.4 over 8 rows) the first two
+grep -q '^    0|  \*\*\*\*\*\*\*\*\* \*\*\*\*\*\*\*\*\* \*\*\*\*\*\*\*\* \*\*\*\*\*\*\*\*\*  |$' none.out ||
+	fail "the built-in plot lacks its 4 bars: $(cat none.out)"
+grep -q '^2.314|  \*\*\*\*\*\*\*\*\* \*\*\*\*\*\*\*\*\*  *|$' none.out ||
+	fail "the built-in plot's bars have the wrong heights: $(cat none.out)"
+
+# the text plot takes the width from COLUMNS (and LINES)
+widest() { awk '{ if (length($0) > w) w = length($0) } END { print w }' "$1"; }
+COLUMNS=50 LINES=16 run_rs --no-progress -c "$load; plot hist duration" > narrow.out 2>&1 ||
+	fail "plot failed: $(cat narrow.out)"
+COLUMNS=120 LINES=30 run_rs --no-progress -c "$load; plot hist duration" > wide.out 2>&1 ||
+	fail "plot failed: $(cat wide.out)"
+sed -n '/Distribution/,/^column/p' narrow.out > narrow.plot
+sed -n '/Distribution/,/^column/p' wide.out > wide.plot
+wn=$(widest narrow.plot)
+ww=$(widest wide.plot)
+[ "$wn" -le 50 ] && [ "$wn" -ge 45 ] || fail "COLUMNS=50 gave lines of $wn characters"
+[ "$ww" -le 120 ] && [ "$ww" -ge 110 ] || fail "COLUMNS=120 gave lines of $ww characters"
+[ "$(wc -l < wide.plot)" -gt "$(wc -l < narrow.plot)" ] || fail "LINES did not make the plot taller"
+
+# term=sixel: a DCS sixel sequence on the output
+run_rs --no-progress -c "$load; plot hist duration term=sixel size=200x150" > sixel.out 2>&1 ||
+	fail "term=sixel failed: $(cat sixel.out)"
+esc=$(printf '\033')
+grep -q "${esc}P" sixel.out || fail "no sixel sequence in the output"
+grep -q "${esc}\\\\" sixel.out || fail "the sixel sequence is not closed"
+exit 0
