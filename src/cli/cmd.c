@@ -33,6 +33,7 @@ extern const struct cmd_entry cmd_history_entry;
 extern const struct cmd_entry cmd_load_entry;
 extern const struct cmd_entry cmd_models_entry;
 extern const struct cmd_entry cmd_open_entry;
+extern const struct cmd_entry cmd_plot_entry;
 extern const struct cmd_entry cmd_pipeline_entry;
 extern const struct cmd_entry cmd_profile_entry;
 extern const struct cmd_entry cmd_quit_entry;
@@ -67,6 +68,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_tune_entry,
 	&cmd_import_entry,
 	&cmd_audit_entry,
+	&cmd_plot_entry,
 	&cmd_pipeline_entry,
 	&cmd_undo_entry,
 	&cmd_dashboard_entry,
