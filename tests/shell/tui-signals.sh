@@ -2,7 +2,7 @@
 # The terminal is given back on every way out of the dashboard: SIGTERM and
 # SIGHUP (clean: the session ends), a second SIGTERM at once, a fatal signal
 # (SIGSEGV), SIGTERM while training is watched, and Ctrl-C (back to the
-# REPL). After each, the dashboard is gone from the screen and the terminal
+# REPL); Ctrl-Z is ignored. After each, the dashboard is gone from the screen and the terminal
 # is in its normal mode (canonical input and echo).
 . "$TOP_SRCDIR/tests/shell/tui-common.sh"
 
@@ -57,8 +57,13 @@ wait_for '^reelscope>$' "the prompt" && {
 	wait_gone '^│ w \(bpr\)' "SIGTERM while watching: the screen is given back"
 }
 
-# Ctrl-C leaves the dashboard for the REPL
+# Ctrl-Z is ignored in the dashboard (a stopped reelscope would leave the
+# terminal in curses' mode); Ctrl-C leaves the dashboard for the REPL
 opened "Ctrl-C" && {
+	keys C-z '?'
+	wait_for '─ Keys ─' "after Ctrl-Z the dashboard still answers"
+	keys q
+	wait_gone '─ Keys ─' "q closes the keys"
 	keys C-c
 	wait_for '^reelscope>$' "Ctrl-C: the REPL prompt"
 	restored "Ctrl-C"

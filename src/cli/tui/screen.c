@@ -120,14 +120,14 @@ term_open(struct tui *t, char *err, size_t errsize)
 		setlocale(LC_CTYPE, "");
 	t->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	tcgetattr(STDIN_FILENO, &term.shell);
-	/* resizes come to on_winch; ncurses' suspend handler (installed over
-	 * the default) goes when the dashboard closes, as the REPL's own
-	 * handlers come back */
+	/* resizes come to on_winch; Ctrl-Z is ignored while the dashboard is
+	 * up (a stopped process would leave the terminal in curses' mode);
+	 * the REPL's own handlers come back when it closes */
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = on_winch;
 	sigaction(SIGWINCH, &sa, &term.old_winch);
-	sa.sa_handler = SIG_DFL;
+	sa.sa_handler = SIG_IGN;
 	sigaction(SIGTSTP, &sa, &term.old_tstp);
 	got_winch = 0;
 	/* one SCREEN for the whole run: opening again resumes it (delscreen
