@@ -16,7 +16,10 @@ per-user metric from the lists and the test file:
   min(|R|,k); map@k = sum of precision at each hit / min(|R|,k); mrr@k; hit@k;
   auc over every (relevant, unseen non-relevant) pair, ties 1/2 (pop, random);
   novelty@k = mean -log2(max(pop,1)/sum pop); popularity@k = mean pop;
-  item_coverage@k = distinct listed items with pop>0 / items with pop>0.
+  item_coverage@k = distinct listed items with pop>0 / items with pop>0;
+  diversity@k = mean over the list's pairs of 1 - Jaccard of the u.item genre
+  sets; rmse and mae (rating models) pooled over every test pair, from each
+  user's exported rmse/mae and number of test rows.
 
 R = the user's u1.test items (u1.test never repeats a training pair). Then
 `significance pop rnd` (and the first extra model against pop) is recomputed from
@@ -195,7 +198,11 @@ def main():
 
     base, test = read_ml(f"{ml}/u1.base"), read_ml(f"{ml}/u1.test")
     with open(f"{ml}/u.item", encoding="latin-1") as f:
-        catalog = [line.split("|")[0] for line in f]
+        ulines = [line.rstrip("\n").split("|") for line in f]
+    catalog = [x[0] for x in ulines]
+    # genre sets: the 19 flags after the IMDb URL, "unknown" included
+    genres_of = {x[0]: frozenset(g for g, flag in enumerate(x[5:24]) if flag == "1")
+                 for x in ulines}
     with open(f"{ml}/u.user") as f:
         people = [line.split("|")[0] for line in f]
     items = first_order([i for _, i, _ in base] + catalog)
@@ -212,6 +219,16 @@ def main():
     for u, i, _ in test:
         rel.setdefault(u, set()).add(iidx[i])
     popsum = pop.sum()
+    genre = [genres_of.get(x, frozenset()) for x in items]
+    ntest = {}
+    for u, _, _ in test:
+        ntest[u] = ntest.get(u, 0) + 1
+
+    def diversity(lst):
+        """mean over the list's pairs of 1 - Jaccard of the genre sets"""
+        d = [1 - len(genre[a] & genre[b]) / len(genre[a] | genre[b])
+             for n, a in enumerate(lst) for b in lst[n + 1:] if genre[a] | genre[b]]
+        return np.mean(d) if d else np.nan
 
     worst = {}
     ok = True
@@ -246,6 +263,8 @@ def main():
             if lst:
                 want[f"novelty@{K}"] = np.mean([-np.log2(max(pop[i], 1) / popsum) for i in lst])
                 want[f"popularity@{K}"] = np.mean([pop[i] for i in lst])
+            if len(lst) > 1 and f"diversity@{K}" in exported[u]:
+                want[f"diversity@{K}"] = diversity(lst)
             got = exported[u]
             for m, v in want.items():
                 g = float(got[m]) if got[m] != "" else np.nan
@@ -257,6 +276,14 @@ def main():
             key = f"{m}@{K}"
             mean = np.mean([float(exported[u][key]) for u in rel])
             diff[f"{key} (mean)"] = abs(mean - summary[name][key])
+        if summary[name].get("rmse") is not None:
+            # rmse and mae pool every test pair: from each user's own values
+            # and test rows
+            n = np.array([ntest[u] for u in rel], dtype=float)
+            r = np.array([float(exported[u]["rmse"]) for u in rel])
+            a = np.array([float(exported[u]["mae"]) for u in rel])
+            diff["rmse (pooled)"] = abs(np.sqrt((n * r * r).sum() / n.sum()) - summary[name]["rmse"])
+            diff["mae (pooled)"] = abs((n * a).sum() / n.sum() - summary[name]["mae"])
         worst[name] = (diff, list_mismatch, cov)
         if list_mismatch or any(v is not None and v > TOL for v in diff.values()):
             ok = False

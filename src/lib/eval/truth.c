@@ -363,22 +363,31 @@ build_truth(rs_eval_ctx *c, const rs_log *tl, bool all, const rs_column *rc,
 	free(cnt);
 }
 
-/* Tokens of a category value: a list "[3, 7]", "A|B", or one value. */
+/* Tokens of a category value: "A|B" (split at bars), a list "[3, 7]" or
+ * "['a', 'b']" or "a, b" (split at commas), or one value; each trimmed of
+ * spaces, brackets and quotes. Only those separators split, so that a name
+ * such as "Children's", "Film-Noir" or "Sci Fi" stays one category. */
 static size_t
 tokenize(const char *s, struct rs_strtab *tab, uint32_t *out, size_t max)
 {
+	static const char trim[] = " \t[](){}\"'";
+	const char *sep = strchr(s, '|') != NULL ? "|" :
+	    strpbrk(s, "[,") != NULL ? "," : "";
 	size_t n = 0;
 
-	while (*s != '\0') {
-		size_t len;
-		while (*s != '\0' && strchr("[](){},|;/ \t\"'", *s) != NULL)
-			s++;
-		len = strcspn(s, "[](){},|;/ \t\"'");
-		if (len > 0 && n < max)
-			out[n++] = strtab_intern(tab, s, len, NULL);
-		s += len;
+	for (;;) {
+		size_t len = *sep ? strcspn(s, sep) : strlen(s);
+		const char *a = s, *b = s + len;
+		while (a < b && strchr(trim, *a) != NULL)
+			a++;
+		while (b > a && strchr(trim, b[-1]) != NULL)
+			b--;
+		if (b > a && n < max)
+			out[n++] = strtab_intern(tab, a, (size_t)(b - a), NULL);
+		if (s[len] == '\0')
+			return n;
+		s += len + 1;
 	}
-	return n;
 }
 
 /* The category sets of items for diversity, from the first usable column. */
