@@ -35,7 +35,7 @@ mb=$build/bench/models-bench
 echo "# machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) CPUs"
 echo "# commit: $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# OMP_NUM_THREADS=${OMP_NUM_THREADS:-(all)} REPEAT=$REPEAT"
+echo "# OMP_NUM_THREADS=${OMP_NUM_THREADS:-(all)} OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-(all)} REPEAT=$REPEAT"
 
 field() {	# field NAME JSON
 	printf '%s\n' "$2" | sed -n "s/.*\"$1\":\([^,}]*\).*/\1/p" | tr -d '"'
@@ -56,6 +56,17 @@ for m in \
 	    "$(field ndcg10 "$j")" \
 	    "$(field p10 "$j")" "$(field recall10 "$j")"
 done
+
+echo
+echo "## reference: EASE in numpy (float64, bench/ease-ref.py), same fold, best of $REPEAT fits"
+# shellcheck disable=SC2086
+j=$("$mb" "$data" 1 ease lambda=500)
+ref=$(/usr/bin/python3 "$top/bench/ease-ref.py" "$data" 500 "$REPEAT")
+echo "$ref"
+rf=$(printf '%s\n' "$ref" | sed -n 's/.* fit \([0-9.]*\) s cpu \([0-9.]*\) s.*/\1 \2/p')
+printf 'numpy / reelscope: fit wall %.1fx, fit cpu %.1fx (reelscope ease: fit %s s, cpu %s s)\n' \
+    "$(echo "${rf% *} / $(field fit "$j")" | bc -l)" "$(echo "${rf#* } / $(field fit_cpu "$j")" | bc -l)" \
+    "$(field fit "$j")" "$(field fit_cpu "$j")"
 
 echo
 echo "## ratings: RMSE per fold and mean (u1..u5)"
