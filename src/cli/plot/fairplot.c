@@ -232,8 +232,8 @@ plot_build_merit(struct session *s, rs_model **ms, size_t n, size_t k,
 				if (at == UINT32_MAX)
 					break;
 				used[at] = true;
-				const rs_ids *ids = strcmp(a->unit, "item") == 0 ? ds->items :
-				    ds->creators;
+				const rs_ids *ids = a->unit != NULL && strcmp(a->unit, "item") == 0 ?
+				    ds->items : ds->creators;
 				if (ids != NULL && at < rs_ids_count(ids))
 					plot_label_add(p, rs_ids_name(ids, at), x[at], y[at]);
 			}

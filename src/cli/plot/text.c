@@ -216,6 +216,8 @@ draw_series(const struct axes *a, const struct plot_series *s, char c,
 			int from = (int)lround(col_of(a, x - hw)) + 1;
 			int to = (int)lround(col_of(a, x + hw)) - 1;
 			int top = (int)lround(row_of(a, y)), bot = (int)lround(row_of(a, base));
+			if (y == base)
+				break;	/* an empty bin draws nothing */
 			if (to < from)
 				from = to = (int)lround(col_of(a, x));
 			if (top > bot) {
