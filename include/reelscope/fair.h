@@ -301,6 +301,9 @@ int rs_anon_key(const char *salt, unsigned char key[RS_ANON_KEYBYTES],
 rs_dataset *rs_anonymize(const rs_dataset *ds,
     const unsigned char key[RS_ANON_KEYBYTES], rs_error *err);
 
+/* Wipe a secret (sodium_memzero: not optimised away). */
+void rs_anon_wipe(void *p, size_t len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -19,6 +19,9 @@ extern const struct cmd_entry cmd_columns_entry;
 extern const struct cmd_entry cmd_dashboard_entry;
 extern const struct cmd_entry cmd_describe_entry;
 extern const struct cmd_entry cmd_eval_entry;
+extern const struct cmd_entry cmd_anonymize_entry;
+extern const struct cmd_entry cmd_tradeoff_entry;
+extern const struct cmd_entry cmd_rerank_entry;
 extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_explain_entry;
 extern const struct cmd_entry cmd_compare_entry;
@@ -67,6 +70,9 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_significance_entry,
 	&cmd_tune_entry,
 	&cmd_import_entry,
+	&cmd_anonymize_entry,
+	&cmd_tradeoff_entry,
+	&cmd_rerank_entry,
 	&cmd_audit_entry,
 	&cmd_plot_entry,
 	&cmd_pipeline_entry,

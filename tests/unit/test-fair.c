@@ -14,6 +14,7 @@
 #include "reelscope/reelscope.h"
 #include "eval/eval-int.h"
 #include "fair/fair-int.h"
+#include "model/imported.h"
 
 #include "check.h"
 
@@ -401,6 +402,183 @@ test_audit_tiny(void)
 	rs_dataset_free(ds);
 }
 
+
+/* The list of user name in an imported model, as "i5 i3". */
+static const char *
+list_of(const rs_dataset *ds, const rs_model *m, const char *user)
+{
+	static char buf[256];
+	const struct imported_lists *l = m->state;
+	uint32_t u = (uint32_t)rs_ids_find(ds->users, user, strlen(user));
+
+	buf[0] = '\0';
+	for (uint64_t q = l->ptr[u]; q < l->ptr[u + 1]; q++)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s",
+		    q > l->ptr[u] ? " " : "", rs_ids_name(ds->items, l->item[q]));
+	return buf;
+}
+
+/*
+ * Re-rankers on the tiny world, candidates (scaled scores 1, 2/3, 1/3, 0):
+ *   u1 i3(B) i5(D) i6(D) i4(C)    history i1 i2 (A A)
+ *   u2 i2(A) i4(C) i5(D) i6(D)    history i1 i3 (A B)
+ *   u3 i2(A) i3(B) i5(D) i6(D)    history i1 i4 (A C)
+ * Head items i1-i3, tail i4-i6; head creators A B, tail C D.
+ */
+static void
+test_rerank(void)
+{
+	rs_dataset *ds = tiny_world();
+	rs_model *cands = import(ds, "cands.csv",
+	    "user,item,rank\nu1,i3,1\nu1,i5,2\nu1,i6,3\nu1,i4,4\n"
+	    "u2,i2,1\nu2,i4,2\nu2,i5,3\nu2,i6,4\nu3,i2,1\nu3,i3,2\nu3,i5,3\nu3,i6,4\n");
+	rs_eval_opts eo;
+	rs_eval_ctx *c;
+	rs_eval_result *r;
+	rs_rerank_opts o;
+	rs_model *m;
+	rs_error err;
+
+	rs_eval_opts_init(&eo);
+	eo.ks[0] = 4;
+	eo.nks = 1;
+	c = rs_eval_prepare(ds, &eo, &err);
+	r = rs_eval_run(c, cands, &err);
+	CHECK(r != NULL);
+
+	/* mmr λ 0.5: a second item of a listed creator costs 1 >= any score
+	 * gain: u1 i3 then i5 (.5·2/3 = .333 vs i6 .167); λ 0.9 the same here */
+	rs_rerank_opts_init(&o, RS_RERANK_MMR);
+	o.k = 2;
+	o.candidates = 4;
+	m = rs_rerank_lists(c, r, &o, "x", "test", &err);
+	CHECK(m != NULL);
+	CHECK_STR(list_of(ds, m, "u1"), "i3 i5");
+	CHECK_STR(list_of(ds, m, "u3"), "i2 i3");
+	CHECK(m->kind == &rs_kind_imported);
+	rs_model_free(m);
+	/* u2 with λ 0.5 at k 3: i2 (A), i4 (C), then i5: .5/3 - .5 < 0 = i6's
+	 * .5·0 - .5 ... i5 .167-.5 = -.333 beats i6 -.5 */
+	o.k = 3;
+	m = rs_rerank_lists(c, r, &o, "x", "test", &err);
+	CHECK_STR(list_of(ds, m, "u2"), "i2 i4 i5");
+	rs_model_free(m);
+	/* λ 0 at k 3 for u1: i3, i5 (first new creator), i4 (C): score only breaks ties */
+	o.lambda = 0;
+	m = rs_rerank_lists(c, r, &o, "x", "test", &err);
+	CHECK_STR(list_of(ds, m, "u1"), "i3 i5 i4");
+	rs_model_free(m);
+
+	/* xquad λ 0.5, k 2. u1 history all head: P(head) 1: i3 .5+.5 = 1, then
+	 * head covered: i5 .333; u3 history half tail: i2 .5+.25 = .75, then
+	 * i5 .1667+.25 = .4167 beats i3 .333 */
+	rs_rerank_opts_init(&o, RS_RERANK_XQUAD);
+	o.k = 2;
+	o.candidates = 4;
+	m = rs_rerank_lists(c, r, &o, "x", "test", &err);
+	CHECK_STR(list_of(ds, m, "u1"), "i3 i5");
+	CHECK_STR(list_of(ds, m, "u3"), "i2 i5");
+	/* u2 history all head: i2 1, then i4 .333 */
+	CHECK_STR(list_of(ds, m, "u2"), "i2 i4");
+	rs_model_free(m);
+
+	/* calibrated λ 1 (calibration only), u3: p = (.5, .5); first a tie
+	 * (KL 2.8255 either way) kept by rank: i2; then a tail item: i5 */
+	rs_rerank_opts_init(&o, RS_RERANK_CALIBRATED);
+	o.k = 2;
+	o.candidates = 4;
+	o.lambda = 1;
+	m = rs_rerank_lists(c, r, &o, "x", "test", &err);
+	CHECK_STR(list_of(ds, m, "u3"), "i2 i5");
+	/* u1: p = (1, 0): head only: i3 then i5 (the only other head is none) */
+	CHECK_STR(list_of(ds, m, "u1"), "i3 i5");
+	rs_model_free(m);
+
+	/* fair: p .5, alpha .1: m(1) = m(2) = 0, the model's order; p .9,
+	 * alpha .2: BinomCDF(0; 1, .9) = .1 < .2 so m(1) = 1, and
+	 * CDF(1; 2, .9) = .19 < .2 so m(2) = 2: tail creators only */
+	rs_rerank_opts_init(&o, RS_RERANK_FAIR);
+	o.k = 2;
+	o.candidates = 4;
+	m = rs_rerank_lists(c, r, &o, "x", "test", &err);
+	CHECK_STR(list_of(ds, m, "u1"), "i3 i5");
+	CHECK_STR(list_of(ds, m, "u2"), "i2 i4");
+	rs_model_free(m);
+	o.p = 0.9;
+	o.alpha = 0.2;
+	m = rs_rerank_lists(c, r, &o, "x", "test", &err);
+	CHECK_STR(list_of(ds, m, "u1"), "i5 i6");
+	CHECK_STR(list_of(ds, m, "u2"), "i4 i5");
+	CHECK_STR(list_of(ds, m, "u3"), "i5 i6");
+	rs_model_free(m);
+
+	/* maximin: 3 users x 2 slots / 4 creators: share 1, quota 1. Round 1
+	 * (u1 u2 u3): i3 (B), i2 (A), i5 (D); round 2 (u3 u2 u1): u3 none,
+	 * u2 i4 (C), u1 none; then filled by score and ordered by score */
+	rs_rerank_opts_init(&o, RS_RERANK_MAXIMIN);
+	o.k = 2;
+	o.candidates = 4;
+	m = rs_rerank_lists(c, r, &o, "x", "test", &err);
+	CHECK_STR(list_of(ds, m, "u1"), "i3 i5");
+	CHECK_STR(list_of(ds, m, "u2"), "i2 i4");
+	CHECK_STR(list_of(ds, m, "u3"), "i2 i5");
+	rs_model_free(m);
+	/* alpha 0: no quota, the model's top 2 */
+	o.alpha = 0;
+	m = rs_rerank_lists(c, r, &o, "x", "test", &err);
+	CHECK_STR(list_of(ds, m, "u3"), "i2 i3");
+	rs_model_free(m);
+
+	/* bad parameters and short lists */
+	rs_rerank_opts_init(&o, RS_RERANK_MMR);
+	o.candidates = 4;
+	o.k = 2;
+	o.lambda = 1.5;
+	CHECK(rs_rerank_lists(c, r, &o, "x", NULL, &err) == NULL);
+	CHECK_STR(err.msg, "lambda must lie between 0 and 1");
+	o.lambda = 0.5;
+	o.candidates = 5;
+	CHECK(rs_rerank_lists(c, r, &o, "x", NULL, &err) == NULL);
+	CHECK_STR(err.msg, "the lists of recs hold 4 candidates, not 5");
+
+	rs_eval_result_free(r);
+	rs_eval_ctx_free(c);
+
+	/* the trade-off sweep: mmr λ 0 and 1 at k 2 over 4 candidates; λ 1 is
+	 * the model itself (u1 i3 i5, u2 i2 i4, u3 i2 i3) */
+	{
+		double vals[2] = { 0, 1 };
+		rs_audit_opts ao;
+		rs_tradeoff *t;
+		rs_rerank_opts_init(&o, RS_RERANK_MMR);
+		o.k = 2;
+		o.candidates = 4;
+		rs_audit_opts_init(&ao);
+		t = rs_tradeoff_run(ds, cands, &o, vals, 2, &ao, &err);
+		CHECK(t != NULL && t->nrows == 2);
+		CHECK_NEAR(t->rows[1].gini, t->base.gini, TOL);
+		CHECK_NEAR(t->rows[1].ndcg, t->base.ndcg, TOL);
+		/* λ 0 lists: u1 i3 i5, u2 i2 i4, u3 i2 i3: the same */
+		CHECK_NEAR(t->rows[0].creator_coverage, 1, TOL);
+		CHECK_STR(t->param, "lambda");
+		rs_tradeoff_free(t);
+	}
+	{
+		size_t n;
+		double *v = rs_tradeoff_parse_values("0:1:0.1", &n, &err);
+		CHECK(n == 11 && v[3] == 0.3 && v[10] == 1);
+		free(v);
+		v = rs_tradeoff_parse_values("0.2,0.5", &n, &err);
+		CHECK(n == 2 && v[1] == 0.5);
+		free(v);
+		CHECK(rs_tradeoff_parse_values("1:0:0.1", &n, &err) == NULL);
+		CHECK(rs_tradeoff_parse_values("0:1", &n, &err) == NULL);
+		CHECK(rs_tradeoff_parse_values("a,b", &n, &err) == NULL);
+	}
+	rs_model_free(cands);
+	rs_dataset_free(ds);
+}
+
 static int
 rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
 {
@@ -424,6 +602,7 @@ main(void)
 	test_weights();
 	test_laplace();
 	test_audit_tiny();
+	test_rerank();
 	nftw(tmp, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 	printf("%d checks, %d failed\n", check_count, check_failures);
 	return check_failures != 0;
