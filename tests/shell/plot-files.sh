@@ -29,6 +29,7 @@ plot lorenz k=2 to=out/lorenz.svg;
 plot exposure k=2 to=out/exposure.png;
 plot scores to=out/scores.svg model='$m2';
 plot longtail to=out/tail.svg k=2;
+plot tradeoff method=maximin values=0,1 k=2 candidates=5 to=out/trade.svg model=\"$m1\";
 plot hist watch_ratio to=\"out/q'\\\"\\\`touch pwned\\\`@x.svg\";
 plot hist watch_ratio to=\"|touch pwned.svg\";
 plot hist watch_ratio bins=5 to=sub/h.png script=sub/h.gp;
@@ -46,7 +47,7 @@ for f in out/loss.png out/exposure.png sub/h.png; do
 done
 [ "$(head -c 5 out/loss.pdf)" = "%PDF-" ] || fail "out/loss.pdf is not a PDF"
 for f in out/loss.svg out/col.svg out/merit.svg out/lorenz.svg out/scores.svg \
-    out/tail.svg "out/q'\"\`touch pwned\`@x.svg" "|touch pwned.svg"; do
+    out/tail.svg out/trade.svg "out/q'\"\`touch pwned\`@x.svg" "|touch pwned.svg"; do
 	[ -s "$f" ] || fail "$f is missing or empty"
 	grep -q '<svg' "$f" || fail "$f has no svg root element"
 	tail -c 200 "$f" | grep -q '</svg>' || fail "$f is not complete"
@@ -65,6 +66,9 @@ svg_has out/scores.svg "<text>Predicted scores: held-out positives vs other item
 svg_has out/scores.svg "<text>$m2 held-out positives</text>"
 svg_has out/lorenz.svg "<text>equality</text>"
 svg_has out/tail.svg "<text>data (training rows)</text>"
+svg_has out/trade.svg "<text>Accuracy against exposure inequality: maximin re-ranking, alpha swept</text>"
+svg_has out/trade.svg "<text>$m1 + maximin</text>"
+svg_has out/trade.svg "<text>alpha=1</text>"
 # a newline in a name is drawn as a space
 svg_has out/merit.svg "<text>x system('touch pwned')</text>"
 svg_has out/merit.svg "<text>Creator exposure against merit</text>"

@@ -18,7 +18,7 @@
 
 static const struct cmd_opt plot_opts[] = {
 	{ "model", OPT_STR, NULL, 0, -1, NULL,
-	  "models to draw, A,B,... (default: every model; scores and longtail: the last trained)" },
+	  "models to draw, A,B,... (default: every model; scores, longtail, tradeoff: the last trained)" },
 	{ "to", OPT_PATH, NULL, 0, -1, NULL,
 	  "write the plot to FILE.png, FILE.svg or FILE.pdf" },
 	{ "term", OPT_ENUM, "text|sixel", 0, -1, "text",
@@ -31,7 +31,12 @@ static const struct cmd_opt plot_opts[] = {
 	{ "range", OPT_STR, NULL, 0, -1, NULL,
 	  "hist: LO:HI, count only values within (either end may be left empty)" },
 	{ "k", OPT_INT, NULL, 1, 1000, "10",
-	  "length of the recommendation lists (longtail, lorenz, exposure, merit)" },
+	  "length of the recommendation lists (longtail, lorenz, exposure, merit, tradeoff)" },
+	{ "method", OPT_ENUM, "mmr|xquad|calibrated|fair|maximin", 0, -1, "mmr",
+	  "tradeoff: the re-ranker" },
+	{ "values", OPT_STR, NULL, 0, -1, NULL,
+	  "tradeoff: the values swept, FROM:TO:STEP or a list (default 0:1:0.1; maximin 0:2:0.2)" },
+	{ "candidates", OPT_INT, NULL, 1, 100000, "100", "tradeoff: the top-K items re-ranked" },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL }
 };
 
@@ -263,7 +268,7 @@ pick_models(struct session *s, const struct cmd_call *c, enum plot_what w,
 	}
 	ms = xmalloc(ws->nmodels * sizeof *ms);
 	if (list == NULL) {
-		if (w == PW_SCORES || w == PW_LONGTAIL) {
+		if (w == PW_SCORES || w == PW_LONGTAIL || w == PW_TRADEOFF) {
 			ms[(*n)++] = ws->models[ws->nmodels - 1];
 			return ms;
 		}
@@ -366,11 +371,6 @@ build(struct session *s, struct cmd_call *c, enum plot_what w,
 	}
 	if (session_data(s) == NULL)
 		return NULL;
-	if (w == PW_TRADEOFF) {
-		cmd_error(s, "plot %s: needs the fairness audit, which this build does not have yet",
-		    what_names[w]);
-		return NULL;
-	}
 	if ((ms = pick_models(s, c, w, &n)) == NULL)
 		return NULL;
 	{
@@ -393,6 +393,12 @@ build(struct session *s, struct cmd_call *c, enum plot_what w,
 		break;
 	case PW_MERIT:
 		p = plot_build_merit(s, ms, n, (size_t)call_int(c, "k", 10), root);
+		break;
+	case PW_TRADEOFF:
+		p = plot_build_tradeoff(s, ms, n, call_get(c, "method") ?
+		    call_get(c, "method") : "mmr", call_get(c, "values"),
+		    (size_t)call_int(c, "k", 10), (size_t)call_int(c, "candidates", 100),
+		    root);
 		break;
 	case PW_LONGTAIL:
 		p = plot_build_longtail(s, ms, n, (size_t)call_int(c, "k", 10), root);
@@ -638,7 +644,13 @@ const struct cmd_entry cmd_plot_entry = {
 	    "held-out positives against the other unseen items, over up to 300 test "
 	    "users. longtail: the cumulative share of interactions (training rows) and "
 	    "of top-k recommendations held by the most popular items. hist COLUMN: a "
-	    "histogram of any numeric column of the log, item or user table. On a "
+	    "histogram of any numeric column of the log, item or user table. lorenz, "
+	    "exposure and merit audit each model's top-k lists as audit does (log "
+	    "position weights): the Lorenz curve of creator exposure with the diagonal and "
+	    "the Gini, exposure and training interactions by creator popularity decile, "
+	    "exposure share against merit share with y = x and the five creators farthest "
+	    "from it named. tradeoff: ndcg@k against the Gini as tradeoff sweeps a "
+	    "re-ranker (method=, values=), with the model as it ranks. On a "
 	    "terminal the plot is drawn in characters by gnuplot's dumb terminal, sized "
 	    "to the terminal (COLUMNS/LINES, else 80x24); term=sixel draws an image in "
 	    "sixel terminals; to= writes a PNG, SVG or PDF file (through a temporary "

@@ -245,3 +245,117 @@ plot_build_merit(struct session *s, rs_model **ms, size_t n, size_t k,
 	audits_free(as, n);
 	return p;
 }
+
+struct plot_spec *
+plot_build_tradeoff(struct session *s, rs_model **ms, size_t n,
+    const char *method, const char *values, size_t k, size_t candidates,
+    struct rnode *root)
+{
+	rs_dataset *ds = session_data(s);
+	struct report *r;
+	struct plot_spec *p;
+	rs_rerank_opts ro;
+	rs_audit_opts ao;
+	struct rnode *arr;
+	const char *why, *param;
+	double *vals;
+	size_t nv;
+	rs_error err;
+	rs_hooks h;
+	char *title, *ylab;
+
+	if (ds == NULL)
+		return NULL;
+	rs_rerank_opts_init(&ro, rs_rerank_method_parse(method));
+	ro.k = (uint32_t)k;
+	ro.candidates = (uint32_t)candidates;
+	if (candidates < k) {
+		cmd_error(s, "plot tradeoff: candidates=%zu is fewer than k=%zu", candidates, k);
+		return NULL;
+	}
+	if ((why = rs_rerank_check(&ro)) != NULL) {
+		cmd_error(s, "plot tradeoff: %s", why);
+		return NULL;
+	}
+	param = rs_rerank_sweep_param(ro.method);
+	if (values == NULL)	/* the tradeoff command's defaults */
+		values = ro.method == RS_RERANK_MAXIMIN ? "0:2:0.2" : "0:1:0.1";
+	rs_error_clear(&err);
+	if ((vals = rs_tradeoff_parse_values(values, &nv, &err)) == NULL) {
+		cmd_error(s, "plot tradeoff: values=%s: %s", values, err.msg);
+		return NULL;
+	}
+	for (size_t j = 0; j < n; j++)
+		if (!evalcli_model_fits(s, ms[j], ds, "plot tradeoff")) {
+			free(vals);
+			return NULL;
+		}
+	rs_audit_opts_init(&ao);
+	ao.k = (uint32_t)k;
+	ao.head = ro.head;
+	ao.items = ds->item_creator == NULL;
+	r = report_new("plot");
+	h = session_hooks(s, r);
+	ao.eval.hooks = &h;
+	title = xasprintf("Accuracy against exposure inequality: %s re-ranking, %s swept",
+	    method, param);
+	ylab = xasprintf("ndcg@%zu", k);
+	p = plot_spec_new(title, ao.items ? "Gini of item exposure" :
+	    "Gini of creator exposure", ylab);
+	free(title);
+	free(ylab);
+	rn_str(root, "method", method);
+	rn_str(root, "param", param);
+	rn_int(root, "k", (int64_t)k);
+	rn_int(root, "candidates", (int64_t)candidates);
+	arr = rn_flags(rn_arr(root, "rows"), RF_TABLE);
+	for (size_t j = 0; j < n; j++) {
+		rs_tradeoff *t = rs_tradeoff_run(ds, ms[j], &ro, vals, nv, &ao, &err);
+		double *x, *y;
+		char *name;
+
+		if (t == NULL) {
+			free(vals);
+			report_free(r);
+			plot_spec_free(p);
+			cmd_error(s, "plot tradeoff: %s", err.msg);
+			return NULL;
+		}
+		x = xmalloc((t->nrows + 1) * sizeof *x);
+		y = xmalloc((t->nrows + 1) * sizeof *y);
+		for (size_t i = 0; i < t->nrows; i++) {
+			x[i] = t->rows[i].gini;
+			y[i] = t->rows[i].ndcg;
+		}
+		name = xasprintf("%s + %s", t->model, t->method);
+		plot_add(p, name, PS_LINESPOINTS, x, y, t->nrows);
+		free(name);
+		name = xasprintf("%s as it ranks", t->model);
+		plot_add(p, name, PS_POINTS, &t->base.gini, &t->base.ndcg, 1);
+		free(name);
+		/* the ends of the sweep, named by their value */
+		for (size_t i = 0; i < t->nrows; i += t->nrows > 1 ? t->nrows - 1 : 1) {
+			char lab[64];
+			snprintf(lab, sizeof lab, "%s=%g", param, t->rows[i].value);
+			plot_label_add(p, lab, x[i], y[i]);
+		}
+		for (size_t i = 0; i <= t->nrows; i++) {
+			const rs_tradeoff_row *row = i == 0 ? &t->base : &t->rows[i - 1];
+			struct rnode *o = rn_obj(arr, NULL);
+			rn_str(o, "model", t->model);
+			if (i == 0)
+				rn_null(o, "value");
+			else
+				rn_prec(rn_num(o, "value", row->value), 6);
+			rn_num(o, "ndcg", row->ndcg);
+			rn_num(o, "gini", row->gini);
+			rn_num(o, "creator_coverage", row->creator_coverage);
+		}
+		free(x);
+		free(y);
+		rs_tradeoff_free(t);
+	}
+	free(vals);
+	report_free(r);
+	return p;
+}

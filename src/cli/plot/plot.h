@@ -143,6 +143,12 @@ struct plot_spec *plot_build_exposure(struct session *s, struct rs_model **ms,
     size_t n, size_t k, struct rnode *root);
 struct plot_spec *plot_build_merit(struct session *s, struct rs_model **ms,
     size_t n, size_t k, struct rnode *root);
+/* tradeoff: each model re-ranked by method for every value of its swept
+ * parameter (values: FROM:TO:STEP or a list; NULL: the tradeoff command's
+ * default), ndcg@k against the Gini. */
+struct plot_spec *plot_build_tradeoff(struct session *s, struct rs_model **ms,
+    size_t n, const char *method, const char *values, size_t k,
+    size_t candidates, struct rnode *root);
 struct plot_spec *plot_build_hist(struct session *s, const char *column,
     int bins, double lo, double hi, struct rnode *root);
 
