@@ -239,7 +239,9 @@ rs_tune_run(const rs_tune_opts *o, const rs_imat_opts *io,
 		valid = NULL;
 	}
 	res = xcalloc(1, sizeof *res);
-	res->metric = xstrdup(o->metric ? o->metric : default_metric(k));
+	/* a rating kind on 0/1 data (binary=yes: knn's implicit mode) ranks */
+	res->metric = xstrdup(o->metric ? o->metric :
+	    train->explicit_values ? default_metric(k) : "ndcg@10");
 	lower = res->lower_better = rs_eval_metric_sense(res->metric) == RS_LOWER;
 	g = grid_size(o);
 	res->grid = g;
