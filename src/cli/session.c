@@ -156,7 +156,11 @@ progress_update(void *ctx, const char *task, double done, double total)
 	room = cols - 1 - (int)strlen(tail);
 	if (room < 8)
 		room = 8;
-	fprintf(stderr, "\r%-.*s%s\033[K", room, task, tail);
+	/* cut on a character boundary (wide characters only make it shorter) */
+	if ((size_t)room < strlen(task))
+		while (room > 0 && ((unsigned char)task[room] & 0xC0) == 0x80)
+			room--;
+	fprintf(stderr, "\r%.*s%s\033[K", room, task, tail);
 	fflush(stderr);
 	bar.shown = true;
 	return 0;

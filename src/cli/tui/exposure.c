@@ -140,7 +140,8 @@ bar_row(struct tui *t, WINDOW *w, int y, int x, int wd, const rs_audit *a,
 	char pct[16], rk[16];
 	int rw, pw, namew, barw;
 
-	snprintf(rk, sizeof rk, "%u ", rank);
+	/* ranks right-aligned to the widest, so the names line up */
+	snprintf(rk, sizeof rk, "%*u ", snprintf(NULL, 0, "%u", a->nunits), rank);
 	snprintf(pct, sizeof pct, " %5.1f%%", a->exposure_share[u] * 100);
 	rw = tui_width(rk);
 	pw = tui_width(pct);

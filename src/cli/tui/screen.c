@@ -173,14 +173,16 @@ term_open(struct tui *t, char *err, size_t errsize)
 	curs_set(0);
 	t->color = !no_color() && has_colors();
 	if (t->color) {
+		short bg;
 		start_color();
-		use_default_colors();
-		init_pair(TC_TITLE, COLOR_CYAN, -1);
-		init_pair(TC_FOCUS, COLOR_YELLOW, -1);
-		init_pair(TC_BAR, COLOR_GREEN, -1);
-		init_pair(TC_WARN, COLOR_RED, -1);
-		init_pair(TC_DIM, COLOR_BLUE, -1);
-		init_pair(TC_GOOD, COLOR_GREEN, -1);
+		/* the terminal's own background when it has one */
+		bg = use_default_colors() == OK ? -1 : COLOR_BLACK;
+		init_pair(TC_TITLE, COLOR_CYAN, bg);
+		init_pair(TC_FOCUS, COLOR_YELLOW, bg);
+		init_pair(TC_BAR, COLOR_GREEN, bg);
+		init_pair(TC_WARN, COLOR_RED, bg);
+		init_pair(TC_DIM, COLOR_BLUE, bg);
+		init_pair(TC_GOOD, COLOR_GREEN, bg);
 	}
 	return 0;
 }
