@@ -98,6 +98,25 @@ ww=$(widest wide.plot)
 [ "$ww" -le 120 ] && [ "$ww" -ge 110 ] || fail "COLUMNS=120 gave lines of $ww characters"
 [ "$(wc -l < wide.plot)" -gt "$(wc -l < narrow.plot)" ] || fail "LINES did not make the plot taller"
 
+# on a terminal (a pty from script(1)): its size from the terminal itself,
+# colours unless NO_COLOR is set
+if command -v script >/dev/null 2>&1; then
+	esc=$(printf '\033')
+	# shellcheck disable=SC2086
+	script -qc "stty cols 70 rows 20; env -u COLUMNS -u LINES -u NO_COLOR $rs $rsargs --no-progress -c '$load; plot hist duration'" /dev/null |
+		tr -d '\r' > pty.out
+	grep -q "${esc}\[" pty.out || fail "no colours on a terminal: $(cat -v pty.out)"
+	sed "s/${esc}\[[0-9;]*m//g" pty.out | sed -n '/Distribution/,/^column/p' > pty.plot
+	wp=$(widest pty.plot)
+	[ "$wp" -le 70 ] && [ "$wp" -ge 60 ] || fail "a 70-column terminal gave lines of $wp characters"
+	[ "$(wc -l < pty.plot)" -le 20 ] || fail "a 20-row terminal gave $(wc -l < pty.plot) lines"
+	# shellcheck disable=SC2086
+	script -qc "stty cols 70 rows 20; env -u COLUMNS -u LINES NO_COLOR=1 $rs $rsargs --no-progress -c '$load; plot hist duration'" /dev/null |
+		tr -d '\r' > pty-nc.out
+	sed -n '/Distribution/,/^column/p' pty-nc.out | grep -q "${esc}" &&
+		fail "colours with NO_COLOR=1: $(cat -v pty-nc.out)"
+fi
+
 # term=sixel: a DCS sixel sequence on the output
 run_rs --no-progress -c "$load; plot hist duration term=sixel size=200x150" > sixel.out 2>&1 ||
 	fail "term=sixel failed: $(cat sixel.out)"

@@ -207,31 +207,65 @@ write_atomic(const char *path, const char *text, char *msg, size_t size)
 	return ok;
 }
 
-/* Drop trailing blanks of every line and leading form feeds. */
+/* Whether line[0..n) shows nothing: blanks and ANSI colour sequences. */
+static bool
+blank_line(const char *line, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (line[i] == '\033' && i + 1 < n && line[i + 1] == '[') {
+			for (i += 2; i < n && !(line[i] >= '@' && line[i] <= '~'); i++)
+				;
+			continue;
+		}
+		if (line[i] != ' ' && line[i] != '\f')
+			return false;
+	}
+	return true;
+}
+
+/* Drop trailing blanks of every line and the lines that show nothing at
+ * the top and the bottom; a coloured plot ends by resetting the colour. */
 static void
 tidy_text(struct strbuf *sb)
 {
-	size_t w = 0, start = 0;
-	char *s = sb->s;
+	struct strbuf t;
+	const char *p;
+	bool colour;
+	size_t first = 0, last = 0, k = 0;
 
-	if (s == NULL)
+	if (sb->s == NULL)
 		return;
-	while (start < sb->len && (s[start] == '\f' || s[start] == '\n'))
-		start++;
-	for (size_t i = start; i < sb->len; i++) {
-		if (s[i] == '\n') {
-			while (w > 0 && s[w - 1] == ' ')
-				w--;
+	colour = strchr(sb->s, '\033') != NULL;
+	/* which lines show something */
+	for (p = sb->s; *p; k++) {
+		size_t n = strcspn(p, "\n");
+		if (!blank_line(p, n)) {
+			if (last == 0)
+				first = k + 1;
+			last = k + 1;
 		}
-		s[w++] = s[i];
+		p += n + (p[n] == '\n');
 	}
-	while (w > 0 && (s[w - 1] == ' ' || s[w - 1] == '\n'))
-		w--;
-	s[w] = '\0';
-	/* lines left empty at the top go too */
-	start = strspn(s, "\n");
-	memmove(s, s + start, w - start + 1);
-	sb->len = w - start;
+	sb_init(&t);
+	k = 0;
+	for (p = sb->s; *p && last > 0; k++) {
+		size_t n = strcspn(p, "\n");
+		if (k + 1 >= first && k + 1 <= last) {
+			size_t m = n;
+			while (m > 0 && p[m - 1] == ' ')
+				m--;
+			if (t.len > 0)
+				sb_putc(&t, '\n');
+			sb_add(&t, p, m);
+		}
+		p += n + (p[n] == '\n');
+	}
+	if (colour && t.len > 0)
+		sb_puts(&t, "\033[0m");
+	sb_free(sb);
+	*sb = t;
+	if (sb->s == NULL)
+		sb_add(sb, "", 0);
 }
 
 /* Each line of text as a note: drawn before the result in text, carried
@@ -489,7 +523,8 @@ cmd_plot_exec(struct session *s, struct cmd_call *c, struct report *r)
 		t.height = 600;
 	} else {
 		terminal_size(s->out, &t.width, &t.height);
-		t.color = isatty(fileno(s->out)) && getenv("NO_COLOR") == NULL && !s->json;
+		const char *nc = getenv("NO_COLOR");	/* no-color.org: set and not empty */
+		t.color = isatty(fileno(s->out)) && (nc == NULL || *nc == '\0') && !s->json;
 	}
 	if (call_has(c, "size") && !parse_size(s, call_get(c, "size"),
 	    t.term == PT_TEXT, &t.width, &t.height))
