@@ -167,6 +167,8 @@ typedef struct rs_audit {
 	double sensitivity;	/* Δ */
 	double dp_scale;	/* Laplace scale Δ/ε */
 	double seconds;		/* the audit after the lists (not the ranking) */
+	double rank_seconds;	/* ranking the lists (rs_audit_run; callers of
+				   rs_audit_lists may fill it) */
 } rs_audit;
 
 /* Check o against ds before any work (no creators, unknown group column,

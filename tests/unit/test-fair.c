@@ -561,6 +561,35 @@ test_rerank(void)
 		/* λ 0 lists: u1 i3 i5, u2 i2 i4, u3 i2 i3: the same */
 		CHECK_NEAR(t->rows[0].creator_coverage, 1, TOL);
 		CHECK_STR(t->param, "lambda");
+		/* the sweep measures lists without re-scoring: the same figures as
+		 * eval and audit of the re-ranked model */
+		{
+			rs_eval_opts e2;
+			rs_model *x;
+			rs_audit *a;
+			double p9 = 0.9;
+			rs_tradeoff *t2;
+			rs_eval_opts_init(&e2);
+			rs_rerank_opts_init(&o, RS_RERANK_FAIR);
+			o.k = 2;
+			o.candidates = 4;
+			o.alpha = 0.2;
+			t2 = rs_tradeoff_run(ds, cands, &o, &p9, 1, &ao, &err);
+			o.p = 0.9;
+			x = rs_rerank_run(ds, cands, &o, &e2, "x", &err);
+			ao.k = 2;
+			a = rs_audit_run(ds, x, &ao, &err);
+			CHECK(a != NULL && t2 != NULL);
+			/* tail creators only: not the model's lists */
+			CHECK(fabs(t2->rows[0].gini - t2->base.gini) > 0.1);
+			CHECK_NEAR(t2->rows[0].ndcg, a->ndcg, TOL);
+			CHECK_NEAR(t2->rows[0].recall, a->recall, TOL);
+			CHECK_NEAR(t2->rows[0].gini, a->gini, TOL);
+			CHECK_NEAR(t2->rows[0].aplt, a->aplt, TOL);
+			rs_audit_free(a);
+			rs_model_free(x);
+			rs_tradeoff_free(t2);
+		}
 		rs_tradeoff_free(t);
 	}
 	{

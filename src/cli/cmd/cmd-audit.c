@@ -53,7 +53,8 @@ static const struct cmd_field audit_fields[] = {
 	  "calibration_kl, ndcg, recall, dp, sensitivity, dp_scale, lorenz_x, lorenz_y, deciles (decile, exposure_share, "
 	  "interaction_share), groups (group, units, exposure_share, merit_share, interaction_share, mean_exposure, "
 	  "mean_merit), creators (or items): creator, videos, interaction_share, merit_share, exposure, exposure_share, "
-	  "ratio, slots, maximin_met, group, decile (null: undefined or withheld under dp)" },
+	  "ratio, slots, maximin_met, group, decile (null: undefined or withheld under dp); seconds (measuring the lists), "
+	  "rank_seconds (ranking them with eval's engine)" },
 	{ NULL, NULL }
 };
 
@@ -263,6 +264,8 @@ render(struct rnode *obj, const rs_dataset *ds, const rs_audit *a, const char *s
 		num(obj, "ndcg", a->ndcg, NULL);
 		num(obj, "recall", a->recall, NULL);
 	}
+	rn_flags(rn_num(obj, "seconds", a->seconds), RF_TEXT_HIDE);
+	rn_flags(rn_num(obj, "rank_seconds", a->rank_seconds), RF_TEXT_HIDE);
 	lx = rn_flags(rn_arr(obj, "lorenz_x"), RF_TEXT_HIDE);
 	ly = rn_flags(rn_arr(obj, "lorenz_y"), RF_TEXT_HIDE);
 	for (size_t i = 0; i < a->nlorenz; i++) {
@@ -426,6 +429,8 @@ cmd_audit_exec(struct session *s, struct cmd_call *c, struct report *r)
 		}
 		if ((au[i] = rs_audit_lists(ctx, res, &o, &err)) == NULL)
 			ret = cmd_error(s, "audit: %s", err.msg);
+		else
+			au[i]->rank_seconds = res->seconds;
 		rs_eval_result_free(res);
 	}
 	rs_eval_ctx_free(ctx);

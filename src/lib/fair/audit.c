@@ -727,6 +727,8 @@ rs_audit_run(const rs_dataset *ds, const rs_model *m, const rs_audit_opts *o,
 		return NULL;
 	}
 	a = rs_audit_lists(c, r, o, err);
+	if (a != NULL)
+		a->rank_seconds = r->seconds;
 	rs_eval_result_free(r);
 	rs_eval_ctx_free(c);
 	return a;

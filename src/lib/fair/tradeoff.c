@@ -8,6 +8,8 @@
 #include <time.h>
 
 #include "reelscope/fair.h"
+#include "eval/eval-int.h"
+#include "model/imported.h"
 #include "util/xmalloc.h"
 
 #define MAX_VALUES 1000
@@ -81,7 +83,19 @@ now(void)
 	return (double)t.tv_sec + t.tv_nsec / 1e9;
 }
 
-/* Evaluate and audit m's lists under ck: one row. */
+/* One row from an audit. */
+static void
+row_of(const rs_audit *a, double value, rs_tradeoff_row *row)
+{
+	row->value = value;
+	row->ndcg = a->ndcg;
+	row->recall = a->recall;
+	row->gini = a->gini;
+	row->creator_coverage = a->creator_coverage;
+	row->aplt = a->aplt;
+}
+
+/* Evaluate and audit m under ck (eval's engine ranks it): one row. */
 static int
 measure(const rs_eval_ctx *ck, const rs_model *m, const rs_audit_opts *ao,
     double value, rs_tradeoff_row *row, rs_error *err)
@@ -95,14 +109,76 @@ measure(const rs_eval_ctx *ck, const rs_model *m, const rs_audit_opts *ao,
 	rs_eval_result_free(r);
 	if (a == NULL)
 		return -1;
-	row->value = value;
-	row->ndcg = a->ndcg;
-	row->recall = a->recall;
-	row->gini = a->gini;
-	row->creator_coverage = a->creator_coverage;
-	row->aplt = a->aplt;
+	row_of(a, value, row);
 	rs_audit_free(a);
 	return 0;
+}
+
+/*
+ * The re-ranked lists of m (an imported model) as an evaluation under ck,
+ * without scoring every item again: the lists are the ranking. ndcg@k and
+ * recall@k per user by eval's own kernel (rs_rank_metrics_at), averaged over
+ * users with relevant items, as rs_eval_run does.
+ */
+static rs_eval_result *
+lists_result(const rs_eval_ctx *ck, const rs_model *m, uint32_t k, uint8_t *rel)
+{
+	const struct imported_lists *l = m->state;
+	rs_eval_result *r = xcalloc(1, sizeof *r);
+	uint8_t *rel_at = xmalloc((size_t)k + 1);
+	double sn = 0, sr = 0;
+	uint32_t nn = 0;
+	char name[64];
+
+	r->model = xstrdup(m->name);
+	r->kind = xstrdup(m->kind->name);
+	r->protocol = xstrdup("re-ranked lists");
+	r->nks = 1;
+	r->ks[0] = k;
+	r->kmax = k;
+	r->nusers = ck->neval;
+	r->users = xmalloc((ck->neval ? ck->neval : 1) * sizeof *r->users);
+	memcpy(r->users, ck->users, ck->neval * sizeof *r->users);
+	r->lists = xmalloc(((size_t)ck->neval * k + 1) * sizeof *r->lists);
+	r->list_scores = xmalloc(((size_t)ck->neval * k + 1) * sizeof *r->list_scores);
+	for (uint32_t e = 0; e < ck->neval; e++) {
+		uint32_t u = ck->users[e], n = 0, nrel = 0;
+		uint64_t a = u < l->nusers ? l->ptr[u] : 0, b = u < l->nusers ? l->ptr[u + 1] : 0;
+		rs_rank_metrics rm;
+		for (uint64_t q = ck->tptr[e]; q < ck->tptr[e + 1]; q++)
+			if (ck->trel[q]) {
+				rel[ck->titem[q]] = 1;
+				nrel++;
+			}
+		for (uint64_t q = a; q < b && n < k; q++, n++) {
+			r->lists[(size_t)e * k + n] = l->item[q];
+			r->list_scores[(size_t)e * k + n] = l->score[q];
+			rel_at[n] = rel[l->item[q]];
+		}
+		for (uint32_t j = n; j < k; j++) {
+			r->lists[(size_t)e * k + j] = RS_NONE;
+			r->list_scores[(size_t)e * k + j] = NAN;
+		}
+		if (nrel > 0) {
+			rs_rank_metrics_at(rel_at, n, k, nrel, &rm);
+			sn += rm.ndcg;
+			sr += rm.recall;
+			nn++;
+		}
+		for (uint64_t q = ck->tptr[e]; q < ck->tptr[e + 1]; q++)
+			rel[ck->titem[q]] = 0;
+	}
+	r->nmetrics = 2;
+	r->names = xmalloc(2 * sizeof *r->names);
+	snprintf(name, sizeof name, "ndcg@%u", k);
+	r->names[0] = xstrdup(name);
+	snprintf(name, sizeof name, "recall@%u", k);
+	r->names[1] = xstrdup(name);
+	r->value = xmalloc(2 * sizeof *r->value);
+	r->value[0] = nn ? sn / nn : NAN;
+	r->value[1] = nn ? sr / nn : NAN;
+	free(rel_at);
+	return r;
 }
 
 static void
@@ -126,6 +202,7 @@ rs_tradeoff_run(const rs_dataset *ds, const rs_model *m, const rs_rerank_opts *r
 	rs_eval_result *cand = NULL;
 	rs_tradeoff *t = NULL;
 	const char *why;
+	uint8_t *rel = NULL;
 	double t0 = now();
 
 	ao.k = ro->k;
@@ -160,19 +237,25 @@ rs_tradeoff_run(const rs_dataset *ds, const rs_model *m, const rs_rerank_opts *r
 	t->k = ro->k;
 	t->candidates = ro->candidates;
 	t->rows = xcalloc(nvalues ? nvalues : 1, sizeof *t->rows);
+	rel = xcalloc(ck->nitems ? ck->nitems : 1, 1);
 	if (measure(ck, m, &ao, NAN, &t->base, err) != 0)
 		goto fail;
 	for (size_t i = 0; i < nvalues; i++) {
 		rs_rerank_opts x = *ro;
 		rs_model *mv;
-		int rc;
 		set_param(&x, values[i]);
 		if ((mv = rs_rerank_lists(cc, cand, &x, "tradeoff", NULL, err)) == NULL)
 			goto fail;
-		rc = measure(ck, mv, &ao, values[i], &t->rows[i], err);
-		rs_model_free(mv);
-		if (rc != 0)
-			goto fail;
+		{
+			rs_eval_result *lr = lists_result(ck, mv, ro->k, rel);
+			rs_audit *a = rs_audit_lists(ck, lr, &ao, err);
+			rs_eval_result_free(lr);
+			rs_model_free(mv);
+			if (a == NULL)
+				goto fail;
+			row_of(a, values[i], &t->rows[i]);
+			rs_audit_free(a);
+		}
 		t->nrows++;
 		if (rs_hooks_progress(ao.eval.hooks, "tradeoff", (double)i + 1, (double)nvalues)) {
 			rs_error_set(err, RS_ECANCEL, "tradeoff: interrupted");
@@ -185,6 +268,7 @@ fail:
 	rs_tradeoff_free(t);
 	t = NULL;
 done:
+	free(rel);
 	rs_eval_result_free(cand);
 	rs_eval_ctx_free(cc);
 	rs_eval_ctx_free(ck);
