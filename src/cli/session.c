@@ -75,6 +75,7 @@ format_rate(char *buf, size_t size, const char *task, double done,
 	} units[] = {
 		{ "eval ", "user", "users" },
 		{ "tune", "trial", "trials" },
+		{ "tradeoff", "value", "values" },
 		{ "generate", "block", "blocks" },
 		{ "clean", "step", "steps" },
 		{ NULL, NULL, NULL }

@@ -132,9 +132,10 @@ term_open(struct tui *t, char *err, size_t errsize)
 	got_winch = 0;
 	/* one SCREEN for the whole run: opening again resumes it (delscreen
 	 * would also lose the panel library's memory for that screen) */
-	if (term.scr == NULL)
-		term.scr = newterm(NULL, stdout, stdin);
-	else {
+	if (term.scr == NULL) {
+		if (tui_term_known())
+			term.scr = newterm(NULL, stdout, stdin);
+	} else {
 		struct winsize ws;
 		set_term(term.scr);
 		def_shell_mode();

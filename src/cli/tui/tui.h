@@ -85,6 +85,9 @@ struct tui {
 	char audit_msg[200];	/* why there is no audit */
 };
 
+/* Whether terminfo knows $TERM (termcheck.c: term.h's macros stay there). */
+int tui_term_known(void);
+
 /* Panels (panels.c, exposure.c). */
 extern const struct tui_panel tui_panel_dataset, tui_panel_pipeline,
     tui_panel_training, tui_panel_leaderboard, tui_panel_exposure;
