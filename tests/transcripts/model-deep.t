@@ -36,7 +36,7 @@ test users  404
 > train n model=ncf factors=8 layers=16,8 epochs=2 batch=128
 name            n
 kind            ncf
-params          factors 8  layers 16,8  negatives 4  epochs 2  batch 128  optimizer adam  lr 0.001  wd 0  dropout 0  init 0.01
+params          factors 8  layers 16,8  negatives 4  epochs 2  batch 128  optimizer adam  lr 0.002  wd 0  dropout 0  init 0.01
 training pairs  15,184
 seconds         (time)
 epochs          2
@@ -44,49 +44,49 @@ best epoch      2
 metric          ndcg@10
 history:
   epoch  loss  ndcg@10  seconds
-  1  3.38138  0.06183  (time)
-  2  3.18083  0.06501  (time)
+  1  3.29675  0.06591  (time)
+  2  2.80616  0.06759  (time)
 > recommend user=0 k=3 model=n
 model     n
 user      0
 fallback  no
 items:
-  rank  item     score  creator  text
-     1  285    0.28307  35       一下家居独居租房治愈我们 #生活
-     2  197    0.14834  20       haul outfit style beauty ootd hairstyle today #Fashion
-     3  272   0.089061  35       好物推荐vlog日常收纳打扫
+  rank  item    score  creator  text
+     1  285    0.7511  35       一下家居独居租房治愈我们 #生活
+     2  197   0.53563  20       haul outfit style beauty ootd hairstyle today #Fashion
+     3  454   0.45925  35       治愈打扫独居 #生活
 > explain user=0 item=197 model=n
 model     n
 kind      ncf
 user      0
 item      197
 text      haul outfit style beauty ootd hairstyle today #Fashion
-score     0.14834
+score     0.53563
 rank      2
 seen      no
 fallback  no
 reasons:
-  item  text                                                    contribution
-  242   makeup makeup with style lookbook trend #Fashion              0.9073
-  765   最后跳舞卡点翻跳教学 #古典舞                                 0.86679
-  486   choreo moves new #Dance                                       0.8155
-  391   租房独居日常好物一下家居了 #生活                             0.79883
-  346   挑战挑战挑战推荐 #舞蹈                                       0.77929
-  250   搞笑一下整蛊整蛊笑死 #搞笑                                   0.68202
-  40    training dunk training champion the coach #Sports #new       0.55809
-  499   electric horsepower car this supercar drive #engine         -0.51417
-  229   日常独居记录第一次好物vlog我们                                0.4923
-  520   笑死模仿爆笑 #模仿                                           0.44862
-rest      -5.6862
+  item  text                                              contribution
+  486   choreo moves new #Dance                                0.91436
+  242   makeup makeup with style lookbook trend #Fashion       0.89505
+  250   搞笑一下整蛊整蛊笑死 #搞笑                             0.76577
+  412   actor series anime review scene #Film & TV            -0.72591
+  35    周末收纳治愈vlog周末 #生活 #推荐                       0.71122
+  574   反转表情模仿一下                                       0.70145
+  346   挑战挑战挑战推荐 #舞蹈                                 0.66289
+  155   舞者编舞编舞舞者古典舞                                 0.61668
+  169   我们搞笑模仿哈哈                                       0.56427
+  684   家居今天生活治愈 #生活 #生活                           0.56401
+rest      -5.1342
 > similar item=197 k=3 model=n
 model  n
 item   197
 text   haul outfit style beauty ootd hairstyle today #Fashion
 items:
   rank  item  similarity  creator  text
-     1  242       0.9073  20       makeup makeup with style lookbook trend #Fashion
-     2  765      0.86679  5        最后跳舞卡点翻跳教学 #古典舞
-     3  756      0.83199  20       skincare with ootd lookbook new the time
+     1  486      0.91436  33       choreo moves new #Dance
+     2  593      0.90673  35       生活周末家居治愈收纳生活 #生活
+     3  242      0.89505  20       makeup makeup with style lookbook trend #Fashion
 > train g model=gru4rec embed=8 hidden=8 negatives=16 epochs=2 loss=bprmax
 name            g
 kind            gru4rec
@@ -214,10 +214,10 @@ model     n
 user      0
 fallback  no
 items:
-  rank  item     score  creator  text
-     1  285    0.28307  35       一下家居独居租房治愈我们 #生活
-     2  197    0.14834  20       haul outfit style beauty ootd hairstyle today #Fashion
-     3  272   0.089061  35       好物推荐vlog日常收纳打扫
+  rank  item    score  creator  text
+     1  285    0.7511  35       一下家居独居租房治愈我们 #生活
+     2  197   0.53563  20       haul outfit style beauty ootd hairstyle today #Fashion
+     3  454   0.45925  35       治愈打扫独居 #生活
 > recommend user=0 k=3 model=g
 model     g
 user      0

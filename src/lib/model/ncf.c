@@ -18,10 +18,10 @@ static const rs_param_spec ncf_params[] = {
 	{ "layers", RS_PARAM_STR, "64,32,16", 0, 0, NULL,
 	  "MLP layer sizes: the first is the input (user and item MLP embeddings, half each, so even), then the hidden layers" },
 	{ "negatives", RS_PARAM_INT, "4", 1, 1000, NULL, "sampled negatives per positive" },
-	{ "epochs", RS_PARAM_INT, "20", 1, 100000, NULL, "passes over the positives (train epochs= overrides)" },
-	{ "batch", RS_PARAM_INT, "256", 1, 1000000, NULL, "positives per mini-batch" },
+	{ "epochs", RS_PARAM_INT, "12", 1, 100000, NULL, "passes over the positives (train epochs= overrides)" },
+	{ "batch", RS_PARAM_INT, "512", 1, 1000000, NULL, "positives per mini-batch" },
 	{ "optimizer", RS_PARAM_ENUM, "adam", 0, -1, "adam|sgd", "Adam or plain SGD" },
-	{ "lr", RS_PARAM_NUM, "0.001", 1e-9, 10, NULL, "learning rate" },
+	{ "lr", RS_PARAM_NUM, "0.002", 1e-9, 10, NULL, "learning rate" },
 	{ "wd", RS_PARAM_NUM, "0", 0, 1, NULL, "decoupled weight decay per step (AdamW; L2 for sgd)" },
 	{ "dropout", RS_PARAM_NUM, "0", 0, 0.95, NULL, "dropout on the MLP's hidden layers during training" },
 	{ "init", RS_PARAM_NUM, "0.01", 0, 10, NULL, "standard deviation of the initial embeddings" },
@@ -518,7 +518,8 @@ const rs_model_kind rs_kind_ncf = {
 	.name = "ncf",
 	.help = "NeuMF (neural collaborative filtering): a GMF tower (p_u * q_i) and an MLP tower "
 	    "over user and item embeddings joined by one output unit, trained by binary "
-	    "cross-entropy on each positive and sampled negatives with Adam or SGD",
+	    "cross-entropy on each positive and sampled negatives with Adam or SGD; defaults "
+	    "chosen on MovieLens 100K's u1.base (20% of each user's rows held out)",
 	.params = ncf_params,
 	.begin = ncf_begin,
 	.epoch = deep_epoch,
