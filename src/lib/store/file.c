@@ -399,7 +399,7 @@ st_read_header(struct st_reader *r)
 	}
 	version = (uint32_t)le_get(h + 8, 4);
 	hlen = (uint32_t)le_get(h + 16, 4);
-	if (version > RS_STORE_VERSION && hlen != ST_HEADER_LEN && hlen > 16 &&
+	if (version > RS_STORE_VERSION && hlen > ST_HEADER_LEN &&
 	    hlen <= 4096 && hlen <= r->size) {
 		/* a newer header may be longer: its checksum covers all of it */
 		unsigned char *nh = xmalloc(hlen);
