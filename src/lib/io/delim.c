@@ -458,8 +458,11 @@ store_batch(struct store *st, struct batch *b)
 {
 	struct reader *r = st->r;
 	size_t nf = r->nfields, nrows = b->nrows, limit = nrows, good = 0;
-	char **f = xmalloc((nf + 1) * sizeof *f);
+	char **f;
 
+	if (nrows == 0)
+		return;		/* nothing read: the column arrays may be NULL */
+	f = xmalloc((nf + 1) * sizeof *f);
 	if (nrows > st->bcap) {
 		st->bcap = nrows;
 		st->state = xrealloc(st->state, nrows);
