@@ -11,6 +11,8 @@
 #include "reelscope/load.h"
 
 #define RS_DEFAULT_MAX_LINE ((size_t)64 << 20)
+/* The widest file read; wider ones are refused at line 1. */
+#define RS_MAX_COLUMNS 65536
 
 /* ---- source.c: whole lines from a plain or gzip file ---- */
 struct src;

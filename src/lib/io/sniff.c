@@ -21,7 +21,7 @@ struct sample {
 	size_t *nf;
 	size_t nrows;
 	char **cur;
-	size_t curn;
+	size_t curn, curcap;
 	bool full;
 };
 
@@ -32,7 +32,11 @@ sample_field(void *s, size_t len, void *data)
 
 	if (sm->full)
 		return;
-	sm->cur = xreallocarray(sm->cur, sm->curn + 1, sizeof *sm->cur);
+	/* grown geometrically: one field at a time is quadratic on a wide line */
+	if (sm->curn == sm->curcap) {
+		sm->curcap = grow_capacity(sm->curcap, sm->curn + 1);
+		sm->cur = xreallocarray(sm->cur, sm->curcap, sizeof *sm->cur);
+	}
 	sm->cur[sm->curn++] = xstrndup(s ? s : "", s ? len : 0);
 }
 
@@ -49,7 +53,7 @@ sample_row(int c, void *data)
 	sm->rows[sm->nrows] = sm->cur;
 	sm->nf[sm->nrows++] = sm->curn;
 	sm->cur = NULL;
-	sm->curn = 0;
+	sm->curn = sm->curcap = 0;
 	if (sm->nrows >= SNIFF_ROWS)
 		sm->full = true;
 }
@@ -269,6 +273,7 @@ sniff_file(const char *path, const char *display, const char *delim,
 	char *buf;
 	struct csv_parser p;
 	struct sample sm = { 0 };
+	rs_ids *seen;
 
 	memset(out, 0, sizeof *out);
 	buf = read_sample(path, display, max_line, &len, &complete, &cr_lines, err);
@@ -313,11 +318,21 @@ sniff_file(const char *path, const char *display, const char *delim,
 	}
 	/* The width is that of the first row; the reader checks every row. */
 	nf = sm.nf[0];
+	if (nf > RS_MAX_COLUMNS) {
+		/* each column costs kilobytes of buffers: a million-column line
+		 * would take gigabytes before the first row */
+		rs_error_set(err, RS_EPARSE,
+		    "%s:1: %zu fields; at most %d columns are read", display, nf,
+		    RS_MAX_COLUMNS);
+		sample_free(&sm);
+		return -1;
+	}
 	out->nfields = nf;
 	out->header = header >= 0 ? header == 1 : guess_header(&sm, nf);
 	out->names = xcalloc(nf, sizeof *out->names);
 	out->kinds = xcalloc(nf, sizeof *out->kinds);
 	out->zero_lead = xcalloc(nf, sizeof *out->zero_lead);
+	seen = rs_ids_new();
 	for (size_t j = 0; j < nf; j++) {
 		size_t nnum = 0, ntime = 0, ntext = 0;
 		const char *h = out->header ? sm.rows[0][j] : "";
@@ -325,6 +340,7 @@ sniff_file(const char *path, const char *display, const char *delim,
 			rs_error_set(err, RS_EPARSE,
 			    "%s:1: column %zu: invalid UTF-8 in the header", display,
 			    j + 1);
+			rs_ids_free(seen);
 			sample_free(&sm);
 			sniff_free(out);
 			return -1;
@@ -333,13 +349,14 @@ sniff_file(const char *path, const char *display, const char *delim,
 			out->names[j] = xasprintf("col%zu", j + 1);
 		else
 			out->names[j] = xstrdup(h);
-		for (size_t k = 0; k < j; k++)
-			if (strcmp(out->names[k], out->names[j]) == 0) {
-				char *dup = xasprintf("%s_%zu", out->names[j], j + 1);
-				free(out->names[j]);
-				out->names[j] = dup;
-				break;
-			}
+		/* names seen so far in a hash table: a linear scan per column
+		 * made a million-column header take hours */
+		if (rs_ids_find(seen, out->names[j], strlen(out->names[j])) >= 0) {
+			char *dup = xasprintf("%s_%zu", out->names[j], j + 1);
+			free(out->names[j]);
+			out->names[j] = dup;
+		}
+		rs_ids_intern(seen, out->names[j], strlen(out->names[j]));
 		for (size_t r = out->header ? 1 : 0; r < sm.nrows; r++) {
 			if (j >= sm.nf[r])
 				continue;
@@ -368,6 +385,7 @@ sniff_file(const char *path, const char *display, const char *delim,
 		else
 			out->kinds[j] = RS_COL_NUMBER;
 	}
+	rs_ids_free(seen);
 	out->nsample = sm.nrows - (out->header ? 1 : 0);
 	out->first = xcalloc(nf, sizeof *out->first);
 	for (size_t j = 0; j < nf; j++)
