@@ -1,0 +1,161 @@
+#!/bin/sh
+# Signals: Ctrl-C (SIGINT) during load, train and tune stops that work and
+# the session goes on (batch with --keep-going, and the REPL through tmux);
+# SIGTERM ends a session cleanly; output into a closed pipe ends quietly;
+# workspace files are created 0600 (the history file: repl-tmux.sh).
+# shellcheck source=tests/lib.sh
+. "$TOP_SRCDIR/tests/lib.sh"
+
+status=0
+bad() {
+	echo "FAIL: $*" >&2
+	status=1
+}
+limit=${RS_SIGNAL_WAIT:-120}	# seconds; a busy machine under ASan is slow
+
+# wait_line FILE ERE: poll until a line of FILE matches (or time runs out)
+wait_line() {
+	end=$(($(date +%s) + limit))
+	while ! grep -E -q -- "$2" "$1" 2> /dev/null; do
+		[ "$(date +%s)" -ge "$end" ] && return 1
+		sleep 0.1
+	done
+}
+
+# batch_signal SIG WAIT_ERE COMMANDS: run COMMANDS (one a line) in a batch
+# session, send SIG once WAIT_ERE shows in the output and a moment passed;
+# leaves the output in $SCRATCH/out and the status in $st
+batch_signal() {
+	sig=$1 ere=$2
+	printf '%s\n' "$3" > "$SCRATCH/cmds"
+	(cd "$SCRATCH" && exec $RS_RUN --echo --keep-going --no-progress < "$SCRATCH/cmds" \
+		> "$SCRATCH/out" 2>&1) &
+	pid=$!
+	if wait_line "$SCRATCH/out" "$ere"; then
+		sleep 0.3
+		kill -"$sig" "$pid" 2> /dev/null
+	else
+		bad "SIG$sig: \"$ere\" never showed"
+		kill -9 "$pid"
+	fi
+	wait "$pid"
+	st=$?
+	if grep -q "Sanitizer\|runtime error:" "$SCRATCH/out" || [ "$st" -gt 1 ]; then
+		bad "SIG$sig after /$ere/: status $st: $(grep -m3 'ERROR\|runtime error' "$SCRATCH/out")"
+		return 1
+	fi
+	return 0
+}
+
+# the describe of a session that only loaded tiny.csv
+(cd "$SCRATCH" && $RS_RUN --echo --no-progress -c "load data/csv/tiny.csv; describe" \
+	> "$SCRATCH/base.out" 2>&1) || fail "cannot describe tiny.csv"
+sed -n '/^> describe$/,$p' "$SCRATCH/base.out" > "$SCRATCH/base"
+
+# ---- SIGINT during load: the previous dataset stays ----
+if batch_signal INT '^> load samples/world' "load data/csv/tiny.csv
+load samples/world --skip-bad
+describe"; then
+	grep -q '^error: .*interrupted' "$SCRATCH/out" ||
+		bad "Ctrl-C during load: no 'interrupted' error: $(grep -m2 '^error\|^warn' "$SCRATCH/out")"
+	sed -n '/^> describe$/,$p' "$SCRATCH/out" | cmp -s - "$SCRATCH/base" ||
+		bad "Ctrl-C during load: describe afterwards differs from the dataset before"
+fi
+
+# ---- SIGINT during train: training stops, keeps its best epoch, the
+# session goes on ----
+if batch_signal INT '^> train m' "load data/kuairec-mini
+split random test=0.2 seed=1
+train m model=mf epochs=100000
+describe"; then
+	epochs=$(sed -n 's/^epochs *//p' "$SCRATCH/out" | tr -d ,)
+	{ [ -n "$epochs" ] && [ "$epochs" -lt 100000 ]; } ||
+		bad "Ctrl-C during train: epochs run: '$epochs', expected fewer than 100000"
+	grep -q '^top items hold' "$SCRATCH/out" || bad "Ctrl-C during train: describe did not run afterwards"
+fi
+
+# ---- SIGINT during tune ----
+if batch_signal INT '^> tune' "load data/kuairec-mini
+split random test=0.2 valid=0.2 seed=1
+tune model=mf factors=2,4,8,16,32,64 epochs=100000 patience=0
+describe"; then
+	grep -q '^top items hold' "$SCRATCH/out" || bad "Ctrl-C during tune: describe did not run afterwards"
+fi
+
+# ---- SIGTERM: stop the work, end the session, no more commands ----
+if batch_signal TERM '^> train m' "load data/kuairec-mini
+split random test=0.2 seed=1
+train m model=mf epochs=100000
+describe"; then
+	grep -q '^top items hold' "$SCRATCH/out" && bad "SIGTERM: the session went on to describe"
+fi
+# SIGTERM while waiting for input
+(cd "$SCRATCH" && sleep 30 | exec $RS_RUN --no-progress > "$SCRATCH/out" 2>&1) &
+pid=$!
+sleep 1
+# the pipeline's last process is reelscope; its pid is not $! in every sh:
+# signal the subshell's children by parent pid
+for p in $(ps -o pid= --ppid "$pid" 2> /dev/null) $pid; do
+	kill -TERM "$p" 2> /dev/null
+done
+wait "$pid"
+st=$?
+[ "$st" -lt 128 ] || [ "$st" -eq 143 ] || bad "SIGTERM at input: status $st"
+grep -q "Sanitizer" "$SCRATCH/out" && bad "SIGTERM at input: $(cat "$SCRATCH/out")"
+
+# ---- a closed pipe: quiet ----
+(cd "$SCRATCH" && $RS_RUN --no-progress -c "load data/kuairec-mini; describe; columns; head 100; describe" \
+	2> "$SCRATCH/err" | head -1 > /dev/null)
+[ -s "$SCRATCH/err" ] && ! grep -q '^format\|^log\|^no creator' "$SCRATCH/err" &&
+	bad "output into a closed pipe is not quiet: $(head -c 300 "$SCRATCH/err")"
+grep -q "Sanitizer\|runtime error" "$SCRATCH/err" && bad "closed pipe: $(cat "$SCRATCH/err")"
+
+# ---- workspace files are 0600, whatever the umask ----
+(cd "$SCRATCH" && umask 000 && $RS_RUN --no-progress -c "load data/csv/tiny.csv; save w.rsw" > /dev/null 2>&1) ||
+	bad "save w.rsw failed"
+mode=$(ls -l "$SCRATCH/w.rsw" | cut -c1-10)
+[ "$mode" = "-rw-------" ] || bad "workspace file mode is $mode, expected -rw-------"
+
+# ---- the REPL: Ctrl-C during train keeps the session ----
+if command -v tmux > /dev/null 2>&1; then
+	sock=rssig$$
+	tm() { tmux -L "$sock" -f /dev/null "$@"; }
+	trap 'tm kill-server > /dev/null 2>&1; rm -rf "$SCRATCH"' EXIT
+	exitfile=$SCRATCH/exit-status
+	tm new-session -d -s rs -x 100 -y 30 -c "$SCRATCH" \
+		"trap '' INT; $RS_RUN; echo \$? > '$exitfile'; sleep 60"
+	screen() { tm capture-pane -p -J -t rs 2> /dev/null > "$SCRATCH/screen"; }
+	wait_screen() {
+		end=$(($(date +%s) + limit))
+		while screen; ! grep -E -q -- "$1" "$SCRATCH/screen"; do
+			if [ "$(date +%s)" -ge "$end" ]; then
+				bad "REPL: $2: no /$1/ on the screen"
+				cat "$SCRATCH/screen" >&2
+				return 1
+			fi
+			sleep 0.1
+		done
+	}
+	wait_screen '^reelscope> ' "prompt" &&
+	tm send-keys -t rs "load data/kuairec-mini; split random test=0.2 seed=1" Enter &&
+	wait_screen '^test users' "split" &&
+	tm send-keys -t rs "train m model=mf epochs=100000" Enter &&
+	sleep 1 &&
+	tm send-keys -t rs C-c &&
+	wait_screen '^interrupted +yes' "train stopped by Ctrl-C" &&
+	cp "$SCRATCH/screen" "$SCRATCH/screen-train" &&
+	tm send-keys -t rs C-l && tm clear-history -t rs &&
+	tm send-keys -t rs "describe" Enter &&
+	wait_screen '^ +observed +watch_ratio' "describe after Ctrl-C" &&
+	tm send-keys -t rs "quit" Enter
+	end=$(($(date +%s) + limit))
+	while [ ! -s "$exitfile" ] && [ "$(date +%s)" -lt "$end" ]; do sleep 0.1; done
+	[ "$(cat "$exitfile" 2> /dev/null)" = 0 ] || bad "REPL: exit status $(cat "$exitfile" 2> /dev/null)"
+	screen
+	grep -q "Sanitizer\|runtime error" "$SCRATCH/screen" && bad "REPL: sanitizer report"
+	epochs=$(sed -n 's/.*interrupted: kept epoch \([0-9]*\).*/\1/p' "$SCRATCH/screen-train" 2> /dev/null | tail -1)
+	{ [ -n "$epochs" ] && [ "$epochs" -lt 100000 ]; } || bad "REPL: epochs run '$epochs'"
+else
+	echo "tmux not found: the REPL part is skipped"
+fi
+exit $status
