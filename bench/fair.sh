@@ -4,7 +4,8 @@
 # x 10,728 videos x 1,500 creators; lists of 100 for every test user) and a
 # tradeoff sweep of 11 values there. Times come from --json: audit's
 # "rank_seconds" (eval's engine ranking the lists) and "seconds" (measuring
-# them: exposure, Gini, merit, bias, groups, deciles), tradeoff's "seconds"
+# them: exposure, Gini, merit, bias, groups, deciles) with its "cpu_seconds",
+# tradeoff's "seconds" and "cpu_seconds"
 # (one ranking of the candidates, then per value a re-ranking, an eval and an
 # audit), and each command's wall time. Run with --help for the options;
 # bench/README.md has recorded figures.
@@ -98,9 +99,11 @@ for line in open(path):
         for a in o["audits"]:
             rows.setdefault(f"audit {a['model']} k={a['k']}: rank", []).append(a["rank_seconds"])
             rows.setdefault(f"audit {a['model']} k={a['k']}: measure", []).append(a["seconds"])
+            rows.setdefault(f"audit {a['model']} k={a['k']}: measure CPU", []).append(a["cpu_seconds"])
             rows.setdefault(f"audit {a['model']} k={a['k']}: gini", []).append(a["gini"])
     elif o["command"] == "tradeoff":
         rows.setdefault(f"tradeoff {o['model']} {o['method']} ({len(o['rows'])} values)", []).append(o["seconds"])
+        rows.setdefault(f"tradeoff {o['model']} {o['method']} CPU", []).append(o["cpu_seconds"])
     elif o["command"] == "wall":
         rows.setdefault("wall (open + all commands)", []).append(o["seconds"])
 print(f"-- {label}")

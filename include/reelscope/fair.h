@@ -167,6 +167,7 @@ typedef struct rs_audit {
 	double sensitivity;	/* Δ */
 	double dp_scale;	/* Laplace scale Δ/ε */
 	double seconds;		/* the audit after the lists (not the ranking) */
+	double cpu_seconds;	/* CPU time of the audit (all threads) */
 	double rank_seconds;	/* ranking the lists (rs_audit_run; callers of
 				   rs_audit_lists may fill it) */
 } rs_audit;
@@ -272,6 +273,7 @@ typedef struct rs_tradeoff {
 	rs_tradeoff_row *rows;
 	size_t nrows;
 	double seconds;
+	double cpu_seconds;	/* CPU time of the sweep (all threads) */
 } rs_tradeoff;
 
 /* Re-rank m's candidates once per value of the method's sweep parameter

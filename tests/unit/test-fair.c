@@ -589,6 +589,13 @@ test_rerank(void)
 			rs_audit_free(a);
 			rs_model_free(x);
 			rs_tradeoff_free(t2);
+			/* the base line (the candidates' first k) = the model's audit */
+			a = rs_audit_run(ds, cands, &ao, &err);
+			CHECK_NEAR(t->base.ndcg, a->ndcg, TOL);
+			CHECK_NEAR(t->base.recall, a->recall, TOL);
+			CHECK_NEAR(t->base.gini, a->gini, TOL);
+			CHECK_NEAR(t->base.creator_coverage, a->creator_coverage, TOL);
+			rs_audit_free(a);
 		}
 		rs_tradeoff_free(t);
 	}

@@ -265,6 +265,7 @@ render(struct rnode *obj, const rs_dataset *ds, const rs_audit *a, const char *s
 		num(obj, "recall", a->recall, NULL);
 	}
 	rn_flags(rn_num(obj, "seconds", a->seconds), RF_TEXT_HIDE);
+	rn_flags(rn_num(obj, "cpu_seconds", a->cpu_seconds), RF_TEXT_HIDE);
 	rn_flags(rn_num(obj, "rank_seconds", a->rank_seconds), RF_TEXT_HIDE);
 	lx = rn_flags(rn_arr(obj, "lorenz_x"), RF_TEXT_HIDE);
 	ly = rn_flags(rn_arr(obj, "lorenz_y"), RF_TEXT_HIDE);

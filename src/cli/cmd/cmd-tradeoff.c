@@ -38,6 +38,7 @@ static const struct cmd_field tradeoff_fields[] = {
 	{ "base", "the model as it ranks: ndcg, recall, gini, creator_coverage, aplt at k" },
 	{ "rows", "per value: value, ndcg, recall, gini, creator_coverage, aplt at k" },
 	{ "seconds", "the whole sweep" },
+	{ "cpu_seconds", "its CPU time (all threads)" },
 	{ NULL, NULL }
 };
 
@@ -138,6 +139,7 @@ cmd_tradeoff_exec(struct session *s, struct cmd_call *c, struct report *r)
 		fill(row, &t->rows[i]);
 	}
 	rn_prec(rn_num(root, "seconds", t->seconds), 3);
+	rn_flags(rn_num(root, "cpu_seconds", t->cpu_seconds), RF_TEXT_HIDE);
 	rs_tradeoff_free(t);
 	return CMD_OK;
 }

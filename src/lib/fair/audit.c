@@ -356,6 +356,15 @@ withhold(rs_audit *a)
 }
 
 static double
+cpu_now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static double
 now(void)
 {
 	struct timespec t;
@@ -507,7 +516,7 @@ rs_audit_lists(const rs_eval_ctx *c, const rs_eval_result *r,
 	rs_audit *a;
 	struct sums s;
 	char **names = NULL;
-	double t0 = now();
+	double t0 = now(), c0 = cpu_now();
 
 	if (why != NULL) {
 		rs_error_set(err, RS_EINVAL, "%s", why);
@@ -700,6 +709,7 @@ rs_audit_lists(const rs_eval_ctx *c, const rs_eval_result *r,
 	free(iseen);
 	free(useen);
 	a->seconds = now() - t0;
+	a->cpu_seconds = cpu_now() - c0;
 	return a;
 }
 

@@ -17,6 +17,11 @@ uint32_t fair_unit(const rs_eval_ctx *c, bool items, uint32_t item);
 /* KL(p ‖ (1-alpha)q + alpha p) in bits over n groups. */
 double fair_kl_bits(const double *p, const double *q, size_t n, double alpha);
 
+/* Re-rank r's lists (rs_rerank_lists without the model): out[e] holds
+ * lens[e] items for evaluated user e (caller frees each and both arrays). */
+int fair_rerank_core(const rs_eval_ctx *ctx, const rs_eval_result *r,
+    const rs_rerank_opts *o, uint32_t ***out, uint32_t **lens, rs_error *err);
+
 /* Noise source: splitmix64 from a seed (reproducible), or libsodium's
  * randombytes (unpredictable: noise an attacker could regenerate from a
  * known seed protects nothing). */

@@ -318,36 +318,31 @@ maximin_all(const rs_eval_ctx *ctx, const rs_eval_result *r, const rs_rerank_opt
 	free(n);
 }
 
-rs_model *
-rs_rerank_lists(const rs_eval_ctx *ctx, const rs_eval_result *r,
-    const rs_rerank_opts *o, const char *name, const char *source, rs_error *err)
+int
+fair_rerank_core(const rs_eval_ctx *ctx, const rs_eval_result *r,
+    const rs_rerank_opts *o, uint32_t ***outp, uint32_t **lensp, rs_error *err)
 {
-	const rs_dataset *ds = ctx->ds;
 	const char *why = rs_rerank_check(o);
-	uint32_t ni = ctx->nitems, nu = rs_ids_count(ds->users), ncr = ctx->ncreators;
+	uint32_t ni = ctx->nitems, ncr = ctx->ncreators;
 	uint32_t *creator, **out, *lens, *mtable;
 	uint8_t *ihead, *chead;
 	double *cpop;
-	struct imported_lists *lists;
-	rs_model *m;
-	rs_imat *train;
 	struct cands c;
-	char *keys[1] = { (char *)"file" }, *vals[1];
 
 	if (why != NULL) {
 		rs_error_set(err, RS_EINVAL, "%s", why);
-		return NULL;
+		return -1;
 	}
 	if (o->method != RS_RERANK_XQUAD && (ctx->item_creator == NULL || ncr == 0)) {
 		rs_error_set(err, RS_EINVAL,
 		    "method=%s needs creators: map a creator column when loading (load PATH creator=COLUMN), or use method=xquad (item popularity)",
 		    rs_rerank_method_name(o->method));
-		return NULL;
+		return -1;
 	}
 	if (r->kmax < o->candidates) {
 		rs_error_set(err, RS_EINVAL, "the lists of %s hold %u candidates, not %u",
 		    r->model, r->kmax, o->candidates);
-		return NULL;
+		return -1;
 	}
 	{
 		uint32_t longest = 0;
@@ -363,7 +358,7 @@ rs_rerank_lists(const rs_eval_ctx *ctx, const rs_eval_result *r,
 			rs_error_set(err, RS_EINVAL,
 			    "k=%u is longer than the lists of %s (at most %u item%s): give k=%u or less",
 			    o->k, r->model, longest, longest == 1 ? "" : "s", longest ? longest : 1);
-			return NULL;
+			return -1;
 		}
 	}
 	creator = xmalloc((ni ? ni : 1) * sizeof *creator);
@@ -422,6 +417,30 @@ rs_rerank_lists(const rs_eval_ctx *ctx, const rs_eval_result *r,
 		free(c.s);
 		free(c.used);
 	}
+	free(mtable);
+	free(creator);
+	free(ihead);
+	free(chead);
+	free(cpop);
+	*outp = out;
+	*lensp = lens;
+	return 0;
+}
+
+rs_model *
+rs_rerank_lists(const rs_eval_ctx *ctx, const rs_eval_result *r,
+    const rs_rerank_opts *o, const char *name, const char *source, rs_error *err)
+{
+	const rs_dataset *ds = ctx->ds;
+	uint32_t ni = ctx->nitems, nu = rs_ids_count(ds->users);
+	uint32_t **out, *lens;
+	struct imported_lists *lists;
+	rs_model *m;
+	rs_imat *train;
+	char *keys[1] = { (char *)"file" }, *vals[1];
+
+	if (fair_rerank_core(ctx, r, o, &out, &lens, err) != 0)
+		return NULL;
 	/* the new model's lists, by user index */
 	lists = xcalloc(1, sizeof *lists);
 	lists->nusers = nu;
@@ -456,11 +475,6 @@ rs_rerank_lists(const rs_eval_ctx *ctx, const rs_eval_result *r,
 		free(out[e]);
 	free(out);
 	free(lens);
-	free(mtable);
-	free(creator);
-	free(ihead);
-	free(chead);
-	free(cpop);
 	vals[0] = (char *)(source ? source : "");
 	{
 		rs_imat_opts io;

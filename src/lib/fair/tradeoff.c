@@ -9,7 +9,7 @@
 
 #include "reelscope/fair.h"
 #include "eval/eval-int.h"
-#include "model/imported.h"
+#include "fair/fair-int.h"
 #include "util/xmalloc.h"
 
 #define MAX_VALUES 1000
@@ -75,6 +75,15 @@ bad:
 }
 
 static double
+cpu_now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static double
 now(void)
 {
 	struct timespec t;
@@ -95,25 +104,6 @@ row_of(const rs_audit *a, double value, rs_tradeoff_row *row)
 	row->aplt = a->aplt;
 }
 
-/* Evaluate and audit m under ck (eval's engine ranks it): one row. */
-static int
-measure(const rs_eval_ctx *ck, const rs_model *m, const rs_audit_opts *ao,
-    double value, rs_tradeoff_row *row, rs_error *err)
-{
-	rs_eval_result *r = rs_eval_run(ck, m, err);
-	rs_audit *a;
-
-	if (r == NULL)
-		return -1;
-	a = rs_audit_lists(ck, r, ao, err);
-	rs_eval_result_free(r);
-	if (a == NULL)
-		return -1;
-	row_of(a, value, row);
-	rs_audit_free(a);
-	return 0;
-}
-
 /*
  * The re-ranked lists of m (an imported model) as an evaluation under ck,
  * without scoring every item again: the lists are the ranking. ndcg@k and
@@ -121,17 +111,17 @@ measure(const rs_eval_ctx *ck, const rs_model *m, const rs_audit_opts *ao,
  * users with relevant items, as rs_eval_run does.
  */
 static rs_eval_result *
-lists_result(const rs_eval_ctx *ck, const rs_model *m, uint32_t k, uint8_t *rel)
+lists_result(const rs_eval_ctx *ck, uint32_t *const *out, const uint32_t *lens,
+    uint32_t k, uint8_t *rel)
 {
-	const struct imported_lists *l = m->state;
 	rs_eval_result *r = xcalloc(1, sizeof *r);
 	uint8_t *rel_at = xmalloc((size_t)k + 1);
 	double sn = 0, sr = 0;
 	uint32_t nn = 0;
 	char name[64];
 
-	r->model = xstrdup(m->name);
-	r->kind = xstrdup(m->kind->name);
+	r->model = xstrdup("re-ranked");
+	r->kind = xstrdup("imported");
 	r->protocol = xstrdup("re-ranked lists");
 	r->nks = 1;
 	r->ks[0] = k;
@@ -142,18 +132,17 @@ lists_result(const rs_eval_ctx *ck, const rs_model *m, uint32_t k, uint8_t *rel)
 	r->lists = xmalloc(((size_t)ck->neval * k + 1) * sizeof *r->lists);
 	r->list_scores = xmalloc(((size_t)ck->neval * k + 1) * sizeof *r->list_scores);
 	for (uint32_t e = 0; e < ck->neval; e++) {
-		uint32_t u = ck->users[e], n = 0, nrel = 0;
-		uint64_t a = u < l->nusers ? l->ptr[u] : 0, b = u < l->nusers ? l->ptr[u + 1] : 0;
+		uint32_t n = 0, nrel = 0;
 		rs_rank_metrics rm;
 		for (uint64_t q = ck->tptr[e]; q < ck->tptr[e + 1]; q++)
 			if (ck->trel[q]) {
 				rel[ck->titem[q]] = 1;
 				nrel++;
 			}
-		for (uint64_t q = a; q < b && n < k; q++, n++) {
-			r->lists[(size_t)e * k + n] = l->item[q];
-			r->list_scores[(size_t)e * k + n] = l->score[q];
-			rel_at[n] = rel[l->item[q]];
+		for (; n < lens[e] && n < k; n++) {
+			r->lists[(size_t)e * k + n] = out[e][n];
+			r->list_scores[(size_t)e * k + n] = (float)(lens[e] - n);
+			rel_at[n] = rel[out[e][n]];
 		}
 		for (uint32_t j = n; j < k; j++) {
 			r->lists[(size_t)e * k + j] = RS_NONE;
@@ -197,13 +186,13 @@ rs_tradeoff_run(const rs_dataset *ds, const rs_model *m, const rs_rerank_opts *r
     const double *values, size_t nvalues, const rs_audit_opts *ao_in, rs_error *err)
 {
 	rs_audit_opts ao = *ao_in;
-	rs_eval_opts ec = ao_in->eval, ek = ao_in->eval;
-	rs_eval_ctx *cc = NULL, *ck = NULL;
+	rs_eval_opts ec = ao_in->eval;
+	rs_eval_ctx *cc = NULL;
 	rs_eval_result *cand = NULL;
 	rs_tradeoff *t = NULL;
 	const char *why;
 	uint8_t *rel = NULL;
-	double t0 = now();
+	double t0 = now(), c0 = cpu_now();
 
 	ao.k = ro->k;
 	ao.dp = 0;
@@ -223,11 +212,7 @@ rs_tradeoff_run(const rs_dataset *ds, const rs_model *m, const rs_rerank_opts *r
 	ec.ks[0] = ro->candidates;
 	ec.nks = 1;
 	ec.sampled = 0;
-	ek.ks[0] = ro->k;
-	ek.nks = 1;
-	ek.sampled = 0;
 	if ((cc = rs_eval_prepare(ds, &ec, err)) == NULL ||
-	    (ck = rs_eval_prepare(ds, &ek, err)) == NULL ||
 	    (cand = rs_eval_run(cc, m, err)) == NULL)
 		goto done;
 	t = xcalloc(1, sizeof *t);
@@ -237,20 +222,45 @@ rs_tradeoff_run(const rs_dataset *ds, const rs_model *m, const rs_rerank_opts *r
 	t->k = ro->k;
 	t->candidates = ro->candidates;
 	t->rows = xcalloc(nvalues ? nvalues : 1, sizeof *t->rows);
-	rel = xcalloc(ck->nitems ? ck->nitems : 1, 1);
-	if (measure(ck, m, &ao, NAN, &t->base, err) != 0)
-		goto fail;
+	rel = xcalloc(cc->nitems ? cc->nitems : 1, 1);
+	/* the model itself: the first k of its candidates are its top k */
+	{
+		uint32_t **out = xmalloc((cand->nusers ? cand->nusers : 1) * sizeof *out);
+		uint32_t *lens = xcalloc(cand->nusers ? cand->nusers : 1, sizeof *lens);
+		rs_eval_result *lr;
+		rs_audit *a;
+		for (uint32_t e = 0; e < cand->nusers; e++) {
+			out[e] = cand->lists + (size_t)e * cand->kmax;
+			while (lens[e] < ro->k && out[e][lens[e]] != RS_NONE)
+				lens[e]++;
+		}
+		lr = lists_result(cc, out, lens, ro->k, rel);
+		free(out);
+		free(lens);
+		free(lr->model);
+		lr->model = xstrdup(m->name);
+		a = rs_audit_lists(cc, lr, &ao, err);
+		rs_eval_result_free(lr);
+		if (a == NULL)
+			goto fail;
+		row_of(a, NAN, &t->base);
+		rs_audit_free(a);
+	}
 	for (size_t i = 0; i < nvalues; i++) {
 		rs_rerank_opts x = *ro;
-		rs_model *mv;
+		uint32_t **out, *lens;
 		set_param(&x, values[i]);
-		if ((mv = rs_rerank_lists(cc, cand, &x, "tradeoff", NULL, err)) == NULL)
+		/* the candidates were ranked by cc, the same users as ck */
+		if (fair_rerank_core(cc, cand, &x, &out, &lens, err) != 0)
 			goto fail;
 		{
-			rs_eval_result *lr = lists_result(ck, mv, ro->k, rel);
-			rs_audit *a = rs_audit_lists(ck, lr, &ao, err);
+			rs_eval_result *lr = lists_result(cc, out, lens, ro->k, rel);
+			rs_audit *a = rs_audit_lists(cc, lr, &ao, err);
 			rs_eval_result_free(lr);
-			rs_model_free(mv);
+			for (uint32_t e = 0; e < cand->nusers; e++)
+				free(out[e]);
+			free(out);
+			free(lens);
 			if (a == NULL)
 				goto fail;
 			row_of(a, values[i], &t->rows[i]);
@@ -263,6 +273,7 @@ rs_tradeoff_run(const rs_dataset *ds, const rs_model *m, const rs_rerank_opts *r
 		}
 	}
 	t->seconds = now() - t0;
+	t->cpu_seconds = cpu_now() - c0;
 	goto done;
 fail:
 	rs_tradeoff_free(t);
@@ -271,7 +282,6 @@ done:
 	free(rel);
 	rs_eval_result_free(cand);
 	rs_eval_ctx_free(cc);
-	rs_eval_ctx_free(ck);
 	return t;
 }
 
