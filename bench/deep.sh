@@ -5,9 +5,11 @@
 #     every unseen item, 459 test users);
 #  2. next-video HitRate@10 under a leave-last-one split on a generated world:
 #     gru4rec and caser against pop and itemknn (bench/deep-eval seq);
-#  3. twotower on cold-start videos: a fifth of the observed block's videos lose
-#     all training rows; HitRate@50 among the cold videos against the random
-#     ranking's exact expectation, content as the reference (bench/deep-eval cold);
+#  3. twotower on cold-start videos: a fifth of the observed block's videos (the
+#     block holds every video of this world) lose all training rows; each block
+#     user's 3 cold videos of highest watch ratio are relevant; HitRate@50 among
+#     the cold videos against the random ranking's exact expectation, content
+#     as the reference (bench/deep-eval cold);
 #  4. seconds of one ncf epoch over about 1 M interactions (a generated world,
 #     every log row a positive, no validation).
 #
@@ -61,6 +63,7 @@ case " $skip " in *" seq "*) ;; *)
 esac
 
 case " $skip " in *" cold "*) ;; *)
+	w=$(world wcold "users=1000 videos=2000 creators=200 events=60 observed_users=0.1 observed_videos=1")
 	echo "## cold-start videos, observed block, world $w (target: twotower HitRate@50 well above random)"
 	for k in content twotower; do
 		load

@@ -439,6 +439,10 @@ test_model(const char *kind, const char *params, double tol)
 		fprintf(stderr, "%s: %d of 12 users get their group's missing item first\n",
 		    kind, right);
 	CHECK(right == 12);
+	/* the same seed trains the same weights */
+	c = fix_train(kind, params, t, NULL, 0, NULL, &err);
+	CHECK(c != NULL && fix_same_scores(m, c));
+	rs_model_free(c);
 	c = fix_roundtrip(m, &err);
 	CHECK(c != NULL && fix_same_scores(m, c));
 	rs_model_free(c);
