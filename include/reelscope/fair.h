@@ -65,8 +65,8 @@ extern "C" {
  * ε* for a grade with b items above and m at the grade =
  * (γ^min(b,k) - γ^min(b+m,k)) / (m(1-γ)); EE-D = ‖ε‖², EE-R = ε·ε*,
  * EE-L = ‖ε-ε*‖² (a deterministic ranker is one sample).
- * Calibration KL: mean over users with training rows of KL(p‖q̃), p = the
- * user's training rows over head/tail creators, q = the list's, q̃ =
+ * Calibration KL (bits): mean over users with training rows of KL(p‖q̃),
+ * p = the user's training items over head/tail units (creators or items), q = the list's, q̃ =
  * 0.99q + 0.01p.
  * dp=ε: E_c + Laplace(Δ/ε) per unit, Δ = Σ_{r<=k} w(r) (1 when per-user
  * normalised): adding or removing one user's list changes the exposure
@@ -215,7 +215,8 @@ enum rs_rerank_method {
  *   calibrated  argmax (1-λ)·Σ_{S+i} s - λ·KL(p‖q̃(S+i)) over head/tail
  *               creators, p from u's training rows, q̃ = (1-α)q + αp, α=0.01
  *   fair        FA*IR: at every prefix i the count of tail-creator items must
- *               reach the smallest t with BinomCDF(t; i, p) > alpha; else
+ *               reach the smallest t with BinomCDF(t; i, p) >= alpha (scipy's
+ *               binom.ppf, as fairsearchcore); else
  *               best by score (p = 0.5, alpha = 0.1)
  *   maximin     quota q = floor(alpha·ℓ) list slots per creator, ℓ =
  *               floor(users·k/creators): rounds over users (order reversed
