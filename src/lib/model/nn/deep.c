@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -218,8 +217,6 @@ deep_gradcheck(rs_model *m, const uint32_t *ex, uint32_t n, size_t per_array,
 			den = fabs(an) + fabs(num);
 			if (den < 1e-2)
 				den = 1e-2;	/* float32 losses: below this, noise */
-			if (getenv("NN_GRADCHECK_DEBUG") != NULL)
-				fprintf(stderr, "%s[%zu]: analytic %g numeric %g\n", a->name, j, an, num);
 			if (fabs(an - num) / den > worst)
 				worst = fabs(an - num) / den;
 		}
