@@ -478,6 +478,7 @@ caser_load(rs_model *m, const void *buf, size_t len, rs_error *err)
 	    head[1] == m->nitems && head[2] >= 1 && head[2] <= 4096 && head[3] >= 1 &&
 	    head[3] <= CASER_MAXL && head[4] >= 1 && head[4] <= 4096 && head[5] >= 1 &&
 	    head[5] <= 4096;
+	ok = ok && ((uint64_t)head[0] + 3 * (uint64_t)head[1]) * head[2] * 4 <= r.left;
 	if (ok) {
 		s = caser_new(head[0], head[1], head[2], head[3], head[4], head[5]);
 		ok = nn_net_load(&s->core.net, &r) && r.left == 0;

@@ -471,6 +471,7 @@ gru_load(rs_model *m, const void *buf, size_t len, rs_error *err)
 	ok = deep_load_head(&r, GRU_MAGIC, head, 4) && head[0] == m->nitems &&
 	    head[1] >= 1 && head[1] <= 4096 && head[2] >= 1 && head[2] <= 4096 &&
 	    head[3] >= 1 && head[3] <= 1000;
+	ok = ok && (uint64_t)head[0] * (head[1] + head[2]) * 4 <= r.left;
 	if (ok) {
 		s = gru_new(head[0], head[1], head[2], head[3]);
 		ok = nn_net_load(&s->core.net, &r) && r.left == 0;

@@ -496,6 +496,8 @@ ncf_load(rs_model *m, const void *buf, size_t len, rs_error *err)
 	    head[4] % 2 == 0 && head[0] == m->nusers && head[1] == m->nitems;
 	for (uint32_t l = 0; ok && l < head[3]; l++)
 		ok = head[4 + l] >= 1 && head[4 + l] <= 65536;
+	/* the embeddings alone take this many bytes: refuse before allocating */
+	ok = ok && ((uint64_t)head[0] + head[1]) * (head[2] + head[4] / 2) * 4 <= r.left;
 	if (ok) {
 		s = ncf_new(head[0], head[1], head[2], head + 4, head[3]);
 		ok = nn_net_load(&s->core.net, &r) && r.left == 0;

@@ -558,7 +558,8 @@ tt_load(rs_model *m, const void *buf, size_t len, rs_error *err)
 	blob_reader_init(&r, buf, len);
 	ok = deep_load_head(&r, TT_MAGIC, head, 5) && head[0] == m->nusers &&
 	    head[1] == m->nitems && head[3] >= 1 && head[3] <= 65536 && head[4] >= 1 &&
-	    head[4] <= 4096 && (uint64_t)head[2] * head[3] <= r.left / 4;
+	    head[4] <= 4096 && (uint64_t)head[2] * head[3] <= r.left / 4 &&
+	    (uint64_t)head[0] * head[3] <= r.left / 4;
 	if (ok) {
 		s = tt_new(head[0], head[1], head[2], head[3], head[4]);
 		ok = csr_load(&r, &s->x, head[1], head[2]) &&
