@@ -107,6 +107,8 @@ const struct cmd_entry *cmd_find(const char *name, char *err, size_t errsize);
 /* Run one line of commands (";"-separated). Returns false when a command
  * failed. */
 bool session_run_line(struct session *s, const char *line);
+/* line with every salt= value replaced by ***, for echo and history */
+char *redact_secrets(const char *line);
 /* Report a command failure (message without "error: "). Returns CMD_ERROR. */
 enum cmd_ret cmd_error(struct session *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -508,6 +508,45 @@ print_failure(struct session *s, const char *command, const char *msg)
 	}
 }
 
+/* A copy of line with the value of every salt= option replaced by ***, for
+ * echo and the history file: a secret typed inline must not be written down. */
+char *
+redact_secrets(const char *line)
+{
+	size_t n = strlen(line), o = 0;
+	char *out = xmalloc(n + 4 * (n / 5 + 1) + 1);
+
+	for (size_t i = 0; i < n;) {
+		bool start = i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t' ||
+		    line[i - 1] == ';';
+		if (start && strncmp(line + i, "salt=", 5) == 0 && i + 5 < n &&
+		    strchr(" \t;\n", line[i + 5]) == NULL) {
+			memcpy(out + o, "salt=***", 8);
+			o += 8;
+			i += 5;
+			/* skip the value: quoted parts to their closing quote */
+			while (i < n && line[i] != ' ' && line[i] != '\t' && line[i] != ';' &&
+			    line[i] != '\n') {
+				if (line[i] == '"' || line[i] == '\'') {
+					char q = line[i++];
+					while (i < n && line[i] != q) {
+						if (q == '"' && line[i] == '\\' && i + 1 < n)
+							i++;
+						i++;
+					}
+					if (i < n)
+						i++;
+				} else
+					i++;
+			}
+			continue;
+		}
+		out[o++] = line[i++];
+	}
+	out[o] = '\0';
+	return out;
+}
+
 /* Run one parsed command; false when it failed. */
 static bool
 run_command(struct session *s, const struct command_words *cw)
@@ -519,7 +558,9 @@ run_command(struct session *s, const struct command_words *cw)
 	enum cmd_ret ret;
 
 	if (s->echo && !s->quiet) {
-		fprintf(s->out, "> %s\n", cw->src);
+		char *shown = redact_secrets(cw->src);
+		fprintf(s->out, "> %s\n", shown);
+		free(shown);
 		fflush(s->out);
 	}
 	e = cmd_find(cw->w[0].text, err, sizeof err);
@@ -571,8 +612,10 @@ session_run_line(struct session *s, const char *line)
 			first[k++] = *p++;
 		first[k] = '\0';
 		if (s->echo && !s->quiet) {
-			size_t len = strcspn(line, "\n");
-			fprintf(s->out, "> %.*s\n", (int)len, line);
+			char *shown = redact_secrets(line);
+			size_t len = strcspn(shown, "\n");
+			fprintf(s->out, "> %.*s\n", (int)len, shown);
+			free(shown);
 			fflush(s->out);
 		}
 		print_failure(s, first, err);

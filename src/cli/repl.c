@@ -77,7 +77,9 @@ on_line(char *line)
 			line[--n] = '\0';
 	}
 	if (*line != '\0') {
-		add_history(line);
+		char *kept = redact_secrets(line);
+		add_history(kept);
+		free(kept);
 		if (history_path != NULL)
 			append_history(1, history_path);
 	}

@@ -218,6 +218,9 @@ rs --echo -c "load $tiny;describe columns=no   # comment"
 want_status 0 "--echo"
 [ "$(head -n 1 "$SCRATCH/out")" = "> load $tiny" ] || bad "--echo: first line is \"$(head -n 1 "$SCRATCH/out")\""
 out_has '^> describe columns=no$' "--echo"
+rs --echo -c "anonymize salt='my secret'; load $tiny"
+grep -q 'secret' "$SCRATCH/out" "$SCRATCH/err" && bad "--echo showed a salt: $(cat "$SCRATCH/out")"
+out_has '^> anonymize salt=\*\*\*$' "--echo of a salt"
 
 # ---- --json: one object per command, one per line ----
 rs --json --keep-going -c "load $tiny; describe columns=no; bogus; desc; help load; head 1"

@@ -184,6 +184,12 @@ enter
 wait_for '^u1 +i1 +5 +1000$' "head after the errors shows the first dataset"
 last_line_is "reelscope>" "prompt after head"
 
+# a salt typed inline is kept out of the history file
+clear_screen
+keys 'anonymize salt="top secret"'
+enter
+last_line_is "reelscope>" "prompt after anonymize"
+
 # quit leaves with status 0
 keys quit
 enter
@@ -199,6 +205,8 @@ else
 	for c in help "load data/csv/tiny.csv" describe columns bogus "load nothere.csv" "head 1" quit; do
 		grep -E -q "^$c ?\$" "$hist" || bad "history file lacks \"$c\": $(cat "$hist")"
 	done
+	grep -q 'anonymize salt=\*\*\*$' "$hist" || bad "history file lacks the redacted anonymize: $(cat "$hist")"
+	grep -q 'top secret' "$hist" && bad "the salt reached the history file: $(cat "$hist")"
 	grep -q 'encoding=' "$hist" && bad "the line dropped by Ctrl-C is in the history: $(cat "$hist")"
 fi
 

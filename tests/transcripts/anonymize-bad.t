@@ -16,6 +16,8 @@ creators      4
 error: anonymize: give one of salt=, salt-file= and key=
 > anonymize salt=
 error: anonymize: salt= needs a value
+> anonymize salt=***
+error: anonymize: salt=*** is how history and echo hide a salt; type the salt itself (or use salt-file=FILE)
 > anonymize salt-file=data/fair/nope.txt
 error: anonymize: cannot read data/fair/nope.txt: No such file or directory
 > anonymize salt-file=data/fair/empty-salt.txt

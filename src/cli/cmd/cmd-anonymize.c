@@ -48,6 +48,8 @@ cmd_anonymize_exec(struct session *s, struct cmd_call *c, struct report *r)
 
 	if (ds == NULL)
 		return CMD_ERROR;
+	if (salt != NULL && strcmp(salt, "***") == 0)
+		return cmd_error(s, "anonymize: salt=*** is how history and echo hide a salt; type the salt itself (or use salt-file=FILE)");
 	if ((salt != NULL) + (file != NULL) + (kref != NULL) > 1)
 		return cmd_error(s, "anonymize: give one of salt=, salt-file= and key=");
 	if (kref != NULL) {
