@@ -1,4 +1,4 @@
-/* Fuzz target: the gnuplot string escaper (src/cli/plot/escape.c) — whatever the text, the result is one inert single-quoted string. */
+/* Fuzz target: the gnuplot string escaper (src/cli/plot/escape.c) — whatever the text, the result is one inert double-quoted string. */
 #include "config.h"
 
 #include <stdint.h>
@@ -11,22 +11,24 @@
 
 const char *const FUZZ_NAME = "fuzz-gpquote";
 
-/* What gnuplot would read: a quote, then only pairs of quotes or bytes
- * that are not quotes, newlines or control characters, then one quote at
- * the very end. */
+/* What gnuplot would read: a double quote, then only bytes that end
+ * nothing and substitute nothing (no quote, backquote, @, $, control
+ * character) or a backslash with three octal digits, then one double
+ * quote at the very end. */
 static void
 check_quoted(const char *q, size_t len)
 {
-	if (len < 2 || q[0] != '\'' || q[len - 1] != '\'')
+	if (len < 2 || q[0] != '"' || q[len - 1] != '"')
 		__builtin_trap();
 	for (size_t i = 1; i < len - 1; i++) {
 		unsigned char c = (unsigned char)q[i];
-		if (c < 0x20 || c == 0x7F)
+		if (c < 0x20 || c == 0x7F || c == '"' || c == '`' || c == '@' || c == '$')
 			__builtin_trap();
-		if (c == '\'') {
-			if (i + 1 >= len - 1 || q[i + 1] != '\'')
+		if (c == '\\') {
+			if (i + 3 >= len - 1 || q[i + 1] < '0' || q[i + 1] > '3' ||
+			    q[i + 2] < '0' || q[i + 2] > '7' || q[i + 3] < '0' || q[i + 3] > '7')
 				__builtin_trap();
-			i++;
+			i += 3;
 		}
 	}
 }
@@ -50,8 +52,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sb_init(&sb);
 	gp_quote(&sb, s, max);
 	check_quoted(sb.s, sb.len);
-	/* never more text than asked for: each byte kept is at most doubled */
-	if (sb.len > 2 + 2 * (max < size ? max : size))
+	/* never more text than asked for: each byte kept is at most 4 */
+	if (sb.len > 2 + 4 * (max < size ? max : size))
 		__builtin_trap();
 	sb_free(&sb);
 	sb_init(&sb);

@@ -14,7 +14,7 @@ awk 'BEGIN { printf "user,item,rating\nu1,i1,"; for (i = 0; i < 300000; i++) pri
 	> "$SCRATCH/gen/huge-field.csv"
 awk 'BEGIN { printf "user,item,rating\n\"u"; for (i = 0; i < 20000; i++) printf "\"\""; print "\",i1,1" }' \
 	> "$SCRATCH/gen/deep-quotes.csv"
-for t in load parse store import; do
+for t in load parse store import gpquote; do
 	[ -x "$bin/fuzz-$t" ] || fail "$bin/fuzz-$t is not built (make check builds it)"
 	# libFuzzer programs take files too; -runs=0 would fuzz a folder, so
 	# files are named one by one
@@ -29,7 +29,7 @@ for t in load parse store import; do
 done
 if [ "${RS_FUZZ:-no}" = yes ]; then
 	cd "$(dirname "$REELSCOPE")" || exit 1
-	for t in load parse store import; do
+	for t in load parse store import gpquote; do
 		mkdir -p "$SCRATCH/c-$t"
 		cp "$fz/corpus/$t"/* "$SCRATCH/c-$t/"
 		if ! "$bin/fuzz-$t" -max_total_time="${FUZZ_CHECK_SECONDS:-10}" -timeout=10 \
