@@ -3,6 +3,7 @@
 # exit: 1
 # filter: s/^\(seconds *\)[0-9.e+-]*$/\1(time)/
 # filter: s/\( 14 *\)[0-9][0-9.e+-]* /\1(time) /
+# filter: s/^\(name  .*pairs\)  *seconds  /\1  seconds  /
 > explain user=alice item=m1
 error: no dataset loaded (use load PATH or generate DIR --load first)
 > load data/models/ratings.csv items=data/models/items.csv
@@ -85,6 +86,6 @@ error: explain: no item zz in the data
 > explain user=alice
 error: explain: give user=ID and item=ID
 > models
-name  kind     params                                                                                                       pairs   seconds  epochs  best  metric  valid
+name  kind     params                                                                                                       pairs  seconds  epochs  best  metric  valid
 p     pop      window=0                                                                                                        14  (time)       0     0  -       -
 i     itemknn  sim=cosine k=40 shrink=0 min_support=1 mode=auto keep=0 reg_item=10 reg_user=15 baseline_epochs=10 clip=yes     14  (time)       0     0  -       -

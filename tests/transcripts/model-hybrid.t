@@ -5,6 +5,7 @@
 # exit: 1
 # filter: s/^\(seconds *\)[0-9.e+-]*$/\1(time)/
 # filter: s/\( 14 *\)[0-9][0-9.e+-]* /\1(time) /
+# filter: s/^\(name  .*pairs\)  *seconds  /\1  seconds  /
 > load data/models/ratings.csv items=data/models/items.csv
 format: delimited text
 log data/models/ratings.csv: comma-separated, header row; user=user item=item value=rating time=(none)
@@ -98,7 +99,7 @@ components:
   i      itemknn     0.5  0.8165     0.83333       0.41667
 > models drop=i
 dropped i
-name  kind    params                                       pairs   seconds  epochs  best  metric  valid
+name  kind    params                                       pairs  seconds  epochs  best  metric  valid
 p     pop     window=0                                        14  (time)       0     0  -       -
 h     hybrid  models=p,i weights=0.7,0.3 normalize=minmax     14  (time)       0     0  -       -
 r     hybrid  models=p,i weights=equal normalize=rank         14  (time)       0     0  -       -
