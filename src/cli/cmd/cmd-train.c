@@ -208,9 +208,12 @@ cmd_train_exec(struct session *s, struct cmd_call *c, struct report *r)
 		rn_prec(rn_num(row, "seconds", e->seconds), 3);
 	}
 	rn_flags(rn_bool(root, "interrupted", m->interrupted), m->interrupted ? 0 : RF_TEXT_HIDE);
-	if (m->interrupted)
+	if (m->interrupted && valid == NULL)
+		report_warn(r, "interrupted: kept epoch %zu, the last one finished (no validation rows to pick the best by)",
+		    m->best_epoch);
+	else if (m->interrupted)
 		report_warn(r, "interrupted: kept epoch %zu, the best so far", m->best_epoch);
-	if (valid == NULL && m->kind->epoch != NULL)
+	else if (valid == NULL && m->kind->epoch != NULL)
 		report_note(r, "no validation rows: trained all %zu epochs (split ... valid=0.1 enables early stopping)",
 		    m->nepochs);
 	rs_workspace_add_model(s->ws, m);

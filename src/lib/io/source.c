@@ -115,8 +115,16 @@ fill(struct src *s, rs_error *err)
 	got = gzread(s->gz, s->buf + s->end, (unsigned)(s->cap - s->end));
 	if (got < 0) {
 		msg = gzerror(s->gz, &errnum);
-		rs_error_set(err, RS_EIO, "%s: read error: %s", s->display,
-		    errnum == Z_ERRNO ? strerror(errno) : msg);
+		if (errnum == Z_ERRNO)
+			rs_error_set(err, RS_EIO, "%s: read error: %s", s->display,
+			    strerror(errno));
+		else {
+			/* zlib names the descriptor ("<fd:3>: "), not the file */
+			const char *colon = strstr(msg, ">: ");
+			rs_error_set(err, RS_EIO,
+			    "%s: truncated or corrupt gzip data (%s)", s->display,
+			    colon ? colon + 3 : msg);
+		}
 		return -1;
 	}
 	if (got == 0) {
