@@ -69,7 +69,9 @@ typedef struct rs_log {
 	rs_index *by_item;
 } rs_log;
 
-/* Rows per user / per item, built once and cached in the log. */
+/* Rows per user / per item, built once and cached in the log: key k's rows
+ * are rows[ptr[k] .. ptr[k+1]), or, when rows is NULL (the log was already
+ * grouped by that key), the positions ptr[k] .. ptr[k+1] themselves. */
 const rs_index *rs_log_by_user(rs_log *log, uint32_t nusers);
 const rs_index *rs_log_by_item(rs_log *log, uint32_t nitems);
 void rs_log_drop_indexes(rs_log *log);

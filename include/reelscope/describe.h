@@ -32,7 +32,8 @@ typedef struct rs_describe {
 	uint32_t items;		/* items with at least one interaction */
 	uint32_t creators;	/* creators with at least one interacted item */
 	uint32_t catalog_users, catalog_items, catalog_creators;
-	double density;		/* interactions / (users * items) */
+	uint64_t pairs;		/* distinct (user, item) pairs in the log */
+	double density;		/* pairs / (users * items) */
 	double user_q[RS_NQUANT], item_q[RS_NQUANT];
 	double top1, top10, top20;	/* share of interactions of the top items */
 	size_t observed_rows;	/* fully observed block, 0 when absent */

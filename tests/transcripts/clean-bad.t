@@ -95,7 +95,8 @@ interactions      57
 users             6
 items             8
 creators          3
-density           119%
+distinct pairs    33
+density           68.8%
 catalog users     6
 catalog items     9
 catalog creators  3

@@ -59,7 +59,8 @@ interactions      37
 users             5
 items             8
 creators          3
-density           92.5%
+distinct pairs    22
+density           55%
 catalog users     6
 catalog items     9
 catalog creators  3
@@ -132,7 +133,8 @@ interactions      37
 users             5
 items             8
 creators          3
-density           92.5%
+distinct pairs    22
+density           55%
 catalog users     6
 catalog items     9
 catalog creators  3

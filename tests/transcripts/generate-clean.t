@@ -35,6 +35,7 @@ interactions      547
 users             40
 items             79
 creators          8
+distinct pairs    546
 density           17.3%
 catalog users     40
 catalog items     80
@@ -70,7 +71,8 @@ interactions      207
 users             30
 items             47
 creators          5
-density           14.7%
+distinct pairs    206
+density           14.6%
 catalog users     30
 catalog items     50
 catalog creators  5

@@ -40,6 +40,7 @@ interactions      547
 users             40
 items             79
 creators          8
+distinct pairs    546
 density           17.3%
 catalog users     40
 catalog items     80

@@ -190,6 +190,7 @@ test_tiny(void)
 	CHECK(d.catalog_users == 6 && d.catalog_items == 6);
 	CHECK(d.catalog_creators == 4);
 	CHECK(d.creators == 3);
+	CHECK(d.pairs == 12);
 	CHECK_NEAR(d.density, 0.48, TOL);
 	check_quantiles(d.user_q, user_q, __LINE__);
 	check_quantiles(d.item_q, item_q, __LINE__);
@@ -357,6 +358,39 @@ rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 	return remove(path);
 }
 
+/*
+ * Repeated events: u1 watches i1 three times (not in a row: the log is not
+ * grouped by user), u2 watches i1 once. 4 interactions, 2 distinct pairs,
+ * 2 users x 1 item: density 2 / 2 = 100%, not 4 / 2 = 200%.
+ */
+static void
+test_repeats(void)
+{
+	rs_error err;
+	rs_dataset *ds;
+	rs_describe d;
+	const char *path = write_file("repeats.csv",
+	    "user,item,timestamp\n"
+	    "u1,i1,1600000000\n"
+	    "u2,i1,1600000010\n"
+	    "u1,i1,1600000020\n"
+	    "u1,i1,1600000030\n");
+
+	ds = rs_dataset_load(path, NULL, NULL, &err);
+	CHECK(ds != NULL);
+	if (ds == NULL) {
+		fprintf(stderr, "  %s\n", err.msg);
+		return;
+	}
+	CHECK(rs_describe_dataset(ds, &d, &err) == 0);
+	CHECK(d.interactions == 4);
+	CHECK(d.pairs == 2);
+	CHECK(d.users == 2 && d.items == 1);
+	CHECK_NEAR(d.density, 1.0, TOL);
+	rs_describe_free(&d);
+	rs_dataset_free(ds);
+}
+
 int
 main(void)
 {
@@ -372,6 +406,7 @@ main(void)
 	test_tiny();
 	test_long_tail();
 	test_observed();
+	test_repeats();
 	nftw(tmp, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 	return check_done("test-describe");
 }

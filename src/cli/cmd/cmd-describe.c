@@ -16,7 +16,8 @@ static const struct cmd_field describe_fields[] = {
 	{ "users", "users with at least one interaction" },
 	{ "items", "items with at least one interaction" },
 	{ "creators", "creators with at least one interacted item (null without creators)" },
-	{ "density", "interactions / (users x items)" },
+	{ "pairs", "distinct (user, item) pairs (shown when some interactions repeat a pair)" },
+	{ "density", "distinct pairs / (users x items)" },
 	{ "catalog_users", "all user ids (log and user table)" },
 	{ "catalog_items", "all item ids (log and item table)" },
 	{ "catalog_creators", "all creator ids" },
@@ -71,6 +72,8 @@ cmd_describe_exec(struct session *s, struct cmd_call *c, struct report *r)
 		rn_int(root, "creators", d.creators);
 	else
 		rn_null(root, "creators");
+	rn_flags(rn_label(rn_int(root, "pairs", (int64_t)d.pairs), "distinct pairs"),
+	    d.pairs == d.interactions ? RF_TEXT_HIDE : 0);
 	rn_flags(rn_num(root, "density", d.density), RF_PERCENT);
 	rn_label(rn_int(root, "catalog_users", d.catalog_users), "catalog users");
 	rn_label(rn_int(root, "catalog_items", d.catalog_items), "catalog items");

@@ -133,8 +133,23 @@ rs_describe_dataset(rs_dataset *ds, rs_describe *d, rs_error *err)
 	d->catalog_creators = rs_ids_count(ds->creators);
 	d->users = activity(ds->log.user, ds->log.n, nusers, d->user_q, NULL);
 	d->items = activity(ds->log.item, ds->log.n, nitems, d->item_q, &icnt);
+	{
+		/* distinct (user, item) pairs: a repeated event is one pair, so
+		 * the density never passes 100% */
+		const rs_index *ix = rs_log_by_user(&ds->log, nusers);
+		uint32_t *stamp = xcalloc((size_t)nitems + 1, sizeof *stamp);
+		for (uint32_t u = 0; u < nusers; u++)
+			for (uint64_t q = ix->ptr[u]; q < ix->ptr[u + 1]; q++) {
+				uint32_t it = ds->log.item[ix->rows ? ix->rows[q] : q];
+				if (it < nitems && stamp[it] != u + 1) {
+					stamp[it] = u + 1;
+					d->pairs++;
+				}
+			}
+		free(stamp);
+	}
 	d->density = d->users && d->items ?
-	    (double)ds->log.n / ((double)d->users * (double)d->items) : 0;
+	    (double)d->pairs / ((double)d->users * (double)d->items) : 0;
 	if (ds->item_creator != NULL) {
 		uint8_t *seen = xcalloc(d->catalog_creators + 1, 1);
 		for (uint32_t i = 0; i < nitems; i++) {
