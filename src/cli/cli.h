@@ -109,6 +109,8 @@ const struct cmd_entry *cmd_find(const char *name, char *err, size_t errsize);
 bool session_run_line(struct session *s, const char *line);
 /* line with every salt= value replaced by ***, for echo and history */
 char *redact_secrets(const char *line);
+/* why name cannot be a model's name, or NULL when it can */
+const char *model_name_problem(const char *name);
 /* Report a command failure (message without "error: "). Returns CMD_ERROR. */
 enum cmd_ret cmd_error(struct session *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -547,6 +547,27 @@ redact_secrets(const char *line)
 	return out;
 }
 
+/* Why name cannot name a model, or NULL: others refer to it in lists
+ * (model=a,b), tables and files, so no control characters, commas or '=',
+ * and at most 64 bytes. */
+const char *
+model_name_problem(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n == 0)
+		return "it is empty";
+	if (n > 64)
+		return "it is longer than 64 bytes";
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			return "it holds a control character";
+		if (*p == ',' || *p == '=')
+			return "it holds a comma or '=' (names are listed as model=a,b)";
+	}
+	return NULL;
+}
+
 /* Run one parsed command; false when it failed. */
 static bool
 run_command(struct session *s, const struct command_words *cw)

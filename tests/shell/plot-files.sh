@@ -17,14 +17,14 @@ setup="load data/plot/views.csv items=data/plot/items.csv creator=author;
 split files test=data/plot/test.csv;
 train \"$m1\" model=bpr factors=2 epochs=3 seed=2;
 train '$m2' model=als factors=2 epochs=2;
-train \"x\\nsystem('touch pwned')\" model=pop"
+train \"x system('touch pwned')\" model=pop"
 
 run_rs --no-progress -c "$setup;
 plot loss to=out/loss.png;
 plot loss to=out/loss.svg;
 plot loss to=out/loss.pdf;
 plot hist \"$m1\" to=out/col.svg;
-plot merit k=2 to=out/merit.svg model=\"x\\nsystem('touch pwned')\";
+plot merit k=2 to=out/merit.svg model=\"x system('touch pwned')\";
 plot lorenz k=2 to=out/lorenz.svg;
 plot exposure k=2 to=out/exposure.png;
 plot scores to=out/scores.svg model='$m2';

@@ -140,3 +140,5 @@ plain (imported):
   seconds                    (time)
 > train ext model=imported
 error: train: ext: imported lists are read with import recs FILE as NAME, not trained
+> import recs data/eval/recs.csv as "my,recs"
+error: import: that model name cannot be used: it holds a comma or '=' (names are listed as model=a,b)

@@ -89,3 +89,17 @@ error: explain: give user=ID and item=ID
 name  kind     params                                                                                                       pairs  seconds  epochs  best  metric  valid
 p     pop      window=0                                                                                                        14  (time)       0     0  -       -
 i     itemknn  sim=cosine k=40 shrink=0 min_support=1 mode=auto keep=0 reg_item=10 reg_user=15 baseline_epochs=10 clip=yes     14  (time)       0     0  -       -
+> train "a=b" model=pop
+error: train: that model name cannot be used: it holds a comma or '=' (names are listed as model=a,b)
+> train a,b model=pop
+error: train: that model name cannot be used: it holds a comma or '=' (names are listed as model=a,b)
+> train "x\ny" model=pop
+error: train: that model name cannot be used: it holds a control character
+> train "x,y" model=pop
+error: train: that model name cannot be used: it holds a comma or '=' (names are listed as model=a,b)
+> tune model=pop window=0,1 name=x,y
+error: tune: name=: that model name cannot be used: it holds a comma or '=' (names are listed as model=a,b)
+> models
+name  kind     params                                                                                                       pairs  seconds  epochs  best  metric  valid
+p     pop      window=0                                                                                                        14  (time)       0     0  -       -
+i     itemknn  sim=cosine k=40 shrink=0 min_support=1 mode=auto keep=0 reg_item=10 reg_user=15 baseline_epochs=10 clip=yes     14  (time)       0     0  -       -

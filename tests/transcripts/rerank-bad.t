@@ -107,3 +107,5 @@ error: rerank: k=5 is longer than the lists of cands (at most 4 items): give k=4
 name   kind      params                                                      pairs  seconds  epochs  best  metric  valid
 xq     imported  file=rerank cands method=xquad lambda=0.5 k=2 candidates=4      6        0       0     0  -       -
 cands  imported  file=data/fair/cands.csv                                        6        0       0     0  -       -
+> rerank cands method=mmr as a,b
+error: rerank: that model name cannot be used: it holds a comma or '=' (names are listed as model=a,b)

@@ -54,6 +54,9 @@ cmd_import_exec(struct session *s, struct cmd_call *c, struct report *r)
 		    c->args[0]);
 	if (strcmp(c->args[2], "as") != 0)
 		return cmd_error(s, "import: usage: import recs FILE as NAME");
+	if (model_name_problem(c->args[3]) != NULL)
+		return cmd_error(s, "import: that model name cannot be used: %s",
+		    model_name_problem(c->args[3]));
 	rs_import_opts_init(&o);
 	o.user = call_get(c, "user");
 	o.item = call_get(c, "item");

@@ -93,6 +93,9 @@ cmd_rerank_exec(struct session *s, struct cmd_call *c, struct report *r)
 		return CMD_ERROR;
 	if (strcmp(c->args[1], "as") != 0)
 		return cmd_error(s, "rerank: usage: rerank MODEL method=... as NAME");
+	if (model_name_problem(name) != NULL)
+		return cmd_error(s, "rerank: that model name cannot be used: %s",
+		    model_name_problem(name));
 	if (!rerank_call_opts(s, c, "rerank", &o))
 		return CMD_ERROR;
 	if (o.method == RS_RERANK_FAIR || o.method == RS_RERANK_MAXIMIN)

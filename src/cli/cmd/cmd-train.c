@@ -83,6 +83,9 @@ cmd_train_exec(struct session *s, struct cmd_call *c, struct report *r)
 
 	if (ds == NULL)
 		return CMD_ERROR;
+	if (model_name_problem(c->args[0]) != NULL)
+		return cmd_error(s, "train: that model name cannot be used: %s",
+		    model_name_problem(c->args[0]));
 	if (kindname == NULL)
 		return cmd_error(s, "train: which model? give model=KIND (help train lists the kinds)");
 	if ((kind = rs_model_kind_find(kindname)) == NULL) {
