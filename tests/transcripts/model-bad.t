@@ -2,7 +2,7 @@
 # explain: each fails with one message and changes nothing.
 # exit: 1
 # filter: s/^\(seconds *\)[0-9.e+-]*$/\1(time)/
-# filter: s/\( 14 *\)[0-9][0-9.e+-]* /\1(time) /
+# filter: s/\( 14\)  *[0-9][0-9.e+-]* /\1  (time) /
 # filter: s/^\(name  .*pairs\)  *seconds  /\1  seconds  /
 > explain user=alice item=m1
 error: no dataset loaded (use load PATH or generate DIR --load first)

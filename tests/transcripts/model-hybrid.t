@@ -4,7 +4,7 @@
 # was.
 # exit: 1
 # filter: s/^\(seconds *\)[0-9.e+-]*$/\1(time)/
-# filter: s/\( 14 *\)[0-9][0-9.e+-]* /\1(time) /
+# filter: s/\( 14\)  *[0-9][0-9.e+-]* /\1  (time) /
 # filter: s/^\(name  .*pairs\)  *seconds  /\1  seconds  /
 > load data/models/ratings.csv items=data/models/items.csv
 format: delimited text

@@ -96,6 +96,9 @@ cmd_tune_exec(struct session *s, struct cmd_call *c, struct report *r)
 		rs_model_new(kindname, "x", NULL, NULL, 0, &err);
 		return cmd_error(s, "tune: %s", err.msg);
 	}
+	if (call_get(c, "name") != NULL && model_name_problem(call_get(c, "name")) != NULL)
+		return cmd_error(s, "tune: name=: that model name cannot be used: %s",
+		    model_name_problem(call_get(c, "name")));
 	memset(&to, 0, sizeof to);
 	to.kind = kind->name;
 	for (size_t i = 0; i < c->nopts; i++) {
@@ -119,9 +122,6 @@ cmd_tune_exec(struct session *s, struct cmd_call *c, struct report *r)
 	snprintf(name, sizeof name, "%s", call_get(c, "name") ? call_get(c, "name") : "");
 	if (name[0] == '\0')
 		snprintf(name, sizeof name, "%s-tuned", kind->name);
-	else if (model_name_problem(name) != NULL)
-		return cmd_error(s, "tune: name=: that model name cannot be used: %s",
-		    model_name_problem(name));
 	to.name = name;
 	rs_fit_opts_init(&to.fit);
 	to.fit.epochs = (uint32_t)call_int(c, "epochs", 0);
