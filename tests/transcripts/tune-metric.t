@@ -6,6 +6,7 @@
 # filter: /^trials:$/,/^[^ ]/s/  *[0-9][0-9.e+-]*$/  (time)/
 # filter: /^history:$/,/^[^ ]/s/^ *epoch  *\([^ ]*\)  *\([^ ]*\)  *seconds$/  epoch  \1  \2  seconds/
 # filter: /^history:$/,/^[^ ]/s/^ *\([0-9][0-9]*\)  *\([^ ][^ ]*\)  *\([^ ][^ ]*\)  *[0-9][0-9.e+-]*$/  \1  \2  \3  (time)/
+# filter: /^trials:$/,/^[^ ]/s/  *seconds$/  seconds/
 > load samples/world --skip-bad
 format: KuaiRec 2.0 folder samples/world
 log samples/world/big_matrix.csv.gz: comma-separated, header row; user=user_id item=video_id value=watch_ratio time=timestamp
