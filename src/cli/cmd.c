@@ -87,35 +87,6 @@ const struct cmd_entry *const cmd_table[] = {
 	NULL
 };
 
-/* Edit distance, for "did you mean" suggestions. */
-static size_t
-edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), *row, best;
-
-	if (la > 64 || lb > 64)
-		return 99;
-	row = xmalloc((lb + 1) * sizeof *row);
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j], v = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < v)
-				v = up + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			diag = up;
-			row[j] = v;
-		}
-	}
-	best = row[lb];
-	free(row);
-	return best;
-}
-
 const struct cmd_entry *
 cmd_find(const char *name, char *err, size_t errsize)
 {

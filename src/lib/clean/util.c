@@ -17,33 +17,6 @@ clean_table_name(char where)
 	return where == 'i' ? "items" : where == 'u' ? "users" : "log";
 }
 
-/* Edit distance of two short names (99 when either is long). */
-static size_t
-edits(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[65], best;
-
-	if (la > 64 || lb > 64)
-		return 99;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j], v = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < v)
-				v = up + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			diag = up;
-			row[j] = v;
-		}
-	}
-	best = row[lb];
-	return best;
-}
-
 /* The nearest column name of the tables searched, within two edits. */
 static const char *
 nearest(const rs_table *const *tabs, size_t ntabs, const char *name)
@@ -53,7 +26,7 @@ nearest(const rs_table *const *tabs, size_t ntabs, const char *name)
 
 	for (size_t t = 0; t < ntabs; t++)
 		for (size_t j = 0; j < tabs[t]->ncols; j++) {
-			size_t d = edits(name, tabs[t]->cols[j]->name);
+			size_t d = edit_distance(name, tabs[t]->cols[j]->name);
 			if (d < bestd) {
 				bestd = d;
 				best = tabs[t]->cols[j]->name;

@@ -16,33 +16,6 @@
 #include <omp.h>
 #endif
 
-/* Edit distance of two short names (for "did you mean"). */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[65], best;
-
-	if (la > 64 || lb > 64)
-		return 99;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j], v = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < v)
-				v = up + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			diag = up;
-			row[j] = v;
-		}
-	}
-	best = row[lb];
-	return best;
-}
-
 static const char *
 kind_word(const rs_column *c)
 {
@@ -101,7 +74,7 @@ feat_item_column(const rs_dataset *ds, const char *opt, const char *name,
 	}
 	for (size_t k = 0; k < ds->item_tbl.ncols; k++) {
 		const rs_column *o = ds->item_tbl.cols[k];
-		size_t d = distance(name, o->name);
+		size_t d = edit_distance(name, o->name);
 		if (d < bestd && (kinds & (1u << o->kind))) {
 			bestd = d;
 			near = o->name;

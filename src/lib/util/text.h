@@ -67,4 +67,8 @@ char *sb_detach(struct strbuf *sb);
 /* Quote a field for an error message: at most 40 bytes, non-printables escaped. */
 void quote_field(const char *s, size_t len, char *buf, size_t size);
 
+/* Levenshtein distance of two short names, for "did you mean" suggestions;
+ * 99 when either is longer than 64 bytes. */
+size_t edit_distance(const char *a, const char *b);
+
 #endif
