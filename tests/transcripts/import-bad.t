@@ -22,7 +22,7 @@ error: import: can import recs (import recs FILE as NAME), not lists
 > import recs data/eval/recs.csv to ext
 error: import: usage: import recs FILE as NAME
 > import recs data/eval/recs-dup.csv as ext
-error: import: data/eval/recs-dup.csv: user u1 has rank 2 twice (data rows 2 and 3)
+error: import: data/eval/recs-dup.csv:4: user u1 has rank 2 twice (first on line 3)
 > import recs data/eval/recs-none.csv as ext
 error: import: data/eval/recs-none.csv: none of the 1 rows names a user and an item of the loaded data (first unknown: user x)
 > import recs data/eval/recs-none.csv as ext user=who item=what
@@ -30,7 +30,7 @@ error: import: data/eval/recs-none.csv: none of the 1 rows names a user and an i
 > import recs data/eval/recs-text.csv as ext
 error: import: data/eval/recs-text.csv: column rank holds text, not ranks
 > import recs data/eval/recs-zero.csv as ext
-error: import: data/eval/recs-zero.csv: data row 2: rank must be a whole number from 1 (found 0)
+error: import: data/eval/recs-zero.csv:3: rank must be a whole number from 1 (found 0)
 > import recs data/eval/recs.csv as ext rank=place
 error: import: data/eval/recs.csv: rank=place: no such column
 > models

@@ -524,7 +524,7 @@ test_import_bad(void)
 	snprintf(p, sizeof p, "%s", write_file("dup.csv",
 	    "user,item,rank\nu1,i3,1\nu1,i4,1\n"));
 	CHECK(rs_import_recs(ds, p, "x", &io, &rep, NULL, &err) == NULL);
-	CHECK(strstr(err.msg, "user u1 has rank 1 twice (data rows 1 and 2)") != NULL);
+	CHECK(strstr(err.msg, "dup.csv:3: user u1 has rank 1 twice (first on line 2)") != NULL);
 	/* an item twice: the better rank kept */
 	snprintf(p, sizeof p, "%s", write_file("twice.csv",
 	    "user,item,rank\nu1,i3,2\nu1,i3,1\nu1,i4,3\n"));

@@ -339,6 +339,37 @@ test_quotes_crlf_bom(void)
 		CHECK_STR(rs_ids_name(ds->items, 1), "i2");
 		rs_dataset_free(ds);
 	}
+	/* CR CR LF (a file converted twice): no CR is left in the last
+	 * field, so the time column stays numeric */
+	ds = load(write_file("crcrlf.csv",
+	    "user,item,rating,timestamp\r\r\nu1,i1,5,1000\r\r\n"
+	    "u2,i2,3,1001\r\r\n"), &err);
+	CHECK(ds != NULL);
+	if (ds != NULL) {
+		CHECK(ds->log.time_col >= 0);
+		c = logcol(ds, "timestamp");
+		CHECK(c != NULL && c->kind == RS_COL_NUMBER &&
+		    rs_column_get(c, 1) == 1001.0);
+		rs_dataset_free(ds);
+	}
+	/* quoted spaces keep ids apart, and load warns that they print alike */
+	ds = load(write_file("space-twins.csv",
+	    "user,item\nu1,i1\n u1 ,i2\n\"u1 \",i3\n\" u1\",i1\nu2,\"i1\"\n"), &err);
+	CHECK(ds != NULL);
+	if (ds != NULL) {
+		bool warned = false;
+		CHECK(rs_ids_count(ds->users) == 4 && rs_ids_count(ds->items) == 3);
+		for (size_t i = 0; i < ds->nnotes; i++)
+			if (strstr(ds->notes[i], "warning: ") == ds->notes[i] &&
+			    strstr(ds->notes[i], "space-twins.csv: 2 user ids differ from "
+			    "another only by spaces kept in quotes (\"u1\" and \"u1 \"); "
+			    "they are different users") != NULL)
+				warned = true;
+		CHECK(warned);
+		for (size_t i = 0; i < ds->nnotes; i++)
+			CHECK(strstr(ds->notes[i], "item id") == NULL);
+		rs_dataset_free(ds);
+	}
 	/* a multi-line row counts its lines: the bad row starts on line 4 */
 	EXPECT_ERROR(write_file("quoted-bad.csv",
 	    "user,item,title,rating\nu1,i1,\"a\nb\",5\nu2,i2,x,abc\n"), NULL,
@@ -615,6 +646,16 @@ test_errors(void)
 	p = write_file("bad-time.csv",
 	    "user,item,time\nu1,i1,2020-07-05\nu2,i2,2020-02-30\n");
 	EXPECT_ERROR(p, NULL, RS_EPARSE, S("%s:3: column 3 (time): \"2020-02-30\" is "
+	    "not a date-time (YYYY-MM-DD[ HH:MM:SS])", p));
+	/* a time column with a bad word: read in the form of its first value,
+	 * so the word's line is blamed, whichever form comes first */
+	p = write_file("word-time.csv",
+	    "user,item,timestamp\nu1,i1,1000\nu2,i2,yesterday\n");
+	EXPECT_ERROR(p, NULL, RS_EPARSE, S("%s:3: column 3 (timestamp): "
+	    "\"yesterday\" is not a number", p));
+	p = write_file("word-time2.csv",
+	    "user,item,time\nu1,i1,2020-07-05\nu2,i2,1000\nu3,i3,soon\n");
+	EXPECT_ERROR(p, NULL, RS_EPARSE, S("%s:3: column 3 (time): \"1000\" is "
 	    "not a date-time (YYYY-MM-DD[ HH:MM:SS])", p));
 	p = write_file("bad-utf8.csv", "user,item\nu1,i1\nu\xff,i2\n");
 	EXPECT_ERROR(p, NULL, RS_EPARSE, S("%s:3: column 1 (user): invalid UTF-8 at "

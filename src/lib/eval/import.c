@@ -83,6 +83,7 @@ rs_import_recs(const rs_dataset *ds, const char *path, const char *name,
 	char *keys[] = { "file" };
 	char *vals[] = { (char *)path };
 	rs_hooks quiet;
+	size_t *line = NULL;	/* each data row's line in the file */
 
 	memset(rep, 0, sizeof *rep);
 	memset(&log, 0, sizeof log);
@@ -97,6 +98,7 @@ rs_import_recs(const rs_dataset *ds, const char *path, const char *name,
 	fs.delim = o->delim;
 	fs.header = o->header;
 	fs.enc = ENC_UTF8;
+	fs.lines = &line;
 	memset(&roles, 0, sizeof roles);
 	roles.user = o->user;
 	roles.item = o->item;
@@ -145,13 +147,13 @@ rs_import_recs(const rs_dataset *ds, const char *path, const char *name,
 			else
 				snprintf(shown, sizeof shown, "%g", v);
 			rs_error_set(err, RS_EPARSE,
-			    "%s: data row %zu: rank must be a whole number from 1 (found %s)",
-			    path, r + 1, shown);
+			    "%s:%zu: rank must be a whole number from 1 (found %s)",
+			    path, line[r], shown);
 			goto fail;
 		}
 		if (rc == NULL && !isfinite(v)) {
-			rs_error_set(err, RS_EPARSE, "%s: data row %zu: the score is missing or not finite",
-			    path, r + 1);
+			rs_error_set(err, RS_EPARSE, "%s:%zu: the score is missing or not finite",
+			    path, line[r]);
 			goto fail;
 		}
 		if (u >= nu) {
@@ -229,9 +231,9 @@ rs_import_recs(const rs_dataset *ds, const char *path, const char *name,
 				if (j > 0 && e[j].key == e[j - 1].key) {
 					if (rc != NULL) {
 						rs_error_set(err, RS_EPARSE,
-						    "%s: user %s has rank %.0f twice (data rows %zu and %zu)",
-						    path, rs_ids_name(ds->users, u), e[j].key,
-						    e[j - 1].row + 1, e[j].row + 1);
+						    "%s:%zu: user %s has rank %.0f twice (first on line %zu)",
+						    path, line[e[j].row], rs_ids_name(ds->users, u),
+						    e[j].key, line[e[j - 1].row]);
 						goto fail;
 					}
 					rep->tied_scores++;
@@ -278,6 +280,7 @@ fail:
 	free(cnt);
 	free(useen);
 	free(iseen);
+	free(line);
 	rs_log_clear(&log);
 	rs_dataset_free(tmp);
 	return m;

@@ -407,6 +407,8 @@ grow_ids(struct reader *r, size_t more)
 		r->item = xreallocarray(r->item, r->cap, sizeof *r->item);
 	if (r->key_ids)
 		r->key = xreallocarray(r->key, r->cap, sizeof *r->key);
+	if (r->want_lines)
+		r->line = xreallocarray(r->line, r->cap, sizeof *r->line);
 }
 
 /* Say why row i is malformed (the first bad field, in column order), as
@@ -541,6 +543,10 @@ store_batch(struct store *st, struct batch *b)
 	for (size_t i = 0; i < limit; i++)
 		good += st->state[i] == ROW_OK;
 	grow_ids(r, good);
+	if (r->want_lines)
+		for (size_t i = 0, k = r->n; i < limit; i++)
+			if (st->state[i] == ROW_OK)
+				r->line[k++] = b->rline[i];
 	/* ids in row order, then each column */
 	for (size_t j = 0; j < nf; j++) {
 		const struct field_spec *fs = &r->fields[j];
@@ -702,6 +708,8 @@ reader_free_output(struct reader *r)
 	free(r->user);
 	free(r->item);
 	free(r->key);
+	free(r->line);
+	r->line = NULL;
 	r->user = r->item = r->key = NULL;
 	r->n = r->cap = 0;
 }

@@ -46,6 +46,8 @@ struct sniff {
 	size_t nfields;
 	char **names;		/* nfields names (from the header or made up) */
 	enum rs_col_kind *kinds;	/* guessed from the sample rows */
+	enum rs_col_kind *lead;	/* the kind of each column's first value
+				 * (number, time or text; number if none) */
 	bool *zero_lead;	/* numeric-looking values with leading zeros (ids) */
 	size_t nsample;		/* data rows seen in the sample */
 	char **first;		/* the first row's fields as written */
@@ -86,6 +88,8 @@ struct reader {
 	rs_ids *user_ids, *item_ids, *key_ids;
 	/* output: one entry per accepted row for each id role present */
 	uint32_t *user, *item, *key;
+	bool want_lines;	/* also keep each accepted row's first line */
+	size_t *line;
 	size_t n, cap;
 	size_t nbad;		/* rows skipped */
 	char first_bad[1024];	/* message of the first skipped row */
@@ -117,6 +121,7 @@ struct file_spec {
 	const char *const *names;	/* names for a headerless file, or NULL */
 	size_t nnames;
 	const char *types;	/* "col:text,..." overrides, or NULL */
+	size_t **lines;		/* load_log: receives each row's line, or NULL */
 };
 
 /* Role choices for a log: names/positions given by the user, or NULL. */

@@ -332,6 +332,7 @@ sniff_file(const char *path, const char *display, const char *delim,
 	out->names = xcalloc(nf, sizeof *out->names);
 	out->kinds = xcalloc(nf, sizeof *out->kinds);
 	out->zero_lead = xcalloc(nf, sizeof *out->zero_lead);
+	out->lead = xcalloc(nf, sizeof *out->lead);
 	seen = rs_ids_new();
 	for (size_t j = 0; j < nf; j++) {
 		size_t nnum = 0, ntime = 0, ntext = 0;
@@ -357,7 +358,9 @@ sniff_file(const char *path, const char *display, const char *delim,
 			out->names[j] = dup;
 		}
 		rs_ids_intern(seen, out->names[j], strlen(out->names[j]));
+		out->lead[j] = RS_COL_NUMBER;
 		for (size_t r = out->header ? 1 : 0; r < sm.nrows; r++) {
+			size_t seen_before = nnum + ntime + ntext;
 			if (j >= sm.nf[r])
 				continue;
 			switch (classify(sm.rows[r][j])) {
@@ -377,6 +380,9 @@ sniff_file(const char *path, const char *display, const char *delim,
 			case V_MISSING:
 				break;
 			}
+			if (seen_before == 0 && nnum + ntime + ntext == 1)
+				out->lead[j] = nnum ? RS_COL_NUMBER : ntime ?
+				    RS_COL_TIME : RS_COL_TEXT;
 		}
 		if (ntext > 0 || (nnum > 0 && ntime > 0))
 			out->kinds[j] = RS_COL_TEXT;
@@ -404,6 +410,7 @@ sniff_free(struct sniff *sn)
 	free(sn->first);
 	free(sn->names);
 	free(sn->kinds);
+	free(sn->lead);
 	free(sn->zero_lead);
 	memset(sn, 0, sizeof *sn);
 }

@@ -62,6 +62,7 @@ src_open(const char *path, const char *display, size_t max_line, rs_error *err)
 	double size;
 	int fd = open_regular(path, display, &size, err);
 	gzFile gz;
+	size_t want;
 
 	if (fd < 0)
 		return NULL;
@@ -72,12 +73,18 @@ src_open(const char *path, const char *display, size_t max_line, rs_error *err)
 		    display);
 		return NULL;
 	}
-	gzbuffer(gz, 256 * 1024);
+	/* Small files get small buffers (they grow on demand): loading
+	 * many small files, as tests and fuzzing do, then costs no large
+	 * allocations. A .gz may inflate to more; its buffer doubles. */
+	want = size + 1 < (double)CHUNK ? (size_t)size + 1 : CHUNK;
+	if (want < 4096)
+		want = 4096;
+	gzbuffer(gz, (unsigned)(want < 256 * 1024 ? want : 256 * 1024));
 	s = xcalloc(1, sizeof *s);
 	s->display = xstrdup(display);
 	s->gz = gz;
 	s->size = size;
-	s->cap = CHUNK;
+	s->cap = want;
 	s->buf = xmalloc(s->cap);
 	s->max_line = max_line ? max_line : RS_DEFAULT_MAX_LINE;
 	s->eol = '\n';
@@ -183,8 +190,9 @@ src_next_line(struct src *s, char **line, size_t *len, size_t *lineno,
 		    s->display, s->lineno, s->max_line >> 20);
 		return -1;
 	}
-	/* CRLF: the row ends at '\n' only, so a stray '\r' inside a line stays data */
-	if (n > 0 && l[n - 1] == '\r' && s->eol == '\n')
+	/* CRLF, and CR CR LF from a file converted twice: the row ends at
+	 * '\n' only, so a stray '\r' inside a line stays data */
+	while (n > 0 && l[n - 1] == '\r' && s->eol == '\n')
 		n--;
 	if (s->lineno == 1 && n >= 3 && memcmp(l, "\xef\xbb\xbf", 3) == 0) {
 		l += 3;
