@@ -1,5 +1,5 @@
 #!/bin/sh
-# Signals: Ctrl-C (SIGINT) during load, train and tune stops that work and
+# Signals: Ctrl-C (SIGINT) during load, train, tune, eval and tradeoff stops that work and
 # the session goes on (batch with --keep-going, and the REPL through tmux);
 # SIGTERM ends a session cleanly; output into a closed pipe ends quietly;
 # workspace files are created 0600 (the history file: repl-tmux.sh).
@@ -83,6 +83,35 @@ split random test=0.2 valid=0.2 seed=1
 tune model=mf factors=2,4,8,16,32,64 epochs=100000 patience=0
 describe"; then
 	grep -q '^top items hold' "$SCRATCH/out" || bad "Ctrl-C during tune: describe did not run afterwards"
+fi
+
+# ---- SIGINT during eval and tradeoff: the work stops between batches of
+# users (eval) or between values (tradeoff), nothing is kept, the session
+# goes on ----
+# 40,000 users ranking 20,000 items: eval takes seconds, a tradeoff value
+# about half a second (without sanitizers)
+awk 'BEGIN { print "user,item,rating,creator"; for (i = 0; i < 600000; i++) {
+	it = (i * 7919 + int(i / 40000) * 1237) % 20000
+	printf "u%d,i%d,%d,c%d\n", i % 40000, it, i % 5 + 1, it % 500 } }' > "$SCRATCH/wide.csv"
+if batch_signal INT '^> eval p' "load wide.csv creator=creator
+split random test=0.2 seed=1
+train p model=pop
+eval p
+describe"; then
+	grep -Eq '^error: eval: interrupted \(p: [0-9]+ of [0-9]+ users ranked\)$' "$SCRATCH/out" ||
+		bad "Ctrl-C during eval: no 'interrupted' error: $(grep -m2 '^error' "$SCRATCH/out")"
+	grep -q '^users with relevant items' "$SCRATCH/out" && bad "Ctrl-C during eval: results were printed"
+	grep -q '^top items hold' "$SCRATCH/out" || bad "Ctrl-C during eval: describe did not run afterwards"
+fi
+if batch_signal INT '^> tradeoff' "load wide.csv creator=creator
+split random test=0.2 seed=1
+train p model=pop
+tradeoff p method=mmr lambda=0:1:0.01 candidates=200
+describe"; then
+	grep -Eq '^error: tradeoff: interrupted( after [0-9]+ of 101 values| \(p: [0-9]+ of [0-9]+ users ranked\))$' "$SCRATCH/out" ||
+		bad "Ctrl-C during tradeoff: no 'interrupted' error: $(grep -m2 '^error' "$SCRATCH/out")"
+	grep -q '^rows:' "$SCRATCH/out" && bad "Ctrl-C during tradeoff: a table was printed"
+	grep -q '^top items hold' "$SCRATCH/out" || bad "Ctrl-C during tradeoff: describe did not run afterwards"
 fi
 
 # ---- SIGTERM: stop the work, end the session, no more commands ----

@@ -159,7 +159,7 @@ rs_clean_run(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 	 * it is done (Ctrl-C before it starts changes nothing) */
 	snprintf(task, sizeof task, "clean %s", step_names[p->step]);
 	if (rs_hooks_progress(hooks, task, 0, 1)) {
-		rs_error_set(err, RS_ECANCEL, "clean %s: interrupted", step_names[p->step]);
+		rs_error_set(err, RS_ECANCEL, "interrupted");
 		rs_clean_result_free(res);
 		return NULL;
 	}

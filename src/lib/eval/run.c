@@ -572,7 +572,9 @@ rs_eval_run(const rs_eval_ctx *c, const rs_model *m, rs_error *err)
 			    rowof[j] >= nw, &sc[t], r);
 		}
 		if (rs_hooks_progress(c->o.hooks, task, e0 + nb, c->neval)) {
-			rs_error_set(err, RS_ECANCEL, "eval %s: interrupted", m->name);
+			rs_error_set(err, RS_ECANCEL,
+			    "interrupted (%s: %u of %u users ranked)", m->name,
+			    e0 + nb, c->neval);
 			rs_eval_result_free(r);
 			r = NULL;
 			break;

@@ -268,7 +268,9 @@ rs_tradeoff_run(const rs_dataset *ds, const rs_model *m, const rs_rerank_opts *r
 		}
 		t->nrows++;
 		if (rs_hooks_progress(ao.eval.hooks, "tradeoff", (double)i + 1, (double)nvalues)) {
-			rs_error_set(err, RS_ECANCEL, "tradeoff: interrupted");
+			rs_error_set(err, RS_ECANCEL,
+			    "interrupted after %zu of %zu values", i + 1,
+			    (size_t)nvalues);
 			goto fail;
 		}
 	}
