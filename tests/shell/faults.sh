@@ -147,8 +147,28 @@ for d in 0 0.01 0.02 0.03 0.05 0.07 0.1 0.13 0.17 0.2 0.25 0.3 0.4 0.5; do
 		else
 			bad "kill -9 after ${d}s: gen/k.rsw is neither the old nor the new workspace"
 		fi
-		rm -f "$SCRATCH"/gen/k.rsw.tmp-* "$SCRATCH"/gen/.k.rsw.tmp-*
 	done
 done
+# the temporary files of killed saves are swept by the next save of the
+# same target; one whose process lives (this shell: a save still running)
+# and other names are kept
+sh -c 'exit 0' &
+dead=$!
+wait "$dead"
+: > "$SCRATCH/gen/.k.rsw.tmp-$dead-Ab3dEf"
+: > "$SCRATCH/gen/.k.rsw.tmp-$$-Xy9zWq"
+: > "$SCRATCH/gen/.k.rsw.tmp-notapid"
+: > "$SCRATCH/gen/.other.rsw.tmp-$dead-Ab3dEf"
+left=$(ls -A "$SCRATCH/gen" | grep -c '^\.k\.rsw\.tmp-[0-9]*-')
+total=$((total + 1))
+if run_rs --no-progress -c "open gen/old.rsw; save gen/k.rsw --force" > /dev/null 2>&1 &&
+    [ "$(ls -A "$SCRATCH/gen" | grep '^\.k\.rsw\.tmp-[0-9]*-' | tr '\n' ' ')" = ".k.rsw.tmp-$$-Xy9zWq " ] &&
+    [ -e "$SCRATCH/gen/.k.rsw.tmp-notapid" ] && [ -e "$SCRATCH/gen/.other.rsw.tmp-$dead-Ab3dEf" ]; then
+	pass=$((pass + 1))
+	echo "faults: the next save removed $((left - 1)) stale temporary files (kill -9 left $((left - 2))), kept a live one"
+else
+	bad "stale temporary files after a new save: $(ls -A "$SCRATCH/gen" | grep 'tmp-' | tr '\n' ' ')"
+fi
+rm -f "$SCRATCH"/gen/.*.tmp-*
 echo "faults: $pass passed / $total injection points ($kills kill -9 during open+save)"
 exit $status

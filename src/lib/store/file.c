@@ -1,8 +1,10 @@
 /* Workspace files on disk: atomic writing (temp file, fsync, rename), the header, framed sections with checksums, the trailer. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +135,47 @@ st_write_section(struct st_writer *w, uint32_t type, uint32_t flags)
 	return 0;
 }
 
+/* Remove the temporary files that saves of this target killed by kill -9
+ * or out of memory left behind: ours (same owner), regular, named
+ * .BASE.tmp-PID-XXXXXX, and whose process is gone. A live pid (even a
+ * reused one) keeps its file: a save running elsewhere is never touched. */
+static void
+sweep_stale(const char *dir, const char *base)
+{
+	char prefix[256];
+	size_t np;
+	DIR *d;
+	struct dirent *e;
+	int dfd;
+
+	np = (size_t)snprintf(prefix, sizeof prefix, ".%.200s.tmp-", base);
+	if ((d = opendir(dir)) == NULL)
+		return;
+	dfd = dirfd(d);
+	while ((e = readdir(d)) != NULL) {
+		const char *q = e->d_name;
+		char *end;
+		long pid;
+		struct stat st;
+
+		if (strncmp(q, prefix, np) != 0)
+			continue;
+		q += np;
+		errno = 0;
+		pid = strtol(q, &end, 10);
+		if (errno != 0 || end == q || pid <= 0 || *end != '-' ||
+		    strlen(end + 1) != 6)
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISREG(st.st_mode) || st.st_uid != geteuid())
+			continue;
+		(void)unlinkat(dfd, e->d_name, 0);
+	}
+	closedir(d);
+}
+
 /* The folder part of path ("." when there is none), and the last part. */
 static void
 split_path(const char *path, char **dir, const char **base)
@@ -190,9 +233,11 @@ st_file_begin(struct st_writer *w, const char *path, bool force)
 		}
 	}
 	split_path(path, &dir, &base);
-	/* hidden, next to the target so that rename stays in one file system */
-	w->tmp = xasprintf("%s%s.%.200s.tmp-XXXXXX", dir,
-	    strcmp(dir, "/") == 0 ? "" : "/", base);
+	sweep_stale(dir, base);
+	/* hidden, next to the target so that rename stays in one file system;
+	 * the pid says whose it is (sweep_stale) */
+	w->tmp = xasprintf("%s%s.%.200s.tmp-%ld-XXXXXX", dir,
+	    strcmp(dir, "/") == 0 ? "" : "/", base, (long)getpid());
 	free(dir);
 	w->fd = mkostemp(w->tmp, O_CLOEXEC);
 	if (w->fd < 0) {
