@@ -37,7 +37,7 @@ seconds         (time)
 metric          ndcg@10
 history:
   epoch  loss  ndcg@10  seconds
-      1  -     0.09171  (time)
+      1  -     0.09177  (time)
 > train rnd model=random
 name            rnd
 kind            random
@@ -47,7 +47,7 @@ seconds         (time)
 metric          ndcg@10
 history:
   epoch  loss  ndcg@10  seconds
-      1  -     0.01502  (time)
+      1  -      0.0154  (time)
 > eval k=10,20
 relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
 1269 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant

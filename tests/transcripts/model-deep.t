@@ -44,8 +44,8 @@ best epoch      2
 metric          ndcg@10
 history:
   epoch  loss  ndcg@10  seconds
-  1  3.29675  0.06591  (time)
-  2  2.80616  0.06759  (time)
+  1  3.29675  0.06598  (time)
+  2  2.80616  0.06766  (time)
 > recommend user=0 k=3 model=n
 model     n
 user      0
@@ -120,8 +120,8 @@ best epoch      2
 metric          ndcg@10
 history:
   epoch  loss  ndcg@10  seconds
-  1  2.74855  0.05944  (time)
-  2  2.56706  0.06381  (time)
+  1  2.74855  0.05953  (time)
+  2  2.56706  0.06385  (time)
 > recommend user=0 k=3 model=c
 model     c
 user      0
@@ -169,8 +169,8 @@ best epoch      2
 metric          ndcg@10
 history:
   epoch  loss  ndcg@10  seconds
-  1  4.05383  0.04638  (time)
-  2  3.92719  0.06161  (time)
+  1  4.05383  0.04641  (time)
+  2  3.92719  0.06168  (time)
 > recommend user=0 k=3 model=t
 model     t
 user      0

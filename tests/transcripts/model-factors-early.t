@@ -58,13 +58,13 @@ best epoch      6
 metric          recall@20
 history:
   epoch  loss  recall@20  seconds
-  1  6.02042  0.0657  (time)
-  2  3.40864  0.1186  (time)
-  3  3.17394  0.1317  (time)
-  4  3.07186  0.1414  (time)
-  5  3.00904  0.1483  (time)
-  6  2.96625  0.1624  (time)
-  7  2.93566  0.1581  (time)
+  1  6.02042  0.06585  (time)
+  2  3.40864  0.1192  (time)
+  3  3.17394  0.1322  (time)
+  4  3.07186  0.142  (time)
+  5  3.00904  0.1489  (time)
+  6  2.96625  0.163  (time)
+  7  2.93566  0.1588  (time)
 > clean outliers watch_ratio
 step           outliers
 column         watch_ratio

@@ -45,8 +45,8 @@ metric          ndcg@10
 history:
   epoch  loss  ndcg@10  seconds
   1  6.02042  0.03019  (time)
-  2  3.40864  0.05325  (time)
-  3  3.17394  0.06275  (time)
+  2  3.40864  0.05344  (time)
+  3  3.17394  0.06294  (time)
 > recommend user=0 k=5
 model     a
 user      0
@@ -94,9 +94,9 @@ best epoch      3
 metric          ndcg@10
 history:
   epoch  loss  ndcg@10  seconds
-  1  0.604318  0.06067  (time)
-  2  0.542605  0.06378  (time)
-  3  0.526937  0.06667  (time)
+  1  0.604318  0.06075  (time)
+  2  0.542605  0.06385  (time)
+  3  0.526937  0.06672  (time)
 > recommend user=0 k=5
 model     b
 user      0
@@ -144,9 +144,9 @@ best epoch      3
 metric          ndcg@10
 history:
   epoch  loss  ndcg@10  seconds
-  1  0.691865  0.0607  (time)
-  2  0.683038  0.06205  (time)
-  3  0.676715  0.0661  (time)
+  1  0.691865  0.06078  (time)
+  2  0.683038  0.06217  (time)
+  3  0.676715  0.0662  (time)
 > recommend user=0 k=3
 model     c
 user      0
@@ -167,9 +167,9 @@ best epoch      3
 metric          ndcg@10
 history:
   epoch  loss  ndcg@10  seconds
-  1  4.3192  0.02528  (time)
-  2  3.04522  0.05345  (time)
-  3  2.95977  0.05973  (time)
+  1  4.3192  0.02529  (time)
+  2  3.04522  0.0535  (time)
+  3  2.95977  0.05984  (time)
 > recommend user=0 k=3
 model     d
 user      0

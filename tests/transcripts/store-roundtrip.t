@@ -162,7 +162,7 @@ seconds         (time)
 metric          ndcg@10
 history:
   epoch  loss  ndcg@10  seconds
-  1  -  0.0304  (time)
+  1  -  0.03043  (time)
 > compare k=10 metrics=ndcg@10,precision@10,auc,rmse
 23 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
 protocol   full ranking, test part

@@ -76,4 +76,4 @@ seconds         (time)
 metric          ndcg@10
 history:
   epoch  loss  ndcg@10  seconds
-  1  -  0.08686  (time)
+  1  -  0.08691  (time)

@@ -10,7 +10,7 @@
 #include "reelscope/model.h"
 
 /* A training matrix from a dense nu x ni table (NAN: no entry). */
-static rs_imat *
+static inline rs_imat *
 fix_imat(uint32_t nu, uint32_t ni, const float *dense, bool explicit_values)
 {
 	rs_imat *m = calloc(1, sizeof *m);
@@ -55,7 +55,7 @@ fix_imat(uint32_t nu, uint32_t ni, const float *dense, bool explicit_values)
 
 /* Train kind with params ("k=2 sim=cosine") on a copy of t; NULL with err
  * on failure. The model owns its copy. */
-static rs_model *
+static inline rs_model *
 fix_train(const char *kind, const char *params, const rs_imat *t,
     rs_model *const *models, size_t nmodels, const void *features,
     rs_error *err)
@@ -92,7 +92,7 @@ fix_train(const char *kind, const char *params, const rs_imat *t,
 }
 
 /* A copy of m through its kind's save and load (the store's round trip). */
-static rs_model *
+static inline rs_model *
 fix_roundtrip(const rs_model *m, rs_error *err)
 {
 	rs_model *c = calloc(1, sizeof *c);
@@ -119,7 +119,7 @@ fix_roundtrip(const rs_model *m, rs_error *err)
 }
 
 /* Whether two models score every user the same. */
-static bool
+static inline bool
 fix_same_scores(const rs_model *a, const rs_model *b)
 {
 	float *x = malloc((a->nitems + 1) * sizeof *x), *y = malloc((a->nitems + 1) * sizeof *y);

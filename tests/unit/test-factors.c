@@ -12,6 +12,7 @@
 #include "reelscope/reelscope.h"
 #include "reelscope/model.h"
 #include "model/factor.h"
+#include "modelfix.h"
 
 #include "check.h"
 
@@ -792,6 +793,59 @@ test_similar_by_hand(void)
 	rs_model_free(m);
 }
 
+/* Validation during training counts as relevant only the held-out items
+ * the user did not see in training, as eval does (those are never ranked).
+ * pop on 4 users x 5 items, popularity 4 3 2 1 0; held out: u2 {0} (seen:
+ * no relevant item, the user does not count), u3 {0 (seen), 2}. u3's
+ * ranking without item 0 is 1 2 3 4: its one relevant item at rank 2. */
+static void
+test_validation_skips_seen(void)
+{
+	const float N = NAN;
+	const float train[] = {
+		1, 1, 1, 1, N,
+		1, 1, 1, N, N,
+		1, 1, N, N, N,
+		1, N, N, N, N,
+	};
+	const float held[] = {
+		N, N, N, N, N,
+		N, N, N, N, N,
+		1, N, N, N, N,
+		1, N, 1, N, N,
+	};
+	static const char *const metrics[] = { "ndcg@10", "recall@10", "hit@1" };
+	/* ndcg: 1/log2(3) over an ideal 1 (was 1/log2(3) / (1 + 1/log2(3)),
+	 * averaged with u2's 0) */
+	const double want[] = { 1 / log2(3.0), 1, 0 };
+	rs_imat *t = fix_imat(4, 5, train, false);
+	rs_imat *v = fix_imat(4, 5, held, false);
+
+	for (size_t k = 0; k < 3; k++) {
+		rs_error err;
+		rs_model *m = rs_model_new("pop", "p", NULL, NULL, 0, &err);
+		rs_train_ctx ctx;
+		rs_fit_opts fo;
+		CHECK(m != NULL);
+		if (m == NULL)
+			continue;
+		memset(&ctx, 0, sizeof ctx);
+		m->train = model_imat_copy(t);
+		ctx.train = m->train;
+		ctx.valid = v;
+		ctx.seed = 1;
+		rs_fit_opts_init(&fo);
+		fo.metric = metrics[k];
+		CHECK(rs_model_fit(m, &ctx, &fo, &err) == 0);
+		CHECK(m->nepochs == 1);
+		if (m->nepochs == 1)
+			CHECK_NEAR(m->history[0].valid, want[k], 1e-12);
+		rs_model_free(m);
+	}
+	rs_imat_free(t);
+	rs_imat_free(v);
+}
+
 int
 main(void)
 {
@@ -808,5 +862,6 @@ main(void)
 	test_nan_loss();
 	test_bad_params();
 	test_similar_by_hand();
+	test_validation_skips_seen();
 	return check_done("test-factors");
 }

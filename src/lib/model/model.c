@@ -338,24 +338,32 @@ validate(const rs_model *m, const rs_imat *valid, const char *metric,
 				for (uint64_t q = m->train->uptr[u]; q < m->train->uptr[u + 1]; q++)
 					skip[m->train->uidx[q]] = 1;
 			{
-				size_t n = rs_topk(x, m->nitems, skip, (size_t)k, top), hits = 0;
+				size_t n, hits = 0, nrel = 0;
 				double dcg = 0, idcg = 0;
+				/* as eval: held-out items seen in training are not
+				 * ranked, so they do not count as relevant */
+				for (uint64_t q = a; q < b; q++)
+					nrel += !skip[valid->uidx[q]];
+				if (nrel == 0)
+					goto unskip;
+				n = rs_topk(x, m->nitems, skip, (size_t)k, top);
 				for (size_t r = 0; r < n; r++) {
 					if (!isnan(rs_imat_get(valid, u, top[r]))) {
 						dcg += 1.0 / log2(r + 2.0);
 						hits++;
 					}
 				}
-				for (size_t r = 0; r < (size_t)k && r < b - a; r++)
+				for (size_t r = 0; r < (size_t)k && r < nrel; r++)
 					idcg += 1.0 / log2(r + 2.0);
 				if (strncmp(metric, "recall", 6) == 0)
-					part[j] = (double)hits / (double)(b - a);
+					part[j] = (double)hits / (double)nrel;
 				else if (strncmp(metric, "hit", 3) == 0)
 					part[j] = hits > 0;
 				else
 					part[j] = idcg > 0 ? dcg / idcg : 0;
 				cnt[j] = 1;
 			}
+unskip:
 			if (m->train != NULL && u < m->train->nusers)
 				for (uint64_t q = m->train->uptr[u]; q < m->train->uptr[u + 1]; q++)
 					skip[m->train->uidx[q]] = 0;
