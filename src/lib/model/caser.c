@@ -336,15 +336,6 @@ caser_chunk(void *vctx, uint32_t chunk, uint32_t lo, uint32_t hi)
 	b->loss[chunk] = loss;
 }
 
-static void
-merge_rows(nn_rows *dst, nn_rows *src)
-{
-	for (size_t j = 0; j < src->ntouched; j++) {
-		nn_rows_add(dst, src->touched[j], src->g + j * src->dim, 1);
-		src->slot[src->touched[j]] = -1;
-	}
-	src->ntouched = 0;
-}
 
 static double
 caser_batch(rs_model *m, const uint32_t *ex, uint32_t n, uint64_t key, float *g,
@@ -352,7 +343,6 @@ caser_batch(rs_model *m, const uint32_t *ex, uint32_t n, uint64_t key, float *g,
 {
 	struct caser *s = m->state;
 	struct caser_batch b;
-	double loss = 0;
 
 	memset(&b, 0, sizeof b);
 	b.s = s;
@@ -360,16 +350,9 @@ caser_batch(rs_model *m, const uint32_t *ex, uint32_t n, uint64_t key, float *g,
 	b.key = key;
 	b.g = deep_grads_new(&s->core.net);
 	nn_chunks_run(n, caser_chunk, &b, (size_t)n * s->M * s->d >= 100000);
-	nn_chunks_reduce(b.g, s->core.net.dense_floats);
-	for (size_t k = 0; k < s->core.net.dense_floats; k++)
-		g[k] += b.g[0][k];
-	for (int c = 0; c < NN_CHUNKS; c++) {
-		loss += b.loss[c];
-		for (int j = 0; j < 4; j++)	/* E, P, Wo, bo in net order */
-			merge_rows(&rows[j], &s->crow[c][j]);
-	}
-	deep_grads_free(b.g);
-	return loss;
+	/* sparse arrays in net order: E, P, Wo, bo */
+	return deep_grads_gather(&s->core.net, b.g, b.loss, &s->crow[0][0], 4, g,
+	    rows);
 }
 
 /* ---- scoring ---- */

@@ -312,16 +312,6 @@ gru_chunk(void *vctx, uint32_t chunk, uint32_t lo, uint32_t hi)
 	b->loss[chunk] = loss;
 }
 
-/* Move a chunk's row gradients into the batch's, in first-touch order. */
-static void
-merge_rows(nn_rows *dst, nn_rows *src)
-{
-	for (size_t j = 0; j < src->ntouched; j++) {
-		nn_rows_add(dst, src->touched[j], src->g + j * src->dim, 1);
-		src->slot[src->touched[j]] = -1;
-	}
-	src->ntouched = 0;
-}
 
 static double
 gru_batch(rs_model *m, const uint32_t *ex, uint32_t n, uint64_t key, float *g,
@@ -329,7 +319,6 @@ gru_batch(rs_model *m, const uint32_t *ex, uint32_t n, uint64_t key, float *g,
 {
 	struct gru *s = m->state;
 	struct gru_batch b;
-	double loss = 0;
 
 	memset(&b, 0, sizeof b);
 	b.s = s;
@@ -337,18 +326,9 @@ gru_batch(rs_model *m, const uint32_t *ex, uint32_t n, uint64_t key, float *g,
 	b.key = key;
 	b.g = deep_grads_new(&s->core.net);
 	nn_chunks_run(n, gru_chunk, &b, (size_t)n * s->L * s->H * (s->negatives + s->H) >= 200000);
-	nn_chunks_reduce(b.g, s->core.net.dense_floats);
-	for (size_t k = 0; k < s->core.net.dense_floats; k++)
-		g[k] += b.g[0][k];
-	for (int c = 0; c < NN_CHUNKS; c++) {
-		loss += b.loss[c];
-		/* sparse arrays in net order: E, Wo, bo */
-		merge_rows(&rows[0], &s->crow[c][0]);
-		merge_rows(&rows[1], &s->crow[c][1]);
-		merge_rows(&rows[2], &s->crow[c][2]);
-	}
-	deep_grads_free(b.g);
-	return loss;
+	/* sparse arrays in net order: E, Wo, bo */
+	return deep_grads_gather(&s->core.net, b.g, b.loss, &s->crow[0][0], 3, g,
+	    rows);
 }
 
 /* ---- scoring ---- */

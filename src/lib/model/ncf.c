@@ -328,16 +328,11 @@ ncf_batch(rs_model *m, const uint32_t *ex, uint32_t n, uint64_t key, float *g,
 	b.iu = xmalloc((ni ? ni : 1) * sizeof *b.iu);
 	b.ii = xmalloc((ni ? ni : 1) * sizeof *b.ii);
 	nn_chunks_run(n, ncf_chunk, &b, ni * (d + s->size[0]) >= 20000);
-	nn_chunks_reduce(b.g, s->core.net.dense_floats);
-	for (size_t k = 0; k < s->core.net.dense_floats; k++)
-		g[k] += b.g[0][k];
-	for (int c = 0; c < NN_CHUNKS; c++)
-		loss += b.loss[c];
+	loss = deep_grads_gather(&s->core.net, b.g, b.loss, NULL, 0, g, rows);
 	for (size_t k = 0; k < ni; k++) {
 		nn_rows_add(&rows[0], b.iu[k], b.dP + k * d, 1.0f);
 		nn_rows_add(&rows[1], b.ii[k], b.dQ + k * d, 1.0f);
 	}
-	deep_grads_free(b.g);
 	free(b.dP);
 	free(b.dQ);
 	free(b.iu);

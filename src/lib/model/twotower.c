@@ -427,15 +427,6 @@ tt_chunk(void *vctx, uint32_t chunk, uint32_t lo, uint32_t hi)
 	b->loss[chunk] = loss;
 }
 
-static void
-merge_rows(nn_rows *dst, nn_rows *src)
-{
-	for (size_t j = 0; j < src->ntouched; j++) {
-		nn_rows_add(dst, src->touched[j], src->g + j * src->dim, 1);
-		src->slot[src->touched[j]] = -1;
-	}
-	src->ntouched = 0;
-}
 
 static double
 tt_batch(rs_model *m, const uint32_t *ex, uint32_t n, uint64_t key, float *g,
@@ -443,7 +434,6 @@ tt_batch(rs_model *m, const uint32_t *ex, uint32_t n, uint64_t key, float *g,
 {
 	struct tt *s = m->state;
 	struct tt_batch b;
-	double loss = 0;
 
 	memset(&b, 0, sizeof b);
 	b.s = s;
@@ -451,17 +441,9 @@ tt_batch(rs_model *m, const uint32_t *ex, uint32_t n, uint64_t key, float *g,
 	b.key = key;
 	b.g = deep_grads_new(&s->core.net);
 	nn_chunks_run(n, tt_chunk, &b, (size_t)(n + s->negatives) * s->H * s->d >= 100000);
-	nn_chunks_reduce(b.g, s->core.net.dense_floats);
-	for (size_t k = 0; k < s->core.net.dense_floats; k++)
-		g[k] += b.g[0][k];
-	for (int c = 0; c < NN_CHUNKS; c++) {
-		loss += b.loss[c];
-		/* sparse arrays in net order: P, Fu, Fi */
-		for (int j = 0; j < 3; j++)
-			merge_rows(&rows[j], &s->crow[c][j]);
-	}
-	deep_grads_free(b.g);
-	return loss;
+	/* sparse arrays in net order: P, Fu, Fi */
+	return deep_grads_gather(&s->core.net, b.g, b.loss, &s->crow[0][0], 3, g,
+	    rows);
 }
 
 static void

@@ -150,6 +150,32 @@ deep_grads_free(float **g)
 	free(g);
 }
 
+double
+deep_grads_gather(const nn_net *net, float **bg, const double loss[NN_CHUNKS],
+    nn_rows *crow, int nsparse, float *g, nn_rows *rows)
+{
+	double total = 0;
+
+	nn_chunks_reduce(bg, net->dense_floats);
+	for (size_t k = 0; k < net->dense_floats; k++)
+		g[k] += bg[0][k];
+	for (int c = 0; c < NN_CHUNKS; c++) {
+		total += loss[c];
+		for (int j = 0; crow != NULL && j < nsparse; j++) {
+			/* in first-touch order, so the sum is the same run to run */
+			nn_rows *src = &crow[c * nsparse + j];
+			for (size_t t = 0; t < src->ntouched; t++) {
+				nn_rows_add(&rows[j], src->touched[t],
+				    src->g + t * src->dim, 1);
+				src->slot[src->touched[t]] = -1;
+			}
+			src->ntouched = 0;
+		}
+	}
+	deep_grads_free(bg);
+	return total;
+}
+
 void
 deep_save_begin(blob *b, uint32_t magic, const uint32_t *head, size_t nhead)
 {

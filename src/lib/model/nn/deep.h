@@ -38,6 +38,13 @@ void deep_free_state(rs_model *m);
  * dense size, zeroed. Freed with deep_grads_free. */
 float **deep_grads_new(const nn_net *net);
 void deep_grads_free(float **g);
+/* After nn_chunks_run: add the chunks' dense gradients (bg, freed here) to
+ * g and move their row gradients into rows (nsparse tables; chunk c's j-th
+ * at crow[c * nsparse + j], as an nn_rows[NN_CHUNKS][nsparse] array lays
+ * them out; crow may be NULL). Returns the sum of the chunks' losses. */
+double deep_grads_gather(const nn_net *net, float **bg,
+    const double loss[NN_CHUNKS], nn_rows *crow, int nsparse, float *g,
+    nn_rows *rows);
 
 /* Saved bytes: a magic per kind, the model's header (u32 values), the
  * weights. deep_load_begin checks magic and reads nhead u32s. */
