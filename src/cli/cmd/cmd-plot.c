@@ -14,6 +14,7 @@
 
 #include "cli/cli.h"
 #include "cli/plot/plot.h"
+#include "util/tempfile.h"
 #include "util/xmalloc.h"
 
 static const struct cmd_opt plot_opts[] = {
@@ -108,19 +109,6 @@ terminal_size(FILE *out, int *w, int *h)
 		*h = 50;
 }
 
-/* The folder part of path ("." when it has none). Caller frees. */
-static char *
-dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /* Check an output path: no control characters, an existing folder, not a
  * folder or special file itself. Message into msg. */
 static bool
@@ -139,7 +127,7 @@ check_out_path(const char *opt, const char *path, char *msg, size_t size)
 		snprintf(msg, size, "plot: %s=%s: give a file name", opt, path);
 		return false;
 	}
-	dir = dir_of(path);
+	dir = path_dir(path);
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		snprintf(msg, size, "plot: %s=%s: folder %s does not exist", opt, path,
 		    dir);
@@ -177,25 +165,19 @@ term_of_file(const char *path, enum plot_term *t)
 /* A new empty hidden file next to path, readable as a plain new file
  * would be. Returns its name (caller frees), or NULL with msg. */
 static char *
-temp_beside(const char *path, char *msg, size_t size)
+temp_beside_plot(const char *path, char *msg, size_t size)
 {
-	char *dir = dir_of(path);
-	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	char *tmp = xasprintf("%s/.%.200s.tmp-XXXXXX", dir, base);
-	mode_t mask;
+	mode_t mask = umask(0);
+	char *tmp;
 	int fd;
 
-	free(dir);
-	fd = mkostemp(tmp, O_CLOEXEC);
+	umask(mask);
+	fd = temp_beside(path, 0666 & ~mask, &tmp);
 	if (fd < 0) {
 		snprintf(msg, size, "plot: cannot write in the folder of %s: %s", path,
 		    strerror(errno));
-		free(tmp);
 		return NULL;
 	}
-	mask = umask(0);
-	umask(mask);
-	(void)fchmod(fd, 0666 & ~mask);
 	close(fd);
 	return tmp;
 }
@@ -204,7 +186,7 @@ temp_beside(const char *path, char *msg, size_t size)
 static bool
 write_atomic(const char *path, const char *text, char *msg, size_t size)
 {
-	char *tmp = temp_beside(path, msg, size);
+	char *tmp = temp_beside_plot(path, msg, size);
 	FILE *f;
 	bool ok;
 
@@ -565,7 +547,7 @@ cmd_plot_exec(struct session *s, struct cmd_call *c, struct report *r)
 	sb_init(&out);
 	sb_init(&warn);
 	if (t.term == PT_PNG || t.term == PT_SVG || t.term == PT_PDF) {
-		if ((tmp = temp_beside(to, msg, sizeof msg)) == NULL) {
+		if ((tmp = temp_beside_plot(to, msg, sizeof msg)) == NULL) {
 			ret = cmd_error(s, "%s", msg);
 			goto done;
 		}

@@ -1,10 +1,8 @@
 /* Workspace files on disk: atomic writing (temp file, fsync, rename), the header, framed sections with checksums, the trailer. */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +11,7 @@
 #include <zlib.h>
 
 #include "store/format.h"
+#include "util/tempfile.h"
 #include "util/xmalloc.h"
 
 /* Writes go out in pieces of at most this much, so Ctrl-C is seen. */
@@ -135,71 +134,10 @@ st_write_section(struct st_writer *w, uint32_t type, uint32_t flags)
 	return 0;
 }
 
-/* Remove the temporary files that saves of this target killed by kill -9
- * or out of memory left behind: ours (same owner), regular, named
- * .BASE.tmp-PID-XXXXXX, and whose process is gone. A live pid (even a
- * reused one) keeps its file: a save running elsewhere is never touched. */
-static void
-sweep_stale(const char *dir, const char *base)
-{
-	char prefix[256];
-	size_t np;
-	DIR *d;
-	struct dirent *e;
-	int dfd;
-
-	np = (size_t)snprintf(prefix, sizeof prefix, ".%.200s.tmp-", base);
-	if ((d = opendir(dir)) == NULL)
-		return;
-	dfd = dirfd(d);
-	while ((e = readdir(d)) != NULL) {
-		const char *q = e->d_name;
-		char *end;
-		long pid;
-		struct stat st;
-
-		if (strncmp(q, prefix, np) != 0)
-			continue;
-		q += np;
-		errno = 0;
-		pid = strtol(q, &end, 10);
-		if (errno != 0 || end == q || pid <= 0 || *end != '-' ||
-		    strlen(end + 1) != 6)
-			continue;
-		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
-			continue;
-		if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-		    !S_ISREG(st.st_mode) || st.st_uid != geteuid())
-			continue;
-		(void)unlinkat(dfd, e->d_name, 0);
-	}
-	closedir(d);
-}
-
-/* The folder part of path ("." when there is none), and the last part. */
-static void
-split_path(const char *path, char **dir, const char **base)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL) {
-		*dir = xstrdup(".");
-		*base = path;
-	} else if (slash == path) {
-		*dir = xstrdup("/");
-		*base = slash + 1;
-	} else {
-		*dir = xstrndup(path, (size_t)(slash - path));
-		*base = slash + 1;
-	}
-}
-
 int
 st_file_begin(struct st_writer *w, const char *path, bool force)
 {
 	struct stat st;
-	char *dir;
-	const char *base;
 	unsigned char zero[ST_HEADER_LEN] = { 0 };
 
 	if (path[0] == '\0' || path[strlen(path) - 1] == '/') {
@@ -232,22 +170,12 @@ st_file_begin(struct st_writer *w, const char *path, bool force)
 			}
 		}
 	}
-	split_path(path, &dir, &base);
-	sweep_stale(dir, base);
-	/* hidden, next to the target so that rename stays in one file system;
-	 * the pid says whose it is (sweep_stale) */
-	w->tmp = xasprintf("%s%s.%.200s.tmp-%ld-XXXXXX", dir,
-	    strcmp(dir, "/") == 0 ? "" : "/", base, (long)getpid());
-	free(dir);
-	w->fd = mkostemp(w->tmp, O_CLOEXEC);
+	w->fd = temp_beside(path, 0600, &w->tmp);
 	if (w->fd < 0) {
 		rs_error_set(w->err, RS_EIO, "cannot save %s: cannot create a file in its folder: %s",
 		    path, strerror(errno));
-		free(w->tmp);
-		w->tmp = NULL;
 		return -1;
 	}
-	(void)fchmod(w->fd, 0600);
 	w->path = path;
 	w->pos = 0;
 	w->crc = (uint32_t)crc32(0L, Z_NULL, 0);
@@ -275,7 +203,6 @@ st_file_finish(struct st_writer *w)
 	uint64_t total = w->pos + ST_TRAILER_LEN;
 	uint32_t whole;
 	char *dir;
-	const char *base;
 	int dfd;
 
 	memcpy(h, ST_MAGIC, 8);
@@ -317,7 +244,7 @@ st_file_finish(struct st_writer *w)
 	free(w->tmp);
 	w->tmp = NULL;
 	/* make the rename itself durable */
-	split_path(w->path, &dir, &base);
+	dir = path_dir(w->path);
 	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd >= 0) {
 		if (fsync(dfd) != 0 && errno != EINVAL)
