@@ -144,6 +144,8 @@ typedef struct rs_model {
 	char *valid_metric;	/* e.g. "ndcg@10" or "rmse" */
 	double fit_seconds;
 	bool interrupted;	/* training stopped by the user */
+	uint64_t generation;	/* the workspace's data generation when the
+				   model joined it (workspace.h); not saved */
 	void *state;		/* the kind's learned parameters */
 } rs_model;
 

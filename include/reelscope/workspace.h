@@ -43,6 +43,10 @@ typedef struct rs_workspace {
 	 * (set_base, set_data), so none describes a model or split gone by. */
 	struct rs_eval_result **results;
 	size_t nresults;
+	/* counts the changes of data (set_base, set_data, data_changed): a
+	 * model whose generation differs was trained on other data or
+	 * another split. Not saved: an opened workspace starts again at 0. */
+	uint64_t generation;
 } rs_workspace;
 
 /* Add a trained model (taken), replacing one of the same name. */
@@ -57,6 +61,10 @@ void rs_workspace_add_result(rs_workspace *ws, struct rs_eval_result *r);
 /* The result of the model named name, or NULL. */
 struct rs_eval_result *rs_workspace_result(const rs_workspace *ws,
     const char *name);
+/* The current data was replaced by a step (the caller swapped ws->data):
+ * every result goes, and the models trained before now are older than the
+ * data (their generation differs). */
+void rs_workspace_data_changed(rs_workspace *ws);
 /* Forget the results (all of them with name NULL). */
 void rs_workspace_drop_results(rs_workspace *ws, const char *name);
 

@@ -19,6 +19,7 @@ extern const struct cmd_entry cmd_columns_entry;
 extern const struct cmd_entry cmd_dashboard_entry;
 extern const struct cmd_entry cmd_describe_entry;
 extern const struct cmd_entry cmd_eval_entry;
+extern const struct cmd_entry cmd_results_entry;
 extern const struct cmd_entry cmd_anonymize_entry;
 extern const struct cmd_entry cmd_tradeoff_entry;
 extern const struct cmd_entry cmd_rerank_entry;
@@ -66,6 +67,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_similar_entry,
 	&cmd_explain_entry,
 	&cmd_eval_entry,
+	&cmd_results_entry,
 	&cmd_compare_entry,
 	&cmd_significance_entry,
 	&cmd_tune_entry,

@@ -185,6 +185,10 @@ evalcli_run(struct session *s, const rs_eval_ctx *ctx, const rs_model *m,
 	rs_eval_result *res;
 	rs_error err;
 
+	/* imported lists come from elsewhere: no training of ours to leak */
+	if (m->generation != s->ws->generation && strcmp(m->kind->name, "imported") != 0)
+		report_warn(r, "model %s was trained before the data or the split last changed: "
+		    "its held-out rows may be rows it trained on (train it again)", m->name);
 	if ((res = rs_eval_run(ctx, m, &err)) == NULL) {
 		cmd_error(s, "%s: %s", cmd, err.msg);
 		return NULL;

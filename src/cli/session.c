@@ -244,6 +244,7 @@ session_step(struct session *s, const struct cmd_call *c, rs_dataset *after,
 		/* keep the old state alive until the step is recorded */
 		rs_dataset *old = before;
 		s->ws->data = after;
+		rs_workspace_data_changed(s->ws);
 		if (!s->replaying)
 			rs_workspace_add_step(s->ws, c->line, summary, old);
 		if (old != s->ws->base)

@@ -70,6 +70,7 @@ rs_workspace_set_base(rs_workspace *ws, rs_dataset *ds, const char *source)
 	free(ws->source);
 	ws->base = ws->data = ds;
 	ws->source = source ? xstrdup(source) : NULL;
+	ws->generation++;
 }
 
 void
@@ -78,7 +79,14 @@ rs_workspace_set_data(rs_workspace *ws, rs_dataset *ds)
 	if (ws->data != ws->base && ws->data != ds)
 		rs_dataset_free(ws->data);
 	ws->data = ds;
+	rs_workspace_data_changed(ws);
+}
+
+void
+rs_workspace_data_changed(rs_workspace *ws)
+{
 	rs_workspace_drop_results(ws, NULL);
+	ws->generation++;
 }
 
 void
@@ -123,6 +131,7 @@ rs_workspace_add_model(rs_workspace *ws, struct rs_model *m)
 		}
 	ws->models = xreallocarray(ws->models, ws->nmodels + 1, sizeof *ws->models);
 	ws->models[ws->nmodels++] = m;
+	m->generation = ws->generation;
 }
 
 struct rs_model *
