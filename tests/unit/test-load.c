@@ -440,22 +440,32 @@ test_layout(void)
 	    S("%s/only-blank.csv: no rows (only blank lines)", tmp));
 }
 
-/* Files of many batches: line numbers, skipped rows and stopping. */
+/* Files of many batches: line numbers, skipped rows and stopping. A small
+ * file is read in the caller's thread, one of 1 MiB or more by a parsing
+ * thread feeding batches: wide gives every row a 64-byte note, so that the
+ * same rows make a 1.6 MB file and the threaded path is the one tested. */
 static void
-test_big_file(void)
+big_file_case(bool wide)
 {
-	size_t cap = 20000 * 24, n = 0;
+	size_t cap = 20000 * 96, n = 0;
 	char *text = malloc(cap);
 	const char *p;
 	rs_load_opts o;
 	rs_error err;
 	rs_dataset *ds;
+	const char *note = wide ?
+	    ",0123456789012345678901234567890123456789012345678901234567890123" : "";
 
-	n += (size_t)snprintf(text + n, cap - n, "user,item,rating\n");
+	n += (size_t)snprintf(text + n, cap - n, "user,item,rating%s\n",
+	    wide ? ",note" : "");
 	for (int line = 2; line <= 20000; line++)
-		n += (size_t)snprintf(text + n, cap - n, line == 15000 ?
-		    "u%d,i%d,abc\n" : "u%d,i%d,%d\n", line % 97, line % 13, line % 5);
-	p = write_file("late.csv", text);
+		n += line == 15000 ?
+		    (size_t)snprintf(text + n, cap - n, "u%d,i%d,abc%s\n",
+		    line % 97, line % 13, note) :
+		    (size_t)snprintf(text + n, cap - n, "u%d,i%d,%d%s\n",
+		    line % 97, line % 13, line % 5, note);
+	CHECK(wide ? n > (1 << 20) : n < (1 << 20));
+	p = write_file(wide ? "late-wide.csv" : "late.csv", text);
 	free(text);
 	EXPECT_ERROR(p, NULL, RS_EPARSE,
 	    S("%s:15000: column 3 (rating): \"abc\" is not a number", p));
@@ -475,6 +485,13 @@ test_big_file(void)
 		    "%s:15000: column 3 (rating): \"abc\" is not a number)", p, p)));
 		rs_dataset_free(ds);
 	}
+}
+
+static void
+test_big_file(void)
+{
+	big_file_case(false);
+	big_file_case(true);
 }
 
 static void

@@ -47,7 +47,16 @@ struct pipe {
 	size_t rows;
 	rs_error perr;		/* the parser's error, if any */
 	bool pfailed;
+	/* a small file is parsed and stored in the caller's thread: each
+	 * batch goes to the storer at once (no thread to start and join) */
+	struct store *inl;
+	const rs_hooks *hooks;
+	const char *task;
+	bool cancelled;
 };
+
+struct store;
+static bool consume(struct pipe *pp, struct store *st, struct batch *b);
 
 static void
 batch_reset(struct batch *b)
@@ -120,6 +129,12 @@ batch_pass(struct pipe *pp)
 {
 	bool ok;
 
+	if (pp->inl != NULL) {
+		pp->cur->fraction = src_fraction(pp->src);
+		pp->stop = consume(pp, pp->inl, pp->cur);
+		batch_reset(pp->cur);
+		return !pp->stop;
+	}
 	pthread_mutex_lock(&pp->mu);
 	pp->b[pp->head].fraction = src_fraction(pp->src);
 	pp->full[pp->head] = 1;
@@ -600,6 +615,23 @@ store_batch(struct store *st, struct batch *b)
 	free(f);
 }
 
+/* Store batch b unless the work already stopped, then report progress.
+ * True when the parser must stop (a failure, or Ctrl-C). Storer side only:
+ * the caller hands the answer to the parser. */
+static bool
+consume(struct pipe *pp, struct store *st, struct batch *b)
+{
+	if (!st->failed && !pp->cancelled)
+		store_batch(st, b);
+	if (!st->failed && !pp->cancelled &&
+	    rs_hooks_progress(pp->hooks, pp->task, b->fraction, 1.0))
+		pp->cancelled = true;
+	return st->failed || pp->cancelled;
+}
+
+/* Files smaller than this are read in the caller's thread. */
+#define INLINE_BYTES ((double)(1 << 20))
+
 int
 reader_run(struct reader *r, const rs_hooks *hooks, const char *task,
     rs_error *err)
@@ -608,7 +640,6 @@ reader_run(struct reader *r, const rs_hooks *hooks, const char *task,
 	struct store st = { 0 };
 	size_t max_line = r->max_line ? r->max_line : RS_DEFAULT_MAX_LINE;
 	pthread_t tid;
-	bool cancelled = false;
 	int ret = -1;
 
 	pp->src = src_open(r->path, r->display, max_line, err);
@@ -629,6 +660,15 @@ reader_run(struct reader *r, const rs_hooks *hooks, const char *task,
 	st.vals = xcalloc(r->nfields, sizeof *st.vals);
 	st.dec = xcalloc(r->nfields, sizeof *st.dec);
 	st.conv = xcalloc(r->nfields, sizeof *st.conv);
+	pp->hooks = hooks;
+	pp->task = task;
+	if (src_bytes(pp->src) < INLINE_BYTES) {
+		pp->inl = &st;
+		parse_thread(pp);
+		/* the last, possibly empty, batch: the only one in use */
+		(void)consume(pp, &st, pp->cur);
+		goto finish;
+	}
 	if (pthread_create(&tid, NULL, parse_thread, pp) != 0) {
 		rs_error_set(err, RS_EIO, "cannot start a thread to read %s",
 		    r->display);
@@ -636,7 +676,7 @@ reader_run(struct reader *r, const rs_hooks *hooks, const char *task,
 	}
 	for (;;) {
 		struct batch *b;
-		bool last;
+		bool last, stop;
 
 		pthread_mutex_lock(&pp->mu);
 		while (!pp->full[pp->tail])
@@ -644,16 +684,12 @@ reader_run(struct reader *r, const rs_hooks *hooks, const char *task,
 		b = &pp->b[pp->tail];
 		last = pp->done && (pp->tail + 1) % NBATCH == pp->head;
 		pthread_mutex_unlock(&pp->mu);
-		if (!st.failed && !cancelled)
-			store_batch(&st, b);
-		if (!st.failed && !cancelled &&
-		    rs_hooks_progress(hooks, task, b->fraction, 1.0))
-			cancelled = true;
+		stop = consume(pp, &st, b);
 		pthread_mutex_lock(&pp->mu);
+		if (stop)
+			pp->stop = true;
 		pp->full[pp->tail] = 0;
 		pp->tail = (pp->tail + 1) % NBATCH;
-		if (st.failed || cancelled)
-			pp->stop = true;
 		pthread_cond_broadcast(&pp->cv);
 		pthread_mutex_unlock(&pp->mu);
 		if (last)
@@ -668,9 +704,10 @@ reader_run(struct reader *r, const rs_hooks *hooks, const char *task,
 		}
 	}
 	pthread_join(tid, NULL);
+finish:
 	if (st.failed)
 		goto out;
-	if (cancelled) {
+	if (pp->cancelled) {
 		rs_error_set(err, RS_ECANCEL, "interrupted while reading %s",
 		    r->display);
 		goto out;

@@ -29,6 +29,8 @@ int src_next_line(struct src *s, char **line, size_t *len,
     size_t *lineno, rs_error *err);
 /* Whether the last line returned ended with '\n' (false only at EOF). */
 bool src_line_had_newline(const struct src *s);
+/* The file's size on disk (compressed for a .gz). */
+double src_bytes(const struct src *s);
 /* Fraction of the input consumed so far, in [0, 1]. */
 double src_fraction(const struct src *s);
 /* Whether the file ends its lines with CR alone (classic Mac). */

@@ -226,6 +226,12 @@ src_cr_lines(const struct src *s)
 }
 
 double
+src_bytes(const struct src *s)
+{
+	return s->size;
+}
+
+double
 src_fraction(const struct src *s)
 {
 	z_off_t off = gzoffset(s->gz);
