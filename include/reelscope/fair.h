@@ -226,6 +226,8 @@ enum rs_rerank_method {
  *               score; each list is then ordered by score (alpha = 1)
  * Ties in any argmax go to the better original rank.
  */
+struct rs_features;
+
 typedef struct rs_rerank_opts {
 	int method;		/* enum rs_rerank_method */
 	uint32_t k;		/* list length (10) */
@@ -234,6 +236,10 @@ typedef struct rs_rerank_opts {
 	double p;		/* fair: minimum tail proportion (0.5) */
 	double alpha;		/* fair: significance (0.1); maximin: quota factor (1) */
 	double head;		/* head share (0.8) */
+	/* mmr's similarity: NULL, 1 for an item of a creator already in the
+	 * list (else 0); item features, the largest cosine of the items'
+	 * feature rows (features.h) with those already in the list */
+	const struct rs_features *sim_features;
 } rs_rerank_opts;
 
 void rs_rerank_opts_init(rs_rerank_opts *o, int method);

@@ -1,4 +1,6 @@
-# rerank's bad input: one-line errors, no model added.
+# rerank's bad input: one-line errors, no model added. Last, mmr by feature
+# cosine once features exist: u1's i3 (tier small) is followed by i5 (no
+# tier: an empty row, cosine 0), not by i6 or i4 (small, cosine 1).
 # exit: 1
 > rerank x method=mmr as y
 error: no dataset loaded (use load PATH or generate DIR --load first)
@@ -109,3 +111,35 @@ xq     imported  file=rerank cands method=xquad lambda=0.5 k=2 candidates=4     
 cands  imported  file=data/fair/cands.csv                                        6        0       0     0  -       -
 > rerank cands method=mmr as a,b
 error: rerank: that model name cannot be used: it holds a comma or '=' (names are listed as model=a,b)
+> rerank cands method=mmr sim=features k=2 candidates=4 as y
+error: rerank: sim=features needs item features: run features first
+> rerank cands method=xquad sim=features k=2 candidates=4 as y
+error: rerank: sim= is for method=mmr
+> rerank cands method=mmr sim=words k=2 candidates=4 as y
+error: rerank: sim="words" must be one of creator, features
+> features onehot=tier
+text columns     none
+items            all 6  with text 0  with terms 0
+terms            kept 0  of 0  rare 0  common 0
+tokens           0
+nonzeros         tfidf 0  per item 0  matrix 5
+feature columns  all 2  text 0  tier 2
+weighting        tf 1+ln(count), idf ln((1+n)/(1+df))+1, rows L2-normalized
+> rerank cands method=mmr sim=features k=2 candidates=4 as bytier
+name        bytier
+model       cands
+method      mmr
+params      lambda=0.5 sim=features
+k           2
+candidates  4
+lists       3
+before      ndcg 0.3333  recall 0.3333  gini 0.261  creator_coverage 1  aplt 0.3333
+after       ndcg 0.3333  recall 0.3333  gini 0.261  creator_coverage 1  aplt 0.3333
+> recommend user=u1 model=bytier k=2
+model     bytier
+user      u1
+fallback  no
+items:
+  rank  item  score  creator  text
+     1  i3        2  B        
+     2  i5        1  D        

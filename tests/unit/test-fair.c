@@ -540,6 +540,60 @@ test_rerank(void)
 	o.candidates = 5;
 	CHECK(rs_rerank_lists(c, r, &o, "x", NULL, &err) == NULL);
 	CHECK_STR(err.msg, "the lists of recs hold 4 candidates, not 5");
+	o.candidates = 4;
+
+	/* mmr with feature cosine (FAIRNESS.md: sim = same creator or feature
+	 * cosine). Rows: i1-i3 (1,0), i4 (0,1), i5 (1,1), i6 (0,1). u1 at λ .5,
+	 * k 3: i3 (score 1); then i5 .5·2/3 - .5·cos(i5,i3) = .3333 - .3536 =
+	 * -.0202, i6 .5·1/3 - 0 = .1667, i4 0: i6; then i4's cosine with i6 is
+	 * 1 (-.5) and i5 keeps -.0202: i5. By creator the list is i3 i5 i4. */
+	{
+		static const char *const rows[6] = { "i1", "i2", "i3", "i4", "i5", "i6" };
+		static const float v[6][2] = { { 1, 0 }, { 1, 0 }, { 1, 0 },
+			{ 0, 1 }, { 1, 1 }, { 0, 1 } };
+		rs_features f;
+		uint64_t ptr[7] = { 0 };
+		uint32_t col[12];
+		float val[12];
+		uint32_t ni = rs_ids_count(ds->items), nnz = 0;
+		memset(&f, 0, sizeof f);
+		CHECK(ni == 6);
+		for (uint32_t i = 0; i < ni && i < 6; i++) {
+			const char *name = rs_ids_name(ds->items, i);
+			for (int k = 0; k < 6; k++)
+				if (strcmp(name, rows[k]) == 0)
+					for (uint32_t d = 0; d < 2; d++)
+						if (v[k][d] != 0) {
+							col[nnz] = d;
+							val[nnz++] = v[k][d];
+						}
+			ptr[i + 1] = nnz;
+		}
+		f.nitems = ni;
+		f.x.nrows = ni;
+		f.x.ncols = 2;
+		f.x.ptr = ptr;
+		f.x.col = col;
+		f.x.val = val;
+		f.ncols = 2;
+		o.k = 3;
+		o.lambda = 0.5;
+		m = rs_rerank_lists(c, r, &o, "x", "test", &err);
+		CHECK_STR(list_of(ds, m, "u1"), "i3 i5 i4");
+		rs_model_free(m);
+		o.sim_features = &f;
+		m = rs_rerank_lists(c, r, &o, "x", "test", &err);
+		CHECK(m != NULL);
+		if (m != NULL)
+			CHECK_STR(list_of(ds, m, "u1"), "i3 i6 i5");
+		rs_model_free(m);
+		/* λ 1: the model's own order, whatever the similarity */
+		o.lambda = 1;
+		m = rs_rerank_lists(c, r, &o, "x", "test", &err);
+		CHECK_STR(list_of(ds, m, "u1"), "i3 i5 i6");
+		rs_model_free(m);
+		o.sim_features = NULL;
+	}
 
 	rs_eval_result_free(r);
 	rs_eval_ctx_free(c);

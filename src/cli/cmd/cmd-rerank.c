@@ -18,6 +18,8 @@ static const struct cmd_opt rerank_opts[] = {
 	{ "p", OPT_NUM, NULL, 0, 1, "0.5", "fair: minimum proportion of tail-creator items at every prefix" },
 	{ "alpha", OPT_NUM, NULL, 0, 1000000, NULL, "fair: significance (0.1); maximin: quota = floor(alpha x maximin share) slots per creator (1)" },
 	{ "head", OPT_NUM, NULL, 0, 1, "0.8", "share of training rows held by head items and creators" },
+	{ "sim", OPT_ENUM, "creator|features", 0, -1, "creator",
+	  "mmr: similarity of an item to those already listed: same creator (1 or 0), or the largest cosine of their item features (run features first)" },
 	{ "part", OPT_ENUM, "test|valid", 0, -1, "test", "whose lists: the users of this held-out part" },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL }
 };
@@ -56,6 +58,15 @@ rerank_call_opts(struct session *s, const struct cmd_call *c, const char *cmd,
 		    cmd, call_get(c, "alpha")), false;
 	if ((why = rs_rerank_check(o)) != NULL)
 		return cmd_error(s, "%s: %s", cmd, why), false;
+	if ((v = call_get(c, "sim")) != NULL) {
+		if (o->method != RS_RERANK_MMR)
+			return cmd_error(s, "%s: sim= is for method=mmr", cmd), false;
+		if (strcmp(v, "features") == 0) {
+			if (s->ws->features == NULL)
+				return cmd_error(s, "%s: sim=features needs item features: run features first", cmd), false;
+			o->sim_features = s->ws->features;
+		}
+	}
 	return true;
 }
 
@@ -132,7 +143,8 @@ cmd_rerank_exec(struct session *s, struct cmd_call *c, struct report *r)
 		snprintf(params, sizeof params, "alpha=%g", o.alpha);
 		break;
 	default:
-		snprintf(params, sizeof params, "lambda=%g", o.lambda);
+		snprintf(params, sizeof params, "lambda=%g%s", o.lambda,
+		    o.sim_features != NULL ? " sim=features" : "");
 	}
 	rn_str(root, "name", name);
 	rn_str(root, "model", src->name);
@@ -163,8 +175,9 @@ const struct cmd_entry cmd_rerank_entry = {
 	.doc = "Takes each user's top candidates=K items by MODEL's score (eval's ranking, users of "
 	    "the held-out part) and re-ranks them into lists of k, kept as model NAME of kind "
 	    "imported that eval, compare, audit, save and open treat like any other. Scores are "
-	    "min-max scaled over the candidates. mmr: argmax lambda s - (1-lambda) [creator already "
-	    "listed]. xquad (popularity, Abdollahpouri et al.): (1-lambda) s + lambda P(g|u) for the "
+	    "min-max scaled over the candidates. mmr: argmax lambda s - (1-lambda) sim, sim = 1 when "
+	    "the item's creator is already listed (else 0), or with sim=features the largest cosine "
+	    "of the item's feature row (features) with the listed items'. xquad (popularity, Abdollahpouri et al.): (1-lambda) s + lambda P(g|u) for the "
 	    "first item of each of head/tail items, P(g|u) from the user's history. calibrated "
 	    "(Steck): (1-lambda) s - lambda KL(p || 0.99 q + 0.01 p) over head/tail creators. fair "
 	    "(FA*IR): at every prefix i at least the binomial alpha-quantile of (i, p) items of tail "

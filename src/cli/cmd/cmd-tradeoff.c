@@ -23,6 +23,8 @@ static const struct cmd_opt tradeoff_opts[] = {
 	{ "k", OPT_INT, NULL, 1, 100000, "10", "list length" },
 	{ "candidates", OPT_INT, NULL, 1, 100000, "100", "K: the top-K items re-ranked" },
 	{ "head", OPT_NUM, NULL, 0, 1, "0.8", "share of training rows held by head items and creators" },
+	{ "sim", OPT_ENUM, "creator|features", 0, -1, "creator",
+	  "mmr: similarity to the items already listed: same creator, or the largest cosine of item features (run features first)" },
 	{ "exposure", OPT_ENUM, "log|uniform|rbp|cascade", 0, -1, "log", "position weights behind the Gini" },
 	{ "part", OPT_ENUM, "test|valid", 0, -1, "test", "the held-out part measured" },
 	{ "relevant", OPT_STR, NULL, 0, -1, NULL, "which held-out rows are relevant: COL>=T or COL>T" },

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "reelscope/fair.h"
+#include "reelscope/features.h"
 #include "eval/eval-int.h"
 #include "fair/fair-int.h"
 #include "model/imported.h"
@@ -131,6 +132,11 @@ struct user_ctx {
 	double pg[2];			/* P(g|u) or p */
 	double q[2], nq;		/* calibrated: counts of S */
 	uint8_t covered[2];
+	/* mmr by features: per candidate, the largest cosine with S so far */
+	double *msim;
+	const rs_csr *x;		/* the feature rows */
+	const float *norm;		/* their L2 norms */
+	float *dense;			/* x->ncols scratch, all 0 between uses */
 };
 
 static double
@@ -138,9 +144,37 @@ obj_mmr(void *x, uint32_t j)
 {
 	struct user_ctx *u = x;
 	uint32_t cr = u->creator[u->c->item[j]];
-	double sim = cr != RS_NONE && u->cstamp[cr] == u->stamp ? 1 : 0;
+	double sim = u->msim != NULL ? u->msim[j] :
+	    cr != RS_NONE && u->cstamp[cr] == u->stamp ? 1 : 0;
 
 	return u->o->lambda * u->c->s[j] - (1 - u->o->lambda) * sim;
+}
+
+/* Item it joined S: raise every unused candidate's largest cosine. Items
+ * without a feature row (or an empty one) are like nothing. */
+static void
+mmr_add(struct user_ctx *u, uint32_t it)
+{
+	const struct cands *c = u->c;
+	const rs_csr *x = u->x;
+
+	if (it >= x->nrows || u->norm[it] == 0)
+		return;
+	for (uint64_t q = x->ptr[it]; q < x->ptr[it + 1]; q++)
+		u->dense[x->col[q]] = x->val[q];
+	for (uint32_t j = 0; j < c->n; j++) {
+		uint32_t other = c->item[j];
+		double dot = 0, cosv;
+		if (c->used[j] || other >= x->nrows || u->norm[other] == 0)
+			continue;
+		for (uint64_t q = x->ptr[other]; q < x->ptr[other + 1]; q++)
+			dot += (double)u->dense[x->col[q]] * x->val[q];
+		cosv = dot / ((double)u->norm[it] * u->norm[other]);
+		if (cosv > u->msim[j])
+			u->msim[j] = cosv;
+	}
+	for (uint64_t q = x->ptr[it]; q < x->ptr[it + 1]; q++)
+		u->dense[x->col[q]] = 0;
 }
 
 static double
@@ -222,6 +256,8 @@ rerank_user(struct user_ctx *u, const uint32_t *mtable, uint32_t *out)
 			break;
 		c->used[j] = 1;
 		out[len++] = c->item[j];
+		if (u->msim != NULL)
+			mmr_add(u, c->item[j]);
 		{
 			uint32_t cr = u->creator[c->item[j]];
 			if (cr != RS_NONE) {
@@ -333,7 +369,9 @@ fair_rerank_core(const rs_eval_ctx *ctx, const rs_eval_result *r,
 		rs_error_set(err, RS_EINVAL, "%s", why);
 		return -1;
 	}
-	if (o->method != RS_RERANK_XQUAD && (ctx->item_creator == NULL || ncr == 0)) {
+	if (o->method != RS_RERANK_XQUAD &&
+	    !(o->method == RS_RERANK_MMR && o->sim_features != NULL) &&
+	    (ctx->item_creator == NULL || ncr == 0)) {
 		rs_error_set(err, RS_EINVAL,
 		    "method=%s needs creators: map a creator column when loading (load PATH creator=COLUMN), or use method=xquad (item popularity)",
 		    rs_rerank_method_name(o->method));
@@ -382,8 +420,23 @@ fair_rerank_core(const rs_eval_ctx *ctx, const rs_eval_result *r,
 		maximin_all(ctx, r, o, creator, out, lens);
 	else {
 		uint32_t *cstamp = xcalloc(ncr ? ncr : 1, sizeof *cstamp);
+		const rs_csr *fx = o->method == RS_RERANK_MMR && o->sim_features ?
+		    &o->sim_features->x : NULL;
+		double *msim = NULL;
+		float *norm = NULL, *dense = NULL;
 		c.s = xmalloc(((size_t)o->candidates + 1) * sizeof *c.s);
 		c.used = xmalloc((size_t)o->candidates + 1);
+		if (fx != NULL) {
+			msim = xmalloc(((size_t)o->candidates + 1) * sizeof *msim);
+			norm = xcalloc((size_t)fx->nrows + 1, sizeof *norm);
+			dense = xcalloc((size_t)fx->ncols + 1, sizeof *dense);
+			for (uint32_t i = 0; i < fx->nrows; i++) {
+				double ss = 0;
+				for (uint64_t q = fx->ptr[i]; q < fx->ptr[i + 1]; q++)
+					ss += (double)fx->val[q] * fx->val[q];
+				norm[i] = (float)sqrt(ss);
+			}
+		}
 		for (uint32_t e = 0; e < r->nusers; e++) {
 			struct user_ctx u;
 			uint32_t uid = ctx->users[e];
@@ -397,6 +450,14 @@ fair_rerank_core(const rs_eval_ctx *ctx, const rs_eval_result *r,
 			u.cstamp = cstamp;
 			u.stamp = e + 1;
 			load_cands(r, e, o->candidates, &c);
+			if (fx != NULL) {
+				u.msim = msim;
+				u.x = fx;
+				u.norm = norm;
+				u.dense = dense;
+				for (uint32_t j = 0; j < c.n; j++)
+					msim[j] = 0;
+			}
 			/* the user's history: items by head/tail (xQuAD), creators
 			 * by head/tail (calibrated); none: even */
 			for (uint64_t q = ctx->sptr[uid]; q < ctx->sptr[uid + 1]; q++) {
@@ -416,6 +477,9 @@ fair_rerank_core(const rs_eval_ctx *ctx, const rs_eval_result *r,
 		free(cstamp);
 		free(c.s);
 		free(c.used);
+		free(msim);
+		free(norm);
+		free(dense);
 	}
 	free(mtable);
 	free(creator);
