@@ -286,7 +286,8 @@ scalar_text(const struct rnode *n, char *buf, size_t size)
 		break;
 	case RN_NUM:
 		if (n->flags & RF_TIME)
-			format_datetime(n->v.d, (n->flags & RF_DATE) != 0, buf, size);
+			format_datetime(n->flags & RF_WHOLE_SECONDS ? floor(n->v.d) : n->v.d,
+			    (n->flags & RF_DATE) != 0, buf, size);
 		else if (n->flags & RF_EXACT)
 			format_number(n->v.d, false, buf, size);
 		else if (n->flags & RF_PERCENT) {

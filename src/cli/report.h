@@ -18,8 +18,10 @@ enum {
 	RF_TIME = 16,		/* number is a time (seconds since the epoch) */
 	RF_EXACT = 32,		/* number shown in full (shortest exact form) */
 	RF_DATE = 64,		/* with RF_TIME: whole days, shown as dates */
-	RF_JSON_HIDE = 128	/* text only (a table rendering JSON carries as
+	RF_JSON_HIDE = 128,	/* text only (a table rendering JSON carries as
 				   plain fields) */
+	RF_WHOLE_SECONDS = 256	/* with RF_TIME: text drops the milliseconds
+				   (a summary's bounds; JSON keeps them) */
 };
 
 struct rnode {

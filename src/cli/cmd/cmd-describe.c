@@ -49,8 +49,9 @@ minmax(struct rnode *row, const char *key, double x, int is_time)
 	if (isnan(x))
 		rn_null(row, key);
 	else
+		/* whole seconds keep the columns table narrow; JSON is exact */
 		rn_flags(rn_num(row, key, x), is_time == 2 ? RF_TIME | RF_DATE :
-		    is_time ? RF_TIME : RF_EXACT);
+		    is_time ? RF_TIME | RF_WHOLE_SECONDS : RF_EXACT);
 }
 
 static enum cmd_ret
