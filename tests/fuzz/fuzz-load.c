@@ -1,4 +1,4 @@
-/* Fuzz target: the delimited-text loader under each format preset (csv, tsv, pipe, semicolon, '::'), then describe on what loaded. */
+/* Fuzz target: the delimited-text loader under each format preset (csv, tsv, pipe, semicolon, '::', MovieLens 100K and 1M), then describe on what loaded. */
 #include "config.h"
 
 #include <stdint.h>
@@ -10,11 +10,14 @@
 const char *const FUZZ_NAME = "fuzz-load";
 
 /* Byte 0 picks the options, the rest is the file:
- *   bits 0-2  delimiter: , \t | ; :: then auto (5-7)
+ *   bits 0-2  delimiter: , \t | ; :: (0-4), auto (5), format=movielens
+ *             as u.data: tab, no header, no quotes (6), or as ratings.dat:
+ *             '::' (7)
  *   bits 3-4  header: guess, no, yes, guess
  *   bit 5     skip_bad
  *   bit 6     roles by position (user=1 item=2 value=3)
- *   bit 7     file name ends in .gz (the bytes are given as they are) */
+ *   bit 7     file name ends in .gz (csv presets; the bytes are given
+ *             as they are) */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -41,7 +44,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		o.value = "3";
 	}
 	o.max_line = 1 << 20;
-	path = fuzz_scratch(data + 1, size - 1, sel & 128 ? ".csv.gz" : ".csv");
+	if ((sel & 7) >= 6)
+		o.format = "movielens";
+	/* format=movielens picks the variant by the name's end: .dat is 1M,
+	 * anything else but .csv 100K (gzip is found by content either way) */
+	path = fuzz_scratch(data + 1, size - 1, (sel & 7) == 6 ? ".data" :
+	    (sel & 7) == 7 ? ".dat" : sel & 128 ? ".csv.gz" : ".csv");
 	rs_error_clear(&err);
 	ds = rs_dataset_load(path, &o, NULL, &err);
 	if (ds == NULL) {
