@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "reelscope/features.h"
 #include "util/text.h"
 
 static const struct cmd_opt clean_opts[] = {
@@ -571,6 +572,7 @@ static enum cmd_ret
 cmd_clean_exec(struct session *s, struct cmd_call *c, struct report *r)
 {
 	rs_dataset *ds, *out;
+	rs_features *nf = NULL;
 	rs_clean_params p;
 	rs_clean_result res;
 	rs_error err;
@@ -598,12 +600,29 @@ cmd_clean_exec(struct session *s, struct cmd_call *c, struct report *r)
 			    name, err.msg);
 		return cmd_error(s, "clean %s: %s; nothing changed", name, err.msg);
 	}
+	/* features built before see the changed item table too (fill or
+	 * capped outliers of an item column), as after classify */
+	if (s->ws->features != NULL && res.table == 'i' && res.changed > 0) {
+		nf = rs_features_rebuild(s->ws->features, out, NULL, &err);
+		if (nf == NULL) {
+			rs_dataset_free(out);
+			rs_clean_result_free(&res);
+			return cmd_error(s, "clean %s: rebuilding the item features failed: %s; nothing changed",
+			    name, err.msg);
+		}
+	}
 	if (res.removed == 0 && res.changed == 0 && res.step != RS_CLEAN_BINARIZE)
 		report_note(r, "nothing to %s: the data is unchanged (the step is still recorded)",
 		    res.step == RS_CLEAN_FILL ? "fill" : p.cap ? "change" : "remove");
 	report_result(s, r, out, &p, &res, seconds_of(&t0, &t1),
 	    seconds_of(&c0, &c1));
 	session_step(s, c, out, res.summary);
+	if (nf != NULL) {
+		rs_workspace_clear_features(s->ws);
+		s->ws->features = nf;
+		s->ws->features_free = rs_features_release;
+		report_note(r, "item features rebuilt with the changed %s", res.column);
+	}
 	rs_clean_result_free(&res);
 	return CMD_OK;
 }
