@@ -357,21 +357,6 @@ caser_batch(rs_model *m, const uint32_t *ex, uint32_t n, uint64_t key, float *g,
 
 /* ---- scoring ---- */
 
-struct tpos {
-	double time;
-	uint32_t item;
-};
-
-static int
-cmp_tpos(const void *a, const void *b)
-{
-	const struct tpos *x = a, *y = b;
-
-	if (x->time != y->time)
-		return x->time < y->time ? -1 : 1;
-	return (x->item > y->item) - (x->item < y->item);
-}
-
 static void
 caser_score(const rs_model *m, const uint32_t *users, size_t nu, float *out)
 {
@@ -387,29 +372,21 @@ caser_score(const rs_model *m, const uint32_t *users, size_t nu, float *out)
 			const rs_imat *t = m->train;
 			float *o = out + j * m->nitems;
 			uint32_t u = users[j], *seq;
-			uint64_t a, n;
-			struct tpos *p;
+			uint64_t n;
 			if (t == NULL || u >= t->nusers || u >= s->nusers) {
 				memset(o, 0, m->nitems * sizeof *o);
 				continue;
 			}
-			a = t->uptr[u];
-			n = t->uptr[u + 1] - a;
-			p = xmalloc((n ? n : 1) * sizeof *p);
+			n = t->uptr[u + 1] - t->uptr[u];
 			seq = xmalloc((n ? n : 1) * sizeof *seq);
-			for (uint64_t k = 0; k < n; k++) {
-				p[k].time = isnan(t->utime[a + k]) ? -INFINITY : t->utime[a + k];
-				p[k].item = t->uidx[a + k];
-			}
-			qsort(p, n, sizeof *p, cmp_tpos);
+			n = nn_user_history(t, u, seq);
 			for (uint64_t k = 0; k < n; k++)
-				seq[k] = p[k].item < s->nitems ? p[k].item : s->nitems;
+				seq[k] = seq[k] < s->nitems ? seq[k] : s->nitems;
 			window(s, seq, n, &w);
 			caser_fwd(s, u, &w);
 			memcpy(o, s->bo, s->nitems * sizeof *o);
 			cblas_sgemv(CblasRowMajor, CblasNoTrans, (int)s->nitems, (int)(2 * s->d), 1.0f,
 			    s->Wo, (int)(2 * s->d), w.v, 1, 1.0f, o, 1);
-			free(p);
 			free(seq);
 		}
 		cwork_free(&w, s);

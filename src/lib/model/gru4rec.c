@@ -333,21 +333,6 @@ gru_batch(rs_model *m, const uint32_t *ex, uint32_t n, uint64_t key, float *g,
 
 /* ---- scoring ---- */
 
-struct tpos {
-	double time;
-	uint32_t item;
-};
-
-static int
-cmp_tpos(const void *a, const void *b)
-{
-	const struct tpos *x = a, *y = b;
-
-	if (x->time != y->time)
-		return x->time < y->time ? -1 : 1;
-	return (x->item > y->item) - (x->item < y->item);
-}
-
 /* The hidden state after the user's last L training items (by time; items
  * without a time go first, in item order). */
 static void
@@ -355,20 +340,16 @@ user_state(const rs_model *m, const struct gru *s, uint32_t u, float *h,
     float *x, float *scratch, nn_gru_cache *cache, float *hn)
 {
 	const rs_imat *t = m->train;
-	uint64_t a = t->uptr[u], n = t->uptr[u + 1] - a, from;
-	struct tpos *p = xmalloc((n ? n : 1) * sizeof *p);
+	uint64_t n = t->uptr[u + 1] - t->uptr[u], from;
+	uint32_t *p = xmalloc((n ? n : 1) * sizeof *p);
 
-	for (uint64_t k = 0; k < n; k++) {
-		p[k].time = isnan(t->utime[a + k]) ? -INFINITY : t->utime[a + k];
-		p[k].item = t->uidx[a + k];
-	}
-	qsort(p, n, sizeof *p, cmp_tpos);
+	n = nn_user_history(t, u, p);
 	memset(h, 0, s->H * sizeof *h);
 	from = n > s->L ? n - s->L : 0;
 	for (uint64_t k = from; k < n; k++) {
-		if (p[k].item >= s->nitems)
+		if (p[k] >= s->nitems)
 			continue;
-		memcpy(x, s->E + (size_t)p[k].item * s->D, s->D * sizeof *x);
+		memcpy(x, s->E + (size_t)p[k] * s->D, s->D * sizeof *x);
 		nn_gru_fwd(s->Wx, s->Uh, s->bx, s->bh, s->D, s->H, x, h, 1, hn, cache, scratch);
 		memcpy(h, hn, s->H * sizeof *h);
 	}

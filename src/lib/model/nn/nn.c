@@ -578,12 +578,28 @@ cmp_tpos(const void *a, const void *b)
 	return (x->item > y->item) - (x->item < y->item);
 }
 
+size_t
+nn_user_history(const rs_imat *t, uint32_t u, uint32_t *items)
+{
+	uint64_t a = t->uptr[u];
+	size_t n = t->uptr[u + 1] - a;
+	struct tpos *p = xmalloc((n ? n : 1) * sizeof *p);
+
+	for (size_t k = 0; k < n; k++) {
+		p[k].time = isnan(t->utime[a + k]) ? -INFINITY : t->utime[a + k];
+		p[k].item = t->uidx[a + k];
+	}
+	qsort(p, n, sizeof *p, cmp_tpos);
+	for (size_t k = 0; k < n; k++)
+		items[k] = p[k].item;
+	free(p);
+	return n;
+}
+
 nn_seqs *
 nn_seqs_build(const rs_imat *t, const char *model, rs_error *err)
 {
 	nn_seqs *s;
-	struct tpos *buf;
-	size_t maxlen = 0;
 
 	for (size_t k = 0; k < t->nnz; k++)
 		if (isnan(t->utime[k])) {
@@ -598,20 +614,7 @@ nn_seqs_build(const rs_imat *t, const char *model, rs_error *err)
 	memcpy(s->ptr, t->uptr, ((size_t)t->nusers + 1) * sizeof *s->ptr);
 	s->item = xmalloc((t->nnz ? t->nnz : 1) * sizeof *s->item);
 	for (uint32_t u = 0; u < t->nusers; u++)
-		if (t->uptr[u + 1] - t->uptr[u] > maxlen)
-			maxlen = t->uptr[u + 1] - t->uptr[u];
-	buf = xmalloc((maxlen ? maxlen : 1) * sizeof *buf);
-	for (uint32_t u = 0; u < t->nusers; u++) {
-		size_t n = t->uptr[u + 1] - t->uptr[u];
-		for (size_t k = 0; k < n; k++) {
-			buf[k].time = t->utime[t->uptr[u] + k];
-			buf[k].item = t->uidx[t->uptr[u] + k];
-		}
-		qsort(buf, n, sizeof *buf, cmp_tpos);
-		for (size_t k = 0; k < n; k++)
-			s->item[t->uptr[u] + k] = buf[k].item;
-	}
-	free(buf);
+		(void)nn_user_history(t, u, s->item + t->uptr[u]);
 	return s;
 }
 

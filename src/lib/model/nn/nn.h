@@ -215,6 +215,9 @@ typedef struct nn_seqs {
 } nn_seqs;
 
 nn_seqs *nn_seqs_build(const rs_imat *t, const char *model, rs_error *err);
+/* User u's training items in time order (items without a time first; ties
+ * by item) into items (room for the user's row count); returns the count. */
+size_t nn_user_history(const rs_imat *t, uint32_t u, uint32_t *items);
 void nn_seqs_free(nn_seqs *s);
 
 #endif
