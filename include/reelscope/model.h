@@ -96,6 +96,10 @@ typedef struct rs_reason {
 	double weight;		/* contribution to the score */
 } rs_reason;
 
+/* qsort order of explanations: larger |weight| first, then items before
+ * users, then lower id. */
+int rs_reason_cmp(const void *a, const void *b);
+
 /* A kind of model. Iterative kinds implement begin/epoch (the engine runs
  * the loop with validation, early stopping, best-epoch restore and Ctrl-C);
  * the others implement fit. */

@@ -185,17 +185,6 @@ content_score(const rs_model *m, const uint32_t *users, size_t nu, float *out)
 	}
 }
 
-static int
-reason_cmp(const void *pa, const void *pb)
-{
-	const rs_reason *a = pa, *b = pb;
-	double x = fabs(a->weight), y = fabs(b->weight);
-
-	if (x != y)
-		return x > y ? -1 : 1;
-	return (a->id > b->id) - (a->id < b->id);
-}
-
 /* Unit rows a and b's dot product (columns ascending in both). */
 static double
 row_dot(const struct content_state *st, uint32_t a, uint32_t b)
@@ -246,7 +235,7 @@ content_explain(const rs_model *m, uint32_t u, uint32_t item, rs_reason *out,
 		r[n].is_user = false;
 		r[n++].weight = w;
 	}
-	qsort(r, n, sizeof *r, reason_cmp);
+	qsort(r, n, sizeof *r, rs_reason_cmp);
 	if (n > max)
 		n = max;
 	memcpy(out, r, n * sizeof *r);

@@ -256,17 +256,6 @@ ease_score(const rs_model *m, const uint32_t *users, size_t nu, float *out)
 	}
 }
 
-static int
-reason_cmp(const void *pa, const void *pb)
-{
-	const rs_reason *a = pa, *b = pb;
-	double x = fabs(a->weight), y = fabs(b->weight);
-
-	if (x != y)
-		return x > y ? -1 : 1;
-	return (a->id > b->id) - (a->id < b->id);
-}
-
 /* The user's items by their weight toward item: x_uj * B[j][item]. */
 static size_t
 ease_explain(const rs_model *m, uint32_t u, uint32_t item, rs_reason *out,
@@ -294,7 +283,7 @@ ease_explain(const rs_model *m, uint32_t u, uint32_t item, rs_reason *out,
 		r[n].is_user = false;
 		r[n++].weight = w;
 	}
-	qsort(r, n, sizeof *r, reason_cmp);
+	qsort(r, n, sizeof *r, rs_reason_cmp);
 	if (n > max)
 		n = max;
 	memcpy(out, r, n * sizeof *r);

@@ -278,21 +278,10 @@ fac_similar(const rs_model *m, uint32_t item, uint32_t *out, float *scores,
 	return n;
 }
 
-static int
-cmp_reason(const void *a, const void *b)
-{
-	const rs_reason *x = a, *y = b;
-	double ax = fabs(x->weight), ay = fabs(y->weight);
-
-	if (ax != ay)
-		return ax > ay ? -1 : 1;
-	return (x->id > y->id) - (x->id < y->id);
-}
-
 size_t
 fac_reasons_top(rs_reason *r, size_t n, size_t max)
 {
-	qsort(r, n, sizeof *r, cmp_reason);
+	qsort(r, n, sizeof *r, rs_reason_cmp);
 	return n < max ? n : max;
 }
 

@@ -365,19 +365,6 @@ rs_model_blend_parts(const rs_model *m, uint32_t user, uint32_t item,
 	return n;
 }
 
-static int
-reason_cmp(const void *pa, const void *pb)
-{
-	const rs_reason *a = pa, *b = pb;
-	double x = fabs(a->weight), y = fabs(b->weight);
-
-	if (x != y)
-		return x > y ? -1 : 1;
-	if (a->is_user != b->is_user)
-		return a->is_user ? 1 : -1;
-	return (a->id > b->id) - (a->id < b->id);
-}
-
 /* The components' reasons, each scaled by the blend weight and (zscore,
  * minmax) the normalization's slope for this user; the same item or user
  * from several components adds up. Under rank normalization the slope is
@@ -429,7 +416,7 @@ hybrid_explain(const rs_model *m, uint32_t user, uint32_t item, rs_reason *out,
 	free(x);
 	free(skip);
 	/* merge repeats */
-	qsort(all, n, sizeof *all, reason_cmp);
+	qsort(all, n, sizeof *all, rs_reason_cmp);
 	for (size_t a = 0; a < n; a++)
 		for (size_t b = a + 1; b < n; b++)
 			if (all[b].id == all[a].id && all[b].is_user == all[a].is_user &&
@@ -437,7 +424,7 @@ hybrid_explain(const rs_model *m, uint32_t user, uint32_t item, rs_reason *out,
 				all[a].weight += all[b].weight;
 				all[b].weight = 0;
 			}
-	qsort(all, n, sizeof *all, reason_cmp);
+	qsort(all, n, sizeof *all, rs_reason_cmp);
 	while (n > 0 && all[n - 1].weight == 0)
 		n--;
 	if (n > max)

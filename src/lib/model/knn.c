@@ -444,17 +444,6 @@ knn_score(const rs_model *m, const uint32_t *users, size_t nu, float *out)
 
 /* ---- explanations ---- */
 
-static int
-reason_cmp(const void *pa, const void *pb)
-{
-	const rs_reason *a = pa, *b = pb;
-	double x = fabs(a->weight), y = fabs(b->weight);
-
-	if (x != y)
-		return x > y ? -1 : 1;
-	return (a->id > b->id) - (a->id < b->id);
-}
-
 /* The similarity stored from row a to row b, or 0. */
 static float
 nb_sim(const knn_nbrs *nb, uint32_t a, uint32_t b)
@@ -530,7 +519,7 @@ knn_explain(const rs_model *m, uint32_t u, uint32_t item, rs_reason *out,
 			    r[x].weight * w[x];
 		free(w);
 	}
-	qsort(r, n, sizeof *r, reason_cmp);
+	qsort(r, n, sizeof *r, rs_reason_cmp);
 	if (n > max)
 		n = max;
 	memcpy(out, r, n * sizeof *r);

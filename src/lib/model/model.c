@@ -499,3 +499,16 @@ rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
 	m->fit_seconds = now() - t0;
 	return rc;
 }
+
+int
+rs_reason_cmp(const void *pa, const void *pb)
+{
+	const rs_reason *a = pa, *b = pb;
+	double x = fabs(a->weight), y = fabs(b->weight);
+
+	if (x != y)
+		return x > y ? -1 : 1;
+	if (a->is_user != b->is_user)
+		return a->is_user ? 1 : -1;
+	return (a->id > b->id) - (a->id < b->id);
+}

@@ -307,17 +307,6 @@ deep_similar_rows(const rs_model *m, const float *V, uint32_t dim,
 	return n;
 }
 
-static int
-cmp_reason(const void *a, const void *b)
-{
-	const rs_reason *x = a, *y = b;
-	double ax = fabs(x->weight), ay = fabs(y->weight);
-
-	if (ax != ay)
-		return ax > ay ? -1 : 1;
-	return (x->id > y->id) - (x->id < y->id);
-}
-
 size_t
 deep_explain_rows(const rs_model *m, const float *V, uint32_t dim,
     uint32_t stride, uint32_t user, uint32_t item, rs_reason *out, size_t max)
@@ -344,7 +333,7 @@ deep_explain_rows(const rs_model *m, const float *V, uint32_t dim,
 		r[n].is_user = false;
 		r[n++].weight = row_dot(vt, vj, dim) / (nt * nj);
 	}
-	qsort(r, n, sizeof *r, cmp_reason);
+	qsort(r, n, sizeof *r, rs_reason_cmp);
 	n = n < max ? n : max;
 	memcpy(out, r, n * sizeof *r);
 	free(r);
