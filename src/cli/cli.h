@@ -157,6 +157,11 @@ void session_set_base(struct session *s, rs_dataset *ds, const char *command);
  * is recorded with the command as typed, unless it is being replayed. */
 void session_step(struct session *s, const struct cmd_call *c,
     rs_dataset *after, const char *summary);
+/* session_step saying whether the step changed the data: false for a copy
+ * with the same content (a clean step that found nothing), which leaves
+ * the models and the kept results valid. */
+void session_step_as(struct session *s, const struct cmd_call *c,
+    rs_dataset *after, const char *summary, bool changed);
 /* Rebuild the data from base by replaying the first keep steps quietly.
  * On failure the previous state is restored and -1 returned (errmsg set). */
 int session_replay(struct session *s, size_t keep);

@@ -178,6 +178,15 @@ warn_once(struct report *r, const char *fmt, ...)
 	report_warn(r, "%s", buf);
 }
 
+void
+evalcli_warn_stale(struct session *s, struct report *r, const rs_model *m)
+{
+	/* imported lists come from elsewhere: no training of ours to leak */
+	if (m->generation != s->ws->generation && strcmp(m->kind->name, "imported") != 0)
+		report_warn(r, "model %s was trained before the data or the split last changed: "
+		    "its held-out rows may be rows it trained on (train it again)", m->name);
+}
+
 rs_eval_result *
 evalcli_run(struct session *s, const rs_eval_ctx *ctx, const rs_model *m,
     struct report *r, const char *cmd)
@@ -185,10 +194,7 @@ evalcli_run(struct session *s, const rs_eval_ctx *ctx, const rs_model *m,
 	rs_eval_result *res;
 	rs_error err;
 
-	/* imported lists come from elsewhere: no training of ours to leak */
-	if (m->generation != s->ws->generation && strcmp(m->kind->name, "imported") != 0)
-		report_warn(r, "model %s was trained before the data or the split last changed: "
-		    "its held-out rows may be rows it trained on (train it again)", m->name);
+	evalcli_warn_stale(s, r, m);
 	if ((res = rs_eval_run(ctx, m, &err)) == NULL) {
 		cmd_error(s, "%s: %s", cmd, err.msg);
 		return NULL;

@@ -34,6 +34,9 @@ rs_model **evalcli_models(struct session *s, char *const *names, size_t n,
     const char *cmd, size_t *count);
 /* Whether m was trained on data of ds's shape (users, items); reports why
  * not for cmd. recommend, similar and explain check it. */
+/* Warn when m was trained before the data or split last changed (its
+ * generation is older than the workspace's), imported lists excepted. */
+void evalcli_warn_stale(struct session *s, struct report *r, const rs_model *m);
 bool evalcli_model_fits(struct session *s, const rs_model *m, const rs_dataset *ds,
     const char *cmd);
 /* Prepare the protocol on the current data; its notes go to r. */

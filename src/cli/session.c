@@ -238,13 +238,21 @@ void
 session_step(struct session *s, const struct cmd_call *c, rs_dataset *after,
     const char *summary)
 {
+	session_step_as(s, c, after, summary, true);
+}
+
+void
+session_step_as(struct session *s, const struct cmd_call *c, rs_dataset *after,
+    const char *summary, bool changed)
+{
 	rs_dataset *before = s->ws->data;
 
 	if (after != before) {
 		/* keep the old state alive until the step is recorded */
 		rs_dataset *old = before;
 		s->ws->data = after;
-		rs_workspace_data_changed(s->ws);
+		if (changed)
+			rs_workspace_data_changed(s->ws);
 		if (!s->replaying)
 			rs_workspace_add_step(s->ws, c->line, summary, old);
 		if (old != s->ws->base)

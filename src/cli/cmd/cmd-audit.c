@@ -411,6 +411,8 @@ cmd_audit_exec(struct session *s, struct cmd_call *c, struct report *r)
 		return CMD_ERROR;
 	if ((models = evalcli_models(s, c->args, c->nargs, "audit", &n)) == NULL)
 		return CMD_ERROR;
+	for (size_t i = 0; i < n; i++)
+		evalcli_warn_stale(s, r, models[i]);
 	o.eval.ks[0] = o.k;
 	o.eval.nks = 1;
 	h = session_hooks(s, r);

@@ -616,7 +616,9 @@ cmd_clean_exec(struct session *s, struct cmd_call *c, struct report *r)
 		    res.step == RS_CLEAN_FILL ? "fill" : p.cap ? "change" : "remove");
 	report_result(s, r, out, &p, &res, seconds_of(&t0, &t1),
 	    seconds_of(&c0, &c1));
-	session_step(s, c, out, res.summary);
+	/* a step that found nothing to do leaves models and results valid */
+	session_step_as(s, c, out, res.summary, res.removed > 0 || res.changed > 0 ||
+	    res.step == RS_CLEAN_BINARIZE);
 	if (nf != NULL) {
 		rs_workspace_clear_features(s->ws);
 		s->ws->features = nf;

@@ -121,6 +121,7 @@ cmd_rerank_exec(struct session *s, struct cmd_call *c, struct report *r)
 	}
 	if (!evalcli_opts(s, c, "rerank", false, &eo))
 		return CMD_ERROR;
+	evalcli_warn_stale(s, r, src);
 	h = session_hooks(s, r);
 	eo.hooks = &h;
 	if ((m = rs_rerank_run(ds, src, &o, &eo, name, &err)) == NULL)

@@ -122,6 +122,7 @@ cmd_tradeoff_exec(struct session *s, struct cmd_call *c, struct report *r)
 	if ((v = call_get(c, "exposure")) != NULL)
 		ao.exposure = rs_exposure_parse(v);
 	ao.items = ds->item_creator == NULL;
+	evalcli_warn_stale(s, r, m);
 	t = rs_tradeoff_run(ds, m, &o, values, n, &ao, &err);
 	free(values);
 	if (t == NULL)
