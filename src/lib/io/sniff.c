@@ -360,10 +360,14 @@ sniff_file(const char *path, const char *display, const char *delim,
 		rs_ids_intern(seen, out->names[j], strlen(out->names[j]));
 		out->lead[j] = RS_COL_NUMBER;
 		for (size_t r = out->header ? 1 : 0; r < sm.nrows; r++) {
-			size_t seen_before = nnum + ntime + ntext;
+			enum vclass v;
 			if (j >= sm.nf[r])
 				continue;
-			switch (classify(sm.rows[r][j])) {
+			v = classify(sm.rows[r][j]);
+			if (v != V_MISSING && nnum + ntime + ntext == 0)
+				out->lead[j] = v == V_NUMBER ? RS_COL_NUMBER :
+				    v == V_TIME ? RS_COL_TIME : RS_COL_TEXT;
+			switch (v) {
 			case V_NUMBER:
 				nnum++;
 				break;
@@ -380,9 +384,6 @@ sniff_file(const char *path, const char *display, const char *delim,
 			case V_MISSING:
 				break;
 			}
-			if (seen_before == 0 && nnum + ntime + ntext == 1)
-				out->lead[j] = nnum ? RS_COL_NUMBER : ntime ?
-				    RS_COL_TIME : RS_COL_TEXT;
 		}
 		if (ntext > 0 || (nnum > 0 && ntime > 0))
 			out->kinds[j] = RS_COL_TEXT;

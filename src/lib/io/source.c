@@ -102,6 +102,17 @@ src_close(struct src *s)
 	free(s);
 }
 
+/* A gzip stream error of s; zlib names the descriptor ("<fd:3>: "), not
+ * the file, so its prefix is dropped. */
+static void
+gz_corrupt(const struct src *s, const char *msg, rs_error *err)
+{
+	const char *colon = strstr(msg, ">: ");
+
+	rs_error_set(err, RS_EIO, "%s: truncated or corrupt gzip data (%s)",
+	    s->display, colon ? colon + 3 : msg);
+}
+
 /* Append more input after the buffered bytes. 0 ok, -1 error. */
 static int
 fill(struct src *s, rs_error *err)
@@ -125,22 +136,14 @@ fill(struct src *s, rs_error *err)
 		if (errnum == Z_ERRNO)
 			rs_error_set(err, RS_EIO, "%s: read error: %s", s->display,
 			    strerror(errno));
-		else {
-			/* zlib names the descriptor ("<fd:3>: "), not the file */
-			const char *colon = strstr(msg, ">: ");
-			rs_error_set(err, RS_EIO,
-			    "%s: truncated or corrupt gzip data (%s)", s->display,
-			    colon ? colon + 3 : msg);
-		}
+		else
+			gz_corrupt(s, msg, err);
 		return -1;
 	}
 	if (got == 0) {
 		msg = gzerror(s->gz, &errnum);
 		if (errnum != Z_OK && errnum != Z_STREAM_END) {
-			const char *colon = strstr(msg, ">: ");
-			rs_error_set(err, RS_EIO,
-			    "%s: truncated or corrupt gzip data (%s)", s->display,
-			    colon ? colon + 3 : msg);
+			gz_corrupt(s, msg, err);
 			return -1;
 		}
 		s->eof = true;
