@@ -12,6 +12,7 @@
 
 #include "reelscope/eval.h"
 #include "eval/eval-int.h"
+#include "util/clock.h"
 #include "util/xmalloc.h"
 
 /* Where each (family, cutoff) lands in the result's metric columns. */
@@ -31,21 +32,6 @@ struct scratch {
 	uint32_t *top, *topc;
 	uint8_t *rel_at;
 };
-
-static double
-clock_seconds(clockid_t id)
-{
-	struct timespec ts;
-
-	clock_gettime(id, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static double
-now(void)
-{
-	return clock_seconds(CLOCK_MONOTONIC);
-}
 
 static void
 add_metric(rs_eval_result *r, struct layout *L, int f, size_t ki, uint32_t k)
@@ -469,7 +455,7 @@ rs_eval_run(const rs_eval_ctx *c, const rs_model *m, rs_error *err)
 	bool imported = m->kind == &rs_kind_imported;
 	const float *popf = m->popularity;
 	float *popc = NULL;
-	double t0 = now(), c0 = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
+	double t0 = wall_seconds(), c0 = cpu_seconds();
 	char task[256];
 
 	if (m->nitems != 0 && m->nitems != c->nitems) {
@@ -595,8 +581,8 @@ rs_eval_run(const rs_eval_ctx *c, const rs_model *m, rs_error *err)
 	for (uint32_t e = 0; e < r->nusers; e++)
 		r->ranking_users += !isnan(r->per_user[(size_t)e * nm +
 		    L.col[MF_PRECISION][0]]);
-	r->seconds = now() - t0;
-	r->cpu_seconds = clock_seconds(CLOCK_PROCESS_CPUTIME_ID) - c0;
+	r->seconds = wall_seconds() - t0;
+	r->cpu_seconds = cpu_seconds() - c0;
 	return r;
 }
 

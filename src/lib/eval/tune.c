@@ -9,18 +9,10 @@
 
 #include "reelscope/eval.h"
 #include "reelscope/split.h"
+#include "util/clock.h"
 #include "util/xmalloc.h"
 
 #define MAX_GRID 100000
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static size_t
 grid_size(const rs_tune_opts *o)
@@ -254,7 +246,7 @@ rs_tune_run(const rs_tune_opts *o, const rs_imat_opts *io,
 		rs_train_ctx ctx = *base;
 		rs_error e;
 		rs_eval_result *er;
-		double t0 = now();
+		double t0 = wall_seconds();
 		int j;
 
 		tr->score = NAN;
@@ -298,7 +290,7 @@ rs_tune_run(const rs_tune_opts *o, const rs_imat_opts *io,
 		else
 			tr->score = er->value[j];
 		rs_eval_result_free(er);
-		tr->seconds = now() - t0;
+		tr->seconds = wall_seconds() - t0;
 		if (!isnan(tr->score) && (keep == NULL || (lower ?
 		    tr->score < res->trials[res->best].score :
 		    tr->score > res->trials[res->best].score))) {

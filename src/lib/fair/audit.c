@@ -11,6 +11,7 @@
 #include "reelscope/split.h"
 #include "eval/eval-int.h"
 #include "fair/fair-int.h"
+#include "util/clock.h"
 #include "util/xmalloc.h"
 
 void
@@ -355,24 +356,6 @@ withhold(rs_audit *a)
 	a->ngroups = 0;
 }
 
-static double
-cpu_now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-	return (double)t.tv_sec + t.tv_nsec / 1e9;
-}
-
-static double
-now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + t.tv_nsec / 1e9;
-}
-
 /* Per-user scratch and running sums. */
 struct sums {
 	double arp, aplt, aclt;
@@ -516,7 +499,7 @@ rs_audit_lists(const rs_eval_ctx *c, const rs_eval_result *r,
 	rs_audit *a;
 	struct sums s;
 	char **names = NULL;
-	double t0 = now(), c0 = cpu_now();
+	double t0 = wall_seconds(), c0 = cpu_seconds();
 
 	if (why != NULL) {
 		rs_error_set(err, RS_EINVAL, "%s", why);
@@ -708,8 +691,8 @@ rs_audit_lists(const rs_eval_ctx *c, const rs_eval_result *r,
 	free(rel);
 	free(iseen);
 	free(useen);
-	a->seconds = now() - t0;
-	a->cpu_seconds = cpu_now() - c0;
+	a->seconds = wall_seconds() - t0;
+	a->cpu_seconds = cpu_seconds() - c0;
 	return a;
 }
 

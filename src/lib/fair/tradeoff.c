@@ -10,6 +10,7 @@
 #include "reelscope/fair.h"
 #include "eval/eval-int.h"
 #include "fair/fair-int.h"
+#include "util/clock.h"
 #include "util/xmalloc.h"
 
 #define MAX_VALUES 1000
@@ -74,24 +75,6 @@ bad:
 	return NULL;
 }
 
-static double
-cpu_now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-	return (double)t.tv_sec + t.tv_nsec / 1e9;
-}
-
-static double
-now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + t.tv_nsec / 1e9;
-}
-
 /* One row from an audit. */
 static void
 row_of(const rs_audit *a, double value, rs_tradeoff_row *row)
@@ -105,14 +88,14 @@ row_of(const rs_audit *a, double value, rs_tradeoff_row *row)
 }
 
 /*
- * The re-ranked lists of m (an imported model) as an evaluation under ck,
+ * Lists (out[e]: lens[e] items of evaluated user e) as an evaluation under ck,
  * without scoring every item again: the lists are the ranking. ndcg@k and
  * recall@k per user by eval's own kernel (rs_rank_metrics_at), averaged over
  * users with relevant items, as rs_eval_run does.
  */
 static rs_eval_result *
 lists_result(const rs_eval_ctx *ck, uint32_t *const *out, const uint32_t *lens,
-    uint32_t k, uint8_t *rel)
+    uint32_t k, uint8_t *rel, const char *model)
 {
 	rs_eval_result *r = xcalloc(1, sizeof *r);
 	uint8_t *rel_at = xmalloc((size_t)k + 1);
@@ -120,7 +103,7 @@ lists_result(const rs_eval_ctx *ck, uint32_t *const *out, const uint32_t *lens,
 	uint32_t nn = 0;
 	char name[64];
 
-	r->model = xstrdup("re-ranked");
+	r->model = xstrdup(model);
 	r->kind = xstrdup("imported");
 	r->protocol = xstrdup("re-ranked lists");
 	r->nks = 1;
@@ -170,6 +153,25 @@ lists_result(const rs_eval_ctx *ck, uint32_t *const *out, const uint32_t *lens,
 	return r;
 }
 
+/* One row of the table: lists (lens[e] items of user e) measured as an
+ * evaluation and audited under cc. */
+static int
+measure_lists(const rs_eval_ctx *cc, uint32_t *const *out, const uint32_t *lens,
+    uint32_t k, uint8_t *rel, const char *model, const rs_audit_opts *ao,
+    double value, rs_tradeoff_row *row, rs_error *err)
+{
+	rs_eval_result *lr = lists_result(cc, out, lens, k, rel, model);
+	rs_audit *a;
+
+	a = rs_audit_lists(cc, lr, ao, err);
+	rs_eval_result_free(lr);
+	if (a == NULL)
+		return -1;
+	row_of(a, value, row);
+	rs_audit_free(a);
+	return 0;
+}
+
 static void
 set_param(rs_rerank_opts *o, double v)
 {
@@ -192,7 +194,7 @@ rs_tradeoff_run(const rs_dataset *ds, const rs_model *m, const rs_rerank_opts *r
 	rs_tradeoff *t = NULL;
 	const char *why;
 	uint8_t *rel = NULL;
-	double t0 = now(), c0 = cpu_now();
+	double t0 = wall_seconds(), c0 = cpu_seconds();
 
 	ao.k = ro->k;
 	ao.dp = 0;
@@ -227,45 +229,34 @@ rs_tradeoff_run(const rs_dataset *ds, const rs_model *m, const rs_rerank_opts *r
 	{
 		uint32_t **out = xmalloc((cand->nusers ? cand->nusers : 1) * sizeof *out);
 		uint32_t *lens = xcalloc(cand->nusers ? cand->nusers : 1, sizeof *lens);
-		rs_eval_result *lr;
-		rs_audit *a;
+		int rc;
 		for (uint32_t e = 0; e < cand->nusers; e++) {
 			out[e] = cand->lists + (size_t)e * cand->kmax;
 			while (lens[e] < ro->k && out[e][lens[e]] != RS_NONE)
 				lens[e]++;
 		}
-		lr = lists_result(cc, out, lens, ro->k, rel);
+		rc = measure_lists(cc, out, lens, ro->k, rel, m->name, &ao, NAN,
+		    &t->base, err);
 		free(out);
 		free(lens);
-		free(lr->model);
-		lr->model = xstrdup(m->name);
-		a = rs_audit_lists(cc, lr, &ao, err);
-		rs_eval_result_free(lr);
-		if (a == NULL)
+		if (rc != 0)
 			goto fail;
-		row_of(a, NAN, &t->base);
-		rs_audit_free(a);
 	}
 	for (size_t i = 0; i < nvalues; i++) {
 		rs_rerank_opts x = *ro;
 		uint32_t **out, *lens;
+		int rc;
 		set_param(&x, values[i]);
-		/* the candidates were ranked by cc, the same users as ck */
 		if (fair_rerank_core(cc, cand, &x, &out, &lens, err) != 0)
 			goto fail;
-		{
-			rs_eval_result *lr = lists_result(cc, out, lens, ro->k, rel);
-			rs_audit *a = rs_audit_lists(cc, lr, &ao, err);
-			rs_eval_result_free(lr);
-			for (uint32_t e = 0; e < cand->nusers; e++)
-				free(out[e]);
-			free(out);
-			free(lens);
-			if (a == NULL)
-				goto fail;
-			row_of(a, values[i], &t->rows[i]);
-			rs_audit_free(a);
-		}
+		rc = measure_lists(cc, out, lens, ro->k, rel, "re-ranked", &ao,
+		    values[i], &t->rows[i], err);
+		for (uint32_t e = 0; e < cand->nusers; e++)
+			free(out[e]);
+		free(out);
+		free(lens);
+		if (rc != 0)
+			goto fail;
 		t->nrows++;
 		if (rs_hooks_progress(ao.eval.hooks, "tradeoff", (double)i + 1, (double)nvalues)) {
 			rs_error_set(err, RS_ECANCEL,
@@ -274,8 +265,8 @@ rs_tradeoff_run(const rs_dataset *ds, const rs_model *m, const rs_rerank_opts *r
 			goto fail;
 		}
 	}
-	t->seconds = now() - t0;
-	t->cpu_seconds = cpu_now() - c0;
+	t->seconds = wall_seconds() - t0;
+	t->cpu_seconds = cpu_seconds() - c0;
 	goto done;
 fail:
 	rs_tradeoff_free(t);

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "reelscope/model.h"
+#include "util/clock.h"
 #include "util/xmalloc.h"
 
 const rs_model_kind *
@@ -384,21 +385,12 @@ unskip:
 	return rmse ? sqrt(total / (double)count) : total / (double)count;
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 int
 rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
     rs_error *err)
 {
 	const rs_imat *tr = ctx->train;
-	double t0 = now();
+	double t0 = wall_seconds();
 	char task[256];
 	int rc = 0;
 
@@ -416,7 +408,7 @@ rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
 	snprintf(task, sizeof task, "train %s", m->name);
 	if (m->kind->epoch == NULL) {
 		rc = m->kind->fit(m, ctx, err);
-		m->fit_seconds = now() - t0;
+		m->fit_seconds = wall_seconds() - t0;
 		if (rc == 0 && ctx->valid != NULL) {
 			m->history = xcalloc(1, sizeof *m->history);
 			m->nepochs = 1;
@@ -446,7 +438,7 @@ rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
 		m->nepochs = 0;
 		m->best_epoch = 0;
 		for (uint32_t e = 1; e <= epochs; e++) {
-			double loss = NAN, v = NAN, te = now();
+			double loss = NAN, v = NAN, te = wall_seconds();
 			bool improved;
 			rs_epoch *h;
 			if (m->kind->epoch(m, ctx, e, &loss, err) != 0) {
@@ -472,7 +464,7 @@ rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
 			h->epoch = last = e;
 			h->loss = loss;
 			h->valid = v;
-			h->seconds = now() - te;
+			h->seconds = wall_seconds() - te;
 			improved = ctx->valid == NULL || isnan(best) ||
 			    (lower ? v < best : v > best);
 			if (improved) {
@@ -496,7 +488,7 @@ rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
 			m->kind->free_snapshot(snap);
 		}
 	}
-	m->fit_seconds = now() - t0;
+	m->fit_seconds = wall_seconds() - t0;
 	return rc;
 }
 

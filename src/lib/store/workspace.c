@@ -9,16 +9,8 @@
 #include "reelscope/model.h"
 #include "reelscope/store.h"
 #include "store/format.h"
+#include "util/clock.h"
 #include "util/xmalloc.h"
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 void
 rs_store_opts_init(rs_store_opts *o)
@@ -115,7 +107,7 @@ rs_store_save(const rs_workspace *ws, const char *path, const rs_store_opts *o,
 {
 	struct st_writer w;
 	rs_store_info tmp;
-	double t0 = now();
+	double t0 = wall_seconds();
 
 	if (info == NULL)
 		info = &tmp;
@@ -145,7 +137,7 @@ rs_store_save(const rs_workspace *ws, const char *path, const rs_store_opts *o,
 	info->steps = (uint32_t)ws->nsteps;
 	info->results = (uint32_t)ws->nresults;
 	info->features = ws->features != NULL;
-	info->seconds = now() - t0;
+	info->seconds = wall_seconds() - t0;
 	return 0;
 }
 
@@ -253,7 +245,7 @@ fail:
 static rs_workspace *
 open_common(struct st_reader *r, rs_store_info *info)
 {
-	double t0 = now();
+	double t0 = wall_seconds();
 	rs_workspace *ws;
 
 	ws = read_workspace(r);
@@ -262,7 +254,7 @@ open_common(struct st_reader *r, rs_store_info *info)
 		info->models = (uint32_t)ws->nmodels;
 		info->steps = (uint32_t)ws->nsteps;
 		info->results = (uint32_t)ws->nresults;
-		info->seconds = now() - t0;
+		info->seconds = wall_seconds() - t0;
 	}
 	return ws;
 }
@@ -272,7 +264,7 @@ rs_store_open(const char *path, rs_store_info *info, const rs_hooks *hooks,
     rs_error *err)
 {
 	struct st_reader r;
-	double t0 = now();
+	double t0 = wall_seconds();
 	rs_workspace *ws;
 
 	if (info != NULL)
@@ -288,7 +280,7 @@ rs_store_open(const char *path, rs_store_info *info, const rs_hooks *hooks,
 	}
 	ws = open_common(&r, info);
 	if (ws != NULL && info != NULL)
-		info->seconds = now() - t0;
+		info->seconds = wall_seconds() - t0;
 	return ws;
 }
 
