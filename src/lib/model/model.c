@@ -338,15 +338,15 @@ validate(const rs_model *m, const rs_imat *valid, const char *metric,
 			if (m->train != NULL && u < m->train->nusers)
 				for (uint64_t q = m->train->uptr[u]; q < m->train->uptr[u + 1]; q++)
 					skip[m->train->uidx[q]] = 1;
-			{
-				size_t n, hits = 0, nrel = 0;
+			/* as eval: held-out items seen in training are not ranked,
+			 * so they do not count as relevant; a user with none left
+			 * does not count */
+			size_t nrel = 0;
+			for (uint64_t q = a; q < b; q++)
+				nrel += !skip[valid->uidx[q]];
+			if (nrel > 0) {
+				size_t n, hits = 0;
 				double dcg = 0, idcg = 0;
-				/* as eval: held-out items seen in training are not
-				 * ranked, so they do not count as relevant */
-				for (uint64_t q = a; q < b; q++)
-					nrel += !skip[valid->uidx[q]];
-				if (nrel == 0)
-					goto unskip;
 				n = rs_topk(x, m->nitems, skip, (size_t)k, top);
 				for (size_t r = 0; r < n; r++) {
 					if (!isnan(rs_imat_get(valid, u, top[r]))) {
@@ -364,7 +364,6 @@ validate(const rs_model *m, const rs_imat *valid, const char *metric,
 					part[j] = idcg > 0 ? dcg / idcg : 0;
 				cnt[j] = 1;
 			}
-unskip:
 			if (m->train != NULL && u < m->train->nusers)
 				for (uint64_t q = m->train->uptr[u]; q < m->train->uptr[u + 1]; q++)
 					skip[m->train->uidx[q]] = 0;
