@@ -269,7 +269,7 @@ note_space_twins(rs_dataset *ds, const rs_hooks *hooks, const rs_ids *ids,
 {
 	uint32_t n = rs_ids_count(ids), i;
 	size_t twins = 0;
-	char first[2][48] = { "", "" };
+	char first[2][200] = { "", "" };
 	rs_ids *trimmed;
 
 	for (i = 0; i < n; i++) {
@@ -291,17 +291,17 @@ note_space_twins(rs_dataset *ds, const rs_hooks *hooks, const rs_ids *ids,
 		at = rs_ids_intern(trimmed, s, (size_t)(e - s));
 		if (rs_ids_count(trimmed) == before) {
 			if (twins++ == 0) {
-				snprintf(first[0], sizeof first[0], "%s",
-				    rs_ids_name(ids, at));
-				snprintf(first[1], sizeof first[1], "%s",
-				    rs_ids_name(ids, i));
+				const char *a = rs_ids_name(ids, at);
+				const char *b = rs_ids_name(ids, i);
+				quote_field(a, strlen(a), first[0], sizeof first[0]);
+				quote_field(b, strlen(b), first[1], sizeof first[1]);
 			}
 		}
 	}
 	rs_ids_free(trimmed);
 	if (twins > 0)
 		load_note(ds, hooks, RS_NOTE_WARN,
-		    "%s: %zu %s id%s from another only by spaces kept in quotes (\"%s\" and \"%s\"); they are different %ss",
+		    "%s: %zu %s id%s from another only by spaces kept in quotes (%s and %s); they are different %ss",
 		    display, twins, role, twins == 1 ? " differs" : "s differ", first[0],
 		    first[1], role);
 }
