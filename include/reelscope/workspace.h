@@ -70,6 +70,8 @@ void rs_workspace_drop_results(rs_workspace *ws, const char *name);
 
 /* Drop the item features (they are rebuilt by replaying their step). */
 void rs_workspace_clear_features(rs_workspace *ws);
+/* Replace the item features by f (taken; free_fn frees it). */
+void rs_workspace_set_features(rs_workspace *ws, void *f, void (*free_fn)(void *));
 
 rs_workspace *rs_workspace_new(void);
 void rs_workspace_free(rs_workspace *ws);

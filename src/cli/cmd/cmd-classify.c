@@ -167,9 +167,7 @@ fill(struct session *s, struct cmd_call *c, struct report *r,
 	session_step(s, c, out, summary);
 	free(summary);
 	if (nf != NULL) {
-		rs_workspace_clear_features(s->ws);
-		s->ws->features = nf;
-		s->ws->features_free = rs_features_release;
+		rs_workspace_set_features(s->ws, nf, rs_features_release);
 		report_note(r, "item features rebuilt with the filled %s", res->target);
 	}
 	return CMD_OK;

@@ -620,9 +620,7 @@ cmd_clean_exec(struct session *s, struct cmd_call *c, struct report *r)
 	session_step_as(s, c, out, res.summary, res.removed > 0 || res.changed > 0 ||
 	    res.step == RS_CLEAN_BINARIZE);
 	if (nf != NULL) {
-		rs_workspace_clear_features(s->ws);
-		s->ws->features = nf;
-		s->ws->features_free = rs_features_release;
+		rs_workspace_set_features(s->ws, nf, rs_features_release);
 		report_note(r, "item features rebuilt with the changed %s", res.column);
 	}
 	rs_clean_result_free(&res);

@@ -168,9 +168,7 @@ cmd_features_exec(struct session *s, struct cmd_call *c, struct report *r)
 
 	summary = xasprintf("%u terms from %s, %u feature columns", f->nterms,
 	    *f->text_cols ? f->text_cols : "no text", f->ncols);
-	rs_workspace_clear_features(s->ws);
-	s->ws->features = f;
-	s->ws->features_free = rs_features_release;
+	rs_workspace_set_features(s->ws, f, rs_features_release);
 	session_step(s, c, ds, summary);
 	free(summary);
 	return CMD_OK;

@@ -39,6 +39,14 @@ rs_workspace_clear_features(rs_workspace *ws)
 }
 
 void
+rs_workspace_set_features(rs_workspace *ws, void *f, void (*free_fn)(void *))
+{
+	rs_workspace_clear_features(ws);
+	ws->features = f;
+	ws->features_free = free_fn;
+}
+
+void
 rs_workspace_free(rs_workspace *ws)
 {
 	if (ws == NULL)
