@@ -187,6 +187,17 @@ evalcli_warn_stale(struct session *s, struct report *r, const rs_model *m)
 		    "its held-out rows may be rows it trained on (train it again)", m->name);
 }
 
+void
+evalcli_show(struct rnode *root, struct rnode *arr, const rs_eval_result *res)
+{
+	char label[256];
+
+	evalcli_render(rn_obj(arr, NULL), res);
+	snprintf(label, sizeof label, "%s (%s)", res->model, res->kind);
+	evalcli_render(rn_label(rn_flags(rn_obj(root, res->model), RF_JSON_HIDE), label),
+	    res);
+}
+
 rs_eval_result *
 evalcli_run(struct session *s, const rs_eval_ctx *ctx, const rs_model *m,
     struct report *r, const char *cmd)

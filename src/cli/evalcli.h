@@ -50,6 +50,9 @@ rs_eval_result *evalcli_run(struct session *s, const rs_eval_ctx *ctx,
 void evalcli_keep(struct session *s, rs_eval_result **res, size_t n);
 /* One result: flat metric keys for JSON, tables by cutoff for text. */
 void evalcli_render(struct rnode *obj, const rs_eval_result *res);
+/* A result as eval shows it: an object of the JSON array arr, and in text a
+ * block under root titled "MODEL (KIND)". */
+void evalcli_show(struct rnode *root, struct rnode *arr, const rs_eval_result *res);
 /* A metric value for text: "0.3254" or "-". */
 void evalcli_fmt(double x, char *buf, size_t size);
 

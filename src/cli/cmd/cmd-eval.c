@@ -70,17 +70,12 @@ cmd_eval_exec(struct session *s, struct cmd_call *c, struct report *r)
 		    (c1.tv_nsec - c0.tv_nsec) / 1e9), RF_TEXT_HIDE);
 		arr = rn_flags(rn_arr(root, "results"), RF_TEXT_HIDE);
 		for (size_t i = 0; i < n && ret == CMD_OK; i++) {
-			struct rnode *text;
-			char label[256];
 			rs_error err;
 			if ((res[i] = evalcli_run(s, ctx, models[i], r, "eval")) == NULL) {
 				ret = CMD_ERROR;
 				break;
 			}
-			evalcli_render(rn_obj(arr, NULL), res[i]);
-			snprintf(label, sizeof label, "%s (%s)", res[i]->model, res[i]->kind);
-			text = rn_label(rn_flags(rn_obj(root, res[i]->model), RF_JSON_HIDE), label);
-			evalcli_render(text, res[i]);
+			evalcli_show(root, arr, res[i]);
 			if (exp != NULL &&
 			    rs_eval_export_users(res[i], session_data(s), exp, &err) != 0)
 				ret = cmd_error(s, "eval: %s", err.msg);

@@ -1,8 +1,6 @@
 /* results: the evaluation results kept in the workspace (by eval, and by open from a saved workspace), shown again without evaluating. */
 #include "config.h"
 
-#include <stdio.h>
-#include <string.h>
 
 #include "cli/evalcli.h"
 
@@ -28,14 +26,8 @@ cmd_results_exec(struct session *s, struct cmd_call *c, struct report *r)
 			    "evaluate it with eval" : "no model of that name");
 	arr = rn_flags(rn_arr(root, "results"), RF_TEXT_HIDE);
 	for (size_t i = 0; i < (c->nargs ? c->nargs : ws->nresults); i++) {
-		const rs_eval_result *res = c->nargs ?
-		    rs_workspace_result(ws, c->args[i]) : ws->results[i];
-		char label[256];
-		struct rnode *text;
-		evalcli_render(rn_obj(arr, NULL), res);
-		snprintf(label, sizeof label, "%s (%s)", res->model, res->kind);
-		text = rn_label(rn_flags(rn_obj(root, res->model), RF_JSON_HIDE), label);
-		evalcli_render(text, res);
+		evalcli_show(root, arr, c->nargs ?
+		    rs_workspace_result(ws, c->args[i]) : ws->results[i]);
 	}
 	return CMD_OK;
 }
