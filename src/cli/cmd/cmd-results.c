@@ -1,7 +1,6 @@
 /* results: the evaluation results kept in the workspace (by eval, and by open from a saved workspace), shown again without evaluating. */
 #include "config.h"
 
-
 #include "cli/evalcli.h"
 
 static const struct cmd_field results_fields[] = {
