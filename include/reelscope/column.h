@@ -41,6 +41,7 @@ typedef struct rs_column {
 	void *v;		/* codes or values, by store */
 	double *dict;		/* DICT8/DICT16: code -> value */
 	uint32_t ndict;
+	uint32_t dict_cap;	/* entries allocated in dict (0: exactly ndict) */
 	struct rs_dict_index *dindex;	/* build-time lookup of dict values */
 	struct rs_strtab *strs;	/* STR: code -> string */
 	size_t nmissing;

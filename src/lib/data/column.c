@@ -187,7 +187,7 @@ convert_store(rs_column *c, enum rs_col_store to)
 	if (to != RS_STORE_DICT16) {
 		free(c->dict);
 		c->dict = NULL;
-		c->ndict = 0;
+		c->ndict = c->dict_cap = 0;
 		dindex_free(c->dindex);
 		c->dindex = NULL;
 	}
@@ -258,7 +258,12 @@ dict_code(rs_column *c, double x)
 		return -1;
 	if (c->ndict == 256 && c->store == RS_STORE_DICT8)
 		convert_store(c, RS_STORE_DICT16);
-	c->dict = xreallocarray(c->dict, c->ndict + 1, sizeof *c->dict);
+	/* room doubles: one realloc per new value made loading a column of
+	 * many distinct values churn the allocator (quadratic under ASan) */
+	if (c->ndict >= c->dict_cap) {
+		c->dict_cap = c->ndict < 8 ? 16 : 2 * c->ndict;
+		c->dict = xreallocarray(c->dict, c->dict_cap, sizeof *c->dict);
+	}
 	c->dict[c->ndict] = isnan(x) ? NAN : x;
 	c->dindex->keys[j] = key;
 	c->dindex->codes[j] = ++c->ndict;
@@ -612,6 +617,7 @@ rs_column_select(const rs_column *c, const size_t *idx, size_t n)
 	r->dindex = NULL;
 	if (c->dict != NULL) {
 		r->dict = xmalloc((c->ndict + 1) * sizeof *c->dict);
+		r->dict_cap = c->ndict + 1;
 		memcpy(r->dict, c->dict, c->ndict * sizeof *c->dict);
 	}
 	holes = gather(r->v, c->v, es, idx, n);
@@ -686,6 +692,7 @@ rs_column_copy(const rs_column *c)
 	r->dindex = NULL;
 	if (c->dict != NULL) {
 		r->dict = xmalloc((c->ndict + 1) * sizeof *c->dict);
+		r->dict_cap = c->ndict + 1;
 		memcpy(r->dict, c->dict, c->ndict * sizeof *c->dict);
 	}
 	if (c->strs != NULL)

@@ -448,6 +448,7 @@ read_column(struct st_reader *r)
 			goto fail;
 		c->dict = xreallocarray(d, (size_t)ndict + 1, sizeof(double));
 		c->ndict = ndict;
+		c->dict_cap = ndict + 1;
 	}
 	if (store == RS_STORE_STR) {
 		uint32_t nstrs;
