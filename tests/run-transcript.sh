@@ -2,7 +2,12 @@
 # Run one transcript test: the .t file holds the commands ("> CMD" lines) and the
 # exact output expected after each, stdout and stderr together. Header lines
 # before the first command: "# args: FLAGS" adds reelscope flags, "# exit: N"
-# sets the expected exit status (default 0); other "#" lines are comments.
+# sets the expected exit status (default 0); "# tolerance: REL [abs=ABS]"
+# compares the numbers written with a fraction or an exponent within a
+# relative tolerance REL and an absolute floor ABS (default REL/1000), for
+# transcripts whose figures depend on floating-point summation order (BLAS
+# kernels, thread counts, training trajectories): see tests/numcmp.py. Other
+# "#" lines are comments.
 # The commands run in a scratch directory where data/ and samples/ are the
 # fixtures, so tests may write files there.
 set -u
@@ -30,11 +35,24 @@ if [ -s "$SCRATCH/filters" ]; then
 	sed -f "$SCRATCH/filters" "$SCRATCH/actual" > "$SCRATCH/actual.f" &&
 		mv "$SCRATCH/actual.f" "$SCRATCH/actual"
 fi
+tolerance=$(sed -n '/^> /q; s/^# tolerance: *//p' "$t" | tail -n 1)
 ok=0
 if ! diff -u "$SCRATCH/expected" "$SCRATCH/actual" > "$SCRATCH/diff"; then
-	echo "output differs from $t:"
-	cat "$SCRATCH/diff"
-	ok=1
+	if [ -n "$tolerance" ]; then
+		rel=${tolerance%% *}
+		abs=$(echo "$tolerance" | sed -n 's/.*abs=\([^ ]*\).*/\1/p')
+		: "${abs:=$(awk -v r="$rel" 'BEGIN { printf "%g", r / 1000 }')}"
+		if ! python3 "$(dirname "$0")/numcmp.py" "$rel" "$abs" \
+			"$SCRATCH/expected" "$SCRATCH/actual" > "$SCRATCH/numcmp"; then
+			echo "output differs from $t beyond the tolerance $rel (floor $abs):"
+			cat "$SCRATCH/numcmp" "$SCRATCH/diff"
+			ok=1
+		fi
+	else
+		echo "output differs from $t:"
+		cat "$SCRATCH/diff"
+		ok=1
+	fi
 fi
 if [ "$status" != "$want_status" ]; then
 	echo "exit status $status, expected $want_status"
