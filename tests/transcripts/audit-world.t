@@ -1,6 +1,9 @@
 # audit on the bundled sample: two models side by side, the per-creator top 3;
 # group=new splits creators by first upload; items=yes needs no creators.
 # filter: s/^\( *seconds *\)[0-9.e+-]*$/\1(time)/
+# Figures of BLAS-trained models (als, ease, ...) follow the kernel and thread
+# count in their last digits: reals compare within 1e-3 (tests/numcmp.py).
+# tolerance: 1e-3
 > load samples/world --skip-bad
 format: KuaiRec 2.0 folder samples/world
 log samples/world/big_matrix.csv.gz: comma-separated, header row; user=user_id item=video_id value=watch_ratio time=timestamp

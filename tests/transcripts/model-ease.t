@@ -4,6 +4,9 @@
 # similar an item's row of B.
 # exit: 1
 # filter: s/^\(seconds *\)[0-9.e+-]*$/\1(time)/
+# Figures of BLAS-trained models (als, ease, ...) follow the kernel and thread
+# count in their last digits: reals compare within 1e-3 (tests/numcmp.py).
+# tolerance: 1e-3
 > load data/models/ratings.csv items=data/models/items.csv
 format: delimited text
 log data/models/ratings.csv: comma-separated, header row; user=user item=item value=rating time=(none)

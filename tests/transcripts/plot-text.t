@@ -17,6 +17,9 @@
 # filter: s/^\(seconds *\)[0-9.e+-]*$/\1(time)/
 # filter: /^history:$/,/^[^ ]/s/^ *\([0-9][0-9]*\)  *\([^ ][^ ]*\)  *\([^ ][^ ]*\)  *[0-9][0-9.e+-]*$/  \1  \2  \3  (time)/
 # filter: /^history:$/,/^[^ ]/s/^ *epoch  *\([^ ]*\)  *\([^ ]*\)  *seconds$/  epoch  \1  \2  seconds/
+# Figures of BLAS-trained models (als, ease, ...) follow the kernel and thread
+# count in their last digits: reals compare within 1e-3 (tests/numcmp.py).
+# tolerance: 1e-3
 > load data/plot/views.csv items=data/plot/items.csv creator=author
 format: delimited text
 log data/plot/views.csv: comma-separated, header row; user=user_id item=video_id value=watch_ratio time=(none)

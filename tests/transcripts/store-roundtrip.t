@@ -11,6 +11,9 @@
 # filter: /^history:$/,/^[^ ]/s/^ *epoch  *\([^ ]*\)  *\([^ ]*\)  *seconds$/  epoch  \1  \2  seconds/
 # filter: /^history:$/,/^[^ ]/s/^ *\([0-9][0-9]*\)  *\([^ ][^ ]*\)  *\([^ ][^ ]*\)  *[0-9][0-9.e+-]*$/  \1  \2  \3  (time)/
 # filter: s/"seconds":[0-9.e+-]*/"seconds":(time)/g
+# Figures of BLAS-trained models (als, ease, ...) follow the kernel and thread
+# count in their last digits: reals compare within 1e-3 (tests/numcmp.py).
+# tolerance: 1e-3
 > load samples/world --skip-bad
 format: KuaiRec 2.0 folder samples/world
 log samples/world/big_matrix.csv.gz: comma-separated, header row; user=user_id item=video_id value=watch_ratio time=timestamp
