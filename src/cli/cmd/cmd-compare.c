@@ -19,6 +19,7 @@ static const struct cmd_opt compare_opts[] = {
 
 static const struct cmd_field compare_fields[] = {
 	{ "protocol", "how the models were evaluated (the same for all)" },
+	{ "relevance", "which held-out rows counted as relevant (the same for all)" },
 	{ "metrics", "the columns, in order" },
 	{ "leaderboard", "one row per model, best first by the first column: model, kind, users, "
 	  "and per metric name an object: mean, low, high (95% CI; null for coverage), users, best" },

@@ -29,6 +29,8 @@ static const struct cmd_field rerank_fields[] = {
 	{ "model", "the model re-ranked" },
 	{ "method", "the re-ranker" },
 	{ "params", "its parameters" },
+	{ "k", "length of the new lists" },
+	{ "candidates", "K: items re-ranked per user" },
 	{ "users", "lists written (users of the held-out part)" },
 	{ "before", "ndcg, recall, gini, creator_coverage and aplt at k of the model" },
 	{ "after", "the same of the new model" },

@@ -19,6 +19,7 @@ static const struct cmd_field significance_fields[] = {
 	{ "metric", "the metric tested" },
 	{ "a", "model A" },
 	{ "b", "model B" },
+	{ "protocol", "how both were evaluated" },
 	{ "users", "users where both values are defined (the pairs)" },
 	{ "mean_a", "mean of A over the pairs" },
 	{ "mean_b", "mean of B over the pairs" },
