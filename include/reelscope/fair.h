@@ -16,7 +16,7 @@ extern "C" {
 #endif
 
 /*
- * Definitions (../shared/FAIRNESS.md; `help audit` and the man page repeat
+ * Definitions (docs/metrics.md; `help audit` and the man page repeat
  * them). The lists audited are the top-k lists eval computes: one per user
  * with held-out rows, every unseen item ranked (the observed block's items
  * on a fully observed split), ties by lower item index.

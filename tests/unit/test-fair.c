@@ -1,4 +1,4 @@
-/* Unit tests of creator exposure audits, re-rankers and anonymised ids — against hand-computed figures and FAIRNESS.md's. */
+/* Unit tests of creator exposure audits, re-rankers and anonymised ids — against hand-computed figures and those of docs/metrics.md. */
 #include "config.h"
 
 #define _GNU_SOURCE 1
@@ -542,7 +542,7 @@ test_rerank(void)
 	CHECK_STR(err.msg, "the lists of recs hold 4 candidates, not 5");
 	o.candidates = 4;
 
-	/* mmr with feature cosine (FAIRNESS.md: sim = same creator or feature
+	/* mmr with feature cosine (docs/metrics.md: sim = same creator or feature
 	 * cosine). Rows: i1-i3 (1,0), i4 (0,1), i5 (1,1), i6 (0,1). u1 at λ .5,
 	 * k 3: i3 (score 1); then i5 .5·2/3 - .5·cos(i5,i3) = .3333 - .3536 =
 	 * -.0202, i6 .5·1/3 - 0 = .1667, i4 0: i6; then i4's cosine with i6 is
