@@ -14,13 +14,15 @@
 #     every log row a positive, no validation).
 #
 # usage: bench/deep.sh [BUILD_DIR] [ML100K_DIR]
+# ML100K_DIR: the MovieLens 100K folder (default: $ML100K; its licence keeps it
+# out of the repository).
 # Environment: CACHE=DIR where the generated worlds live (default
 # ${XDG_CACHE_HOME:-$HOME/.cache}/reelscope-bench; generated once, outside the
 # repository); SKIP="ml seq cold speed" leaves parts out.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$top/_build}
-data=${2:-$(cd "$top/.." && pwd)/shared/datasets/ml-100k}
+data=${2:-${ML100K:-}}
 cache=${CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/reelscope-bench}
 skip=${SKIP:-}
 
@@ -45,7 +47,7 @@ world() {	# world NAME GENERATE-ARGS: generate once into the cache
 }
 
 case " $skip " in *" ml "*) ;; *)
-	[ -f "$data/u1.base" ] || { echo "deep.sh: no $data/u1.base" >&2; exit 1; }
+	[ -f "$data/u1.base" ] || { echo "deep.sh: no u1.base in '$data' (give ML100K_DIR or set ML100K: MovieLens 100K, https://grouplens.org/datasets/movielens/100k/)" >&2; exit 1; }
 	echo "## ncf on MovieLens 100K u1 (implicit; target NDCG@10 >= 0.45)"
 	load
 	"$mb" "$data" 1 ncf

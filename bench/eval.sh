@@ -14,7 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 
 rs=${REELSCOPE:-$repo/reelscope}
-ml=${ML100K:-$repo/../shared/datasets/ml-100k}
+ml=${ML100K:-}
 cache=${RS_BENCH_CACHE:-/tmp/reelscope-bench}/eval
 threads=1,2
 runs=5
@@ -27,8 +27,8 @@ usage() {
 usage: bench/eval.sh [options]
 
   --reelscope PATH  the binary (default: \$REELSCOPE or $repo/reelscope)
-  --ml DIR          MovieLens 100K folder with u1.base, u1.test (default: \$ML100K
-                    or $repo/../shared/datasets/ml-100k); never copied
+  --ml DIR          MovieLens 100K folder with u1.base, u1.test (default: \$ML100K;
+                    its licence keeps it out of the repository); never copied
   --cache DIR       where the KuaiRec-scale world and workspaces go (default:
                     \$RS_BENCH_CACHE/eval or /tmp/reelscope-bench/eval); not
                     inside the repository
@@ -54,7 +54,7 @@ while [ $# -gt 0 ]; do
 done
 
 [ -x "$rs" ] || { echo "eval.sh: no reelscope binary at $rs (give --reelscope)" >&2; exit 2; }
-[ -f "$ml/u1.base" ] || { echo "eval.sh: no u1.base in $ml (give --ml)" >&2; exit 2; }
+[ -f "$ml/u1.base" ] || { echo "eval.sh: no u1.base in '$ml' (give --ml DIR or set ML100K: MovieLens 100K, https://grouplens.org/datasets/movielens/100k/)" >&2; exit 2; }
 mkdir -p "$cache"
 cache=$(cd "$cache" && pwd)
 case $cache/ in "$repo"/*) echo "eval.sh: the cache must be outside the repository" >&2; exit 2 ;; esac

@@ -27,7 +27,7 @@ usage: bench/factors.sh [options]
 
   --build DIR      build directory with reelscope and bench/factors-eval (made with
                    "make bench/factors-eval" when missing; default: \$RS_BUILD or ./)
-  --ml100k DIR     MovieLens 100K directory (default: \$ML100K or /work/shared/datasets/ml-100k)
+  --ml100k DIR     MovieLens 100K directory (default: \$ML100K; not in the repository)
   --cache DIR      where the KuaiRec-sized world is generated (default: \$RS_BENCH_CACHE
                    or /tmp/reelscope-bench); never inside the repository
   --threads N      OpenMP and OpenBLAS threads (default: 2)
@@ -40,7 +40,7 @@ EOF
 die() { echo "factors.sh: $*" >&2; exit 2; }
 
 build=${RS_BUILD:-.}
-ml=${ML100K:-/work/shared/datasets/ml-100k}
+ml=${ML100K:-}
 cache=${RS_BENCH_CACHE:-/tmp/reelscope-bench}
 threads=2
 parts=explicit,implicit,kuairec
@@ -62,6 +62,7 @@ case $(cd "$(dirname "$cache")" 2>/dev/null && pwd)/ in
 "$repo"/*) die "the cache directory must be outside the repository" ;;
 esac
 [ -x "$build/reelscope" ] || die "no reelscope in $build (build it, or give --build)"
+[ -f "$ml/u1.base" ] || die "no u1.base in '$ml' (give --ml100k DIR or set ML100K: MovieLens 100K, https://grouplens.org/datasets/movielens/100k/)"
 if [ ! -x "$build/bench/factors-eval" ]; then
 	make -C "$build" bench/factors-eval >/dev/null || die "cannot build bench/factors-eval"
 fi

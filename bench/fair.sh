@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 
 rs=${REELSCOPE:-$repo/reelscope}
-ml=${ML100K:-$repo/../shared/datasets/ml-100k}
+ml=${ML100K:-}
 cache=${RS_BENCH_CACHE:-/tmp/reelscope-bench}/fair
 world_dir=
 runs=3
@@ -28,8 +28,8 @@ usage() {
 usage: bench/fair.sh [options]
 
   --reelscope PATH  the binary (default: \$REELSCOPE or $repo/reelscope)
-  --ml DIR          MovieLens 100K folder (default: \$ML100K or
-                    $repo/../shared/datasets/ml-100k); never copied
+  --ml DIR          MovieLens 100K folder (default: \$ML100K; its
+                    licence keeps it out of the repository); never copied
   --cache DIR       where the world, workspace and lists go (default:
                     \$RS_BENCH_CACHE/fair or /tmp/reelscope-bench/fair); not
                     inside the repository
@@ -68,7 +68,7 @@ echo "reelscope: $rs ($(cd "$repo" && git describe --always --dirty 2>/dev/null 
 machine
 
 if [ $check = yes ]; then
-	[ -f "$ml/u1.base" ] || { echo "fair.sh: no u1.base in $ml (give --ml, or --no-check)" >&2; exit 2; }
+	[ -f "$ml/u1.base" ] || { echo "fair.sh: no u1.base in '$ml' (give --ml DIR or set ML100K: MovieLens 100K, https://grouplens.org/datasets/movielens/100k/; or --no-check)" >&2; exit 2; }
 	echo
 	echo "== numpy cross-check on MovieLens u1 (bench/fair-check.py)"
 	/usr/bin/python3 "$here/fair-check.py" "$rs" "$ml" "$cache/check"

@@ -27,8 +27,8 @@ usage: bench/load.sh [options]
   --out DIR        where raw results go (default: CACHE/results-DATE)
   --reelscope PATH reelscope binary (default: \$REELSCOPE, ./reelscope, then PATH)
   --python PATH    python with pandas (default: /usr/bin/python3, Debian's python3-pandas)
-  --ml100k DIR     MovieLens 100K directory (default: \$ML100K or
-                   /work/shared/datasets/ml-100k)
+  --ml100k DIR     MovieLens 100K directory (default: \$ML100K; without it
+                   the ml-100k size is skipped)
   --runs N         hyperfine runs per command (default: 10 up to 2 M rows, 3 above)
   --warmup N       hyperfine warm-up runs (default: 1; also puts the file in the page cache)
   --jobs N         generator processes (default: all CPUs)
@@ -45,7 +45,7 @@ cache=${RS_BENCH_CACHE:-/tmp/reelscope-bench}
 out=
 rs=${REELSCOPE:-}
 py=/usr/bin/python3
-ml100k=${ML100K:-/work/shared/datasets/ml-100k}
+ml100k=${ML100K:-}
 runs=
 warmup=1
 jobs=$(nproc 2>/dev/null || echo 1)

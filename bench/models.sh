@@ -7,7 +7,7 @@
 #   BUILD_DIR   a configured build tree (default: _build); bench/models-bench
 #               is built there on demand
 #   ML100K_DIR  the MovieLens 100K folder with u1.base .. u5.test (default:
-#               ../shared/datasets/ml-100k next to the source tree)
+#               $ML100K; its licence keeps it out of the repository)
 # Environment: REPEAT fits per measurement, the best time kept (default 5);
 # KUAI=DIR also trains each model once on a KuaiRec-layout folder (e.g. a
 # world from bench/generate.sh) and reports fit time and peak memory.
@@ -23,11 +23,11 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$top/_build}
-data=${2:-$(cd "$top/.." && pwd)/shared/datasets/ml-100k}
+data=${2:-${ML100K:-}}
 : "${REPEAT:=5}"
 export REPEAT
 
-[ -f "$data/u1.base" ] || { echo "models.sh: no $data/u1.base" >&2; exit 1; }
+[ -f "$data/u1.base" ] || { echo "models.sh: no u1.base in '$data' (give ML100K_DIR or set ML100K: MovieLens 100K, https://grouplens.org/datasets/movielens/100k/)" >&2; exit 1; }
 [ -f "$build/Makefile" ] || { echo "models.sh: $build is not a configured build tree" >&2; exit 1; }
 make -s -C "$build" bench/models-bench >/dev/null
 mb=$build/bench/models-bench
