@@ -60,8 +60,9 @@ PIPE_OK='cat printf tail head jq grep sed wc sort'
 # ---- Placeholders ----
 #
 # The paths the examples name stand for the reader's own data. Each document's
-# directory gets them, made from one clean generated world with the README's
-# own "w2" parameters (200 users, 400 videos), so ids match that world:
+# directory gets them, made from one small clean generated world (a few
+# thousand rows: loads stay quick under sanitizers). Generated ids are 0..N-1,
+# so this world's ids are also ids of the README's larger "w2":
 #   ratings.csv            comma-separated with header: user,item,rating,timestamp
 #   log.tsv                tab-separated, no header: item, user, time, value
 #   plays.csv, videos.csv  (README) a log and an item table with author_id
@@ -70,7 +71,7 @@ PIPE_OK='cat printf tail head jq grep sed wc sort'
 #   a.csv, b.csv           two logs
 #   ml-100k/, u.data, u.item, u.user   MovieLens 100K's files and formats
 #   KuaiRec 2.0/data, DIR  the generated world itself (KuaiRec 2.0 layout)
-#   script.rs              samples/demo-load.rs
+#   script.rs              a three-line script on ratings.csv
 #   prod-top10.csv         top-10 lists "made elsewhere": the 10 most logged
 #                          videos for each user of the observed block
 #   samples                the bundled samples (the quick start reads ../samples)
@@ -114,7 +115,7 @@ export PATH
 RUNTIME=$(command -v timeout > /dev/null 2>&1 && echo "timeout 600" || echo "")
 
 world=$SCRATCH/world
-run_rs -c "generate world users=200 videos=400 --clean" < /dev/null > /dev/null 2> "$SCRATCH/err" ||
+run_rs -c "generate world users=100 videos=200 events=20 --clean" < /dev/null > /dev/null 2> "$SCRATCH/err" ||
 	fail "cannot generate the placeholder world: $(head -c 300 "$SCRATCH/err")"
 for f in big_matrix small_matrix item_daily_features; do
 	[ -s "$world/$f.csv" ] || fail "the generated world has no $f.csv"
@@ -133,7 +134,7 @@ placeholders() {
 	ln -s "$world" "$d/DIR"
 	ln -s "$TOP_SRCDIR/samples" "$d/samples"
 	ln -s "$bin/reelscope" "$d/_build/reelscope"
-	cp "$TOP_SRCDIR/samples/demo-load.rs" "$d/script.rs"
+	printf '# a first look\nload ratings.csv\ndescribe columns=no\ncolumns\n' > "$d/script.rs"
 	awk -F, 'NR == 1 { print "user,item,rating,timestamp"; next }
 		{ print $1 "," $2 "," $8 "," int($7) }' "$world/big_matrix.csv" > "$d/ratings.csv"
 	awk -F, 'NR > 1 { print $2 "\t" $1 "\t" int($7) "\t" $8 }' "$world/big_matrix.csv" > "$d/log.tsv"
