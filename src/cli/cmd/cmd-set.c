@@ -13,6 +13,8 @@ static const struct cmd_opt set_opts[] = {
 	{ "keep_going", OPT_BOOL, NULL, 0, -1, "no",
 	  "in batch, go on after a failed command" },
 	{ "gnuplot", OPT_PATH, NULL, 0, -1, "gnuplot", "the gnuplot program plot runs (found on PATH without a /)" },
+	{ "gnuplot_timeout", OPT_INT, NULL, 1, 86400, "60",
+	  "seconds gnuplot gets to finish a plot before it is taken for hung and stopped" },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL }
 };
 
@@ -21,6 +23,7 @@ static const struct cmd_field set_fields[] = {
 	{ "progress", "current setting" },
 	{ "keep_going", "current setting" },
 	{ "gnuplot", "the gnuplot program, when not the default" },
+	{ "gnuplot_timeout", "seconds gnuplot gets per plot, when not the default" },
 	{ NULL, NULL }
 };
 
@@ -33,16 +36,20 @@ cmd_set_exec(struct session *s, struct cmd_call *c, struct report *r)
 	s->progress = call_bool(c, "progress", s->progress);
 	s->keep_going = call_bool(c, "keep_going", s->keep_going);
 	if (call_has(c, "gnuplot")) gp_set_program(call_get(c, "gnuplot"));
+	if (call_has(c, "gnuplot_timeout"))
+		gp_set_timeout((int)call_int(c, "gnuplot_timeout", GP_TIMEOUT_DEFAULT));
 	rn_bool(root, "json", s->json);
 	rn_bool(root, "progress", s->progress);
 	rn_bool(root, "keep_going", s->keep_going);
 	if (strcmp(gp_program(), "gnuplot") != 0) rn_str(root, "gnuplot", gp_program());
+	if (gp_timeout() != GP_TIMEOUT_DEFAULT)
+		rn_int(root, "gnuplot_timeout", gp_timeout());
 	return CMD_OK;
 }
 
 const struct cmd_entry cmd_set_entry = {
 	.name = "set",
-	.usage = "[json=yes|no] [progress=yes|no] [keep_going=yes|no] [gnuplot=PATH]",
+	.usage = "[json=yes|no] [progress=yes|no] [keep_going=yes|no] [gnuplot=PATH] [gnuplot_timeout=SECONDS]",
 	.help = "change or show session settings",
 	.doc = "Without options, shows the settings.",
 	.args = ARG_NONE,

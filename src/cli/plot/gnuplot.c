@@ -19,16 +19,14 @@
 
 extern char **environ;
 
-/* A script gets this long to finish before gnuplot is taken for hung. */
-#define GP_TIMEOUT_MS 60000
-
 static struct {
 	pid_t pid;		/* -1: not running */
 	int in, out, err;	/* our ends of its stdin, stdout, stderr */
 	char *prog;		/* NULL: "gnuplot" found on PATH */
 	unsigned seq;		/* numbers the end markers */
 	bool atexit_set;
-} gp = { -1, -1, -1, -1, NULL, 0, false };
+	int timeout;		/* seconds a script gets before gnuplot is taken for hung */
+} gp = { -1, -1, -1, -1, NULL, 0, false, GP_TIMEOUT_DEFAULT };
 
 const char *
 gp_program(void)
@@ -97,6 +95,18 @@ gp_set_program(const char *path)
 	free(gp.prog);
 	gp.prog = path != NULL && strcmp(path, "gnuplot") != 0 ? xstrdup(path) :
 	    NULL;
+}
+
+void
+gp_set_timeout(int seconds)
+{
+	gp.timeout = seconds > 0 ? seconds : GP_TIMEOUT_DEFAULT;
+}
+
+int
+gp_timeout(void)
+{
+	return gp.timeout;
 }
 
 static enum gp_status
@@ -223,7 +233,7 @@ exchange(const char *text, const char *marker, struct strbuf *out,
     struct strbuf *errs)
 {
 	size_t off = 0, len = strlen(text), mlen = strlen(marker);
-	long deadline = now_ms() + GP_TIMEOUT_MS;
+	long deadline = now_ms() + gp.timeout * 1000L;
 	sigset_t pipeset, old;
 	enum xchg result = X_HUNG;
 	char *hit;
@@ -404,8 +414,9 @@ gp_run(const char *script, struct strbuf *out, struct strbuf *warn,
 		}
 		if (x == X_HUNG) {
 			gp_kill();
-			snprintf(msg, msgsize, "%s did not finish the plot within %d seconds",
-			    gp_program(), GP_TIMEOUT_MS / 1000);
+			snprintf(msg, msgsize,
+			    "%s did not finish the plot within %d seconds (set gnuplot_timeout=SECONDS gives it longer)",
+			    gp_program(), gp.timeout);
 			sb_free(&errs);
 			return GP_FAILED;
 		}

@@ -99,6 +99,12 @@ char *plot_data_text(const struct plot_spec *p);
 void gp_set_program(const char *path);
 /* The program as set ("gnuplot" by default). */
 const char *gp_program(void);
+/* Seconds a plot may take before gnuplot is taken for hung and killed
+ * (a script with much data into a PDF can take long; a test wants a
+ * short wait); 0 or less: the default. */
+#define GP_TIMEOUT_DEFAULT 60
+void gp_set_timeout(int seconds);
+int gp_timeout(void);
 
 enum gp_status { GP_OK, GP_MISSING, GP_FAILED };
 
