@@ -1,7 +1,8 @@
 #!/bin/sh
 # The session's gnuplot process: one for every plot of a session, started
 # again when it dies, gone when reelscope leaves; a gnuplot that stops
-# reading gives an error, not a SIGPIPE death; without gnuplot on PATH the
+# reading gives an error, not a SIGPIPE death; one that hangs is given up
+# after set gnuplot_timeout= seconds and killed; without gnuplot on PATH the
 # built-in renderer draws and says why; text plots take COLUMNS/LINES;
 # term=sixel writes a sixel image.
 # shellcheck source=tests/lib.sh
@@ -9,25 +10,48 @@
 
 real=$(command -v gnuplot) || fail "gnuplot is not installed (tools/install-deps.sh)"
 cd "$SCRATCH" || exit 1
-mkdir bin nobin stuck
+limit=${RS_PLOT_WAIT:-120}	# seconds any one wait may take
+mkdir bin nobin stuck hung
 # a gnuplot that logs its process id, then becomes the real one
 cat > bin/gnuplot <<EOS
 #!/bin/sh
 echo \$\$ >> "$SCRATCH/pids"
 exec "$real" "\$@"
 EOS
-# a gnuplot that stops reading at once and stays
-cat > stuck/gnuplot <<'EOS'
+# a gnuplot that stops reading at once and stays (until reelscope kills
+# it, which it may do as soon as the input is closed: the id comes first)
+cat > stuck/gnuplot <<EOS
 #!/bin/sh
+echo \$\$ >> "$SCRATCH/stub-pids"
 exec 0<&-
-exec sleep 30
+exec sleep 300
 EOS
-chmod +x bin/gnuplot stuck/gnuplot
+# a gnuplot that stays and never reads nor answers: it looks hung
+cat > hung/gnuplot <<EOS
+#!/bin/sh
+echo \$\$ >> "$SCRATCH/stub-pids"
+exec sleep 300
+EOS
+chmod +x bin/gnuplot stuck/gnuplot hung/gnuplot
+# a stub reelscope failed to stop must not outlive the test (its pid, if
+# still a sleep of ours)
+trap 'for p in $(cat "$SCRATCH/stub-pids" 2> /dev/null); do
+	[ "$(ps -o comm= -p "$p" 2> /dev/null)" = sleep ] && kill -9 "$p"
+done; rm -rf "$SCRATCH"' EXIT
+trap 'exit 1' INT TERM
 set -- $RS_RUN
 rs=$(command -v "$1") || fail "cannot find $1"
 shift
 rsargs="$*"
 load="load data/plot/views.csv items=data/plot/items.csv creator=author"
+
+# none_left FILE WHAT: no process of FILE's ids runs. reelscope waits for
+# its gnuplot before it exits, so no time is given.
+none_left() {
+	for p in $(cat "$1"); do
+		kill -0 "$p" 2> /dev/null && fail "$2: gnuplot $p still runs after reelscope left"
+	done
+}
 
 # several plots, one process; it is gone after the session
 # shellcheck disable=SC2086
@@ -35,8 +59,7 @@ PATH="$SCRATCH/bin:$PATH" "$rs" $rsargs --no-progress -c "$load; plot hist watch
 	plot hist duration size=60x16; plot hist watch_ratio to=a.svg" > one.out 2>&1 ||
 	fail "plots failed: $(cat one.out)"
 [ "$(wc -l < pids)" -eq 1 ] || fail "expected one gnuplot for three plots, started $(wc -l < pids)"
-sleep 0.2
-kill -0 "$(cat pids)" 2>/dev/null && fail "gnuplot $(cat pids) still runs after reelscope left"
+none_left pids "three plots"
 
 # killed between two plots: the next plot starts a new one
 rm -f pids
@@ -47,10 +70,9 @@ rspid=$!
 exec 3> cmds
 echo "$load" >&3
 echo "plot hist watch_ratio size=60x16" >&3
-i=0
+end=$(($(date +%s) + limit))
 while ! grep -q '^bin_width' two.out 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -lt 100 ] || fail "the first plot did not come: $(cat two.out)"
+	[ "$(date +%s)" -lt "$end" ] || fail "the first plot did not come: $(cat two.out)"
 	sleep 0.1
 done
 first=$(cat pids)
@@ -62,13 +84,37 @@ wait $rspid || fail "the session failed after gnuplot died: $(cat two.out)"
 [ "$(wc -l < pids)" -eq 2 ] || fail "gnuplot was not started again: $(cat pids)"
 grep -q 'Distribution of duration (10 items)' two.out || fail "no second plot: $(cat two.out)"
 
-# a gnuplot that stops reading: an error (exit 1), not a SIGPIPE death (141)
+# a gnuplot that stops reading: an error (exit 1), not a SIGPIPE death
+# (141). The loss curve of 20,000 epochs makes a script of some 300 KB:
+# more than a pipe holds (64 KiB), so reelscope writes after the stub
+# closed its input, whatever runs first; and once more with a fresh one.
 # shellcheck disable=SC2086
-PATH="$SCRATCH/stuck:$PATH" "$rs" $rsargs --no-progress -c "$load; plot hist watch_ratio size=60x16" > stuck.out 2>&1
+PATH="$SCRATCH/bin:$PATH" "$rs" $rsargs --no-progress -c "$load; split random test=0.2 seed=1;
+	train m model=mf epochs=20000; plot loss size=60x16 script=loss.gp;
+	set gnuplot=$SCRATCH/stuck/gnuplot; plot loss size=60x16" > stuck.out 2>&1
 st=$?
+[ "$(wc -c < loss.dat)" -gt 262144 ] ||
+	fail "the loss data are $(wc -c < loss.dat) bytes: too few to fill a pipe"
 [ $st -eq 1 ] || fail "a gnuplot that stops reading: exit status $st, expected 1: $(cat stuck.out)"
-grep -q '^error: plot hist: gnuplot stopped before finishing the plot' stuck.out ||
+grep -q '^error: plot loss: .*/stuck/gnuplot stopped before finishing the plot$' stuck.out ||
 	fail "no message for a gnuplot that stops reading: $(cat stuck.out)"
+[ "$(wc -l < stub-pids)" -eq 2 ] || fail "expected two tries of a gnuplot that stops reading: $(cat stub-pids)"
+none_left stub-pids "a gnuplot that stops reading"
+
+# a gnuplot that reads nothing and says nothing: given up after
+# gnuplot_timeout seconds, and killed
+: > stub-pids
+# shellcheck disable=SC2086
+PATH="$SCRATCH/hung:$PATH" "$rs" $rsargs --no-progress -c "$load; set gnuplot_timeout=2;
+	plot hist watch_ratio size=60x16" > hung.out 2>&1
+st=$?
+[ $st -eq 1 ] || fail "a hung gnuplot: exit status $st, expected 1: $(cat hung.out)"
+grep -q '^gnuplot_timeout  *2$' hung.out || fail "set does not show gnuplot_timeout: $(cat hung.out)"
+grep -q '^error: plot hist: gnuplot did not finish the plot within 2 seconds (set gnuplot_timeout=SECONDS gives it longer)$' hung.out ||
+	fail "no message for a hung gnuplot: $(cat hung.out)"
+# (none logged if it was killed before its shell ran: one at most)
+[ "$(wc -l < stub-pids)" -le 1 ] || fail "a hung gnuplot was started again: $(cat stub-pids)"
+none_left stub-pids "a hung gnuplot"
 
 # no gnuplot on PATH: the message and the built-in rendering
 # shellcheck disable=SC2086
