@@ -123,6 +123,9 @@ echo "faults: $pass passed / $total after $writes write points and a failing fsy
 # ---- kill -9 during save ----
 # two different workspaces saved alternately over one path; after each kill
 # the path must hold one of them, whole (same bytes as a clean save).
+# The delays only spread the kills over the run: the check holds whenever
+# the kill lands (before the save, during it or after), so no outcome
+# depends on the machine's speed; the write points above cover each write.
 run_rs --no-progress -c "open gen/old.rsw; save gen/ref-old.rsw" > /dev/null 2>&1
 run_rs --no-progress -c "open gen/new.rsw; save gen/ref-new.rsw" > /dev/null 2>&1
 cp "$SCRATCH/gen/ref-old.rsw" "$SCRATCH/gen/k.rsw"
