@@ -68,9 +68,11 @@ wait_gone() {
 		nap
 	done
 }
-# has ERE WHAT: the last screen read has a matching line
+# has ERE WHAT: the last screen read, or one read until the time limit, has
+# a matching line. curses sends a frame in pieces, top row first: the line
+# a wait_for saw can be on the screen before the rows below it are.
 has() {
-	grep -E -q -- "$1" "$SCRATCH/screen" || bad "$2: no line matching /$1/"
+	grep -E -q -- "$1" "$SCRATCH/screen" || wait_for "$1" "$2"
 }
 keys() {
 	tm send-keys -t rs "$@"
