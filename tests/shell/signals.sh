@@ -62,6 +62,9 @@ batch_signal() {
 		printf '%s\n' "$3" "set progress=yes" "$4" "set progress=no"
 		[ -n "$5" ] && printf '%s\n' "$5"
 	} > "$SCRATCH/cmds"
+	# emptied here, not by the background job's redirection, which may come
+	# after the first look: the last session's bars would match at once
+	: > "$SCRATCH/out.raw"
 	(cd "$SCRATCH" && exec $RS_RUN --echo --keep-going --no-progress < "$SCRATCH/cmds" \
 		> "$SCRATCH/out.raw" 2>&1) &
 	pid=$!
@@ -159,6 +162,7 @@ fi
 # its input is a fifo this shell holds open without writing: after the
 # first command's output it can only be waiting in read
 mkfifo "$SCRATCH/in"
+: > "$SCRATCH/out"	# not the last session's set output
 (cd "$SCRATCH" && exec $RS_RUN --echo --no-progress < "$SCRATCH/in" > "$SCRATCH/out" 2>&1) &
 pid=$!
 exec 3> "$SCRATCH/in"
