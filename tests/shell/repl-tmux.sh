@@ -7,12 +7,13 @@
 
 command -v tmux > /dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
 
-sock=rstest$$
+# a server of its own, its socket in the scratch directory: a name made
+# from $$ can be another test's (machines running several suites reuse
+# process ids within minutes, and a server can outlive its test)
 tm() {
-	tmux -L "$sock" -f /dev/null "$@"
+	tmux -S "$SCRATCH/tmux.sock" -f /dev/null "$@"
 }
-sockpath=
-trap 'tm kill-server > /dev/null 2>&1; [ -n "$sockpath" ] && rm -f "$sockpath"; rm -rf "$SCRATCH"' EXIT
+trap 'tm kill-server > /dev/null 2>&1; rm -rf "$SCRATCH"' EXIT
 trap 'exit 1' INT TERM
 
 # seconds to wait for the screen; valgrind is much slower
@@ -120,8 +121,6 @@ start() {
 	tm new-session -d -s rs -x 100 -y 50 -c "$SCRATCH" "$cmd" \; \
 	    set-option -g remain-on-exit on ||
 		fail "cannot start tmux"
-	# tmux leaves its socket behind; the trap removes it
-	sockpath=$(tm display-message -p '#{socket_path}')
 	wait_for '^reelscope> $|^reelscope>$' "the prompt" || exit 1
 }
 

@@ -201,15 +201,14 @@ mode=$(ls -l "$SCRATCH/w.rsw" | cut -c1-10)
 
 # ---- the REPL: Ctrl-C during train keeps the session ----
 if command -v tmux > /dev/null 2>&1; then
-	sock=rssig$$
-	tm() { tmux -L "$sock" -f /dev/null "$@"; }
-	sockpath=
-	trap 'tm kill-server > /dev/null 2>&1; [ -n "$sockpath" ] && rm -f "$sockpath"; rm -rf "$SCRATCH"' EXIT
+	# its own server, the socket in the scratch directory: not a name from
+	# $$ another test's server may hold
+	tm() { tmux -S "$SCRATCH/tmux.sock" -f /dev/null "$@"; }
+	trap 'tm kill-server > /dev/null 2>&1; rm -rf "$SCRATCH"' EXIT
 	exitfile=$SCRATCH/exit-status
 	# the pane stays after reelscope for the last screen; kill-server ends it
 	tm new-session -d -s rs -x 100 -y 30 -c "$SCRATCH" \
 		"trap '' INT; $RS_RUN; echo \$? > '$exitfile'; sleep 60"
-	sockpath=$(tm display-message -p '#{socket_path}')
 	screen() { tm capture-pane -p -J -t rs 2> /dev/null > "$SCRATCH/screen"; }
 	wait_screen() {
 		end=$(($(date +%s) + limit))

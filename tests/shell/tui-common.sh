@@ -7,12 +7,13 @@
 
 command -v tmux > /dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
 
-sock=rstui$$
+# a server of its own, its socket in the scratch directory: a name made
+# from $$ can be another test's (machines running several suites reuse
+# process ids within minutes, and a server can outlive its test)
 tm() {
-	tmux -L "$sock" -f /dev/null "$@"
+	tmux -S "$SCRATCH/tmux.sock" -f /dev/null "$@"
 }
-sockpath=
-trap 'tm kill-server > /dev/null 2>&1; [ -n "$sockpath" ] && rm -f "$sockpath"; rm -rf "$SCRATCH"' EXIT
+trap 'tm kill-server > /dev/null 2>&1; rm -rf "$SCRATCH"' EXIT
 trap 'exit 1' INT TERM
 
 # seconds to wait for the screen (sanitizers and valgrind are slower)
@@ -101,7 +102,6 @@ start() {
 	cmd="trap '' INT; $env_ sh $(q "$SCRATCH/run.sh"); echo \$? > $(q "$exitfile"); stty -a > $(q "$sttyfile"); sleep 600"
 	tm new-session -d -s rs -x 80 -y 24 -c "$SCRATCH" "$cmd" ||
 		fail "cannot start tmux"
-	sockpath=$(tm display-message -p '#{socket_path}')
 }
 # wait_exit CODE WHAT: reelscope ended with status CODE ("any": any) and
 # left the terminal in its normal mode (canonical input, echo)
