@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "report.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
@@ -465,136 +467,134 @@ report_print_text(const struct report *r, FILE *out, FILE *err)
 	fflush(err);
 }
 
-void
-json_string(FILE *f, const char *s)
+/* The report tree is turned into jansson values and dumped. jansson's
+ * allocations go through xmalloc so that running out of memory ends the way
+ * it does everywhere else in the front end. */
+static void
+json_init(void)
 {
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"':
-			fputs("\\\"", f);
-			break;
-		case '\\':
-			fputs("\\\\", f);
-			break;
-		case '\n':
-			fputs("\\n", f);
-			break;
-		case '\r':
-			fputs("\\r", f);
-			break;
-		case '\t':
-			fputs("\\t", f);
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(f, "\\u%04x", *p);
-			else
-				fputc(*p, f);
-		}
+	static bool done;
+
+	if (!done) {
+		json_set_alloc_funcs(xmalloc, free);
+		done = true;
 	}
-	fputc('"', f);
 }
 
-static void
-json_number(FILE *f, double d)
+/* A string value. jansson refuses bytes that are not UTF-8 (the whole dump
+ * would fail), and data files may hold Latin-1: each byte that does not
+ * start a valid sequence becomes U+FFFD, so the line stays valid JSON. */
+static json_t *
+json_str(const char *s)
 {
-	char buf[64];
+	size_t len = strlen(s), ok = utf8_valid_prefix(s, len), o = 0;
+	char *buf;
+	json_t *v;
 
-	if (!isfinite(d)) {
-		fputs("null", f);
-		return;
-	}
-	if (d == floor(d) && fabs(d) < 1e15) {
-		fprintf(f, "%.0f", d == 0 ? 0.0 : d);
-		return;
-	}
-	for (int p = 1; p <= 17; p++) {
-		snprintf(buf, sizeof buf, "%.*g", p, d);
-		if (strtod(buf, NULL) == d)
+	if (ok == len)
+		return json_stringn_nocheck(s, len);
+	buf = xmalloc(len * 3 + 1);
+	while (len > 0) {
+		memcpy(buf + o, s, ok);
+		o += ok;
+		s += ok;
+		len -= ok;
+		if (len == 0)
 			break;
+		memcpy(buf + o, "\xef\xbf\xbd", 3);
+		o += 3;
+		s++;
+		len--;
+		ok = utf8_valid_prefix(s, len);
 	}
-	fputs(buf, f);
+	v = json_stringn_nocheck(buf, o);
+	free(buf);
+	return v;
 }
 
-static void
-json_node(FILE *f, const struct rnode *n)
+/* Whole numbers below 1e15 are written as integers (as JSON readers expect
+ * for counts); NaN and infinities, which JSON cannot hold, as null; other
+ * reals by jansson with 17 significant digits (JSON_DUMP_FLAGS), so every
+ * double reads back exactly. */
+static json_t *
+json_num(double d)
 {
+	if (!isfinite(d))
+		return json_null();
+	if (d == floor(d) && fabs(d) < 1e15)
+		return json_integer((json_int_t)d);
+	return json_real(d);
+}
+
+#define JSON_DUMP_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(17))
+
+static json_t *
+json_node(const struct rnode *n)
+{
+	json_t *v;
+
 	switch (n->type) {
 	case RN_STRING:
-		json_string(f, n->v.s);
-		break;
+		return json_str(n->v.s);
 	case RN_INT:
-		fprintf(f, "%lld", (long long)n->v.i);
-		break;
+		return json_integer((json_int_t)n->v.i);
 	case RN_NUM:
-		json_number(f, n->v.d);
-		break;
+		return json_num(n->v.d);
 	case RN_BOOL:
-		fputs(n->v.b ? "true" : "false", f);
-		break;
+		return json_boolean(n->v.b);
 	case RN_NULL:
-		fputs("null", f);
-		break;
+		return json_null();
 	case RN_OBJECT:
-		fputc('{', f);
-		for (size_t i = 0, o = 0; i < n->nkids; i++) {
-			if (n->kids[i]->flags & RF_JSON_HIDE)
-				continue;
-			if (o++)
-				fputc(',', f);
-			json_string(f, n->kids[i]->key ? n->kids[i]->key : "");
-			fputc(':', f);
-			json_node(f, n->kids[i]);
-		}
-		fputc('}', f);
-		break;
+		v = json_object();
+		for (size_t i = 0; i < n->nkids; i++)
+			if (!(n->kids[i]->flags & RF_JSON_HIDE))
+				json_object_set_new(v, n->kids[i]->key ? n->kids[i]->key : "",
+				    json_node(n->kids[i]));
+		return v;
 	case RN_ARRAY:
-		fputc('[', f);
-		for (size_t i = 0; i < n->nkids; i++) {
-			if (i)
-				fputc(',', f);
-			json_node(f, n->kids[i]);
-		}
-		fputc(']', f);
-		break;
+		v = json_array();
+		for (size_t i = 0; i < n->nkids; i++)
+			json_array_append_new(v, json_node(n->kids[i]));
+		return v;
 	}
+	return json_null();
 }
 
 static void
-json_lines(FILE *f, const char *key, char **v, size_t n)
+json_lines(json_t *obj, const char *key, char **lines, size_t n)
 {
+	json_t *v;
+
 	if (n == 0)
 		return;
-	fprintf(f, ",\"%s\":[", key);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			fputc(',', f);
-		json_string(f, v[i]);
-	}
-	fputc(']', f);
+	v = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(v, json_str(lines[i]));
+	json_object_set_new(obj, key, v);
 }
 
+/* One line: command, ok, error, notes and warnings first, then the fields
+ * in the order the command added them (jansson keeps insertion order). */
 void
 report_print_json(const struct report *r, FILE *out, bool ok, const char *error)
 {
-	fputs("{\"command\":", out);
-	json_string(out, r->command ? r->command : "");
-	fprintf(out, ",\"ok\":%s", ok ? "true" : "false");
-	if (!ok) {
-		fputs(",\"error\":", out);
-		json_string(out, error ? error : "");
-	}
-	json_lines(out, "notes", r->notes, r->nnotes);
-	json_lines(out, "warnings", r->warnings, r->nwarnings);
+	json_t *obj;
+
+	json_init();
+	obj = json_object();
+	json_object_set_new(obj, "command", json_str(r->command ? r->command : ""));
+	json_object_set_new(obj, "ok", json_boolean(ok));
+	if (!ok)
+		json_object_set_new(obj, "error", json_str(error ? error : ""));
+	json_lines(obj, "notes", r->notes, r->nnotes);
+	json_lines(obj, "warnings", r->warnings, r->nwarnings);
 	for (size_t i = 0; ok && i < r->root->nkids; i++) {
-		if (r->root->kids[i]->flags & RF_JSON_HIDE)
-			continue;
-		fputc(',', out);
-		json_string(out, r->root->kids[i]->key ? r->root->kids[i]->key : "");
-		fputc(':', out);
-		json_node(out, r->root->kids[i]);
+		const struct rnode *k = r->root->kids[i];
+		if (!(k->flags & RF_JSON_HIDE))
+			json_object_set_new(obj, k->key ? k->key : "", json_node(k));
 	}
-	fputs("}\n", out);
+	json_dumpf(obj, out, JSON_DUMP_FLAGS);
+	json_decref(obj);
+	fputs("\n", out);
 	fflush(out);
 }

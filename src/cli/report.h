@@ -75,8 +75,6 @@ void report_warn(struct report *r, const char *fmt, ...)
 void report_print_text(const struct report *r, FILE *out, FILE *err);
 void report_print_json(const struct report *r, FILE *out, bool ok,
     const char *error);
-/* Write s as a JSON string literal. */
-void json_string(FILE *f, const char *s);
 /* Format a number for text output (thousands separators for integers). */
 void fmt_int(int64_t v, char *buf, size_t size);
 void fmt_num(double x, int prec, char *buf, size_t size);
