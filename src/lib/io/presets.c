@@ -8,6 +8,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <jansson.h>
+
 #include "reelscope/load.h"
 #include "io.h"
 #include "util/text.h"
@@ -251,6 +253,39 @@ out:
 	return rc;
 }
 
+/* The bot users of a simulated world: manifest.json's top-level
+ * "bot_user_ids" array of user ids (numbers, or strings as ids may be).
+ * Read with a JSON parser so that any spacing or key order works; a missing
+ * or malformed manifest just means no bots in the ground truth. */
+static void
+load_bots(const rs_dataset *ds, rs_dirt *d, const char *dir)
+{
+	char *path = xasprintf("%s/manifest.json", dir);
+	json_t *root = json_load_file(path, 0, NULL), *ids, *v;
+	size_t i;
+
+	free(path);
+	ids = json_object_get(root, "bot_user_ids");
+	json_array_foreach(ids, i, v) {
+		char idtext[32];
+		const char *id = idtext;
+		int64_t u;
+		if (json_is_integer(v))
+			snprintf(idtext, sizeof idtext, "%" JSON_INTEGER_FORMAT,
+			    json_integer_value(v));
+		else if (json_is_string(v))
+			id = json_string_value(v);
+		else
+			continue;
+		u = rs_ids_find(ds->users, id, strlen(id));
+		if (u >= 0) {
+			d->bots = xreallocarray(d->bots, d->nbots + 1, sizeof *d->bots);
+			d->bots[d->nbots++] = (uint32_t)u;
+		}
+	}
+	json_decref(root);
+}
+
 /* A simulated world's ground truth of dirt: dirt.csv (kind,line,user_id,
  * video_id,timestamp) and the bot users listed in manifest.json. Missing or
  * unreadable files just mean no ground truth. */
@@ -303,38 +338,7 @@ load_dirt(rs_dataset *ds, const char *dir, const rs_hooks *hooks)
 		}
 	}
 	fclose(f);
-	/* "bot_user_ids": [300, 301] */
-	path = xasprintf("%s/manifest.json", dir);
-	f = fopen(path, "r");
-	free(path);
-	if (f != NULL) {
-		char *buf = xmalloc(1 << 20), *p;
-		size_t n = fread(buf, 1, (1 << 20) - 1, f);
-		buf[n] = '\0';
-		fclose(f);
-		if ((p = strstr(buf, "\"bot_user_ids\": [")) != NULL) {
-			p += 17;
-			while (*p && *p != ']') {
-				char *end;
-				long id = strtol(p, &end, 10);
-				char idtext[32];
-				int64_t u;
-				if (end == p)
-					break;
-				snprintf(idtext, sizeof idtext, "%ld", id);
-				u = rs_ids_find(ds->users, idtext, strlen(idtext));
-				if (u >= 0) {
-					d->bots = xreallocarray(d->bots, d->nbots + 1,
-					    sizeof *d->bots);
-					d->bots[d->nbots++] = (uint32_t)u;
-				}
-				p = end;
-				while (*p == ',' || *p == ' ')
-					p++;
-			}
-		}
-		free(buf);
-	}
+	load_bots(ds, d, dir);
 	ds->dirt = d;
 	if (d->n + d->nbots > 0)
 		load_note(ds, hooks, RS_NOTE_INFO,
