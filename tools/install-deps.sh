@@ -3,7 +3,7 @@
 # Usage: tools/install-deps.sh [--bench]   (--bench adds hyperfine and pandas for bench/)
 set -eu
 
-pkgs="gcc make autoconf automake pkg-config libncurses-dev libreadline-dev \
+pkgs="gcc make autoconf automake libtool pkg-config libncurses-dev libreadline-dev \
 libopenblas-dev libcsv-dev zlib1g-dev libsodium-dev libjansson-dev gnuplot-nox tmux python3 groff-base man-db \
 valgrind strace"
 if [ "${1:-}" = "--bench" ]; then
