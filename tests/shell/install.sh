@@ -10,7 +10,7 @@
 : "${RS_BUILDDIR:?set by make check}" "${RS_MAKE:=make}" "${RS_CC:=cc}"
 dest=$SCRATCH/dest
 # a make of its own (not the jobserver of the make check running this)
-MAKEFLAGS= MFLAGS= $RS_MAKE -C "$RS_BUILDDIR" install DESTDIR="$dest" \
+MAKEFLAGS='' MFLAGS='' $RS_MAKE -C "$RS_BUILDDIR" install DESTDIR="$dest" \
 	> "$SCRATCH/install.log" 2>&1 || {
 	cat "$SCRATCH/install.log"
 	fail "make install DESTDIR=$dest failed"
