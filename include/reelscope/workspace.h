@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "reelscope/dataset.h"
+#include "reelscope/error.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -73,6 +74,29 @@ void rs_workspace_clear_features(rs_workspace *ws);
 /* Replace the item features by f (taken; free_fn frees it). */
 void rs_workspace_set_features(rs_workspace *ws, void *f, void (*free_fn)(void *));
 
+/* Reading the workspace: the front end goes through these rather than the
+ * fields, so the engine may change how it keeps them. Pointers returned
+ * belong to the workspace and live until it changes. */
+rs_dataset *rs_workspace_data(const rs_workspace *ws);
+const char *rs_workspace_source(const rs_workspace *ws);
+size_t rs_workspace_nsteps(const rs_workspace *ws);
+/* Step i (0-based, below rs_workspace_nsteps). */
+const rs_step *rs_workspace_step(const rs_workspace *ws, size_t i);
+/* The item features (features.h), or NULL. */
+void *rs_workspace_features(const rs_workspace *ws);
+size_t rs_workspace_nmodels(const rs_workspace *ws);
+/* Model i in training order (0-based, below rs_workspace_nmodels). */
+struct rs_model *rs_workspace_model_at(const rs_workspace *ws, size_t i);
+/* The models in training order (rs_workspace_nmodels of them). */
+struct rs_model **rs_workspace_models(const rs_workspace *ws);
+/* The most recently trained model, or NULL. */
+struct rs_model *rs_workspace_last_model(const rs_workspace *ws);
+size_t rs_workspace_nresults(const rs_workspace *ws);
+/* Result i (0-based, below rs_workspace_nresults). */
+struct rs_eval_result *rs_workspace_result_at(const rs_workspace *ws, size_t i);
+/* The generation of the current data (see the field). */
+uint64_t rs_workspace_generation(const rs_workspace *ws);
+
 rs_workspace *rs_workspace_new(void);
 void rs_workspace_free(rs_workspace *ws);
 /* A new starting point (takes ds); the pipeline is emptied. */
@@ -83,6 +107,23 @@ void rs_workspace_set_data(rs_workspace *ws, rs_dataset *ds);
 /* Record a step that turned before into the current data. */
 void rs_workspace_add_step(rs_workspace *ws, const char *command,
     const char *summary, const rs_dataset *before);
+/* A step turned the current data into after (taken; may be the current
+ * data itself, for a step that only adds features). The old state is freed
+ * unless it is base; changed says whether results and models are now older
+ * than the data; the step is recorded unless command is NULL. */
+void rs_workspace_step_done(rs_workspace *ws, rs_dataset *after, bool changed,
+    const char *command, const char *summary);
+
+/* Runs one recorded step again on the current data, recording it anew
+ * through rs_workspace_step_done; 0, or -1 with err set. */
+typedef int (*rs_step_apply_fn)(void *ctx, rs_workspace *ws,
+    const rs_step *step, rs_error *err);
+/* Rebuild the current data from base by running the first keep steps again
+ * with apply (undo). On failure the workspace is as it was: the steps, the
+ * item features and the data; err says which step failed. */
+int rs_workspace_replay(rs_workspace *ws, size_t keep, rs_step_apply_fn apply,
+    void *ctx, rs_error *err);
+
 /* Forget the steps from n on (the data is left as it is). */
 void rs_workspace_truncate(rs_workspace *ws, size_t n);
 

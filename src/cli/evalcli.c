@@ -103,24 +103,24 @@ evalcli_models(struct session *s, char *const *names, size_t n, const char *cmd,
 {
 	rs_model **v;
 
-	if (s->ws->nmodels == 0) {
+	if (rs_workspace_nmodels(s->ws) == 0) {
 		cmd_error(s, "%s: no model trained yet (train NAME model=KIND, or import recs FILE as NAME)",
 		    cmd);
 		return NULL;
 	}
 	if (n == 0) {
-		v = xmalloc(s->ws->nmodels * sizeof *v);
-		memcpy(v, s->ws->models, s->ws->nmodels * sizeof *v);
-		*count = s->ws->nmodels;
+		v = xmalloc(rs_workspace_nmodels(s->ws) * sizeof *v);
+		memcpy(v, rs_workspace_models(s->ws), rs_workspace_nmodels(s->ws) * sizeof *v);
+		*count = rs_workspace_nmodels(s->ws);
 		return v;
 	}
 	v = xmalloc(n * sizeof *v);
 	for (size_t i = 0; i < n; i++) {
 		if ((v[i] = rs_workspace_model(s->ws, names[i])) == NULL) {
 			char list[512] = "";
-			for (size_t j = 0; j < s->ws->nmodels; j++)
+			for (size_t j = 0; j < rs_workspace_nmodels(s->ws); j++)
 				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
-				    j ? ", " : "", s->ws->models[j]->name);
+				    j ? ", " : "", rs_workspace_model_at(s->ws, j)->name);
 			cmd_error(s, "%s: no model named %s (models: %s)", cmd, names[i], list);
 			free(v);
 			return NULL;
@@ -182,7 +182,8 @@ void
 evalcli_warn_stale(struct session *s, struct report *r, const rs_model *m)
 {
 	/* imported lists come from elsewhere: no training of ours to leak */
-	if (m->generation != s->ws->generation && strcmp(m->kind->name, "imported") != 0)
+	if (m->generation != rs_workspace_generation(s->ws) &&
+	    strcmp(m->kind->name, "imported") != 0)
 		report_warn(r, "model %s was trained before the data or the split last changed: "
 		    "its held-out rows may be rows it trained on (train it again)", m->name);
 }

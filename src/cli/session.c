@@ -215,7 +215,7 @@ session_free(struct session *s)
 rs_dataset *
 session_peek(const struct session *s)
 {
-	return s->ws != NULL ? s->ws->data : NULL;
+	return s->ws != NULL ? rs_workspace_data(s->ws) : NULL;
 }
 
 rs_dataset *
@@ -245,81 +245,38 @@ void
 session_step_as(struct session *s, const struct cmd_call *c, rs_dataset *after,
     const char *summary, bool changed)
 {
-	rs_dataset *before = s->ws->data;
+	rs_workspace_step_done(s->ws, after, changed, s->replaying ? NULL : c->line,
+	    summary);
+}
 
-	if (after != before) {
-		/* keep the old state alive until the step is recorded */
-		rs_dataset *old = before;
-		s->ws->data = after;
-		if (changed)
-			rs_workspace_data_changed(s->ws);
-		if (!s->replaying)
-			rs_workspace_add_step(s->ws, c->line, summary, old);
-		if (old != s->ws->base)
-			rs_dataset_free(old);
-		return;
-	}
-	if (!s->replaying)
-		rs_workspace_add_step(s->ws, c->line, summary, before);
+/* Run one kept step again for the engine's replay: its command, quietly. */
+static int
+replay_step(void *ctx, rs_workspace *ws, const rs_step *step, rs_error *err)
+{
+	struct session *s = ctx;
+
+	(void)ws;
+	s->replaying = false;	/* record them afresh as they run */
+	if (session_run_line(s, step->command))
+		return 0;
+	rs_error_set(err, RS_EINVAL, "%s", s->errmsg);
+	return -1;
 }
 
 int
 session_replay(struct session *s, size_t keep)
 {
-	rs_workspace *ws = s->ws;
-	rs_dataset *saved = ws->data;
-	rs_step *steps = ws->steps;
-	size_t nsteps = ws->nsteps;
 	bool quiet = s->quiet, replaying = s->replaying;
-	void *features = ws->features;
-	void (*features_free)(void *) = ws->features_free;
-	int rc = 0;
+	rs_error err;
+	int rc;
 
-	/* run the kept steps again on a fresh start; the old list stays aside */
-	ws->features = NULL;
-	ws->features_free = NULL;
-	ws->steps = NULL;
-	ws->nsteps = 0;
-	ws->data = ws->base;
 	s->quiet = true;
-	for (size_t i = 0; i < keep && i < nsteps; i++) {
-		s->replaying = false;	/* record them afresh as they run */
-		if (!session_run_line(s, steps[i].command)) {
-			char msg[sizeof s->errmsg];
-			snprintf(msg, sizeof msg, "%s", s->errmsg);
-			snprintf(s->errmsg, sizeof s->errmsg,
-			    "replaying step %zu (%.200s) failed: %.900s", i + 1,
-			    steps[i].command, msg);
-			rc = -1;
-			break;
-		}
-	}
+	rc = rs_workspace_replay(s->ws, keep, replay_step, s, &err);
 	s->quiet = quiet;
 	s->replaying = replaying;
-	if (rc != 0) {
-		/* put everything back as it was */
-		rs_workspace_truncate(ws, 0);
-		free(ws->steps);
-		if (ws->data != ws->base && ws->data != saved)
-			rs_dataset_free(ws->data);
-		ws->data = saved;
-		ws->steps = steps;
-		ws->nsteps = nsteps;
-		rs_workspace_clear_features(ws);
-		ws->features = features;
-		ws->features_free = features_free;
-		return -1;
-	}
-	if (features != NULL && features_free != NULL)
-		features_free(features);
-	if (saved != ws->base && saved != ws->data)
-		rs_dataset_free(saved);
-	for (size_t i = 0; i < nsteps; i++) {
-		free(steps[i].command);
-		free(steps[i].summary);
-	}
-	free(steps);
-	return 0;
+	if (rc != 0)
+		snprintf(s->errmsg, sizeof s->errmsg, "%s", err.msg);
+	return rc;
 }
 
 struct rs_model *
@@ -328,18 +285,18 @@ session_model(struct session *s, const struct cmd_call *c, const char *cmd)
 	const char *name = call_get(c, "model");
 	rs_model *m;
 
-	if (s->ws->nmodels == 0) {
+	if (rs_workspace_nmodels(s->ws) == 0) {
 		cmd_error(s, "%s: no model trained yet (train NAME model=KIND first)", cmd);
 		return NULL;
 	}
 	if (name == NULL)
-		return s->ws->models[s->ws->nmodels - 1];
+		return rs_workspace_last_model(s->ws);
 	m = rs_workspace_model(s->ws, name);
 	if (m == NULL) {
 		char list[512] = "";
-		for (size_t i = 0; i < s->ws->nmodels; i++)
+		for (size_t i = 0; i < rs_workspace_nmodels(s->ws); i++)
 			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
-			    i ? ", " : "", s->ws->models[i]->name);
+			    i ? ", " : "", rs_workspace_model_at(s->ws, i)->name);
 		cmd_error(s, "%s: no model named %s (models: %s)", cmd, name, list);
 	}
 	return m;

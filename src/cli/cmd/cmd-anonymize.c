@@ -108,19 +108,20 @@ cmd_anonymize_exec(struct session *s, struct cmd_call *c, struct report *r)
 	 * kept as its source, with the key by reference */
 	{
 		rs_workspace *ws = s->ws;
-		size_t len = strlen(ws->source ? ws->source : "") + strlen(recorded) + 3;
+		const char *from = rs_workspace_source(ws) ? rs_workspace_source(ws) : "";
+		size_t len = strlen(from) + strlen(recorded) + 3;
 		char *src;
-		for (size_t i = 0; i < ws->nsteps; i++)
-			len += strlen(ws->steps[i].command) + 2;
+		for (size_t i = 0; i < rs_workspace_nsteps(ws); i++)
+			len += strlen(rs_workspace_step(ws, i)->command) + 2;
 		src = xmalloc(len);
-		snprintf(src, len, "%s", ws->source ? ws->source : "");
-		for (size_t i = 0; i < ws->nsteps; i++) {
+		snprintf(src, len, "%s", from);
+		for (size_t i = 0; i < rs_workspace_nsteps(ws); i++) {
 			strcat(src, "; ");
-			strcat(src, ws->steps[i].command);
+			strcat(src, rs_workspace_step(ws, i)->command);
 		}
 		strcat(src, "; ");
 		strcat(src, recorded);
-		if (ws->nsteps > 0 || ws->features != NULL)
+		if (rs_workspace_nsteps(ws) > 0 || rs_workspace_features(ws) != NULL)
 			report_note(r, "the anonymised data starts a new pipeline: undo cannot go back to the raw ids");
 		session_set_base(s, out, src);
 		free(src);

@@ -118,7 +118,7 @@ fill(struct session *s, struct cmd_call *c, struct report *r,
 	struct rnode *root = report_root(r), *arr;
 	uint32_t *per = xcalloc(res->nclasses, sizeof *per);
 	rs_dataset *out;
-	rs_features *old = s->ws->features, *nf = NULL;
+	rs_features *old = rs_workspace_features(s->ws), *nf = NULL;
 	rs_error err;
 	char *summary;
 

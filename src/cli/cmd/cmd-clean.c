@@ -602,8 +602,10 @@ cmd_clean_exec(struct session *s, struct cmd_call *c, struct report *r)
 	}
 	/* features built before see the changed item table too (fill or
 	 * capped outliers of an item column), as after classify */
-	if (s->ws->features != NULL && res.table == 'i' && res.changed > 0) {
-		nf = rs_features_rebuild(s->ws->features, out, NULL, &err);
+	if (rs_workspace_features(s->ws) != NULL && res.table == 'i' &&
+	    res.changed > 0) {
+		nf = rs_features_rebuild(rs_workspace_features(s->ws), out, NULL,
+		    &err);
 		if (nf == NULL) {
 			rs_dataset_free(out);
 			rs_clean_result_free(&res);

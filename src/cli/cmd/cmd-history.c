@@ -28,7 +28,7 @@ cmd_history_exec(struct session *s, struct cmd_call *c, struct report *r)
 
 	if (session_data(s) == NULL)
 		return CMD_ERROR;
-	if (ws->source == NULL)
+	if (rs_workspace_source(ws) == NULL)
 		return cmd_error(s, "history: the data was not made by a command");
 	if (to != NULL) {
 		FILE *f;
@@ -41,25 +41,25 @@ cmd_history_exec(struct session *s, struct cmd_call *c, struct report *r)
 			return cmd_error(s, "history: cannot write %s: %s", to,
 			    strerror(errno));
 		fprintf(f, "# reelscope pipeline: run with reelscope %s\n%s\n", to,
-		    ws->source);
-		for (size_t i = 0; i < ws->nsteps; i++)
-			fprintf(f, "%s\n", ws->steps[i].command);
+		    rs_workspace_source(ws));
+		for (size_t i = 0; i < rs_workspace_nsteps(ws); i++)
+			fprintf(f, "%s\n", rs_workspace_step(ws, i)->command);
 		if (fclose(f) != 0)
 			return cmd_error(s, "history: cannot write %s: %s", to,
 			    strerror(errno));
 		rn_str(root, "path", to);
-		report_note(r, "wrote %zu commands to %s", ws->nsteps + 1, to);
+		report_note(r, "wrote %zu commands to %s", rs_workspace_nsteps(ws) + 1, to);
 	}
 	arr = rn_arr(root, "commands");
-	rn_str(arr, NULL, ws->source);
-	for (size_t i = 0; i < ws->nsteps; i++)
-		rn_str(arr, NULL, ws->steps[i].command);
+	rn_str(arr, NULL, rs_workspace_source(ws));
+	for (size_t i = 0; i < rs_workspace_nsteps(ws); i++)
+		rn_str(arr, NULL, rs_workspace_step(ws, i)->command);
 	if (to == NULL && !s->json) {
 		/* the script itself, ready to copy */
 		rn_flags(arr, RF_TEXT_HIDE);
-		report_note(r, "%s", ws->source);
-		for (size_t i = 0; i < ws->nsteps; i++)
-			report_note(r, "%s", ws->steps[i].command);
+		report_note(r, "%s", rs_workspace_source(ws));
+		for (size_t i = 0; i < rs_workspace_nsteps(ws); i++)
+			report_note(r, "%s", rs_workspace_step(ws, i)->command);
 	} else
 		rn_flags(arr, RF_TEXT_HIDE);
 	return CMD_OK;

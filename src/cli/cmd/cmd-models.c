@@ -52,8 +52,8 @@ cmd_models_exec(struct session *s, struct cmd_call *c, struct report *r)
 		report_note(r, "dropped %s", drop);
 	}
 	arr = rn_flags(rn_arr(root, "models"), RF_TABLE);
-	for (size_t i = 0; i < s->ws->nmodels; i++) {
-		const rs_model *m = s->ws->models[i];
+	for (size_t i = 0; i < rs_workspace_nmodels(s->ws); i++) {
+		const rs_model *m = rs_workspace_model_at(s->ws, i);
 		struct rnode *row = rn_obj(arr, NULL);
 		char params[512] = "";
 		for (size_t j = 0; j < m->nparams; j++)
@@ -76,7 +76,7 @@ cmd_models_exec(struct session *s, struct cmd_call *c, struct report *r)
 			rn_null(row, "valid");
 		}
 	}
-	if (s->ws->nmodels == 0)
+	if (rs_workspace_nmodels(s->ws) == 0)
 		report_note(r, "no models yet (train NAME model=KIND; models --kinds lists the kinds)");
 	return CMD_OK;
 }

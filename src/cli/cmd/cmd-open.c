@@ -90,20 +90,20 @@ static bool
 check_steps(struct session *s, const rs_workspace *ws, const char *path,
     struct report *r)
 {
-	for (size_t i = 0; i < ws->nsteps; i++) {
+	for (size_t i = 0; i < rs_workspace_nsteps(ws); i++) {
 		struct command_words *cw = NULL;
 		int n;
 		char why[600];
-		const struct cmd_entry *e = step_entry(ws->steps[i].command, &cw, &n, why,
+		const struct cmd_entry *e = step_entry(rs_workspace_step(ws, i)->command, &cw, &n, why,
 		    sizeof why);
 		if (e == NULL) {
 			if (n > 0)
 				free_commands(cw, n);
 			cmd_error(s, "open: %s: step %zu (%.200s) %s; the session is unchanged",
-			    path, i + 1, ws->steps[i].command, why);
+			    path, i + 1, rs_workspace_step(ws, i)->command, why);
 			return false;
 		}
-		note_paths(r, i, ws->steps[i].command, e, &cw[0]);
+		note_paths(r, i, rs_workspace_step(ws, i)->command, e, &cw[0]);
 		free_commands(cw, n);
 	}
 	return true;
@@ -119,14 +119,14 @@ rebuild_features(struct session *s, struct report *r)
 	bool quiet = s->quiet, replaying = s->replaying, ok;
 	int failures = s->failures;
 
-	for (size_t i = 0; i < ws->nsteps; i++) {
+	for (size_t i = 0; i < rs_workspace_nsteps(ws); i++) {
 		struct command_words *cw = NULL;
 		int n;
 		char why[600];
-		const struct cmd_entry *e = step_entry(ws->steps[i].command, &cw, &n, why,
+		const struct cmd_entry *e = step_entry(rs_workspace_step(ws, i)->command, &cw, &n, why,
 		    sizeof why);
 		if (e != NULL && strcmp(e->name, "features") == 0)
-			cmd = ws->steps[i].command;
+			cmd = rs_workspace_step(ws, i)->command;
 		if (n > 0)
 			free_commands(cw, n);
 	}
@@ -177,8 +177,8 @@ cmd_open_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rn_flags(rn_int(root, "version", info.version), RF_TEXT_HIDE);
 	rn_int(root, "sections", info.sections);
 	rn_flags(rn_int(root, "datasets", info.datasets), RF_TEXT_HIDE);
-	if (ws->data != NULL)
-		rn_label(rn_int(root, "rows", (int64_t)ws->data->log.n), "log rows");
+	if (rs_workspace_data(ws) != NULL)
+		rn_label(rn_int(root, "rows", (int64_t)rs_workspace_data(ws)->log.n), "log rows");
 	else
 		rn_label(rn_null(root, "rows"), "log rows");
 	rn_int(root, "models", info.models);

@@ -18,10 +18,11 @@ cmd_pipeline_exec(struct session *s, struct cmd_call *c, struct report *r)
 	(void)c;
 	if (session_data(s) == NULL)
 		return CMD_ERROR;
-	rn_str(root, "source", ws->source ? ws->source : "");
+	rn_str(root, "source", rs_workspace_source(ws) != NULL ?
+	    rs_workspace_source(ws) : "");
 	arr = rn_flags(rn_arr(root, "steps"), RF_TABLE);
-	for (size_t i = 0; i < ws->nsteps; i++) {
-		const rs_step *st = &ws->steps[i];
+	for (size_t i = 0; i < rs_workspace_nsteps(ws); i++) {
+		const rs_step *st = rs_workspace_step(ws, i);
 		struct rnode *row = rn_obj(arr, NULL);
 		rn_label(rn_int(row, "step", (int64_t)i + 1), "#");
 		rn_str(row, "command", st->command);
@@ -33,7 +34,7 @@ cmd_pipeline_exec(struct session *s, struct cmd_call *c, struct report *r)
 		rn_label(rn_int(row, "items_after", st->items_after), "items");
 		rn_str(row, "summary", st->summary);
 	}
-	if (ws->nsteps == 0)
+	if (rs_workspace_nsteps(ws) == 0)
 		report_note(r, "no steps yet: the data is as loaded (clean, features and split add steps)");
 	return CMD_OK;
 }

@@ -294,21 +294,22 @@ pick_models(struct session *s, const struct cmd_call *c, enum plot_what w,
 	rs_model **ms;
 
 	*n = 0;
-	if (ws->nmodels == 0) {
+	if (rs_workspace_nmodels(ws) == 0) {
 		cmd_error(s, "plot %s: no model trained yet (train NAME model=KIND first)",
 		    what_names[w]);
 		return NULL;
 	}
-	ms = xmalloc(ws->nmodels * sizeof *ms);
+	ms = xmalloc(rs_workspace_nmodels(ws) * sizeof *ms);
 	if (list == NULL) {
 		if (w == PW_SCORES || w == PW_LONGTAIL || w == PW_TRADEOFF) {
-			ms[(*n)++] = ws->models[ws->nmodels - 1];
+			ms[(*n)++] = rs_workspace_last_model(ws);
 			return ms;
 		}
-		for (size_t i = 0; i < ws->nmodels; i++)
-			if (w != PW_LOSS || (ws->models[i]->nepochs > 0 &&
-			    ws->models[i]->kind->epoch != NULL))
-				ms[(*n)++] = ws->models[i];
+		for (size_t i = 0; i < rs_workspace_nmodels(ws); i++) {
+			rs_model *m = rs_workspace_model_at(ws, i);
+			if (w != PW_LOSS || (m->nepochs > 0 && m->kind->epoch != NULL))
+				ms[(*n)++] = m;
+		}
 		if (*n == 0) {
 			free(ms);
 			cmd_error(s, "plot loss: no model has a training history (only models trained epoch by epoch have one: mf, als, bpr)");
@@ -324,9 +325,9 @@ pick_models(struct session *s, const struct cmd_call *c, enum plot_what w,
 		bool dup = false;
 		if (m == NULL) {
 			char names[512] = "";
-			for (size_t i = 0; i < ws->nmodels; i++)
+			for (size_t i = 0; i < rs_workspace_nmodels(ws); i++)
 				snprintf(names + strlen(names), sizeof names - strlen(names),
-				    "%s%s", i ? ", " : "", ws->models[i]->name);
+				    "%s%s", i ? ", " : "", rs_workspace_model_at(ws, i)->name);
 			cmd_error(s, "plot %s: no model named %s (models: %s)",
 			    what_names[w], name, names);
 			free(name);
@@ -336,7 +337,7 @@ pick_models(struct session *s, const struct cmd_call *c, enum plot_what w,
 		free(name);
 		for (size_t i = 0; i < *n; i++)
 			dup |= ms[i] == m;
-		if (!dup && *n < ws->nmodels)
+		if (!dup && *n < rs_workspace_nmodels(ws))
 			ms[(*n)++] = m;
 		if (comma == NULL)
 			break;

@@ -186,7 +186,7 @@ cmd_profile_exec(struct session *s, struct cmd_call *c, struct report *r)
 		return cmd_error(s, "profile: give user=ID or item=ID (one of them)");
 	if (call_has(c, "item") && call_has(c, "signal"))
 		return cmd_error(s, "profile: signal= weighs a user's interactions; an item profile has none");
-	f = s->ws->features;
+	f = rs_workspace_features(s->ws);
 	if (f == NULL)
 		return cmd_error(s, "profile: no item features yet; run features first (profile reads the keyword vectors and categories it builds)");
 	if (call_has(c, "user"))

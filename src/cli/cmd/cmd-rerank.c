@@ -64,9 +64,9 @@ rerank_call_opts(struct session *s, const struct cmd_call *c, const char *cmd,
 		if (o->method != RS_RERANK_MMR)
 			return cmd_error(s, "%s: sim= is for method=mmr", cmd), false;
 		if (strcmp(v, "features") == 0) {
-			if (s->ws->features == NULL)
+			if (rs_workspace_features(s->ws) == NULL)
 				return cmd_error(s, "%s: sim=features needs item features: run features first", cmd), false;
-			o->sim_features = s->ws->features;
+			o->sim_features = rs_workspace_features(s->ws);
 		}
 	}
 	return true;

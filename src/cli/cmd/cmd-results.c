@@ -15,7 +15,7 @@ cmd_results_exec(struct session *s, struct cmd_call *c, struct report *r)
 	struct rnode *root = report_root(r), *arr;
 	const rs_workspace *ws = s->ws;
 
-	if (ws->nresults == 0)
+	if (rs_workspace_nresults(ws) == 0)
 		return cmd_error(s, "results: no evaluation results kept (eval MODEL keeps one; "
 		    "they go when the data or split changes)");
 	for (size_t a = 0; a < c->nargs; a++)
@@ -24,9 +24,9 @@ cmd_results_exec(struct session *s, struct cmd_call *c, struct report *r)
 			    rs_workspace_model(ws, c->args[a]) != NULL ?
 			    "evaluate it with eval" : "no model of that name");
 	arr = rn_flags(rn_arr(root, "results"), RF_TEXT_HIDE);
-	for (size_t i = 0; i < (c->nargs ? c->nargs : ws->nresults); i++) {
+	for (size_t i = 0; i < (c->nargs ? c->nargs : rs_workspace_nresults(ws)); i++) {
 		evalcli_show(root, arr, c->nargs ?
-		    rs_workspace_result(ws, c->args[i]) : ws->results[i]);
+		    rs_workspace_result(ws, c->args[i]) : rs_workspace_result_at(ws, i));
 	}
 	return CMD_OK;
 }

@@ -37,7 +37,7 @@ cmd_save_exec(struct session *s, struct cmd_call *c, struct report *r)
 	struct stat st;
 	bool existed;
 
-	if (s->ws->data == NULL && s->ws->nmodels == 0)
+	if (rs_workspace_data(s->ws) == NULL && rs_workspace_nmodels(s->ws) == 0)
 		return cmd_error(s, "save: nothing to save yet (load or generate data first)");
 	existed = stat(path, &st) == 0;
 	rs_store_opts_init(&o);

@@ -31,7 +31,7 @@ similar_model(struct session *s, struct cmd_call *c)
 {
 	rs_model *m;
 
-	if (call_get(c, "model") != NULL || s->ws->nmodels == 0) {
+	if (call_get(c, "model") != NULL || rs_workspace_nmodels(s->ws) == 0) {
 		if ((m = session_model(s, c, "similar")) == NULL)
 			return NULL;
 		if (m->kind->similar == NULL) {
@@ -41,9 +41,9 @@ similar_model(struct session *s, struct cmd_call *c)
 		}
 		return m;
 	}
-	for (size_t i = s->ws->nmodels; i-- > 0;)
-		if (s->ws->models[i]->kind->similar != NULL)
-			return s->ws->models[i];
+	for (size_t i = rs_workspace_nmodels(s->ws); i-- > 0;)
+		if (rs_workspace_model_at(s->ws, i)->kind->similar != NULL)
+			return rs_workspace_model_at(s->ws, i);
 	cmd_error(s, "similar: none of the trained models has item similarities; train an itemknn, ease or content model");
 	return NULL;
 }

@@ -29,19 +29,19 @@ cmd_undo_exec(struct session *s, struct cmd_call *c, struct report *r)
 			return cmd_error(s, "undo: N must be a whole number of steps from 1, not \"%s\"",
 			    c->args[0]);
 	}
-	if (ws->nsteps == 0)
+	if (rs_workspace_nsteps(ws) == 0)
 		return cmd_error(s, "undo: nothing to undo (the data is as loaded)");
-	if ((size_t)n > ws->nsteps)
-		return cmd_error(s, "undo: only %zu step%s to undo", ws->nsteps,
-		    ws->nsteps == 1 ? "" : "s");
-	keep = ws->nsteps - (size_t)n;
+	if ((size_t)n > rs_workspace_nsteps(ws))
+		return cmd_error(s, "undo: only %zu step%s to undo", rs_workspace_nsteps(ws),
+		    rs_workspace_nsteps(ws) == 1 ? "" : "s");
+	keep = rs_workspace_nsteps(ws) - (size_t)n;
 	arr = rn_arr(root, "undone");
-	for (size_t i = keep; i < ws->nsteps; i++)
-		rn_str(arr, NULL, ws->steps[i].command);
+	for (size_t i = keep; i < rs_workspace_nsteps(ws); i++)
+		rn_str(arr, NULL, rs_workspace_step(ws, i)->command);
 	if (session_replay(s, keep) != 0)
 		return cmd_error(s, "undo: %s; nothing changed", s->errmsg);
-	rn_label(rn_int(root, "steps", (int64_t)ws->nsteps), "steps left");
-	rn_label(rn_int(root, "rows", (int64_t)ws->data->log.n), "rows now");
+	rn_label(rn_int(root, "steps", (int64_t)rs_workspace_nsteps(ws)), "steps left");
+	rn_label(rn_int(root, "rows", (int64_t)rs_workspace_data(ws)->log.n), "rows now");
 	return CMD_OK;
 }
 

@@ -45,7 +45,7 @@ audit_k(const struct tui *t, const rs_model *m)
 void
 tui_exposure_prepare(struct tui *t)
 {
-	rs_dataset *ds = session_peek(t->s);
+	rs_dataset *ds = rs_workspace_data(t->s->ws);
 	const rs_model *m = tui_best_model(t);
 	rs_audit_opts o;
 	const char *why;
@@ -101,7 +101,7 @@ tui_exposure_prepare(struct tui *t)
 static const char *
 unit_name(const struct tui *t, const rs_audit *a, uint32_t i)
 {
-	const rs_dataset *ds = session_peek(t->s);
+	const rs_dataset *ds = rs_workspace_data(t->s->ws);
 	const rs_ids *ids = strcmp(a->unit, "item") == 0 ? ds->items : ds->creators;
 
 	return i < rs_ids_count(ids) ? rs_ids_name(ids, i) : "?";

@@ -28,7 +28,7 @@ say(struct tui *t, WINDOW *w, int y, int wd, const char *msg)
 static void
 dataset_draw(struct tui *t, WINDOW *w, int h, int wd)
 {
-	rs_dataset *ds = session_peek(t->s);
+	rs_dataset *ds = rs_workspace_data(t->s->ws);
 	const rs_describe *d = t->desc;
 	char a[32], b[32];
 	int y = 1, cw = CW(wd);
@@ -65,7 +65,7 @@ dataset_draw(struct tui *t, WINDOW *w, int h, int wd)
 static void
 dataset_detail(struct tui *t, struct tui_lines *out)
 {
-	rs_dataset *ds = session_peek(t->s);
+	rs_dataset *ds = rs_workspace_data(t->s->ws);
 	const rs_describe *d = t->desc;
 	char a[32], b[32], c[32];
 
@@ -125,23 +125,23 @@ pipeline_draw(struct tui *t, WINDOW *w, int h, int wd)
 	size_t from = 0;
 	char a[32], b[32];
 
-	if (ws->source == NULL) {
+	if (rs_workspace_source(ws) == NULL) {
 		say(t, w, y, wd, "no steps yet");
 		return;
 	}
-	tui_printf(w, y++, CX, cw, "0 %s", ws->source);
-	if (ws->nsteps == 0) {
+	tui_printf(w, y++, CX, cw, "0 %s", rs_workspace_source(ws));
+	if (rs_workspace_nsteps(ws) == 0) {
 		if (y < h - 1)
 			say(t, w, y, wd, "no steps yet (clean, features...)");
 		return;
 	}
 	/* the latest steps, with "..." when some do not fit */
-	if ((int)ws->nsteps > rows - 1) {
-		from = ws->nsteps - (size_t)(rows - 2);
+	if ((int)rs_workspace_nsteps(ws) > rows - 1) {
+		from = rs_workspace_nsteps(ws) - (size_t)(rows - 2);
 		tui_printf(w, y++, CX, cw, "... %zu earlier steps", from);
 	}
-	for (size_t i = from; i < ws->nsteps && y < h - 1; i++) {
-		const rs_step *st = &ws->steps[i];
+	for (size_t i = from; i < rs_workspace_nsteps(ws) && y < h - 1; i++) {
+		const rs_step *st = rs_workspace_step(ws, i);
 		char rows_txt[80];
 		int used;
 		snprintf(rows_txt, sizeof rows_txt, " %s→%s",
@@ -161,13 +161,13 @@ pipeline_detail(struct tui *t, struct tui_lines *out)
 	const rs_workspace *ws = t->s->ws;
 	char a[32], b[32];
 
-	if (ws->source == NULL) {
+	if (rs_workspace_source(ws) == NULL) {
 		tui_lines_add(out, "nothing loaded yet");
 		return;
 	}
-	tui_lines_add(out, "0  %s", ws->source);
-	for (size_t i = 0; i < ws->nsteps; i++) {
-		const rs_step *st = &ws->steps[i];
+	tui_lines_add(out, "0  %s", rs_workspace_source(ws));
+	for (size_t i = 0; i < rs_workspace_nsteps(ws); i++) {
+		const rs_step *st = rs_workspace_step(ws, i);
 		tui_lines_add(out, "%zu  %s", i + 1, st->command);
 		tui_lines_add(out, "     rows %s → %s, users %u → %u, items %u → %u",
 		    tui_count(a, sizeof a, (double)st->rows_before),
@@ -192,7 +192,7 @@ shown_model(const struct tui *t)
 
 	if (t->live.on && t->live.model != NULL)
 		return t->live.model;
-	return ws->nmodels ? ws->models[ws->nmodels - 1] : NULL;
+	return rs_workspace_last_model(ws);
 }
 
 static void
@@ -341,10 +341,10 @@ board_columns(const rs_workspace *ws, char cols[4][24])
 	uint32_t k = 0;
 	bool rmse = false;
 
-	for (size_t i = 0; i < ws->nresults; i++) {
-		if (k == 0 && ws->results[i]->nks > 0)
-			k = ws->results[i]->ks[0];
-		if (!isnan(metric(ws->results[i], "rmse")))
+	for (size_t i = 0; i < rs_workspace_nresults(ws); i++) {
+		if (k == 0 && rs_workspace_result_at(ws, i)->nks > 0)
+			k = rs_workspace_result_at(ws, i)->ks[0];
+		if (!isnan(metric(rs_workspace_result_at(ws, i), "rmse")))
 			rmse = true;
 	}
 	if (k == 0)
@@ -379,14 +379,14 @@ by_key(const void *a, const void *b)
 static struct board_row *
 board_rows(const rs_workspace *ws, const char *first)
 {
-	struct board_row *rows = xcalloc(ws->nmodels + 1, sizeof *rows);
+	struct board_row *rows = xcalloc(rs_workspace_nmodels(ws) + 1, sizeof *rows);
 
-	for (size_t i = 0; i < ws->nmodels; i++) {
-		rows[i].m = ws->models[i];
-		rows[i].r = rs_workspace_result(ws, ws->models[i]->name);
+	for (size_t i = 0; i < rs_workspace_nmodels(ws); i++) {
+		rows[i].m = rs_workspace_model_at(ws, i);
+		rows[i].r = rs_workspace_result(ws, rs_workspace_model_at(ws, i)->name);
 		rows[i].key = metric(rows[i].r, first);
 	}
-	qsort(rows, ws->nmodels, sizeof *rows, by_key);
+	qsort(rows, rs_workspace_nmodels(ws), sizeof *rows, by_key);
 	return rows;
 }
 
@@ -398,11 +398,11 @@ tui_best_model(const struct tui *t)
 	struct board_row *rows;
 	const rs_model *m;
 
-	if (ws->nmodels == 0)
+	if (rs_workspace_nmodels(ws) == 0)
 		return NULL;
 	board_columns(ws, cols);
 	rows = board_rows(ws, cols[0]);
-	m = rows[0].r != NULL ? rows[0].m : ws->models[ws->nmodels - 1];
+	m = rows[0].r != NULL ? rows[0].m : rs_workspace_last_model(ws);
 	free(rows);
 	return m;
 }
@@ -416,7 +416,7 @@ leaderboard_draw(struct tui *t, WINDOW *w, int h, int wd)
 	int cw = CW(wd), namew, y = 1;
 	struct board_row *rows;
 
-	if (ws->nmodels == 0) {
+	if (rs_workspace_nmodels(ws) == 0) {
 		say(t, w, y, wd, "no models yet (train, then eval)");
 		return;
 	}
@@ -434,7 +434,7 @@ leaderboard_draw(struct tui *t, WINDOW *w, int h, int wd)
 		tui_printf(w, y, CX + namew + 10 * (int)c, 10, "%10s", cols[c]);
 	wattroff(w, A_BOLD);
 	y++;
-	for (size_t i = 0; i < ws->nmodels && y < h - 1; i++, y++) {
+	for (size_t i = 0; i < rs_workspace_nmodels(ws) && y < h - 1; i++, y++) {
 		tui_printf(w, y, CX, namew - 1, "%s (%s)", rows[i].m->name,
 		    rows[i].m->kind->name);
 		if (rows[i].r == NULL) {
@@ -462,12 +462,12 @@ leaderboard_detail(struct tui *t, struct tui_lines *out)
 	struct board_row *rows;
 
 	board_columns(ws, cols);
-	if (ws->nmodels == 0) {
+	if (rs_workspace_nmodels(ws) == 0) {
 		tui_lines_add(out, "no models yet: train NAME model=KIND, then eval");
 		return;
 	}
 	rows = board_rows(ws, cols[0]);
-	for (size_t i = 0; i < ws->nmodels; i++) {
+	for (size_t i = 0; i < rs_workspace_nmodels(ws); i++) {
 		const rs_eval_result *r = rows[i].r;
 		tui_lines_add(out, "%zu. %s (%s)%s", i + 1, rows[i].m->name,
 		    rows[i].m->kind->name, r ? "" : ": not evaluated");

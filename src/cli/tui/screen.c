@@ -320,7 +320,7 @@ draw_panel(struct tui_panel *p, bool focused)
 static const char *
 header_text(char *buf, size_t size)
 {
-	rs_dataset *ds = session_peek(T.s);
+	rs_dataset *ds = rs_workspace_data(T.s->ws);
 
 	snprintf(buf, size, "reelscope dashboard — %s", ds != NULL && ds->source ?
 	    ds->source : "no dataset loaded");
@@ -637,7 +637,7 @@ dash_open(struct session *s)
 static void
 dash_prepare(void)
 {
-	rs_dataset *ds = session_peek(T.s);
+	rs_dataset *ds = rs_workspace_data(T.s->ws);
 	rs_error err;
 
 	if (ds != NULL) {

@@ -126,6 +126,165 @@ rs_workspace_add_step(rs_workspace *ws, const char *command,
 }
 
 void
+rs_workspace_step_done(rs_workspace *ws, rs_dataset *after, bool changed,
+    const char *command, const char *summary)
+{
+	rs_dataset *before = ws->data;
+
+	if (after == before) {
+		if (command != NULL)
+			rs_workspace_add_step(ws, command, summary, before);
+		return;
+	}
+	/* keep the old state alive until the step is recorded */
+	ws->data = after;
+	if (changed)
+		rs_workspace_data_changed(ws);
+	if (command != NULL)
+		rs_workspace_add_step(ws, command, summary, before);
+	if (before != ws->base)
+		rs_dataset_free(before);
+}
+
+/* The pipeline set aside while its steps run again. */
+struct replay_saved {
+	rs_dataset *data;
+	rs_step *steps;
+	size_t nsteps;
+	void *features;
+	void (*features_free)(void *);
+};
+
+/* Put the set-aside pipeline back after a failed replay. */
+static void
+replay_restore(rs_workspace *ws, const struct replay_saved *sv)
+{
+	rs_workspace_truncate(ws, 0);
+	free(ws->steps);
+	if (ws->data != ws->base && ws->data != sv->data)
+		rs_dataset_free(ws->data);
+	ws->data = sv->data;
+	ws->steps = sv->steps;
+	ws->nsteps = sv->nsteps;
+	rs_workspace_clear_features(ws);
+	ws->features = sv->features;
+	ws->features_free = sv->features_free;
+}
+
+/* Free the set-aside pipeline after a replay that worked. */
+static void
+replay_release(rs_workspace *ws, struct replay_saved *sv)
+{
+	if (sv->features != NULL && sv->features_free != NULL)
+		sv->features_free(sv->features);
+	if (sv->data != ws->base && sv->data != ws->data)
+		rs_dataset_free(sv->data);
+	for (size_t i = 0; i < sv->nsteps; i++)
+		step_free(&sv->steps[i]);
+	free(sv->steps);
+}
+
+int
+rs_workspace_replay(rs_workspace *ws, size_t keep, rs_step_apply_fn apply,
+    void *ctx, rs_error *err)
+{
+	struct replay_saved sv = { ws->data, ws->steps, ws->nsteps, ws->features,
+		ws->features_free };
+
+	/* run the kept steps again on a fresh start; the old list stays aside */
+	ws->features = NULL;
+	ws->features_free = NULL;
+	ws->steps = NULL;
+	ws->nsteps = 0;
+	ws->data = ws->base;
+	for (size_t i = 0; i < keep && i < sv.nsteps; i++) {
+		rs_error e;
+		rs_error_clear(&e);
+		if (apply(ctx, ws, &sv.steps[i], &e) != 0) {
+			rs_error_set(err, e.code ? e.code : RS_EINVAL,
+			    "replaying step %zu (%.200s) failed: %.780s", i + 1,
+			    sv.steps[i].command, e.msg);
+			replay_restore(ws, &sv);
+			return -1;
+		}
+	}
+	replay_release(ws, &sv);
+	return 0;
+}
+
+rs_dataset *
+rs_workspace_data(const rs_workspace *ws)
+{
+	return ws->data;
+}
+
+const char *
+rs_workspace_source(const rs_workspace *ws)
+{
+	return ws->source;
+}
+
+size_t
+rs_workspace_nsteps(const rs_workspace *ws)
+{
+	return ws->nsteps;
+}
+
+const rs_step *
+rs_workspace_step(const rs_workspace *ws, size_t i)
+{
+	return i < ws->nsteps ? &ws->steps[i] : NULL;
+}
+
+void *
+rs_workspace_features(const rs_workspace *ws)
+{
+	return ws->features;
+}
+
+size_t
+rs_workspace_nmodels(const rs_workspace *ws)
+{
+	return ws->nmodels;
+}
+
+struct rs_model *
+rs_workspace_model_at(const rs_workspace *ws, size_t i)
+{
+	return i < ws->nmodels ? ws->models[i] : NULL;
+}
+
+struct rs_model **
+rs_workspace_models(const rs_workspace *ws)
+{
+	return ws->models;
+}
+
+struct rs_model *
+rs_workspace_last_model(const rs_workspace *ws)
+{
+	return ws->nmodels > 0 ? ws->models[ws->nmodels - 1] : NULL;
+}
+
+size_t
+rs_workspace_nresults(const rs_workspace *ws)
+{
+	return ws->nresults;
+}
+
+struct rs_eval_result *
+rs_workspace_result_at(const rs_workspace *ws, size_t i)
+{
+	return i < ws->nresults ? ws->results[i] : NULL;
+}
+
+uint64_t
+rs_workspace_generation(const rs_workspace *ws)
+{
+	return ws->generation;
+}
+
+void
 rs_workspace_add_model(rs_workspace *ws, struct rs_model *m)
 {
 	rs_workspace_drop_results(ws, m->name);
