@@ -13,9 +13,56 @@
 extern "C" {
 #endif
 
-/* One recorded step: the command that did it (replayable as written), what
- * it did, and the log's size before and after. */
+/* The kinds of pipeline step: each makes a new state of the data (or its
+ * item features) from the current one. */
+typedef enum rs_step_kind {
+	RS_STEP_CLEAN,		/* clean STEP [COLUMN] [options] */
+	RS_STEP_SPLIT,		/* split KIND [options] */
+	RS_STEP_FEATURES,	/* features [options] */
+	RS_STEP_CLASSIFY,	/* classify [options] --fill */
+	RS_STEP_NKINDS
+} rs_step_kind;
+
+/* One parameter of a step, in the order given: a positional word (key
+ * NULL), key=value, or a flag (value NULL). */
+typedef struct rs_step_param {
+	char *key;
+	char *value;
+} rs_step_param;
+
+/* A pipeline step as data: its kind and its parameters. It is what save
+ * stores and what undo runs again; rs_step_op_format writes it as the
+ * command that does it (history). */
+typedef struct rs_step_op {
+	rs_step_kind kind;
+	rs_step_param *params;	/* owned */
+	size_t nparams;
+} rs_step_op;
+
+/* The command name of a kind ("clean"), or NULL out of range. */
+const char *rs_step_kind_name(int kind);
+/* The kind named name or by a unique prefix of one, or -1. */
+int rs_step_kind_find(const char *name);
+/* Read one step command ("clean outliers watch_ratio method=z"), quoted as
+ * the command language quotes, into op (freed with rs_step_op_free); 0, or
+ * -1 with err saying why ("load is not a pipeline step"). */
+int rs_step_op_parse(const char *text, rs_step_op *op, rs_error *err);
+/* The command that does op, quoted so that rs_step_op_parse reads it back
+ * (malloc'd; the caller frees it). */
+char *rs_step_op_format(const rs_step_op *op);
+/* The value of key= in op (the last one given), or NULL. */
+const char *rs_step_op_get(const rs_step_op *op, const char *key);
+/* Add a parameter (key or value may be NULL, as in rs_step_param). */
+void rs_step_op_add(rs_step_op *op, const char *key, const char *value);
+/* A deep copy of src into dst. */
+void rs_step_op_copy(rs_step_op *dst, const rs_step_op *src);
+void rs_step_op_free(rs_step_op *op);
+
+/* One recorded step: the operation, the command that does it (its
+ * rs_step_op_format, for display), what it did, and the log's size before
+ * and after. */
 typedef struct rs_step {
+	rs_step_op op;
 	char *command;
 	char *summary;
 	size_t rows_before, rows_after;
@@ -104,15 +151,15 @@ void rs_workspace_set_base(rs_workspace *ws, rs_dataset *ds, const char *source)
 /* Replace the current state (takes ds; the old state is freed unless it is
  * base). */
 void rs_workspace_set_data(rs_workspace *ws, rs_dataset *ds);
-/* Record a step that turned before into the current data. */
-void rs_workspace_add_step(rs_workspace *ws, const char *command,
+/* Record a step (op copied) that turned before into the current data. */
+void rs_workspace_add_step(rs_workspace *ws, const rs_step_op *op,
     const char *summary, const rs_dataset *before);
 /* A step turned the current data into after (taken; may be the current
  * data itself, for a step that only adds features). The old state is freed
  * unless it is base; changed says whether results and models are now older
- * than the data; the step is recorded unless command is NULL. */
+ * than the data; the step is recorded (op copied) unless op is NULL. */
 void rs_workspace_step_done(rs_workspace *ws, rs_dataset *after, bool changed,
-    const char *command, const char *summary);
+    const rs_step_op *op, const char *summary);
 
 /* Runs one recorded step again on the current data, recording it anew
  * through rs_workspace_step_done; 0, or -1 with err set. */

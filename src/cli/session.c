@@ -245,8 +245,16 @@ void
 session_step_as(struct session *s, const struct cmd_call *c, rs_dataset *after,
     const char *summary, bool changed)
 {
-	rs_workspace_step_done(s->ws, after, changed, s->replaying ? NULL : c->line,
+	rs_step_op op;
+	bool record = false;
+
+	/* the step is kept as an operation: its kind and parameters */
+	if (!s->replaying)
+		record = rs_step_op_parse(c->line, &op, NULL) == 0;
+	rs_workspace_step_done(s->ws, after, changed, record ? &op : NULL,
 	    summary);
+	if (record)
+		rs_step_op_free(&op);
 }
 
 /* Run one kept step again for the engine's replay: its command, quietly. */

@@ -41,10 +41,12 @@ run_rs --no-progress -c "open gen/w.rsw" > "$SCRATCH/out" 2>&1 ||
 	bad "open needs a file named inside the workspace: $(cat "$SCRATCH/out")"
 
 # ---- a pipeline step turned into load / save is refused ----
+# Steps are saved as typed operations now; a file of 0.1.0 keeps them as
+# command text, and that is where a crafted command could hide.
 if command -v python3 > /dev/null 2>&1; then
 	for evil in "load /x/y.z" "save gen/xr"; do
 		# the same length as the step replaced: the strings keep their framing
-		python3 - "$SCRATCH/gen/w.rsw" "$SCRATCH/gen/evil.rsw" "clean dedup" "$evil" <<'PY' ||
+		python3 - "$SCRATCH/data/store/workspace-v1.rsw" "$SCRATCH/gen/evil.rsw" "clean dedup" "$evil" <<'PY' ||
 import struct, sys, zlib
 src, dst, old, new = sys.argv[1], sys.argv[2], sys.argv[3].encode(), sys.argv[4].encode()
 b = bytearray(open(src, 'rb').read())

@@ -195,7 +195,7 @@ items:
      3  389      0.92263  35       游戏电竞我们最后五杀分享 #游戏
 > save deep.rsw
 path              deep.rsw
-bytes             3,447,971
+bytes             3,447,985
 sections          146
 datasets          2
 shared with base  114
@@ -205,7 +205,7 @@ results           0
 seconds           (time)
 > open deep.rsw
 path      deep.rsw
-bytes     3,447,971
+bytes     3,447,985
 sections  146
 log rows  21,288
 models    4

@@ -80,7 +80,7 @@ error: results: no result for rnd (evaluate it with eval)
 error: results: no result for zz (no model of that name)
 > save r.rsw
 path              r.rsw
-bytes             3,039
+bytes             3,051
 sections          26
 datasets          2
 shared with base  5
@@ -91,7 +91,7 @@ seconds           (time)
 > open r.rsw
 step 1 (split files test=data/eval/test.csv) reads data/eval/test.csv again if undo replays it
 path      r.rsw
-bytes     3,039
+bytes     3,051
 sections  26
 log rows  8
 models    2

@@ -93,7 +93,7 @@ steps:
   1  split random test=0.3 seed=1           14     14      5      5  random test=0.3 valid=0 seed=1
 > save ws.rsw
 path              ws.rsw
-bytes             3,278
+bytes             3,296
 sections          24
 datasets          2
 shared with base  5
@@ -103,7 +103,7 @@ results           1
 seconds           (time)
 > save ws.rsw
 path              ws.rsw
-bytes             3,278
+bytes             3,296
 sections          24
 datasets          2
 shared with base  5
@@ -113,7 +113,7 @@ results           1
 seconds           (time)
 > save recs.csv --force
 path              recs.csv
-bytes             3,278
+bytes             3,296
 sections          24
 datasets          2
 shared with base  5
@@ -123,7 +123,7 @@ results           1
 seconds           (time)
 > open recs.csv
 path      recs.csv
-bytes     3,278
+bytes     3,296
 sections  24
 log rows  14
 models    2

@@ -254,7 +254,7 @@ progress    no
 keep_going  yes
 > save ws.rsw
 path              ws.rsw
-bytes             6,454,909
+bytes             6,454,966
 sections          158
 datasets          2
 shared with base  115
@@ -297,7 +297,7 @@ keep_going  yes
 error: recommend: model k was trained on other data (404 users x 800 items; now 5 x 5): train it again
 > open ws.rsw
 path      ws.rsw
-bytes     6,454,909
+bytes     6,454,966
 sections  158
 log rows  21,165
 models    6

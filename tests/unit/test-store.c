@@ -285,6 +285,19 @@ make_model(const rs_model_kind *k, const rs_dataset *ds)
 	}
 }
 
+/* Record the step that command does. */
+static void
+add_step(rs_workspace *ws, const char *command, const char *summary,
+    const rs_dataset *before)
+{
+	rs_step_op op;
+
+	CHECK(rs_step_op_parse(command, &op, NULL) == 0);
+	rs_workspace_add_step(ws, &op, summary, before);
+	CHECK_STR(ws->steps[ws->nsteps - 1].command, command);
+	rs_step_op_free(&op);
+}
+
 /* models: 0 none, 1 pop and random, 2 every kind that trains here */
 static rs_workspace *
 make_workspace(size_t n, uint32_t nu, uint32_t ni, bool wide, bool split, int models)
@@ -295,8 +308,8 @@ make_workspace(size_t n, uint32_t nu, uint32_t ni, bool wide, bool split, int mo
 	rs_workspace_set_base(ws, base, "load samples/world --skip-bad");
 	if (split) {
 		rs_workspace_set_data(ws, make_current(base));
-		rs_workspace_add_step(ws, "clean dedup", "dropped 1/7 of the rows", base);
-		rs_workspace_add_step(ws, "split files test=u1.test", "files", base);
+		add_step(ws, "clean dedup", "dropped 1/7 of the rows", base);
+		add_step(ws, "split files test=\"u1 test\" --x", "files", base);
 	}
 	for (size_t i = 0; models > 0 && rs_model_kinds[i] != NULL; i++) {
 		rs_model *m;
@@ -542,6 +555,11 @@ check_workspace(const rs_workspace *a, const rs_workspace *b)
 	for (size_t i = 0; i < a->nsteps && i < b->nsteps; i++) {
 		const rs_step *x = &a->steps[i], *y = &b->steps[i];
 		CHECK_STR(y->command, x->command);
+		CHECK(x->op.kind == y->op.kind && x->op.nparams == y->op.nparams);
+		for (size_t k = 0; k < x->op.nparams && k < y->op.nparams; k++) {
+			CHECK(same_str(x->op.params[k].key, y->op.params[k].key));
+			CHECK(same_str(x->op.params[k].value, y->op.params[k].value));
+		}
 		CHECK_STR(y->summary, x->summary);
 		CHECK(x->rows_before == y->rows_before && x->rows_after == y->rows_after &&
 		    x->users_before == y->users_before && x->users_after == y->users_after &&

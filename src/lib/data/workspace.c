@@ -18,6 +18,7 @@ rs_workspace_new(void)
 static void
 step_free(rs_step *s)
 {
+	rs_step_op_free(&s->op);
 	free(s->command);
 	free(s->summary);
 }
@@ -98,7 +99,7 @@ rs_workspace_data_changed(rs_workspace *ws)
 }
 
 void
-rs_workspace_add_step(rs_workspace *ws, const char *command,
+rs_workspace_add_step(rs_workspace *ws, const rs_step_op *op,
     const char *summary, const rs_dataset *before)
 {
 	rs_step *s;
@@ -107,7 +108,8 @@ rs_workspace_add_step(rs_workspace *ws, const char *command,
 	ws->steps = xreallocarray(ws->steps, ws->nsteps + 1, sizeof *ws->steps);
 	s = &ws->steps[ws->nsteps++];
 	memset(s, 0, sizeof *s);
-	s->command = xstrdup(command);
+	rs_step_op_copy(&s->op, op);
+	s->command = rs_step_op_format(op);
 	s->summary = xstrdup(summary ? summary : "");
 	if (before != NULL) {
 		s->rows_before = before->log.n;
@@ -127,21 +129,21 @@ rs_workspace_add_step(rs_workspace *ws, const char *command,
 
 void
 rs_workspace_step_done(rs_workspace *ws, rs_dataset *after, bool changed,
-    const char *command, const char *summary)
+    const rs_step_op *op, const char *summary)
 {
 	rs_dataset *before = ws->data;
 
 	if (after == before) {
-		if (command != NULL)
-			rs_workspace_add_step(ws, command, summary, before);
+		if (op != NULL)
+			rs_workspace_add_step(ws, op, summary, before);
 		return;
 	}
 	/* keep the old state alive until the step is recorded */
 	ws->data = after;
 	if (changed)
 		rs_workspace_data_changed(ws);
-	if (command != NULL)
-		rs_workspace_add_step(ws, command, summary, before);
+	if (op != NULL)
+		rs_workspace_add_step(ws, op, summary, before);
 	if (before != ws->base)
 		rs_dataset_free(before);
 }

@@ -62,7 +62,8 @@
 #define ST_TYPE(a, b, c, d) ((uint32_t)(a) | (uint32_t)(b) << 8 | \
 	(uint32_t)(c) << 16 | (uint32_t)(d) << 24)
 #define ST_WSPC ST_TYPE('W', 'S', 'P', 'C')
-#define ST_STEP ST_TYPE('S', 'T', 'E', 'P')
+#define ST_STEP ST_TYPE('S', 'T', 'E', 'P')	/* steps as command text (0.1.0) */
+#define ST_OPS  ST_TYPE('O', 'P', 'S', ' ')	/* steps as typed operations */
 #define ST_DSET ST_TYPE('D', 'S', 'E', 'T')
 #define ST_IDS  ST_TYPE('I', 'D', 'S', ' ')
 #define ST_TABL ST_TYPE('T', 'A', 'B', 'L')

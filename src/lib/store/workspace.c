@@ -23,7 +23,7 @@ st_known_type(uint32_t t)
 {
 	/* new section kinds (evaluation results, audits...) are added here and
 	   in the reader; older readers skip them unless marked required */
-	static const uint32_t known[] = { ST_WSPC, ST_STEP, ST_DSET, ST_IDS, ST_TABL,
+	static const uint32_t known[] = { ST_WSPC, ST_STEP, ST_OPS, ST_DSET, ST_IDS, ST_TABL,
 		ST_COLM, ST_LOGH, ST_MODL, ST_MTRN, ST_MSTA, ST_EVAL };
 
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
@@ -49,6 +49,29 @@ estimate_bytes(const rs_workspace *ws)
 	return b;
 }
 
+/* The steps as operations: kind, parameters, then what the step did. */
+static void
+write_steps(struct st_out *o, const rs_workspace *ws)
+{
+	st_put_u32(o, (uint32_t)ws->nsteps);
+	for (size_t i = 0; i < ws->nsteps; i++) {
+		const rs_step *s = &ws->steps[i];
+		st_put_u32(o, (uint32_t)s->op.kind);
+		st_put_u32(o, (uint32_t)s->op.nparams);
+		for (size_t k = 0; k < s->op.nparams; k++) {
+			st_put_str(o, s->op.params[k].key);
+			st_put_str(o, s->op.params[k].value);
+		}
+		st_put_str(o, s->summary);
+		st_put_u64(o, s->rows_before);
+		st_put_u64(o, s->rows_after);
+		st_put_u32(o, s->users_before);
+		st_put_u32(o, s->users_after);
+		st_put_u32(o, s->items_before);
+		st_put_u32(o, s->items_after);
+	}
+}
+
 static int
 write_workspace(struct st_writer *w, const rs_workspace *ws)
 {
@@ -66,19 +89,9 @@ write_workspace(struct st_writer *w, const rs_workspace *ws)
 	st_put_u32(o, (uint32_t)ws->nsteps);
 	if ((rc = st_write_section(w, ST_WSPC, ST_REQUIRED)) != 0)
 		return rc;
-	st_put_u32(o, (uint32_t)ws->nsteps);
-	for (size_t i = 0; i < ws->nsteps; i++) {
-		const rs_step *s = &ws->steps[i];
-		st_put_str(o, s->command);
-		st_put_str(o, s->summary);
-		st_put_u64(o, s->rows_before);
-		st_put_u64(o, s->rows_after);
-		st_put_u32(o, s->users_before);
-		st_put_u32(o, s->users_after);
-		st_put_u32(o, s->items_before);
-		st_put_u32(o, s->items_after);
-	}
-	if ((rc = st_write_section(w, ST_STEP, ST_REQUIRED)) != 0)
+	write_steps(o, ws);
+	/* required: a reader that does not know typed steps must refuse */
+	if ((rc = st_write_section(w, ST_OPS, ST_REQUIRED)) != 0)
 		return rc;
 	if (base != NULL) {
 		if ((rc = st_write_dataset(w, base, NULL)) != 0)
@@ -143,13 +156,64 @@ rs_store_save(const rs_workspace *ws, const char *path, const rs_store_opts *o,
 
 /* ---- open ---- */
 
+/* A step of a 0.1.0 file: its command text, read into an operation. */
+static bool
+read_step_text(struct st_in *in, rs_step *s, uint32_t i)
+{
+	rs_error e;
+
+	if (!st_get_str(in, &s->command))
+		return false;
+	if (s->command == NULL || s->command[0] == '\0')
+		return st_corrupt(in, "step %u has no command", i + 1);
+	if (rs_step_op_parse(s->command, &s->op, &e) != 0) {
+		/* a step that is not one (load, save...) must not run on undo */
+		rs_error_set(in->r->err, RS_EINVAL, "%s: step %u (%.200s) %s",
+		    in->r->name, i + 1, s->command, e.msg);
+		return false;
+	}
+	free(s->command);
+	s->command = rs_step_op_format(&s->op);
+	return true;
+}
+
+/* A step as an operation: its kind and parameters. */
+static bool
+read_step_op(struct st_in *in, rs_step *s, uint32_t i)
+{
+	uint32_t kind, n;
+
+	if (!st_get_u32(in, &kind) || !st_get_u32(in, &n))
+		return false;
+	if (rs_step_kind_name((int)kind) == NULL)
+		return st_corrupt(in, "step %u has kind %u, which this reelscope does not know",
+		    i + 1, kind);
+	if (n > (in->len - in->pos) / 8)
+		return st_corrupt(in, "step %u counts %u parameters", i + 1, n);
+	s->op.kind = (rs_step_kind)kind;
+	s->op.params = xcalloc((size_t)n + 1, sizeof *s->op.params);
+	for (uint32_t k = 0; k < n; k++) {
+		rs_step_param *p = &s->op.params[k];
+		s->op.nparams++;
+		if (!st_get_str(in, &p->key) || !st_get_str(in, &p->value))
+			return false;
+		if (p->key == NULL && p->value == NULL)
+			return st_corrupt(in, "step %u has an empty parameter", i + 1);
+	}
+	s->command = rs_step_op_format(&s->op);
+	return true;
+}
+
+/* The steps, typed (ST_OPS) or, in a file of 0.1.0, as text (ST_STEP). */
 static int
 read_steps(struct st_reader *r, rs_workspace *ws, uint32_t want)
 {
 	struct st_in in;
 	uint32_t n;
+	int typed = st_peek_section(r, ST_OPS);
 
-	if (st_read_section(r, ST_STEP, &in) != 0 || !st_get_u32(&in, &n))
+	if (typed < 0 || st_read_section(r, typed ? ST_OPS : ST_STEP, &in) != 0 ||
+	    !st_get_u32(&in, &n))
 		return -1;
 	if (n != want || n > (in.len - in.pos) / 40) {
 		st_corrupt(&in, "%u steps (the workspace counts %u)", n, want);
@@ -160,15 +224,12 @@ read_steps(struct st_reader *r, rs_workspace *ws, uint32_t want)
 		rs_step *s = &ws->steps[i];
 		uint64_t rb, ra;
 		ws->nsteps++;
-		if (!st_get_str(&in, &s->command) || !st_get_str(&in, &s->summary) ||
+		if (!(typed ? read_step_op(&in, s, i) : read_step_text(&in, s, i)) ||
+		    !st_get_str(&in, &s->summary) ||
 		    !st_get_u64(&in, &rb) || !st_get_u64(&in, &ra) ||
 		    !st_get_u32(&in, &s->users_before) || !st_get_u32(&in, &s->users_after) ||
 		    !st_get_u32(&in, &s->items_before) || !st_get_u32(&in, &s->items_after))
 			return -1;
-		if (s->command == NULL || s->command[0] == '\0') {
-			st_corrupt(&in, "step %u has no command", i + 1);
-			return -1;
-		}
 		if (s->summary == NULL)
 			s->summary = xstrdup("");
 		s->rows_before = (size_t)rb;
