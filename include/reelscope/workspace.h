@@ -8,6 +8,7 @@
 
 #include "reelscope/dataset.h"
 #include "reelscope/error.h"
+#include "reelscope/split.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -161,15 +162,40 @@ void rs_workspace_add_step(rs_workspace *ws, const rs_step_op *op,
 void rs_workspace_step_done(rs_workspace *ws, rs_dataset *after, bool changed,
     const rs_step_op *op, const char *summary);
 
-/* Runs one recorded step again on the current data, recording it anew
- * through rs_workspace_step_done; 0, or -1 with err set. */
+/* What an applied step did, for the caller to show. */
+typedef struct rs_step_report {
+	rs_split_summary split;	/* split: the rows of each part */
+} rs_step_report;
+
+/* Whether the engine applies steps of kind itself (split, features; clean
+ * and classify are still run by the front end, through the callback of
+ * rs_workspace_replay). */
+bool rs_step_kind_applies(int kind);
+/* Apply op to the current data: the engine reads its parameters, runs the
+ * step and records it (op copied). 0, or -1 with err set and nothing
+ * changed. out (may be NULL) says what the step did. */
+int rs_workspace_apply(rs_workspace *ws, const rs_step_op *op,
+    const rs_hooks *h, rs_step_report *out, rs_error *err);
+
+/* Runs one recorded step of a kind the engine does not apply itself on
+ * the current data, recording it anew through rs_workspace_step_done; 0,
+ * or -1 with err set. */
 typedef int (*rs_step_apply_fn)(void *ctx, rs_workspace *ws,
     const rs_step *step, rs_error *err);
-/* Rebuild the current data from base by running the first keep steps again
- * with apply (undo). On failure the workspace is as it was: the steps, the
+/* Rebuild the current data from base by applying the first keep steps
+ * again (rs_workspace_apply, or apply for the kinds the engine does not
+ * apply itself). On failure the workspace is as it was: the steps, the
  * item features and the data; err says which step failed. */
-int rs_workspace_replay(rs_workspace *ws, size_t keep, rs_step_apply_fn apply,
-    void *ctx, rs_error *err);
+int rs_workspace_replay(rs_workspace *ws, size_t keep, const rs_hooks *h,
+    rs_step_apply_fn apply, void *ctx, rs_error *err);
+/* Take back the last n steps (rs_workspace_replay of the others). */
+int rs_workspace_undo(rs_workspace *ws, size_t n, const rs_hooks *h,
+    rs_step_apply_fn apply, void *ctx, rs_error *err);
+/* Build the item features again by applying the last features step to the
+ * current data without recording it (after open: features are not saved).
+ * 0; 1 when there is no features step; -1 with err set. */
+int rs_workspace_rebuild_features(rs_workspace *ws, const rs_hooks *h,
+    rs_error *err);
 
 /* Forget the steps from n on (the data is left as it is). */
 void rs_workspace_truncate(rs_workspace *ws, size_t n);

@@ -162,6 +162,9 @@ void session_step(struct session *s, const struct cmd_call *c,
  * the models and the kept results valid. */
 void session_step_as(struct session *s, const struct cmd_call *c,
     rs_dataset *after, const char *summary, bool changed);
+/* The pipeline step c does, as an operation for rs_workspace_apply (freed
+ * with rs_step_op_free); false after reporting why not. */
+bool session_op(struct session *s, const struct cmd_call *c, rs_step_op *op);
 /* Rebuild the data from base by replaying the first keep steps quietly.
  * On failure the previous state is restored and -1 returned (errmsg set). */
 int session_replay(struct session *s, size_t keep);

@@ -257,6 +257,17 @@ session_step_as(struct session *s, const struct cmd_call *c, rs_dataset *after,
 		rs_step_op_free(&op);
 }
 
+bool
+session_op(struct session *s, const struct cmd_call *c, rs_step_op *op)
+{
+	rs_error err;
+
+	if (rs_step_op_parse(c->line, op, &err) == 0)
+		return true;
+	cmd_error(s, "%s: %s", c->entry->name, err.msg);
+	return false;
+}
+
 /* Run one kept step again for the engine's replay: its command, quietly. */
 static int
 replay_step(void *ctx, rs_workspace *ws, const rs_step *step, rs_error *err)
@@ -275,11 +286,13 @@ int
 session_replay(struct session *s, size_t keep)
 {
 	bool quiet = s->quiet, replaying = s->replaying;
+	rs_hooks h = session_hooks(s, NULL);
 	rs_error err;
 	int rc;
 
+	h.note = NULL;	/* replaying is quiet */
 	s->quiet = true;
-	rc = rs_workspace_replay(s->ws, keep, replay_step, s, &err);
+	rc = rs_workspace_replay(s->ws, keep, &h, replay_step, s, &err);
 	s->quiet = quiet;
 	s->replaying = replaying;
 	if (rc != 0)

@@ -46,15 +46,6 @@ static const struct cmd_field features_fields[] = {
 	{ NULL, NULL }
 };
 
-/* "none" turns an optional column off. */
-static const char *
-column_opt(const struct cmd_call *c, const char *key)
-{
-	const char *v = call_get(c, key);
-
-	return v != NULL && strcmp(v, "none") == 0 ? "" : v;
-}
-
 static void
 report_categories(struct rnode *root, const rs_features *f, uint32_t shown)
 {
@@ -86,41 +77,34 @@ report_categories(struct rnode *root, const rs_features *f, uint32_t shown)
 	}
 }
 
+/* The engine reads the options, builds the features and records the step
+ * (rs_workspace_apply); this shows what they hold. */
 static enum cmd_ret
 cmd_features_exec(struct session *s, struct cmd_call *c, struct report *r)
 {
-	rs_dataset *ds = session_data(s);
 	struct rnode *root = report_root(r), *o, *arr;
-	rs_features_params p;
-	rs_features *f;
+	rs_step_op op;
+	const rs_features *f;
 	rs_error err;
 	rs_hooks h = session_hooks(s, r);
 	struct timespec t0, t1, c0, c1;
 	uint32_t with_terms = 0;
 	uint64_t nnz;
-	char *summary;
+	int rc;
 
-	if (ds == NULL)
+	if (session_data(s) == NULL)
 		return CMD_ERROR;
-	rs_features_params_init(&p);
-	p.text = call_get(c, "text");
-	p.min_df = (uint32_t)call_int(c, "min_df", p.min_df);
-	p.max_df = call_num(c, "max_df", p.max_df);
-	p.max_terms = (uint32_t)call_int(c, "max_terms", p.max_terms);
-	p.keywords = (uint32_t)call_int(c, "keywords", 8);
-	if (!call_bool(c, "stopwords", 1))
-		p.tok_flags |= RS_TOK_KEEP_STOPWORDS;
-	p.category = column_opt(c, "category");
-	p.duration = column_opt(c, "duration");
-	p.upload = column_opt(c, "upload");
-	p.tags = column_opt(c, "tags");
-	p.onehot = column_opt(c, "onehot");
+	if (!session_op(s, c, &op))
+		return CMD_ERROR;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
-	if ((f = rs_features_build(ds, &p, &h, &err)) == NULL)
-		return cmd_error(s, "features: %s; nothing changed", err.msg);
+	rc = rs_workspace_apply(s->ws, &op, &h, NULL, &err);
+	rs_step_op_free(&op);
+	if (rc != 0)
+		return cmd_error(s, "%s", err.msg);
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
+	f = rs_workspace_features(s->ws);
 	for (uint32_t i = 0; i < f->nitems; i++)
 		with_terms += f->tfidf.ptr[i + 1] > f->tfidf.ptr[i];
 	nnz = rs_csr_nnz(&f->tfidf);
@@ -165,12 +149,6 @@ cmd_features_exec(struct session *s, struct cmd_call *c, struct report *r)
 	    (t1.tv_nsec - t0.tv_nsec) / 1e9), RF_TEXT_HIDE);
 	rn_flags(rn_num(root, "cpu_seconds", (double)(c1.tv_sec - c0.tv_sec) +
 	    (c1.tv_nsec - c0.tv_nsec) / 1e9), RF_TEXT_HIDE);
-
-	summary = xasprintf("%u terms from %s, %u feature columns", f->nterms,
-	    *f->text_cols ? f->text_cols : "no text", f->ncols);
-	rs_workspace_set_features(s->ws, f, rs_features_release);
-	session_step(s, c, ds, summary);
-	free(summary);
 	return CMD_OK;
 }
 

@@ -109,40 +109,27 @@ check_steps(struct session *s, const rs_workspace *ws, const char *path,
 	return true;
 }
 
-/* Item features are not in the file: run the last features step again on
- * the opened data (quietly, without recording it). */
+/* Item features are not in the file: the engine applies the last features
+ * step again on the opened data (quietly, without recording it). */
 static bool
 rebuild_features(struct session *s, struct report *r)
 {
-	const rs_workspace *ws = s->ws;
+	rs_hooks h = session_hooks(s, r);
 	const char *cmd = NULL;
-	bool quiet = s->quiet, replaying = s->replaying, ok;
-	int failures = s->failures;
+	rs_error err;
+	int rc;
 
-	for (size_t i = 0; i < rs_workspace_nsteps(ws); i++) {
-		struct command_words *cw = NULL;
-		int n;
-		char why[600];
-		const struct cmd_entry *e = step_entry(rs_workspace_step(ws, i)->command, &cw, &n, why,
-		    sizeof why);
-		if (e != NULL && strcmp(e->name, "features") == 0)
-			cmd = rs_workspace_step(ws, i)->command;
-		if (n > 0)
-			free_commands(cw, n);
-	}
-	if (cmd == NULL) {
+	h.note = NULL;
+	rc = rs_workspace_rebuild_features(s->ws, &h, &err);
+	if (rc == 1)
 		report_warn(r, "the workspace had item features but no features step to rebuild them");
-		return false;
-	}
-	s->quiet = true;
-	s->replaying = true;
-	ok = session_run_line(s, cmd);
-	s->quiet = quiet;
-	s->replaying = replaying;
-	s->failures = failures;
-	if (!ok)
-		report_warn(r, "item features were not rebuilt (%s): %s", cmd, s->errmsg);
-	return ok;
+	if (rc >= 0)
+		return rc == 0;
+	for (size_t i = 0; i < rs_workspace_nsteps(s->ws); i++)
+		if (rs_workspace_step(s->ws, i)->op.kind == RS_STEP_FEATURES)
+			cmd = rs_workspace_step(s->ws, i)->command;
+	report_warn(r, "item features were not rebuilt (%s): %s", cmd, err.msg);
+	return false;
 }
 
 static enum cmd_ret

@@ -30,92 +30,37 @@ static const struct cmd_field split_fields[] = {
 	{ NULL, NULL }
 };
 
-static const struct {
-	const char *name;
-	enum rs_split_kind kind;
-} kinds[] = {
-	{ "random", RS_SPLIT_RANDOM }, { "user", RS_SPLIT_USER },
-	{ "temporal", RS_SPLIT_TEMPORAL }, { "leave-last", RS_SPLIT_LEAVE_LAST },
-	{ "kfold", RS_SPLIT_KFOLD }, { "observed", RS_SPLIT_OBSERVED },
-	{ "files", RS_SPLIT_FILES }
-};
-
-/* A share given as text: a number in [0, 1). */
-static bool
-share(struct session *s, const char *key, const char *v, double *out)
-{
-	char *end;
-	double x = strtod(v, &end);
-
-	if (*v == '\0' || *end != '\0' || !(x >= 0 && x < 1)) {
-		cmd_error(s, "split: %s=%s must be a share from 0 to below 1", key, v);
-		return false;
-	}
-	*out = x;
-	return true;
-}
-
+/* The engine reads the options and runs the split (rs_workspace_apply);
+ * this shows what it did. */
 static enum cmd_ret
 cmd_split_exec(struct session *s, struct cmd_call *c, struct report *r)
 {
-	rs_dataset *ds = session_data(s), *out;
 	struct rnode *root = report_root(r);
-	rs_split_opts o;
-	rs_split_summary sum;
+	rs_step_op op;
+	rs_step_report rep;
 	rs_error err;
 	rs_hooks h = session_hooks(s, r);
-	const char *msg, *tv = call_get(c, "test"), *vv = call_get(c, "valid");
-	size_t k;
+	const rs_dataset *out;
+	int rc;
 
-	if (ds == NULL)
+	if (session_data(s) == NULL)
 		return CMD_ERROR;
-	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
-		if (strcmp(c->args[0], kinds[k].name) == 0)
-			break;
-	if (k == sizeof kinds / sizeof kinds[0])
-		return cmd_error(s, "split: unknown kind %s (random, user, temporal, leave-last, kfold, observed, files)",
-		    c->args[0]);
-	rs_split_opts_init(&o, kinds[k].kind);
-	if (o.kind == RS_SPLIT_FILES) {
-		o.test_path = tv;
-		o.valid_path = vv;
-	} else {
-		if (tv != NULL && !share(s, "test", tv, &o.test))
-			return CMD_ERROR;
-		if (vv != NULL && !share(s, "valid", vv, &o.valid))
-			return CMD_ERROR;
-		if (tv != NULL && (o.kind == RS_SPLIT_LEAVE_LAST ||
-		    o.kind == RS_SPLIT_KFOLD || o.kind == RS_SPLIT_OBSERVED))
-			return cmd_error(s, "split %s: test= does not apply (it has %s)",
-			    c->args[0], o.kind == RS_SPLIT_OBSERVED ?
-			    "the observed block" : "k=");
-	}
-	if (call_has(c, "k")) {
-		if (o.kind != RS_SPLIT_LEAVE_LAST && o.kind != RS_SPLIT_KFOLD)
-			return cmd_error(s, "split %s: k= applies to leave-last and kfold only",
-			    c->args[0]);
-		o.k = (uint32_t)call_int(c, "k", o.k);
-	}
-	if (call_has(c, "fold") && o.kind != RS_SPLIT_KFOLD)
-		return cmd_error(s, "split %s: fold= applies to kfold only", c->args[0]);
-	o.fold = (uint32_t)call_int(c, "fold", o.fold);
-	o.seed = (uint64_t)call_int(c, "seed", (long long)o.seed);
-	o.min_train = (uint32_t)call_int(c, "min_train", o.min_train);
-	if ((msg = rs_split_opts_check(&o, ds)) != NULL)
-		return cmd_error(s, "split %s: %s", c->args[0], msg);
-	out = rs_split_apply(ds, &o, &sum, &h, &err);
-	if (out == NULL)
+	if (!session_op(s, c, &op))
+		return CMD_ERROR;
+	rc = rs_workspace_apply(s->ws, &op, &h, &rep, &err);
+	rs_step_op_free(&op);
+	if (rc != 0)
 		return cmd_error(s, "%s", err.msg);
+	out = rs_workspace_data(s->ws);
 	rn_str(root, "kind", c->args[0]);
 	rn_str(root, "split", out->split_desc);
-	rn_int(root, "train", (int64_t)sum.train);
-	rn_int(root, "valid", (int64_t)sum.valid);
-	rn_int(root, "test", (int64_t)sum.test);
-	rn_label(rn_int(root, "test_users", sum.test_users), "test users");
-	rn_flags(rn_bool(root, "external", sum.external), RF_TEXT_HIDE);
-	if (sum.test == 0)
+	rn_int(root, "train", (int64_t)rep.split.train);
+	rn_int(root, "valid", (int64_t)rep.split.valid);
+	rn_int(root, "test", (int64_t)rep.split.test);
+	rn_label(rn_int(root, "test_users", rep.split.test_users), "test users");
+	rn_flags(rn_bool(root, "external", rep.split.external), RF_TEXT_HIDE);
+	if (rep.split.test == 0)
 		report_warn(r, "no test rows: every user has too few rows for this split");
-	session_step(s, c, out, out->split_desc);
 	return CMD_OK;
 }
 

@@ -1,4 +1,4 @@
-/* Pipeline steps as data: the step kinds, an operation's parameters, and its text as a command. */
+/* Pipeline steps as data: an operation's parameters and its text as a command. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -7,39 +7,6 @@
 #include "reelscope/workspace.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
-
-/* The command that does each kind, in rs_step_kind order. */
-static const char *const kind_names[RS_STEP_NKINDS] = {
-	[RS_STEP_CLEAN] = "clean",
-	[RS_STEP_SPLIT] = "split",
-	[RS_STEP_FEATURES] = "features",
-	[RS_STEP_CLASSIFY] = "classify",
-};
-
-const char *
-rs_step_kind_name(int kind)
-{
-	return kind >= 0 && kind < RS_STEP_NKINDS ? kind_names[kind] : NULL;
-}
-
-/* A unique prefix names a kind as the command line accepts it: a step typed
- * "cl dedup" was recorded so by versions that kept the text. */
-int
-rs_step_kind_find(const char *name)
-{
-	size_t len = strlen(name);
-	int found = -1, n = 0;
-
-	for (int k = 0; k < RS_STEP_NKINDS; k++) {
-		if (strcmp(kind_names[k], name) == 0)
-			return k;
-		if (len > 0 && strncmp(kind_names[k], name, len) == 0) {
-			found = k;
-			n++;
-		}
-	}
-	return n == 1 ? found : -1;
-}
 
 void
 rs_step_op_add(rs_step_op *op, const char *key, const char *value)

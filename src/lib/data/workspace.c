@@ -187,8 +187,8 @@ replay_release(rs_workspace *ws, struct replay_saved *sv)
 }
 
 int
-rs_workspace_replay(rs_workspace *ws, size_t keep, rs_step_apply_fn apply,
-    void *ctx, rs_error *err)
+rs_workspace_replay(rs_workspace *ws, size_t keep, const rs_hooks *h,
+    rs_step_apply_fn apply, void *ctx, rs_error *err)
 {
 	struct replay_saved sv = { ws->data, ws->steps, ws->nsteps, ws->features,
 		ws->features_free };
@@ -202,7 +202,11 @@ rs_workspace_replay(rs_workspace *ws, size_t keep, rs_step_apply_fn apply,
 	for (size_t i = 0; i < keep && i < sv.nsteps; i++) {
 		rs_error e;
 		rs_error_clear(&e);
-		if (apply(ctx, ws, &sv.steps[i], &e) != 0) {
+		const rs_step *st = &sv.steps[i];
+		int rc = rs_step_kind_applies((int)st->op.kind) ?
+		    rs_workspace_apply(ws, &st->op, h, NULL, &e) :
+		    apply(ctx, ws, st, &e);
+		if (rc != 0) {
 			rs_error_set(err, e.code ? e.code : RS_EINVAL,
 			    "replaying step %zu (%.200s) failed: %.780s", i + 1,
 			    sv.steps[i].command, e.msg);
@@ -212,6 +216,42 @@ rs_workspace_replay(rs_workspace *ws, size_t keep, rs_step_apply_fn apply,
 	}
 	replay_release(ws, &sv);
 	return 0;
+}
+
+int
+rs_workspace_undo(rs_workspace *ws, size_t n, const rs_hooks *h,
+    rs_step_apply_fn apply, void *ctx, rs_error *err)
+{
+	if (n == 0 || n > ws->nsteps) {
+		rs_error_set(err, RS_EINVAL, "only %zu step%s to undo", ws->nsteps,
+		    ws->nsteps == 1 ? "" : "s");
+		return -1;
+	}
+	return rs_workspace_replay(ws, ws->nsteps - n, h, apply, ctx, err);
+}
+
+int
+rs_workspace_rebuild_features(rs_workspace *ws, const rs_hooks *h,
+    rs_error *err)
+{
+	const rs_step *last = NULL;
+	rs_step_op op;
+	size_t nsteps = ws->nsteps;
+	int rc;
+
+	for (size_t i = 0; i < ws->nsteps; i++)
+		if (ws->steps[i].op.kind == RS_STEP_FEATURES)
+			last = &ws->steps[i];
+	if (last == NULL)
+		return 1;
+	/* applied as a new step, then forgotten: the pipeline stays as read
+	 * (a copy: recording it moves the steps) */
+	rs_step_op_copy(&op, &last->op);
+	rc = rs_workspace_apply(ws, &op, h, NULL, err);
+	rs_step_op_free(&op);
+	if (rc == 0)
+		rs_workspace_truncate(ws, nsteps);
+	return rc;
 }
 
 rs_dataset *
