@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "reelscope/dataset.h"
+#include "reelscope/clean.h"
 #include "reelscope/error.h"
 #include "reelscope/split.h"
 
@@ -162,15 +163,24 @@ void rs_workspace_add_step(rs_workspace *ws, const rs_step_op *op,
 void rs_workspace_step_done(rs_workspace *ws, rs_dataset *after, bool changed,
     const rs_step_op *op, const char *summary);
 
-/* What an applied step did, for the caller to show. */
+/* What an applied step did, for the caller to show; free with
+ * rs_step_report_free. */
 typedef struct rs_step_report {
 	rs_split_summary split;	/* split: the rows of each part */
+	bool has_clean;		/* clean: the two below are set */
+	rs_clean_result clean;	/* what the step removed or changed */
+	rs_clean_params clean_params; /* its options (strings point into the op) */
+	bool features_rebuilt;	/* the item features were built again */
 } rs_step_report;
+void rs_step_report_free(rs_step_report *r);
 
-/* Whether the engine applies steps of kind itself (split, features; clean
- * and classify are still run by the front end, through the callback of
+/* Whether the engine applies steps of kind itself (split, features,
+ * clean; classify is still run by the front end, through the callback of
  * rs_workspace_replay). */
 bool rs_step_kind_applies(int kind);
+/* Whether op's parameters are right, before any data is looked at; 0, or
+ * -1 with err saying what is wrong. */
+int rs_step_op_check(const rs_step_op *op, rs_error *err);
 /* Apply op to the current data: the engine reads its parameters, runs the
  * step and records it (op copied). 0, or -1 with err set and nothing
  * changed. out (may be NULL) says what the step did. */

@@ -7,8 +7,6 @@
 #include <time.h>
 
 #include "cli/cli.h"
-#include "reelscope/features.h"
-#include "util/text.h"
 
 static const struct cmd_opt clean_opts[] = {
 	{ "mode", OPT_ENUM, "event|exact", 0, -1, "event",
@@ -113,221 +111,6 @@ static const struct cmd_field clean_fields[] = {
 	{ "cpu_seconds", "CPU time of the step, all threads" },
 	{ NULL, NULL }
 };
-
-/* Options each step takes (besides --force), and its usage. */
-static const struct step_spec {
-	const char *opts;	/* space-separated */
-	const char *usage;
-	int column;		/* 0 none, 1 optional, 2 required */
-} specs[RS_CLEAN_NSTEPS] = {
-	[RS_CLEAN_DEDUP] = { "mode", "clean dedup [mode=event|exact]", 0 },
-	[RS_CLEAN_INVALID] = { "from to window positive nonnegative required",
-	    "clean invalid [from=T] [to=T] [window=auto|off] [positive=COLS] [nonnegative=COLS] [required=COLS]", 0 },
-	[RS_CLEAN_OUTLIERS] = { "table method k z action scale side",
-	    "clean outliers COLUMN [method=iqr|z] [k=1.5] [z=3.5] [action=drop|cap] [scale=linear|log] [side=both|upper|lower] [table=...]", 2 },
-	[RS_CLEAN_BOTS] = { "rule z min_gap max_events min_events",
-	    "clean bots [rule=gap|count|both] [z=3.5] [min_gap=SECONDS] [max_events=N] [min_events=5]", 0 },
-	[RS_CLEAN_FILL] = { "table method value by",
-	    "clean fill COLUMN [method=median|mean|mode|constant] [value=V] [by=GROUP] [table=...]", 2 },
-	[RS_CLEAN_KCORE] = { "k users items", "clean kcore [k=5] [users=N] [items=N]", 0 },
-	[RS_CLEAN_BINARIZE] = { "min equals weight keep",
-	    "clean binarize [COLUMN] min=T|equals=V [weight=yes] [keep=positive|all]", 1 },
-	[RS_CLEAN_WINDOW] = { "from to", "clean window [from=T] [to=T]", 0 },
-};
-
-static bool
-word_in(const char *list, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (const char *p = list; *p;) {
-		size_t len = strcspn(p, " ");
-		if (len == n && strncmp(p, w, n) == 0)
-			return true;
-		p += len;
-		while (*p == ' ')
-			p++;
-	}
-	return false;
-}
-
-/* Options of the step as "a=, b=" for messages. */
-static void
-step_opt_list(int step, char *buf, size_t size)
-{
-	size_t o = 0;
-	const char *p = specs[step].opts;
-
-	buf[0] = '\0';
-	while (*p && o + 4 < size) {
-		size_t len = strcspn(p, " ");
-		o += (size_t)snprintf(buf + o, size - o, "%s%.*s=", o ? ", " : "",
-		    (int)len, p);
-		p += len;
-		while (*p == ' ')
-			p++;
-	}
-}
-
-/* The step named by the first argument, or -1 after an error. */
-static int
-find_step(struct session *s, const char *name)
-{
-	int step = rs_clean_step_find(name), near = -1;
-
-	if (step >= 0)
-		return step;
-	for (int i = 0; i < RS_CLEAN_NSTEPS && near < 0; i++) {
-		const char *sn = rs_clean_step_name(i);
-		if (strlen(name) >= 2 && (strncmp(sn, name, strlen(name)) == 0 ||
-		    strncmp(sn, name, 3) == 0))
-			near = i;
-	}
-	cmd_error(s, "clean: unknown step \"%s\" (%s%s%ssteps: dedup, invalid, outliers, bots, fill, kcore, binarize, window)",
-	    name, near >= 0 ? "did you mean " : "",
-	    near >= 0 ? rs_clean_step_name(near) : "", near >= 0 ? "? " : "");
-	return -1;
-}
-
-/* Parse a time option: a date, a date-time or unix seconds. The window's
- * end is excluded; an end given as a date means the end of that day. */
-static int
-parse_time_opt(struct session *s, const char *step, const char *key,
-    const char *v, bool end, double *out)
-{
-	size_t len = strlen(v);
-	char *e;
-
-	if (parse_datetime(v, len, out)) {
-		bool date_only = len == 10;
-		if (end && date_only)
-			*out += 86400;
-		return 0;
-	}
-	*out = strtod(v, &e);
-	if (len > 0 && *e == '\0' && isfinite(*out))
-		return 0;
-	cmd_error(s, "clean %s: %s=%s is not a date (YYYY-MM-DD), a date-time (YYYY-MM-DD HH:MM:SS) or unix seconds",
-	    step, key, v);
-	return -1;
-}
-
-/* Check that every option applies to the step and read them into p. */
-static int
-read_params(struct session *s, struct cmd_call *c, int step,
-    rs_clean_params *p)
-{
-	const char *name = rs_clean_step_name(step), *m;
-	char list[256];
-
-	for (size_t i = 0; i < c->nopts; i++)
-		if (!word_in(specs[step].opts, c->keys[i])) {
-			step_opt_list(step, list, sizeof list);
-			return cmd_error(s, "clean %s: %s= does not apply to %s (its options: %s; flag --force)",
-			    name, c->keys[i], name, list), -1;
-		}
-	if (specs[step].column == 0 && c->nargs > 1)
-		return cmd_error(s, "clean %s takes no column; usage: %s", name,
-		    specs[step].usage), -1;
-	if (specs[step].column == 2 && c->nargs < 2)
-		return cmd_error(s, "clean %s needs a column; usage: %s", name,
-		    specs[step].usage), -1;
-	rs_clean_params_init(p, (enum rs_clean_step)step);
-	p->column = c->nargs > 1 ? c->args[1] : NULL;
-	p->table = call_get(c, "table");
-	p->force = call_flag(c, "force");
-	m = call_get(c, "method");
-	switch (step) {
-	case RS_CLEAN_DEDUP:
-		p->exact_only = call_has(c, "mode") && strcmp(call_get(c, "mode"), "exact") == 0;
-		break;
-	case RS_CLEAN_INVALID:
-	case RS_CLEAN_WINDOW:
-		if (call_has(c, "from") && parse_time_opt(s, name, "from",
-		    call_get(c, "from"), false, &p->from) != 0)
-			return -1;
-		if (call_has(c, "to") && parse_time_opt(s, name, "to",
-		    call_get(c, "to"), true, &p->to) != 0)
-			return -1;
-		p->check_time = !(call_has(c, "window") && strcmp(call_get(c, "window"), "off") == 0);
-		p->positive = call_get(c, "positive");
-		p->nonnegative = call_get(c, "nonnegative");
-		p->required = call_get(c, "required");
-		break;
-	case RS_CLEAN_OUTLIERS:
-		if (m && strcmp(m, "iqr") != 0 && strcmp(m, "z") != 0)
-			return cmd_error(s, "clean outliers: method=%s must be one of iqr, z", m), -1;
-		p->method = m && strcmp(m, "z") == 0 ? RS_OUTLIER_Z : RS_OUTLIER_IQR;
-		p->k = call_num(c, "k", 1.5);
-		if (!(p->k > 0))
-			return cmd_error(s, "clean outliers: k=%s must be above 0", call_get(c, "k")), -1;
-		if (call_has(c, "k") && p->method == RS_OUTLIER_Z)
-			return cmd_error(s, "clean outliers: k= goes with method=iqr; method=z takes z="), -1;
-		if (call_has(c, "z") && p->method == RS_OUTLIER_IQR)
-			return cmd_error(s, "clean outliers: z= goes with method=z; method=iqr takes k="), -1;
-		p->z = call_num(c, "z", 3.5);
-		p->cap = call_has(c, "action") && strcmp(call_get(c, "action"), "cap") == 0;
-		p->log_scale = call_has(c, "scale") && strcmp(call_get(c, "scale"), "log") == 0;
-		if (call_has(c, "side"))
-			p->side = strcmp(call_get(c, "side"), "upper") == 0 ? RS_SIDE_UPPER :
-			    strcmp(call_get(c, "side"), "lower") == 0 ? RS_SIDE_LOWER :
-			    RS_SIDE_BOTH;
-		break;
-	case RS_CLEAN_BOTS:
-		p->z = call_num(c, "z", 3.5);
-		p->min_gap = call_num(c, "min_gap", NAN);
-		p->max_events = call_has(c, "max_events") ?
-		    (double)call_int(c, "max_events", 0) : NAN;
-		p->min_events = (uint32_t)call_int(c, "min_events", 5);
-		if (call_has(c, "rule")) {
-			const char *r = call_get(c, "rule");
-			p->bots_rule = strcmp(r, "gap") == 0 ? RS_BOTS_GAP :
-			    strcmp(r, "count") == 0 ? RS_BOTS_COUNT :
-			    RS_BOTS_GAP | RS_BOTS_COUNT;
-			if (call_has(c, "min_gap") && !(p->bots_rule & RS_BOTS_GAP))
-				return cmd_error(s, "clean bots: min_gap= goes with rule=gap or rule=both"), -1;
-			if (call_has(c, "max_events") && !(p->bots_rule & RS_BOTS_COUNT))
-				return cmd_error(s, "clean bots: max_events= goes with rule=count or rule=both"), -1;
-		} else if (call_has(c, "min_gap") || call_has(c, "max_events"))
-			/* the thresholds given say which signals to look at */
-			p->bots_rule = (call_has(c, "min_gap") ? RS_BOTS_GAP : 0) |
-			    (call_has(c, "max_events") ? RS_BOTS_COUNT : 0);
-		break;
-	case RS_CLEAN_FILL:
-		if (m && strcmp(m, "median") != 0 && strcmp(m, "mean") != 0 &&
-		    strcmp(m, "mode") != 0 && strcmp(m, "constant") != 0)
-			return cmd_error(s, "clean fill: method=%s must be one of median, mean, mode, constant", m), -1;
-		p->fill = !m || strcmp(m, "median") == 0 ? RS_FILL_MEDIAN :
-		    strcmp(m, "mean") == 0 ? RS_FILL_MEAN :
-		    strcmp(m, "mode") == 0 ? RS_FILL_MODE : RS_FILL_CONSTANT;
-		p->value = call_get(c, "value");
-		p->by = call_get(c, "by");
-		if (p->value && !m)
-			p->fill = RS_FILL_CONSTANT;	/* value= alone says it */
-		break;
-	case RS_CLEAN_KCORE: {
-		double k = call_num(c, "k", 5);
-		if (!(k >= 0 && k <= 1e9 && k == floor(k)))
-			return cmd_error(s, "clean kcore: k=%s must be a whole number from 0", call_get(c, "k")), -1;
-		p->user_k = (uint32_t)call_int(c, "users", (long long)k);
-		p->item_k = (uint32_t)call_int(c, "items", (long long)k);
-		break;
-	}
-	case RS_CLEAN_BINARIZE:
-		p->min = call_num(c, "min", NAN);
-		p->equals = call_num(c, "equals", NAN);
-		p->weight = call_bool(c, "weight", 0) == 1;
-		p->keep_all = call_has(c, "keep") && strcmp(call_get(c, "keep"), "all") == 0;
-		break;
-	}
-	{
-		const char *msg = rs_clean_params_check(p);
-		if (msg != NULL)
-			return cmd_error(s, "clean %s: %s; usage: %s", name, msg,
-			    specs[step].usage), -1;
-	}
-	return 0;
-}
 
 static const char *
 table_label(char where)
@@ -568,64 +351,47 @@ seconds_of(const struct timespec *a, const struct timespec *b)
 	return (double)(b->tv_sec - a->tv_sec) + (b->tv_nsec - a->tv_nsec) / 1e9;
 }
 
+/* The engine reads the options, runs the step and records it
+ * (rs_workspace_apply); this shows what it removed or changed. */
 static enum cmd_ret
 cmd_clean_exec(struct session *s, struct cmd_call *c, struct report *r)
 {
-	rs_dataset *ds, *out;
-	rs_features *nf = NULL;
-	rs_clean_params p;
-	rs_clean_result res;
+	rs_step_op op;
+	rs_step_report rep;
 	rs_error err;
 	rs_hooks h;
 	struct timespec t0, t1, c0, c1;
-	int step = find_step(s, c->args[0]);
-	const char *name;
+	const rs_clean_result *res = &rep.clean;
+	int rc;
 
-	if (step < 0)
+	rs_error_clear(&err);
+	if (!session_op(s, c, &op))
 		return CMD_ERROR;
-	name = rs_clean_step_name(step);
-	if (read_params(s, c, step, &p) != 0)
-		return CMD_ERROR;
-	if ((ds = session_data(s)) == NULL)
-		return CMD_ERROR;
+	/* the options are judged before the data is asked for */
+	if (rs_step_op_check(&op, &err) != 0 || session_data(s) == NULL) {
+		rs_step_op_free(&op);
+		return err.code != RS_OK ? cmd_error(s, "%s", err.msg) : CMD_ERROR;
+	}
 	h = session_hooks(s, r);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
-	out = rs_clean_run(ds, &p, &res, &h, &err);
+	rc = rs_workspace_apply(s->ws, &op, &h, &rep, &err);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
-	if (out == NULL) {
-		if (res.needs_force)
-			return cmd_error(s, "clean %s: %s; nothing changed (repeat with --force to do it anyway)",
-			    name, err.msg);
-		return cmd_error(s, "clean %s: %s; nothing changed", name, err.msg);
+	if (rc != 0) {
+		rs_step_op_free(&op);
+		return cmd_error(s, "%s", err.msg);
 	}
-	/* features built before see the changed item table too (fill or
-	 * capped outliers of an item column), as after classify */
-	if (rs_workspace_features(s->ws) != NULL && res.table == 'i' &&
-	    res.changed > 0) {
-		nf = rs_features_rebuild(rs_workspace_features(s->ws), out, NULL,
-		    &err);
-		if (nf == NULL) {
-			rs_dataset_free(out);
-			rs_clean_result_free(&res);
-			return cmd_error(s, "clean %s: rebuilding the item features failed: %s; nothing changed",
-			    name, err.msg);
-		}
-	}
-	if (res.removed == 0 && res.changed == 0 && res.step != RS_CLEAN_BINARIZE)
+	if (res->removed == 0 && res->changed == 0 && res->step != RS_CLEAN_BINARIZE)
 		report_note(r, "nothing to %s: the data is unchanged (the step is still recorded)",
-		    res.step == RS_CLEAN_FILL ? "fill" : p.cap ? "change" : "remove");
-	report_result(s, r, out, &p, &res, seconds_of(&t0, &t1),
-	    seconds_of(&c0, &c1));
-	/* a step that found nothing to do leaves models and results valid */
-	session_step_as(s, c, out, res.summary, res.removed > 0 || res.changed > 0 ||
-	    res.step == RS_CLEAN_BINARIZE);
-	if (nf != NULL) {
-		rs_workspace_set_features(s->ws, nf, rs_features_release);
-		report_note(r, "item features rebuilt with the changed %s", res.column);
-	}
-	rs_clean_result_free(&res);
+		    res->step == RS_CLEAN_FILL ? "fill" : rep.clean_params.cap ?
+		    "change" : "remove");
+	report_result(s, r, rs_workspace_data(s->ws), &rep.clean_params, res,
+	    seconds_of(&t0, &t1), seconds_of(&c0, &c1));
+	if (rep.features_rebuilt)
+		report_note(r, "item features rebuilt with the changed %s", res->column);
+	rs_step_report_free(&rep);
+	rs_step_op_free(&op);
 	return CMD_OK;
 }
 

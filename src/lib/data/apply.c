@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "data/apply-int.h"
 #include "reelscope/features.h"
 #include "reelscope/split.h"
 #include "reelscope/workspace.h"
@@ -26,7 +27,7 @@ static const struct {
 	const char *name;
 	apply_fn apply;
 } kinds[RS_STEP_NKINDS] = {
-	[RS_STEP_CLEAN] = { "clean", NULL },
+	[RS_STEP_CLEAN] = { "clean", apply_clean },
 	[RS_STEP_SPLIT] = { "split", apply_split },
 	[RS_STEP_FEATURES] = { "features", apply_features },
 	[RS_STEP_CLASSIFY] = { "classify", NULL },
@@ -281,10 +282,29 @@ apply_features(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
 }
 
 int
+rs_step_op_check(const rs_step_op *op, rs_error *err)
+{
+	rs_clean_params p;
+
+	if (op->kind == RS_STEP_CLEAN)
+		return apply_clean_params(op, &p, err) < 0 ? -1 : 0;
+	return 0;
+}
+
+void
+rs_step_report_free(rs_step_report *r)
+{
+	if (r->has_clean)
+		rs_clean_result_free(&r->clean);
+	r->has_clean = false;
+}
+
+int
 rs_workspace_apply(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
     rs_step_report *out, rs_error *err)
 {
 	rs_step_report tmp;
+	int rc;
 
 	if (out == NULL)
 		out = &tmp;
@@ -298,5 +318,8 @@ rs_workspace_apply(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
 		    rs_step_kind_name((int)op->kind));
 		return -1;
 	}
-	return kinds[op->kind].apply(ws, op, h, out, err);
+	rc = kinds[op->kind].apply(ws, op, h, out, err);
+	if (out == &tmp)
+		rs_step_report_free(&tmp);
+	return rc;
 }

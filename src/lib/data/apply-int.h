@@ -1,0 +1,15 @@
+/* Internal to the workspace: the appliers of the step kinds that live in their own files. */
+#ifndef RS_DATA_APPLY_INT_H
+#define RS_DATA_APPLY_INT_H
+
+#include "reelscope/workspace.h"
+
+/* clean STEP [COLUMN] [options] (apply-clean.c). */
+int apply_clean(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
+    rs_step_report *out, rs_error *err);
+/* The clean options of op read into p (its strings point into op): the
+ * step, or -1 with err set. */
+int apply_clean_params(const rs_step_op *op, rs_clean_params *p,
+    rs_error *err);
+
+#endif
