@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "reelscope/dataset.h"
+#include "reelscope/classify.h"
 #include "reelscope/clean.h"
 #include "reelscope/error.h"
 #include "reelscope/split.h"
@@ -170,14 +171,16 @@ typedef struct rs_step_report {
 	bool has_clean;		/* clean: the two below are set */
 	rs_clean_result clean;	/* what the step removed or changed */
 	rs_clean_params clean_params; /* its options (strings point into the op) */
+	bool has_classify;	/* classify: the result below is set */
+	struct rs_classify_result classify; /* what it found and filled */
 	bool features_rebuilt;	/* the item features were built again */
 } rs_step_report;
 void rs_step_report_free(rs_step_report *r);
 
-/* Whether the engine applies steps of kind itself (split, features,
- * clean; classify is still run by the front end, through the callback of
- * rs_workspace_replay). */
-bool rs_step_kind_applies(int kind);
+/* The classify options of op (its strings point into op); 0, or -1 with
+ * err set. classify without --fill is no step, but reads them too. */
+int rs_step_op_classify_params(const rs_step_op *op,
+    struct rs_classify_params *p, rs_error *err);
 /* Whether op's parameters are right, before any data is looked at; 0, or
  * -1 with err saying what is wrong. */
 int rs_step_op_check(const rs_step_op *op, rs_error *err);
@@ -187,20 +190,14 @@ int rs_step_op_check(const rs_step_op *op, rs_error *err);
 int rs_workspace_apply(rs_workspace *ws, const rs_step_op *op,
     const rs_hooks *h, rs_step_report *out, rs_error *err);
 
-/* Runs one recorded step of a kind the engine does not apply itself on
- * the current data, recording it anew through rs_workspace_step_done; 0,
- * or -1 with err set. */
-typedef int (*rs_step_apply_fn)(void *ctx, rs_workspace *ws,
-    const rs_step *step, rs_error *err);
 /* Rebuild the current data from base by applying the first keep steps
- * again (rs_workspace_apply, or apply for the kinds the engine does not
- * apply itself). On failure the workspace is as it was: the steps, the
- * item features and the data; err says which step failed. */
+ * again (rs_workspace_apply). On failure the workspace is as it was: the
+ * steps, the item features and the data; err says which step failed. */
 int rs_workspace_replay(rs_workspace *ws, size_t keep, const rs_hooks *h,
-    rs_step_apply_fn apply, void *ctx, rs_error *err);
+    rs_error *err);
 /* Take back the last n steps (rs_workspace_replay of the others). */
 int rs_workspace_undo(rs_workspace *ws, size_t n, const rs_hooks *h,
-    rs_step_apply_fn apply, void *ctx, rs_error *err);
+    rs_error *err);
 /* Build the item features again by applying the last features step to the
  * current data without recording it (after open: features are not saved).
  * 0; 1 when there is no features step; -1 with err set. */

@@ -84,8 +84,7 @@ bool call_flag(const struct cmd_call *c, const char *flag);
 /* The session: everything one run of reelscope holds. */
 struct session {
 	rs_workspace *ws;	/* dataset, pipeline (never NULL) */
-	bool quiet;		/* replaying: print nothing, keep errmsg */
-	bool replaying;		/* steps run now are not recorded again */
+	bool quiet;		/* print nothing, keep errmsg */
 	bool json;		/* --json: one JSON object per command */
 	bool interactive;	/* reading commands from a terminal */
 	bool keep_going;	/* batch: go on after a failed command */
@@ -153,22 +152,9 @@ rs_dataset *session_data(struct session *s);
 rs_dataset *session_peek(const struct session *s);
 /* A new starting point (takes ds): the pipeline starts over. */
 void session_set_base(struct session *s, rs_dataset *ds, const char *command);
-/* A pipeline step succeeded: after (taken) becomes the data, and the step
- * is recorded with the command as typed, unless it is being replayed. */
-void session_step(struct session *s, const struct cmd_call *c,
-    rs_dataset *after, const char *summary);
-/* session_step saying whether the step changed the data: false for a copy
- * with the same content (a clean step that found nothing), which leaves
- * the models and the kept results valid. */
-void session_step_as(struct session *s, const struct cmd_call *c,
-    rs_dataset *after, const char *summary, bool changed);
 /* The pipeline step c does, as an operation for rs_workspace_apply (freed
  * with rs_step_op_free); false after reporting why not. */
 bool session_op(struct session *s, const struct cmd_call *c, rs_step_op *op);
-/* Rebuild the data from base by replaying the first keep steps quietly.
- * On failure the previous state is restored and -1 returned (errmsg set). */
-int session_replay(struct session *s, size_t keep);
-
 /* The model named by model= (default: the last trained), or NULL after
  * reporting why (cmd names the command for the message). */
 struct rs_model *session_model(struct session *s, const struct cmd_call *c,

@@ -234,29 +234,6 @@ session_set_base(struct session *s, rs_dataset *ds, const char *command)
 	rs_workspace_set_base(s->ws, ds, command);
 }
 
-void
-session_step(struct session *s, const struct cmd_call *c, rs_dataset *after,
-    const char *summary)
-{
-	session_step_as(s, c, after, summary, true);
-}
-
-void
-session_step_as(struct session *s, const struct cmd_call *c, rs_dataset *after,
-    const char *summary, bool changed)
-{
-	rs_step_op op;
-	bool record = false;
-
-	/* the step is kept as an operation: its kind and parameters */
-	if (!s->replaying)
-		record = rs_step_op_parse(c->line, &op, NULL) == 0;
-	rs_workspace_step_done(s->ws, after, changed, record ? &op : NULL,
-	    summary);
-	if (record)
-		rs_step_op_free(&op);
-}
-
 bool
 session_op(struct session *s, const struct cmd_call *c, rs_step_op *op)
 {
@@ -266,38 +243,6 @@ session_op(struct session *s, const struct cmd_call *c, rs_step_op *op)
 		return true;
 	cmd_error(s, "%s: %s", c->entry->name, err.msg);
 	return false;
-}
-
-/* Run one kept step again for the engine's replay: its command, quietly. */
-static int
-replay_step(void *ctx, rs_workspace *ws, const rs_step *step, rs_error *err)
-{
-	struct session *s = ctx;
-
-	(void)ws;
-	s->replaying = false;	/* record them afresh as they run */
-	if (session_run_line(s, step->command))
-		return 0;
-	rs_error_set(err, RS_EINVAL, "%s", s->errmsg);
-	return -1;
-}
-
-int
-session_replay(struct session *s, size_t keep)
-{
-	bool quiet = s->quiet, replaying = s->replaying;
-	rs_hooks h = session_hooks(s, NULL);
-	rs_error err;
-	int rc;
-
-	h.note = NULL;	/* replaying is quiet */
-	s->quiet = true;
-	rc = rs_workspace_replay(s->ws, keep, &h, replay_step, s, &err);
-	s->quiet = quiet;
-	s->replaying = replaying;
-	if (rc != 0)
-		snprintf(s->errmsg, sizeof s->errmsg, "%s", err.msg);
-	return rc;
 }
 
 struct rs_model *

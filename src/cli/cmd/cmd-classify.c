@@ -110,21 +110,15 @@ report_eval(struct rnode *root, const rs_classify_result *res, bool matrix)
 	}
 }
 
-/* Write the predictions into a copy of the data and make it a step. */
-static enum cmd_ret
-fill(struct session *s, struct cmd_call *c, struct report *r,
-    rs_dataset *ds, const rs_classify_result *res)
+/* What --fill wrote (the engine filled the items and recorded the step). */
+static void
+report_fill(struct report *r, const rs_classify_result *res, bool rebuilt)
 {
 	struct rnode *root = report_root(r), *arr;
-	uint32_t *per = xcalloc(res->nclasses, sizeof *per);
-	rs_dataset *out;
-	rs_features *old = rs_workspace_features(s->ws), *nf = NULL;
-	rs_error err;
-	char *summary;
+	uint32_t *per;
 
 	rn_int(root, "filled", (int64_t)res->nfill);
 	if (res->nfill == 0) {
-		free(per);
 		if (res->unlabelled == 0)
 			report_note(r, "nothing to fill: every item has a %s", res->target);
 		else if (res->unlabelled == 1)
@@ -133,8 +127,9 @@ fill(struct session *s, struct cmd_call *c, struct report *r,
 		else
 			report_note(r, "nothing to fill: the %zu items without %s have no %s text",
 			    res->unlabelled, res->target, res->text);
-		return CMD_OK;
+		return;
 	}
+	per = xcalloc(res->nclasses, sizeof *per);
 	for (size_t i = 0; i < res->items; i++)
 		if (res->fill[i] != RS_NONE)
 			per[res->fill[i]]++;
@@ -147,81 +142,82 @@ fill(struct session *s, struct cmd_call *c, struct report *r,
 			rn_int(o, "items", per[k]);
 		}
 	free(per);
-	out = rs_classify_fill(ds, res);
-	/* features built before see the filled categories too */
-	if (old != NULL) {
-		if ((nf = rs_features_rebuild(old, out, NULL, &err)) == NULL) {
-			rs_dataset_free(out);
-			return cmd_error(s, "classify: rebuilding the item features failed: %s; nothing changed",
-			    err.msg);
-		}
-	}
 	if (res->unlabelled_no_text == 1)
 		report_note(r, "1 item without %s has no %s text and stays missing",
 		    res->target, res->text);
 	else if (res->unlabelled_no_text > 1)
 		report_note(r, "%zu items without %s have no %s text and stay missing",
 		    res->unlabelled_no_text, res->target, res->text);
-	summary = xasprintf("filled %zu missing %s from %s (naive Bayes)",
-	    res->nfill, res->target, res->text);
-	session_step(s, c, out, summary);
-	free(summary);
-	if (nf != NULL) {
-		rs_workspace_set_features(s->ws, nf, rs_features_release);
+	if (rebuilt)
 		report_note(r, "item features rebuilt with the filled %s", res->target);
+}
+
+/* Classify the items; with --fill the engine applies it as a step
+ * (rs_workspace_apply). Either way the engine reads the options. */
+static int
+run(struct session *s, struct cmd_call *c, struct report *r,
+    const rs_step_op *op, rs_step_report *rep, rs_error *err)
+{
+	rs_hooks h = session_hooks(s, r);
+	rs_classify_params p;
+	rs_error e;
+
+	memset(rep, 0, sizeof *rep);
+	if (call_flag(c, "fill"))
+		return rs_workspace_apply(s->ws, op, &h, rep, err);
+	if (rs_step_op_classify_params(op, &p, err) != 0)
+		return -1;
+	if (rs_classify(session_peek(s), &p, &rep->classify, &h, &e) != 0) {
+		rs_error_set(err, e.code, "classify: %s; nothing changed", e.msg);
+		return -1;
 	}
-	return CMD_OK;
+	rep->has_classify = true;
+	return 0;
 }
 
 static enum cmd_ret
 cmd_classify_exec(struct session *s, struct cmd_call *c, struct report *r)
 {
-	rs_dataset *ds = session_data(s);
 	struct rnode *root = report_root(r), *o;
-	rs_classify_params p;
-	rs_classify_result res;
+	const rs_classify_result *res;
+	rs_step_op op;
+	rs_step_report rep;
 	rs_error err;
-	rs_hooks h = session_hooks(s, r);
-	enum cmd_ret ret = CMD_OK;
 	struct timespec t0, t1;
+	int rc;
 
-	if (ds == NULL)
+	if (session_data(s) == NULL || !session_op(s, c, &op))
 		return CMD_ERROR;
-	rs_classify_params_init(&p);
-	if (call_has(c, "target"))
-		p.target = call_get(c, "target");
-	if (call_has(c, "text"))
-		p.text = call_get(c, "text");
-	p.test = call_num(c, "test", p.test);
-	p.seed = (uint64_t)call_int(c, "seed", (long long)p.seed);
-	p.alpha = call_num(c, "alpha", p.alpha);
-	if (!call_bool(c, "stopwords", 1))
-		p.tok_flags |= RS_TOK_KEEP_STOPWORDS;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (rs_classify(ds, &p, &res, &h, &err) != 0)
-		return cmd_error(s, "classify: %s; nothing changed", err.msg);
+	rc = run(s, c, r, &op, &rep, &err);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	rn_str(root, "target", res.target);
-	rn_str(root, "text", res.text);
-	rn_int(root, "classes", res.nclasses);
-	rn_int(root, "terms", res.nterms);
+	if (rc != 0) {
+		rs_step_op_free(&op);
+		return cmd_error(s, "%s", err.msg);
+	}
+	res = &rep.classify;
+	rn_str(root, "target", res->target);
+	rn_str(root, "text", res->text);
+	rn_int(root, "classes", res->nclasses);
+	rn_int(root, "terms", res->nterms);
 	o = rn_label(rn_flags(rn_obj(root, "labelled"), RF_INLINE), "labelled items");
-	rn_int(o, "all", (int64_t)res.labelled);
-	rn_int(o, "train", (int64_t)res.train);
-	rn_int(o, "test", (int64_t)res.test);
-	rn_label(rn_int(o, "without_text", (int64_t)res.labelled_no_text),
+	rn_int(o, "all", (int64_t)res->labelled);
+	rn_int(o, "train", (int64_t)res->train);
+	rn_int(o, "test", (int64_t)res->test);
+	rn_label(rn_int(o, "without_text", (int64_t)res->labelled_no_text),
 	    "without text");
 	o = rn_label(rn_flags(rn_obj(root, "missing"), RF_INLINE), "missing target");
-	rn_int(o, "all", (int64_t)res.unlabelled);
-	rn_label(rn_int(o, "without_text", (int64_t)res.unlabelled_no_text),
+	rn_int(o, "all", (int64_t)res->unlabelled);
+	rn_label(rn_int(o, "without_text", (int64_t)res->unlabelled_no_text),
 	    "without text");
-	report_eval(root, &res, call_flag(c, "matrix"));
+	report_eval(root, res, call_flag(c, "matrix"));
 	rn_flags(rn_num(root, "seconds", (double)(t1.tv_sec - t0.tv_sec) +
 	    (t1.tv_nsec - t0.tv_nsec) / 1e9), RF_TEXT_HIDE);
 	if (call_flag(c, "fill"))
-		ret = fill(s, c, r, ds, &res);
-	rs_classify_result_free(&res);
-	return ret;
+		report_fill(r, res, rep.features_rebuilt);
+	rs_step_report_free(&rep);
+	rs_step_op_free(&op);
+	return CMD_OK;
 }
 
 const struct cmd_entry cmd_classify_entry = {

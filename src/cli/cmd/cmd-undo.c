@@ -20,6 +20,8 @@ cmd_undo_exec(struct session *s, struct cmd_call *c, struct report *r)
 	long long n = 1;
 	size_t keep;
 	char *end;
+	rs_hooks h;
+	rs_error err;
 
 	if (session_data(s) == NULL)
 		return CMD_ERROR;
@@ -38,8 +40,10 @@ cmd_undo_exec(struct session *s, struct cmd_call *c, struct report *r)
 	arr = rn_arr(root, "undone");
 	for (size_t i = keep; i < rs_workspace_nsteps(ws); i++)
 		rn_str(arr, NULL, rs_workspace_step(ws, i)->command);
-	if (session_replay(s, keep) != 0)
-		return cmd_error(s, "undo: %s; nothing changed", s->errmsg);
+	h = session_hooks(s, NULL);
+	h.note = NULL;	/* the steps run again quietly */
+	if (rs_workspace_undo(ws, (size_t)n, &h, &err) != 0)
+		return cmd_error(s, "undo: %s; nothing changed", err.msg);
 	rn_label(rn_int(root, "steps", (int64_t)rs_workspace_nsteps(ws)), "steps left");
 	rn_label(rn_int(root, "rows", (int64_t)rs_workspace_data(ws)->log.n), "rows now");
 	return CMD_OK;

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "data/apply-int.h"
+#include "reelscope/classify.h"
 #include "reelscope/features.h"
 #include "reelscope/split.h"
 #include "reelscope/workspace.h"
@@ -19,10 +20,11 @@ static int apply_split(rs_workspace *, const rs_step_op *, const rs_hooks *,
     rs_step_report *, rs_error *);
 static int apply_features(rs_workspace *, const rs_step_op *,
     const rs_hooks *, rs_step_report *, rs_error *);
+static int apply_classify(rs_workspace *, const rs_step_op *,
+    const rs_hooks *, rs_step_report *, rs_error *);
 
 /* The step kinds, in rs_step_kind order: the command that does each, and
- * how the engine applies it (NULL: the front end still does, see
- * rs_workspace_undo). */
+ * how the engine applies it. */
 static const struct {
 	const char *name;
 	apply_fn apply;
@@ -30,7 +32,7 @@ static const struct {
 	[RS_STEP_CLEAN] = { "clean", apply_clean },
 	[RS_STEP_SPLIT] = { "split", apply_split },
 	[RS_STEP_FEATURES] = { "features", apply_features },
-	[RS_STEP_CLASSIFY] = { "classify", NULL },
+	[RS_STEP_CLASSIFY] = { "classify", apply_classify },
 };
 
 const char *
@@ -56,12 +58,6 @@ rs_step_kind_find(const char *name)
 		}
 	}
 	return n == 1 ? found : -1;
-}
-
-bool
-rs_step_kind_applies(int kind)
-{
-	return kind >= 0 && kind < RS_STEP_NKINDS && kinds[kind].apply != NULL;
 }
 
 /* The first positional word of op, or NULL. */
@@ -281,6 +277,112 @@ apply_features(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
 	return 0;
 }
 
+/* key= as yes or no into *out (left as it is when absent). */
+static bool
+op_bool(const rs_step_op *op, const char *key, bool *out, rs_error *err)
+{
+	const char *v = rs_step_op_get(op, key);
+
+	if (v == NULL)
+		return true;
+	if (strcasecmp(v, "yes") == 0 || strcasecmp(v, "true") == 0 ||
+	    strcasecmp(v, "on") == 0 || strcmp(v, "1") == 0)
+		*out = true;
+	else if (strcasecmp(v, "no") == 0 || strcasecmp(v, "false") == 0 ||
+	    strcasecmp(v, "off") == 0 || strcmp(v, "0") == 0)
+		*out = false;
+	else {
+		rs_error_set(err, RS_EINVAL, "%s: %s=%s must be yes or no",
+		    rs_step_kind_name(op->kind), key, v);
+		return false;
+	}
+	return true;
+}
+
+/* A number from key= into *out (left as it is when absent). */
+static bool
+op_num(const rs_step_op *op, const char *key, double *out, rs_error *err)
+{
+	const char *v = rs_step_op_get(op, key);
+	char *end;
+
+	if (v == NULL)
+		return true;
+	*out = strtod(v, &end);
+	if (*v == '\0' || *end != '\0') {
+		rs_error_set(err, RS_EINVAL, "%s: %s=%s is not a number",
+		    rs_step_kind_name(op->kind), key, v);
+		return false;
+	}
+	return true;
+}
+
+int
+rs_step_op_classify_params(const rs_step_op *op, rs_classify_params *p,
+    rs_error *err)
+{
+	long long seed;
+	bool stop = true;
+
+	rs_classify_params_init(p);
+	seed = (long long)p->seed;
+	if (!op_num(op, "test", &p->test, err) || !op_num(op, "alpha", &p->alpha, err) ||
+	    !op_int(op, "seed", 0, 9007199254740992LL, &seed, err) ||
+	    !op_bool(op, "stopwords", &stop, err))
+		return -1;
+	if (rs_step_op_get(op, "target") != NULL)
+		p->target = rs_step_op_get(op, "target");
+	if (rs_step_op_get(op, "text") != NULL)
+		p->text = rs_step_op_get(op, "text");
+	p->seed = (uint64_t)seed;
+	if (!stop)
+		p->tok_flags |= RS_TOK_KEEP_STOPWORDS;
+	return 0;
+}
+
+/* classify [options] --fill: the items missing the target get the class
+ * naive Bayes predicts from their text; recorded only when it fills some. */
+static int
+apply_classify(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
+    rs_step_report *out, rs_error *err)
+{
+	rs_classify_params p;
+	rs_classify_result *res = &out->classify;
+	rs_features *nf = NULL;
+	rs_dataset *ds;
+	rs_error e;
+	char *summary;
+
+	if (rs_step_op_classify_params(op, &p, err) != 0)
+		return -1;
+	if (rs_classify(ws->data, &p, res, h, &e) != 0) {
+		rs_error_set(err, e.code, "classify: %s; nothing changed", e.msg);
+		return -1;
+	}
+	out->has_classify = true;
+	if (res->nfill == 0)
+		return 0;
+	ds = rs_classify_fill(ws->data, res);
+	/* features built before see the filled categories too */
+	if (ws->features != NULL &&
+	    (nf = rs_features_rebuild(ws->features, ds, NULL, &e)) == NULL) {
+		rs_dataset_free(ds);
+		rs_step_report_free(out);
+		rs_error_set(err, e.code, "classify: rebuilding the item features failed: %s; nothing changed",
+		    e.msg);
+		return -1;
+	}
+	summary = xasprintf("filled %zu missing %s from %s (naive Bayes)",
+	    res->nfill, res->target, res->text);
+	rs_workspace_step_done(ws, ds, true, op, summary);
+	free(summary);
+	if (nf != NULL) {
+		rs_workspace_set_features(ws, nf, rs_features_release);
+		out->features_rebuilt = true;
+	}
+	return 0;
+}
+
 int
 rs_step_op_check(const rs_step_op *op, rs_error *err)
 {
@@ -296,7 +398,9 @@ rs_step_report_free(rs_step_report *r)
 {
 	if (r->has_clean)
 		rs_clean_result_free(&r->clean);
-	r->has_clean = false;
+	if (r->has_classify)
+		rs_classify_result_free(&r->classify);
+	r->has_clean = r->has_classify = false;
 }
 
 int
@@ -313,9 +417,8 @@ rs_workspace_apply(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
 		rs_error_set(err, RS_ESTATE, "no dataset loaded");
 		return -1;
 	}
-	if (!rs_step_kind_applies((int)op->kind)) {
-		rs_error_set(err, RS_EINVAL, "%s steps are not applied by the engine yet",
-		    rs_step_kind_name((int)op->kind));
+	if (rs_step_kind_name((int)op->kind) == NULL) {
+		rs_error_set(err, RS_EINVAL, "no step of kind %d", (int)op->kind);
 		return -1;
 	}
 	rc = kinds[op->kind].apply(ws, op, h, out, err);

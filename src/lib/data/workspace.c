@@ -188,7 +188,7 @@ replay_release(rs_workspace *ws, struct replay_saved *sv)
 
 int
 rs_workspace_replay(rs_workspace *ws, size_t keep, const rs_hooks *h,
-    rs_step_apply_fn apply, void *ctx, rs_error *err)
+    rs_error *err)
 {
 	struct replay_saved sv = { ws->data, ws->steps, ws->nsteps, ws->features,
 		ws->features_free };
@@ -202,11 +202,7 @@ rs_workspace_replay(rs_workspace *ws, size_t keep, const rs_hooks *h,
 	for (size_t i = 0; i < keep && i < sv.nsteps; i++) {
 		rs_error e;
 		rs_error_clear(&e);
-		const rs_step *st = &sv.steps[i];
-		int rc = rs_step_kind_applies((int)st->op.kind) ?
-		    rs_workspace_apply(ws, &st->op, h, NULL, &e) :
-		    apply(ctx, ws, st, &e);
-		if (rc != 0) {
+		if (rs_workspace_apply(ws, &sv.steps[i].op, h, NULL, &e) != 0) {
 			rs_error_set(err, e.code ? e.code : RS_EINVAL,
 			    "replaying step %zu (%.200s) failed: %.780s", i + 1,
 			    sv.steps[i].command, e.msg);
@@ -220,14 +216,14 @@ rs_workspace_replay(rs_workspace *ws, size_t keep, const rs_hooks *h,
 
 int
 rs_workspace_undo(rs_workspace *ws, size_t n, const rs_hooks *h,
-    rs_step_apply_fn apply, void *ctx, rs_error *err)
+    rs_error *err)
 {
 	if (n == 0 || n > ws->nsteps) {
 		rs_error_set(err, RS_EINVAL, "only %zu step%s to undo", ws->nsteps,
 		    ws->nsteps == 1 ? "" : "s");
 		return -1;
 	}
-	return rs_workspace_replay(ws, ws->nsteps - n, h, apply, ctx, err);
+	return rs_workspace_replay(ws, ws->nsteps - n, h, err);
 }
 
 int
