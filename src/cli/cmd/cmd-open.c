@@ -185,8 +185,10 @@ const struct cmd_entry cmd_open_entry = {
 	    "workspace, comes from a newer reelscope, is truncated or corrupt is refused "
 	    "with the reason and the session stays as it was. No file named inside the "
 	    "workspace is read: the data comes from the file itself. Pipeline steps are "
-	    "kept as text for pipeline, history and undo, and may only be split, clean, "
-	    "features or classify commands (one each). Item features are not stored: the "
+	    "kept as operations (a kind and its parameters) that the engine applies again "
+	    "for undo; they may only be split, clean, features or classify steps. A file of "
+	    "reelscope 0.1.0, which kept them as command text, still opens: each is read "
+	    "into an operation, and one that is no pipeline step is refused. Item features are not stored: the "
 	    "pipeline's last features step runs again on the opened data to rebuild them.",
 	.args = ARG_PATH,
 	.min_args = 1,

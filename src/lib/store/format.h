@@ -24,7 +24,11 @@
  * Checksums are zlib's crc32 (CRC-32/ISO-HDLC). The sections, in order:
  *
  *   WSPC  the workspace: writer version, source command, flags, counts
- *   STEP  the pipeline steps (command as typed, summary, counts)
+ *   OPS   the pipeline steps as operations: per step u32 kind
+ *         (rs_step_kind), u32 parameters, each key and value (either may
+ *         be null: a positional word, a flag), then summary and counts.
+ *         Files of 0.1.0 have STEP here instead (the command as typed,
+ *         summary, counts); the reader parses each command into an op.
  *   the base dataset (DSET role 0), then the current one (DSET role 1)
  *   unless it is the base; a dataset is
  *     DSET  strings, notes, split, item_creator, dirt, which logs follow
