@@ -42,7 +42,7 @@ rs_step_kind_name(int kind)
 }
 
 /* A unique prefix names a kind as the command line accepts it: a step typed
- * "cl dedup" was recorded so by versions that kept the text. */
+ * "spl user" was recorded so by versions that kept the text. */
 int
 rs_step_kind_find(const char *name)
 {

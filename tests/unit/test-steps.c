@@ -1,0 +1,135 @@
+/* Unit tests of pipeline steps as operations: parse and format, the kind table, apply, undo by replay. */
+#include "loadfix.h"
+
+/* text reads into an op that formats as want (NULL: as text itself). */
+static void
+roundtrip(const char *text, const char *want)
+{
+	rs_step_op op, again;
+	rs_error err;
+	char *s, *t;
+
+	CHECK(rs_step_op_parse(text, &op, &err) == 0);
+	s = rs_step_op_format(&op);
+	CHECK_STR(s, want != NULL ? want : text);
+	/* and what it writes reads back into the same op */
+	CHECK(rs_step_op_parse(s, &again, &err) == 0);
+	t = rs_step_op_format(&again);
+	CHECK_STR(t, s);
+	CHECK(again.kind == op.kind && again.nparams == op.nparams);
+	free(s);
+	free(t);
+	rs_step_op_free(&op);
+	rs_step_op_free(&again);
+}
+
+/* text is refused with this message. */
+static void
+refused(const char *text, const char *msg)
+{
+	rs_step_op op;
+	rs_error err;
+
+	CHECK(rs_step_op_parse(text, &op, &err) == -1);
+	CHECK_STR(err.msg, msg);
+}
+
+static void
+test_text(void)
+{
+	rs_step_op op;
+	rs_error err;
+
+	roundtrip("clean dedup", NULL);
+	roundtrip("clean outliers watch_ratio method=z scale=log side=upper", NULL);
+	roundtrip("classify target=category text=caption,title test=0 --fill", NULL);
+	roundtrip("split files test=\"a b.csv\" valid=", NULL);
+	roundtrip("features text=\"say \\\"hi\\\"\"", NULL);
+	roundtrip("clean fill \"a=b\" value=\"\"", "clean fill \"a=b\" value=");
+	roundtrip("clean fill \"--x\" \"\" '#c'", "clean fill \"--x\" \"\" \"#c\"");
+	roundtrip("clea   dedup   --force", "clean dedup --force");
+	roundtrip("split user path=C:\\data", NULL);
+	refused("load data/x.csv", "load is not a pipeline step");
+	refused("save w.rsw", "save is not a pipeline step");
+	refused("cl dedup", "cl is not a pipeline step");	/* clean or classify */
+	refused("clean dedup; save x", "is more than one command, not one step");
+	refused("split files test=\"a", "does not parse: unterminated double quote");
+	refused("   ", "is empty");
+	CHECK(rs_step_op_parse("split user test=0.2 seed=7 test=0.3", &op, &err) == 0);
+	CHECK_STR(rs_step_op_get(&op, "test"), "0.3");
+	CHECK(rs_step_op_get(&op, "valid") == NULL);
+	rs_step_op_free(&op);
+	CHECK_STR(rs_step_kind_name(RS_STEP_CLASSIFY), "classify");
+	CHECK(rs_step_kind_name(RS_STEP_NKINDS) == NULL);
+	CHECK(rs_step_kind_find("feat") == RS_STEP_FEATURES);
+	CHECK(rs_step_kind_find("c") == -1);	/* clean or classify */
+}
+
+/* Apply text to ws; 0 or -1 (err in msg). */
+static int
+apply(rs_workspace *ws, const char *text, rs_error *err)
+{
+	rs_step_op op;
+	int rc;
+
+	if (rs_step_op_parse(text, &op, err) != 0)
+		return -1;
+	rc = rs_workspace_apply(ws, &op, NULL, NULL, err);
+	rs_step_op_free(&op);
+	return rc;
+}
+
+static void
+test_apply_undo(void)
+{
+	rs_workspace *ws = rs_workspace_new();
+	rs_error err;
+	rs_dataset *ds;
+	size_t rows;
+
+	ds = load(write_file("log.csv",
+	    "user,item,rating,ts\n"
+	    "u1,i1,5,100\nu1,i1,5,100\nu1,i2,3,200\nu1,i3,4,300\n"
+	    "u2,i1,2,150\nu2,i2,5,250\nu2,i3,1,350\nu3,i1,4,120\n"
+	    "u3,i2,4,220\nu3,i3,2,320\n"), &err);
+	CHECK(ds != NULL);
+	if (ds == NULL) {
+		rs_workspace_free(ws);
+		return;
+	}
+	rs_workspace_set_base(ws, ds, "load log.csv");
+	rows = ds->log.n;
+	CHECK(apply(ws, "clean dedup", &err) == 0);
+	CHECK(rs_workspace_data(ws)->log.n == rows - 1);
+	CHECK(apply(ws, "split random test=0.3 seed=3", &err) == 0);
+	CHECK(rs_workspace_nsteps(ws) == 2);
+	CHECK_STR(rs_workspace_step(ws, 1)->command, "split random test=0.3 seed=3");
+	CHECK(rs_workspace_step(ws, 1)->op.kind == RS_STEP_SPLIT);
+	/* a step that fails changes nothing */
+	CHECK(apply(ws, "split sideways", &err) == -1);
+	CHECK_STR(err.msg, "split: unknown kind sideways (random, user, temporal, leave-last, kfold, observed, files)");
+	CHECK(apply(ws, "clean outliers rating k=2 method=z", &err) == -1);
+	CHECK_STR(err.msg, "clean outliers: k= goes with method=iqr; method=z takes z=");
+	CHECK(rs_workspace_nsteps(ws) == 2);
+	/* undo replays the kept steps on base */
+	CHECK(rs_workspace_undo(ws, 1, NULL, &err) == 0);
+	CHECK(rs_workspace_nsteps(ws) == 1);
+	CHECK(rs_workspace_data(ws)->log.n == rows - 1);
+	CHECK(rs_workspace_undo(ws, 2, NULL, &err) == -1);
+	CHECK_STR(err.msg, "only 1 step to undo");
+	CHECK(rs_workspace_undo(ws, 1, NULL, &err) == 0);
+	CHECK(rs_workspace_nsteps(ws) == 0);
+	CHECK(rs_workspace_data(ws) == ws->base);
+	rs_workspace_free(ws);
+}
+
+int
+main(void)
+{
+	if (fixture_begin("steps") != 0)
+		return 99;
+	test_text();
+	test_apply_undo();
+	fixture_end();
+	return check_done("test-steps");
+}
