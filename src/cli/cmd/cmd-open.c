@@ -22,89 +22,51 @@ static const struct cmd_field open_fields[] = {
 	{ NULL, NULL }
 };
 
-/* The commands a saved pipeline may hold: undo replays them, so a file
- * must not smuggle in anything else (load, save, generate...). */
-static const char *const step_commands[] = { "split", "clean", "features",
-	"classify", NULL };
-
-/* The command entry of a saved step, or NULL with why not in why. */
-static const struct cmd_entry *
-step_entry(const char *line, struct command_words **cwp, int *ncw, char *why,
-    size_t size)
-{
-	const struct cmd_entry *e;
-	char err[512];
-	int n = parse_line(line, cwp, err, sizeof err);
-
-	*ncw = n;
-	if (n < 0) {
-		snprintf(why, size, "does not parse: %s", err);
-		return NULL;
-	}
-	if (n != 1) {
-		snprintf(why, size, "is %d commands, not one step", n);
-		return NULL;
-	}
-	if ((e = cmd_find((*cwp)[0].w[0].text, err, sizeof err)) == NULL) {
-		snprintf(why, size, "%s", err);
-		return NULL;
-	}
-	for (int k = 0; step_commands[k] != NULL; k++)
-		if (strcmp(e->name, step_commands[k]) == 0)
-			return e;
-	snprintf(why, size, "%s is not a pipeline step", e->name);
-	return NULL;
-}
-
-/* A note for each file a step reads when undo replays it. */
+/* A note for each file a step reads when undo applies it again. */
 static void
-note_paths(struct report *r, size_t i, const char *line,
-    const struct cmd_entry *e, const struct command_words *cw)
+note_paths(struct report *r, size_t i, const rs_step *st,
+    const struct cmd_entry *e)
 {
-	for (size_t k = 1; k < cw->n; k++) {
-		const struct word *w = &cw->w[k];
+	for (size_t k = 0; k < st->op.nparams; k++) {
+		const rs_step_param *q = &st->op.params[k];
 		bool path = false;
-		if (w->eq > 0) {
-			const char *v = w->text + w->eq + 1;
+		if (q->key != NULL && q->value != NULL) {
 			for (const struct cmd_opt *o = e->opts; o && o->name; o++)
-				if (strncmp(o->name, w->text, (size_t)w->eq) == 0 &&
-				    o->name[w->eq] == '\0' && o->type == OPT_PATH)
+				if (strcmp(o->name, q->key) == 0 && o->type == OPT_PATH)
 					path = true;
 			/* split files test=FILE valid=FILE */
-			if (strcmp(e->name, "split") == 0 && (strncmp(w->text, "test=", 5) == 0 ||
-			    strncmp(w->text, "valid=", 6) == 0)) {
+			if (st->op.kind == RS_STEP_SPLIT && (strcmp(q->key, "test") == 0 ||
+			    strcmp(q->key, "valid") == 0)) {
 				char *end;
-				(void)strtod(v, &end);
-				path = *v != '\0' && *end != '\0';
+				(void)strtod(q->value, &end);
+				path = *q->value != '\0' && *end != '\0';
 			}
 		} else if (e->args == ARG_PATH)
 			path = true;
 		if (path)
 			report_note(r, "step %zu (%s) reads %s again if undo replays it", i + 1,
-			    line, w->eq > 0 ? w->text + w->eq + 1 : w->text);
+			    st->command, q->value != NULL ? q->value : q->key);
 	}
 }
 
-/* Every step must be one pipeline command (see step_commands). */
+/* The engine read every step as an operation of a pipeline kind (a step
+ * of a 0.1.0 file that is no pipeline step was refused there); say which
+ * files undo would read. */
 static bool
 check_steps(struct session *s, const rs_workspace *ws, const char *path,
     struct report *r)
 {
 	for (size_t i = 0; i < rs_workspace_nsteps(ws); i++) {
-		struct command_words *cw = NULL;
-		int n;
-		char why[600];
-		const struct cmd_entry *e = step_entry(rs_workspace_step(ws, i)->command, &cw, &n, why,
-		    sizeof why);
+		const rs_step *st = rs_workspace_step(ws, i);
+		char err[512];
+		const struct cmd_entry *e = cmd_find(rs_step_kind_name((int)st->op.kind),
+		    err, sizeof err);
 		if (e == NULL) {
-			if (n > 0)
-				free_commands(cw, n);
 			cmd_error(s, "open: %s: step %zu (%.200s) %s; the session is unchanged",
-			    path, i + 1, rs_workspace_step(ws, i)->command, why);
+			    path, i + 1, st->command, err);
 			return false;
 		}
-		note_paths(r, i, rs_workspace_step(ws, i)->command, e, &cw[0]);
-		free_commands(cw, n);
+		note_paths(r, i, st, e);
 	}
 	return true;
 }
