@@ -6,9 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "reelscope/dataset.h"
 #include "reelscope/classify.h"
 #include "reelscope/clean.h"
+#include "reelscope/dataset.h"
 #include "reelscope/error.h"
 #include "reelscope/split.h"
 
@@ -74,7 +74,9 @@ typedef struct rs_step {
 } rs_step;
 
 /* The workspace owns every dataset it points to. data is base until a step
- * changes the data; undo rebuilds data by replaying the kept steps on base. */
+ * changes the data; undo rebuilds data by applying the kept steps on base.
+ * The fields are the engine's: callers read them through the accessors
+ * below and change the workspace only through rs_workspace_* calls. */
 typedef struct rs_workspace {
 	rs_dataset *base;	/* as loaded or generated, or NULL */
 	rs_dataset *data;	/* the current state (== base or a derived copy) */
