@@ -55,6 +55,8 @@ int rs_step_op_parse(const char *text, rs_step_op *op, rs_error *err);
 char *rs_step_op_format(const rs_step_op *op);
 /* The value of key= in op (the last one given), or NULL. */
 const char *rs_step_op_get(const rs_step_op *op, const char *key);
+/* Whether op has the flag --flag. */
+bool rs_step_op_flag(const rs_step_op *op, const char *flag);
 /* Add a parameter (key or value may be NULL, as in rs_step_param). */
 void rs_step_op_add(rs_step_op *op, const char *key, const char *value);
 /* A deep copy of src into dst. */

@@ -110,6 +110,8 @@ test_apply_undo(void)
 	CHECK_STR(err.msg, "split: unknown kind sideways (random, user, temporal, leave-last, kfold, observed, files)");
 	CHECK(apply(ws, "clean outliers rating k=2 method=z", &err) == -1);
 	CHECK_STR(err.msg, "clean outliers: k= goes with method=iqr; method=z takes z=");
+	CHECK(apply(ws, "classify target=x", &err) == -1);
+	CHECK_STR(err.msg, "classify is a pipeline step only with --fill");
 	CHECK(rs_workspace_nsteps(ws) == 2);
 	/* undo replays the kept steps on base */
 	CHECK(rs_workspace_undo(ws, 1, NULL, &err) == 0);

@@ -130,16 +130,6 @@ op_nargs(const rs_step_op *op)
 }
 
 static bool
-op_flag(const rs_step_op *op, const char *flag)
-{
-	for (size_t k = 0; k < op->nparams; k++)
-		if (op->params[k].key != NULL && op->params[k].value == NULL &&
-		    strcmp(op->params[k].key, flag) == 0)
-			return true;
-	return false;
-}
-
-static bool
 has(const rs_step_op *op, const char *key)
 {
 	return rs_step_op_get(op, key) != NULL;
@@ -304,7 +294,7 @@ apply_clean_params(const rs_step_op *op, rs_clean_params *p, rs_error *err)
 	rs_clean_params_init(p, (enum rs_clean_step)step);
 	p->column = op_arg(op, 1);
 	p->table = rs_step_op_get(op, "table");
-	p->force = op_flag(op, "force");
+	p->force = rs_step_op_flag(op, "force");
 	switch (step) {
 	case RS_CLEAN_DEDUP:
 		p->exact_only = is(op, "mode", "exact");

@@ -353,6 +353,11 @@ apply_classify(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
 	rs_error e;
 	char *summary;
 
+	if (!rs_step_op_flag(op, "fill")) {
+		/* without it classify only reports, and is no step */
+		rs_error_set(err, RS_EINVAL, "classify is a pipeline step only with --fill");
+		return -1;
+	}
 	if (rs_step_op_classify_params(op, &p, err) != 0)
 		return -1;
 	if (rs_classify(ws->data, &p, res, h, &e) != 0) {

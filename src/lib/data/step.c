@@ -29,6 +29,16 @@ rs_step_op_get(const rs_step_op *op, const char *key)
 	return NULL;
 }
 
+bool
+rs_step_op_flag(const rs_step_op *op, const char *flag)
+{
+	for (size_t i = 0; i < op->nparams; i++)
+		if (op->params[i].key != NULL && op->params[i].value == NULL &&
+		    strcmp(op->params[i].key, flag) == 0)
+			return true;
+	return false;
+}
+
 void
 rs_step_op_copy(rs_step_op *dst, const rs_step_op *src)
 {
