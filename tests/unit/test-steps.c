@@ -86,6 +86,7 @@ test_apply_undo(void)
 	rs_error err;
 	rs_dataset *ds;
 	size_t rows;
+	uint64_t gen;
 
 	ds = load(write_file("log.csv",
 	    "user,item,rating,ts\n"
@@ -119,8 +120,12 @@ test_apply_undo(void)
 	CHECK(rs_workspace_data(ws)->log.n == rows - 1);
 	CHECK(rs_workspace_undo(ws, 2, NULL, &err) == -1);
 	CHECK_STR(err.msg, "only 1 step to undo");
+	gen = rs_workspace_generation(ws);
 	CHECK(rs_workspace_undo(ws, 1, NULL, &err) == 0);
 	CHECK(rs_workspace_nsteps(ws) == 0);
+	/* back on base with no step replayed: the data changed all the same,
+	 * so models and results of the undone state are out of date */
+	CHECK(rs_workspace_generation(ws) > gen);
 	CHECK(rs_workspace_data(ws) == ws->base);
 	rs_workspace_free(ws);
 }

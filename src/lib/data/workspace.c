@@ -210,6 +210,10 @@ rs_workspace_replay(rs_workspace *ws, size_t keep, const rs_hooks *h,
 			return -1;
 		}
 	}
+	/* back on base (every step undone, or only steps that keep the data),
+	 * no replayed step said the data changed, yet it did */
+	if (ws->data != sv.data)
+		rs_workspace_data_changed(ws);
 	replay_release(ws, &sv);
 	return 0;
 }
