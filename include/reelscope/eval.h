@@ -9,6 +9,7 @@
 #include "reelscope/dataset.h"
 #include "reelscope/error.h"
 #include "reelscope/model.h"
+#include "reelscope/train.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -255,14 +256,15 @@ typedef struct rs_tune_result {
 /* Check the options (unknown kind or parameter, bad values, unknown metric)
  * before any training: 0, or -1 with the message in err. */
 int rs_tune_check(const rs_tune_opts *o, rs_error *err);
-/* Train one model per point on the training rows chosen by io (the
- * validation rows, same options, drive early stopping) and evaluate it with
- * ev (prepared with part = RS_VALID). base gives the dataset, features,
- * models, hooks and seed; its train/valid are ignored. The best model is
- * returned in *best (caller owns). NULL with err when nothing could be
- * trained. */
-rs_tune_result *rs_tune_run(const rs_tune_opts *o, const rs_imat_opts *io,
-    const rs_train_ctx *base, const rs_eval_ctx *ev, rs_model **best,
+/* Train one model per point (rs_model_train, all on one rs_train_set built
+ * with base's signal, threshold and binary: its validation rows drive early
+ * stopping) and evaluate it with ev (prepared with part = RS_VALID). base
+ * also gives the hooks; o the kind, parameters, seed and fit options; env
+ * the dataset, features and models. The best model is returned in *best
+ * (caller owns, with its training matrix). NULL with err when nothing could
+ * be trained. */
+rs_tune_result *rs_tune_run(const rs_tune_opts *o, const rs_train_request *base,
+    const rs_train_env *env, const rs_eval_ctx *ev, rs_model **best,
     rs_error *err);
 void rs_tune_result_free(rs_tune_result *r);
 

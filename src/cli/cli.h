@@ -80,6 +80,9 @@ long long call_int(const struct cmd_call *c, const char *key, long long def);
 double call_num(const struct cmd_call *c, const char *key, double def);
 int call_bool(const struct cmd_call *c, const char *key, int def);
 bool call_flag(const struct cmd_call *c, const char *flag);
+/* Whether key is one of the command's own options (free_opts commands pass
+ * the others on, e.g. to a model kind). */
+bool cmd_own_option(const struct cmd_opt *opts, const char *key);
 
 /* The session: everything one run of reelscope holds. */
 struct session {

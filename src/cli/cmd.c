@@ -451,6 +451,15 @@ call_flag(const struct cmd_call *c, const char *flag)
 	return false;
 }
 
+bool
+cmd_own_option(const struct cmd_opt *opts, const char *key)
+{
+	for (const struct cmd_opt *o = opts; o != NULL && o->name != NULL; o++)
+		if (strcmp(o->name, key) == 0)
+			return true;
+	return false;
+}
+
 enum cmd_ret
 cmd_error(struct session *s, const char *fmt, ...)
 {

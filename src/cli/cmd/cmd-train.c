@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/tui/tui.h"
+#include "reelscope/train.h"
 #include "util/xmalloc.h"
 
 static const struct cmd_opt train_opts[] = {
@@ -40,154 +41,61 @@ static const struct cmd_field train_fields[] = {
 	{ NULL, NULL }
 };
 
-/* Whether key is one of train's own options (the rest go to the model). */
-static bool
-own_option(const char *key)
+/* The live view of train --watch: opened once the model exists. */
+struct watch_arg {
+	struct session *s;
+	struct report *r;
+};
+
+static void
+watch_started(void *arg, const rs_model *m)
 {
-	for (const struct cmd_opt *o = train_opts; o->name != NULL; o++)
-		if (strcmp(o->name, key) == 0)
-			return true;
-	return false;
+	struct watch_arg *w = arg;
+	char why[256];
+
+	if (tui_watch_begin(w->s, m, why, sizeof why) != 0)
+		report_note(w->r, "--watch: %s; training without it", why);
 }
 
-static bool
-valid_metric_name(const char *m)
+/* The request from the call: the model's parameters are every key train
+ * does not know (keys and vals, caller frees the arrays). */
+static void
+train_request(struct cmd_call *c, rs_train_request *req, char ***keys, char ***vals)
 {
-	const char *at = strchr(m, '@');
-
-	if (strcmp(m, "rmse") == 0)
-		return true;
-	if (at == NULL || atoi(at + 1) <= 0)
-		return false;
-	return strncmp(m, "ndcg@", 5) == 0 || strncmp(m, "recall@", 7) == 0 ||
-	    strncmp(m, "hit@", 4) == 0;
-}
-
-static enum cmd_ret
-cmd_train_exec(struct session *s, struct cmd_call *c, struct report *r)
-{
-	rs_dataset *ds = session_data(s);
-	struct rnode *root = report_root(r), *arr;
-	const char *kindname = call_get(c, "model"), *metric = call_get(c, "metric");
-	const rs_model_kind *kind;
-	char **keys, **vals;
-	size_t n = 0;
-	rs_imat_opts io;
-	rs_imat *train = NULL, *valid = NULL;
-	rs_model *m;
-	rs_train_ctx ctx;
-	rs_fit_opts fo;
-	rs_error err;
-	rs_hooks h = session_hooks(s, r);
-	int rc;
-
-	if (ds == NULL)
-		return CMD_ERROR;
-	if (model_name_problem(c->args[0]) != NULL)
-		return cmd_error(s, "train: that model name cannot be used: %s",
-		    model_name_problem(c->args[0]));
-	if (kindname == NULL)
-		return cmd_error(s, "train: which model? give model=KIND (help train lists the kinds)");
-	if ((kind = rs_model_kind_find(kindname)) == NULL) {
-		rs_model_new(kindname, "x", NULL, NULL, 0, &err);
-		return cmd_error(s, "train: %s", err.msg);
-	}
-	if (ds->split_kind == RS_SPLIT_NONE)
-		return cmd_error(s, "train: no split yet; run split first (e.g. split user test=0.2 valid=0.1)");
-	if (metric != NULL && !valid_metric_name(metric))
-		return cmd_error(s, "train: metric=%s must be ndcg@K, recall@K, hit@K or rmse", metric);
-	if (metric != NULL && strcmp(metric, "rmse") == 0 && !kind->explicit_values)
-		return cmd_error(s, "train: metric=rmse needs a rating model (mf, svdpp); %s ranks items",
-		    kind->name);
-	/* the model's own parameters: every key train does not know */
-	keys = xcalloc(c->nopts + 1, sizeof *keys);
-	vals = xcalloc(c->nopts + 1, sizeof *vals);
+	rs_train_request_init(req);
+	*keys = xcalloc(c->nopts + 1, sizeof **keys);
+	*vals = xcalloc(c->nopts + 1, sizeof **vals);
 	for (size_t i = 0; i < c->nopts; i++)
-		if (!own_option(c->keys[i])) {
-			keys[n] = c->keys[i];
-			vals[n++] = c->vals[i];
+		if (!cmd_own_option(train_opts, c->keys[i])) {
+			(*keys)[req->nparams] = c->keys[i];
+			(*vals)[req->nparams++] = c->vals[i];
 		}
-	m = rs_model_new(kindname, c->args[0], keys, vals, n, &err);
-	free(keys);
-	free(vals);
-	if (m == NULL)
-		return cmd_error(s, "train: %s", err.msg);
-	/* epochs= is train's own option; a kind's epochs parameter (its
-	 * default) shows what was asked for */
-	for (size_t i = 0; call_get(c, "epochs") != NULL && i < m->nparams; i++)
-		if (strcmp(m->keys[i], "epochs") == 0) {
-			free(m->values[i]);
-			m->values[i] = xstrdup(call_get(c, "epochs"));
-		}
-	rs_imat_opts_init(&io);
-	io.signal = call_get(c, "signal");
-	io.threshold = call_num(c, "threshold", NAN);
-	io.binary = call_bool(c, "binary", !kind->explicit_values && !kind->uses_weights);
-	if (kind->explicit_values && ds->log.value_col < 0 && io.signal == NULL &&
-	    !io.binary) {
-		rs_model_free(m);
-		return cmd_error(s, "train: model %s predicts values but the log has none; give signal=COLUMN (or binary=yes: every row a positive)",
-		    kind->name);
-	}
-	train = rs_imat_build(ds, &ds->log, &io, &err);
-	if (train == NULL) {
-		rs_model_free(m);
-		return cmd_error(s, "train: %s", err.msg);
-	}
-	if (train->nnz == 0) {
-		rs_imat_free(train);
-		rs_model_free(m);
-		return cmd_error(s, "train: no training rows (check the split and signal/threshold)");
-	}
-	io.part = RS_VALID;
-	if (ds->heldout_valid != NULL) {
-		io.part = -1;
-		valid = rs_imat_build(ds, ds->heldout_valid, &io, &err);
-	} else
-		valid = rs_imat_build(ds, &ds->log, &io, &err);
-	if (valid != NULL && valid->nnz == 0) {
-		rs_imat_free(valid);
-		valid = NULL;
-	}
-	memset(&ctx, 0, sizeof ctx);
-	ctx.ds = ds;
-	ctx.train = train;
-	ctx.valid = valid;
-	ctx.features = s->ws->features;
-	ctx.models = s->ws->models;
-	ctx.nmodels = s->ws->nmodels;
-	ctx.hooks = &h;
-	ctx.seed = (uint64_t)call_int(c, "seed", 1);
-	rs_fit_opts_init(&fo);
-	fo.epochs = (uint32_t)call_int(c, "epochs", 0);
-	fo.patience = (uint32_t)call_int(c, "patience", fo.patience);
-	fo.metric = metric;
-	fo.valid_users = (uint32_t)call_int(c, "valid_users", fo.valid_users);
-	m->train = train;	/* the model keeps what it was trained on */
-	if (call_flag(c, "watch") && !s->quiet) {
-		char why[256];
-		if (tui_watch_begin(s, m, why, sizeof why) != 0)
-			report_note(r, "--watch: %s; training without it", why);
-	}
-	rc = rs_model_fit(m, &ctx, &fo, &err);
-	tui_watch_end();
-	rs_imat_free(valid);
-	if (rc < 0) {
-		rs_model_free(m);
-		if (err.code == RS_ECANCEL)
-			return cmd_error(s, "train: interrupted before any epoch finished; no model kept");
-		return cmd_error(s, "train: %s", err.msg);
-	}
-	if (rc == 1)
-		report_warn(r, "%s", err.msg);
+	req->kind = call_get(c, "model");
+	req->name = c->args[0];
+	req->keys = *keys;
+	req->values = *vals;
+	req->signal = call_get(c, "signal");
+	req->threshold = call_num(c, "threshold", NAN);
+	req->binary = call_bool(c, "binary", -1);
+	req->fit.epochs = (uint32_t)call_int(c, "epochs", 0);
+	req->fit.patience = (uint32_t)call_int(c, "patience", req->fit.patience);
+	req->fit.metric = call_get(c, "metric");
+	req->fit.valid_users = (uint32_t)call_int(c, "valid_users", req->fit.valid_users);
+	req->seed = (uint64_t)call_int(c, "seed", 1);
+}
+
+/* The trained model: parameters, training rows, the epochs. */
+static void
+render_model(struct rnode *root, const rs_model *m)
+{
+	struct rnode *arr, *p;
+
 	rn_str(root, "name", m->name);
-	rn_str(root, "kind", kind->name);
-	{
-		struct rnode *p = rn_flags(rn_obj(root, "params"), RF_INLINE);
-		for (size_t i = 0; i < m->nparams; i++)
-			rn_str(p, m->keys[i], m->values[i]);
-	}
-	rn_label(rn_int(root, "train_rows", (int64_t)train->nnz), "training pairs");
+	rn_str(root, "kind", m->kind->name);
+	p = rn_flags(rn_obj(root, "params"), RF_INLINE);
+	for (size_t i = 0; i < m->nparams; i++)
+		rn_str(p, m->keys[i], m->values[i]);
+	rn_label(rn_int(root, "train_rows", (int64_t)m->train->nnz), "training pairs");
 	rn_num(root, "seconds", m->fit_seconds);
 	if (m->kind->epoch != NULL) {
 		rn_int(root, "epochs", (int64_t)m->nepochs);
@@ -211,15 +119,55 @@ cmd_train_exec(struct session *s, struct cmd_call *c, struct report *r)
 		rn_prec(rn_num(row, "seconds", e->seconds), 3);
 	}
 	rn_flags(rn_bool(root, "interrupted", m->interrupted), m->interrupted ? 0 : RF_TEXT_HIDE);
-	if (m->interrupted && valid == NULL)
+}
+
+static enum cmd_ret
+cmd_train_exec(struct session *s, struct cmd_call *c, struct report *r)
+{
+	rs_dataset *ds = session_data(s);
+	rs_train_request req;
+	rs_trained t;
+	rs_error err;
+	rs_hooks h = session_hooks(s, r);
+	struct watch_arg w = { s, r };
+	char **keys, **vals;
+	const rs_model *m;
+	int rc;
+
+	if (ds == NULL)
+		return CMD_ERROR;
+	if (model_name_problem(c->args[0]) != NULL)
+		return cmd_error(s, "train: that model name cannot be used: %s",
+		    model_name_problem(c->args[0]));
+	if (call_get(c, "model") == NULL)
+		return cmd_error(s, "train: which model? give model=KIND (help train lists the kinds)");
+	train_request(c, &req, &keys, &vals);
+	req.hooks = &h;
+	if (call_flag(c, "watch") && !s->quiet) {
+		req.started = watch_started;
+		req.started_arg = &w;
+	}
+	rc = rs_workspace_train(s->ws, &req, &t, &err);
+	tui_watch_end();
+	free(keys);
+	free(vals);
+	if (rc < 0) {
+		if (err.code == RS_ECANCEL)
+			return cmd_error(s, "train: interrupted before any epoch finished; no model kept");
+		return cmd_error(s, "train: %s", err.msg);
+	}
+	if (rc == 1)
+		report_warn(r, "%s", err.msg);
+	m = t.model;
+	render_model(report_root(r), m);
+	if (m->interrupted && !t.validated)
 		report_warn(r, "interrupted: kept epoch %zu, the last one finished (no validation rows to pick the best by)",
 		    m->best_epoch);
 	else if (m->interrupted)
 		report_warn(r, "interrupted: kept epoch %zu, the best so far", m->best_epoch);
-	else if (valid == NULL && m->kind->epoch != NULL)
+	else if (!t.validated && m->kind->epoch != NULL)
 		report_note(r, "no validation rows: trained all %zu epochs (split ... valid=0.1 enables early stopping)",
 		    m->nepochs);
-	rs_workspace_add_model(s->ws, m);
 	return CMD_OK;
 }
 

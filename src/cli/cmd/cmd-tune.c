@@ -40,15 +40,6 @@ static const struct cmd_field tune_fields[] = {
 	{ NULL, NULL }
 };
 
-static bool
-own_option(const char *key)
-{
-	for (const struct cmd_opt *o = tune_opts; o->name != NULL; o++)
-		if (strcmp(o->name, key) == 0)
-			return true;
-	return false;
-}
-
 /* Split "a,b,c" into values (caller frees each and the array). */
 static char **
 split_values(const char *v, size_t *n)
@@ -78,8 +69,8 @@ cmd_tune_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rs_tune_opts to;
 	rs_eval_opts eo;
 	rs_eval_ctx *ev = NULL;
-	rs_imat_opts io;
-	rs_train_ctx base;
+	rs_train_request base;
+	rs_train_env env;
 	rs_tune_result *res = NULL;
 	rs_model *m = NULL;
 	rs_error err;
@@ -102,7 +93,7 @@ cmd_tune_exec(struct session *s, struct cmd_call *c, struct report *r)
 	memset(&to, 0, sizeof to);
 	to.kind = kind->name;
 	for (size_t i = 0; i < c->nopts; i++) {
-		if (own_option(c->keys[i]))
+		if (cmd_own_option(tune_opts, c->keys[i]))
 			continue;
 		params = xreallocarray(params, np + 1, sizeof *params);
 		params[np].name = c->keys[i];
@@ -158,18 +149,16 @@ cmd_tune_exec(struct session *s, struct cmd_call *c, struct report *r)
 	eo.hooks = &h;
 	if ((ev = evalcli_prepare(s, &eo, r, "tune")) == NULL)
 		goto out;
-	rs_imat_opts_init(&io);
-	io.signal = call_get(c, "signal");
-	io.threshold = call_num(c, "threshold", NAN);
-	io.binary = call_bool(c, "binary", !kind->explicit_values && !kind->uses_weights);
-	memset(&base, 0, sizeof base);
-	base.ds = ds;
-	base.features = s->ws->features;
-	base.models = s->ws->models;
-	base.nmodels = s->ws->nmodels;
+	rs_train_request_init(&base);
+	base.signal = call_get(c, "signal");
+	base.threshold = call_num(c, "threshold", NAN);
+	base.binary = call_bool(c, "binary", -1);
 	base.hooks = &h;
-	base.seed = to.seed;
-	if ((res = rs_tune_run(&to, &io, &base, ev, &m, &err)) == NULL) {
+	env.ds = ds;
+	env.features = s->ws->features;
+	env.models = s->ws->models;
+	env.nmodels = s->ws->nmodels;
+	if ((res = rs_tune_run(&to, &base, &env, ev, &m, &err)) == NULL) {
 		cmd_error(s, "tune: %s", err.msg);
 		goto out;
 	}

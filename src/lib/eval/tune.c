@@ -33,27 +33,61 @@ default_metric(const rs_model_kind *k)
 	return k->explicit_values ? "rmse" : "ndcg@10";
 }
 
-/* A model for one point: fixed parameters, then the chosen values. */
+/* The parameters of one point: fixed ones, then the chosen values (the
+ * arrays are the caller's to free, the strings stay o's). */
+static size_t
+point_params(const rs_tune_opts *o, const size_t *choice, char ***keys, char ***vals)
+{
+	size_t n = o->nfixed + o->nparams;
+
+	*keys = xcalloc(n + 1, sizeof **keys);
+	*vals = xcalloc(n + 1, sizeof **vals);
+	for (size_t i = 0; i < o->nfixed; i++) {
+		(*keys)[i] = o->fixed_keys[i];
+		(*vals)[i] = o->fixed_values[i];
+	}
+	for (size_t p = 0; p < o->nparams; p++) {
+		(*keys)[o->nfixed + p] = (char *)o->params[p].name;
+		(*vals)[o->nfixed + p] = o->params[p].values[choice[p]];
+	}
+	return n;
+}
+
+/* A model for one point, to check its parameters. */
 static rs_model *
 model_at(const rs_tune_opts *o, const size_t *choice, const char *name,
     rs_error *err)
 {
-	size_t n = o->nfixed + o->nparams;
-	char **keys = xcalloc(n + 1, sizeof *keys), **vals = xcalloc(n + 1, sizeof *vals);
-	rs_model *m;
+	char **keys, **vals;
+	size_t n = point_params(o, choice, &keys, &vals);
+	rs_model *m = rs_model_new(o->kind, name, keys, vals, n, err);
 
-	for (size_t i = 0; i < o->nfixed; i++) {
-		keys[i] = o->fixed_keys[i];
-		vals[i] = o->fixed_values[i];
-	}
-	for (size_t p = 0; p < o->nparams; p++) {
-		keys[o->nfixed + p] = (char *)o->params[p].name;
-		vals[o->nfixed + p] = o->params[p].values[choice[p]];
-	}
-	m = rs_model_new(o->kind, name, keys, vals, n, err);
 	free(keys);
 	free(vals);
 	return m;
+}
+
+/* Train the model of one point on the shared set. */
+static rs_model *
+train_point(const rs_tune_opts *o, const size_t *choice, const rs_train_request *base,
+    const rs_train_env *env, const rs_train_set *set, rs_error *err)
+{
+	rs_train_request req = *base;
+	char **keys, **vals;
+	rs_trained t;
+
+	req.nparams = point_params(o, choice, &keys, &vals);
+	req.keys = keys;
+	req.values = vals;
+	req.kind = o->kind;
+	req.name = o->name;
+	req.fit = o->fit;
+	req.seed = o->seed;
+	req.started = NULL;
+	rs_model_train(env, &req, set, &t, err);
+	free(keys);
+	free(vals);
+	return t.model;
 }
 
 int
@@ -195,15 +229,14 @@ points(const rs_tune_opts *o, size_t g, size_t *n)
 }
 
 rs_tune_result *
-rs_tune_run(const rs_tune_opts *o, const rs_imat_opts *io,
-    const rs_train_ctx *base, const rs_eval_ctx *ev, rs_model **best,
+rs_tune_run(const rs_tune_opts *o, const rs_train_request *base,
+    const rs_train_env *env, const rs_eval_ctx *ev, rs_model **best,
     rs_error *err)
 {
 	const rs_model_kind *k;
-	const rs_dataset *ds = base->ds;
 	rs_tune_result *res;
-	rs_imat *train, *valid = NULL;
-	rs_imat_opts vo = *io;
+	rs_train_set set;
+	rs_imat *train;
 	size_t g, npts, *pts;
 	rs_model *keep = NULL;
 	bool lower;
@@ -212,24 +245,9 @@ rs_tune_run(const rs_tune_opts *o, const rs_imat_opts *io,
 	if (rs_tune_check(o, err) != 0)
 		return NULL;
 	k = rs_model_kind_find(o->kind);
-	train = rs_imat_build(ds, &ds->log, io, err);
-	if (train == NULL)
+	if (rs_train_set_build(env->ds, k, base, &set, err) != 0)
 		return NULL;
-	if (train->nnz == 0) {
-		rs_imat_free(train);
-		rs_error_set(err, RS_ESTATE, "no training rows (check the split and signal/threshold)");
-		return NULL;
-	}
-	vo.part = RS_VALID;
-	if (ds->heldout_valid != NULL) {
-		vo.part = -1;
-		valid = rs_imat_build(ds, ds->heldout_valid, &vo, NULL);
-	} else
-		valid = rs_imat_build(ds, &ds->log, &vo, NULL);
-	if (valid != NULL && valid->nnz == 0) {
-		rs_imat_free(valid);
-		valid = NULL;
-	}
+	train = set.train;
 	res = xcalloc(1, sizeof *res);
 	/* a rating kind on 0/1 data (binary=yes: knn's implicit mode) ranks */
 	res->metric = xstrdup(o->metric ? o->metric :
@@ -243,7 +261,6 @@ rs_tune_run(const rs_tune_opts *o, const rs_imat_opts *io,
 		rs_tune_trial *tr = &res->trials[res->ntrials++];
 		size_t rest = pts[t];
 		rs_model *m;
-		rs_train_ctx ctx = *base;
 		rs_error e;
 		rs_eval_result *er;
 		double t0 = wall_seconds();
@@ -256,19 +273,15 @@ rs_tune_run(const rs_tune_opts *o, const rs_imat_opts *io,
 			tr->choice[p] = rest % o->params[p].nvalues;
 			rest /= o->params[p].nvalues;
 		}
-		m = model_at(o, tr->choice, o->name, &e);
-		if (m == NULL) {
-			tr->error = xstrdup(e.msg);
-			continue;
-		}
-		ctx.train = train;
-		ctx.valid = valid;
-		m->train = train;	/* shared by every trial; given to the best */
-		if (rs_model_fit(m, &ctx, &o->fit, &e) < 0 || m->interrupted) {
-			tr->error = xstrdup(m->interrupted ? "interrupted" : e.msg);
-			res->interrupted = m->interrupted || e.code == RS_ECANCEL;
-			m->train = NULL;
-			rs_model_free(m);
+		/* the training matrix is shared by every trial; given to the best */
+		m = train_point(o, tr->choice, base, env, &set, &e);
+		if (m == NULL || m->interrupted) {
+			tr->error = xstrdup(m != NULL ? "interrupted" : e.msg);
+			res->interrupted = m != NULL || e.code == RS_ECANCEL;
+			if (m != NULL) {
+				m->train = NULL;
+				rs_model_free(m);
+			}
 			if (res->interrupted)
 				break;
 			continue;
@@ -310,7 +323,7 @@ rs_tune_run(const rs_tune_opts *o, const rs_imat_opts *io,
 		}
 	}
 	free(pts);
-	rs_imat_free(valid);
+	rs_imat_free(set.valid);
 	if (keep == NULL) {
 		rs_error_set(err, RS_EINVAL, "no trial finished%s%s",
 		    res->ntrials && res->trials[0].error ? ": " : "",

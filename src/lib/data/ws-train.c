@@ -1,0 +1,27 @@
+/* The workspace trains: a model fitted on the current split joins the workspace's models. */
+#include "config.h"
+
+#include "reelscope/train.h"
+
+int
+rs_workspace_train(rs_workspace *ws, const rs_train_request *req,
+    rs_trained *out, rs_error *err)
+{
+	rs_train_env env;
+	int rc;
+
+	out->model = NULL;
+	out->validated = false;
+	if (ws->data == NULL) {
+		rs_error_set(err, RS_ESTATE, "no data loaded");
+		return -1;
+	}
+	env.ds = ws->data;
+	env.features = ws->features;
+	env.models = ws->models;
+	env.nmodels = ws->nmodels;
+	if ((rc = rs_model_train(&env, req, NULL, out, err)) < 0)
+		return rc;
+	rs_workspace_add_model(ws, out->model);
+	return rc;
+}

@@ -1,0 +1,214 @@
+/* Training a model kind on the current split: the checks, the train and validation matrices, the fit. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reelscope/split.h"
+#include "reelscope/train.h"
+#include "util/xmalloc.h"
+
+void
+rs_train_request_init(rs_train_request *r)
+{
+	memset(r, 0, sizeof *r);
+	r->threshold = NAN;
+	r->binary = -1;
+	rs_fit_opts_init(&r->fit);
+	r->seed = 1;
+}
+
+bool
+rs_model_kind_binary(const rs_model_kind *k)
+{
+	return !k->explicit_values && !k->uses_weights;
+}
+
+/* The request's binary, with the kind's default filled in. */
+static bool
+request_binary(const rs_train_request *req, const rs_model_kind *k)
+{
+	return req->binary < 0 ? rs_model_kind_binary(k) : req->binary != 0;
+}
+
+int
+rs_train_set_build(const rs_dataset *ds, const rs_model_kind *k,
+    const rs_train_request *req, rs_train_set *set, rs_error *err)
+{
+	rs_imat_opts io;
+
+	memset(set, 0, sizeof *set);
+	rs_imat_opts_init(&io);
+	io.signal = req->signal;
+	io.threshold = req->threshold;
+	io.binary = request_binary(req, k);
+	if ((set->train = rs_imat_build(ds, &ds->log, &io, err)) == NULL)
+		return -1;
+	if (set->train->nnz == 0) {
+		rs_train_set_free(set);
+		rs_error_set(err, RS_ESTATE, "no training rows (check the split and signal/threshold)");
+		return -1;
+	}
+	/* validation rows read from a file are all validation; otherwise the
+	 * log's rows of the validation part. Failing to build them only means
+	 * training without validation. */
+	io.part = RS_VALID;
+	if (ds->heldout_valid != NULL) {
+		io.part = -1;
+		set->valid = rs_imat_build(ds, ds->heldout_valid, &io, NULL);
+	} else
+		set->valid = rs_imat_build(ds, &ds->log, &io, NULL);
+	if (set->valid != NULL && set->valid->nnz == 0) {
+		rs_imat_free(set->valid);
+		set->valid = NULL;
+	}
+	return 0;
+}
+
+void
+rs_train_set_free(rs_train_set *set)
+{
+	rs_imat_free(set->train);
+	rs_imat_free(set->valid);
+	set->train = set->valid = NULL;
+}
+
+/* Whether m names a validation metric training can follow. */
+static bool
+valid_metric_name(const char *m)
+{
+	const char *at = strchr(m, '@');
+
+	if (strcmp(m, "rmse") == 0)
+		return true;
+	if (at == NULL || atoi(at + 1) <= 0)
+		return false;
+	return strncmp(m, "ndcg@", 5) == 0 || strncmp(m, "recall@", 7) == 0 ||
+	    strncmp(m, "hit@", 4) == 0;
+}
+
+/* The kinds that predict values, "a, b, c", from the table. */
+static void
+rating_kinds(char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; rs_model_kinds[i] != NULL && len < size; i++)
+		if (rs_model_kinds[i]->explicit_values)
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+			    len ? ", " : "", rs_model_kinds[i]->name);
+}
+
+/* What can be told before any work: the kind, the split, the metric. */
+static const rs_model_kind *
+check_request(const rs_train_env *env, const rs_train_request *req,
+    bool need_split, rs_error *err)
+{
+	const rs_model_kind *k = rs_model_kind_find(req->kind ? req->kind : "");
+	const char *metric = req->fit.metric;
+	char kinds[256];
+
+	if (k == NULL) {
+		/* rs_model_new says it best: the unknown name and the kinds */
+		rs_model_new(req->kind ? req->kind : "", "x", NULL, NULL, 0, err);
+		return NULL;
+	}
+	if (need_split && env->ds->split_kind == RS_SPLIT_NONE) {
+		rs_error_set(err, RS_ESTATE,
+		    "no split yet; run split first (e.g. split user test=0.2 valid=0.1)");
+		return NULL;
+	}
+	if (metric != NULL && !valid_metric_name(metric)) {
+		rs_error_set(err, RS_EINVAL, "metric=%s must be ndcg@K, recall@K, hit@K or rmse",
+		    metric);
+		return NULL;
+	}
+	if (metric != NULL && strcmp(metric, "rmse") == 0 && !k->explicit_values) {
+		rating_kinds(kinds, sizeof kinds);
+		rs_error_set(err, RS_EINVAL, "metric=rmse needs a rating model (%s); %s ranks items",
+		    kinds, k->name);
+		return NULL;
+	}
+	return k;
+}
+
+/* A new model of the request's kind; epochs= shows in the kind's own
+ * epochs parameter (its default otherwise), which tells what was asked. */
+static rs_model *
+new_model(const rs_train_request *req, rs_error *err)
+{
+	rs_model *m = rs_model_new(req->kind, req->name, req->keys, req->values,
+	    req->nparams, err);
+	char n[32];
+
+	if (m == NULL || req->fit.epochs == 0)
+		return m;
+	snprintf(n, sizeof n, "%u", req->fit.epochs);
+	for (size_t i = 0; i < m->nparams; i++)
+		if (strcmp(m->keys[i], "epochs") == 0) {
+			free(m->values[i]);
+			m->values[i] = xstrdup(n);
+		}
+	return m;
+}
+
+int
+rs_model_train(const rs_train_env *env, const rs_train_request *req,
+    const rs_train_set *shared, rs_trained *out, rs_error *err)
+{
+	const rs_model_kind *k;
+	rs_train_set own = { NULL, NULL };
+	const rs_train_set *set = shared;
+	rs_train_ctx ctx;
+	rs_model *m;
+	int rc;
+
+	out->model = NULL;
+	out->validated = false;
+	if ((k = check_request(env, req, shared == NULL, err)) == NULL)
+		return -1;
+	if ((m = new_model(req, err)) == NULL)
+		return -1;
+	if (shared == NULL) {
+		if (k->explicit_values && env->ds->log.value_col < 0 &&
+		    req->signal == NULL && !request_binary(req, k)) {
+			rs_model_free(m);
+			rs_error_set(err, RS_EINVAL,
+			    "model %s predicts values but the log has none; give signal=COLUMN (or binary=yes: every row a positive)",
+			    k->name);
+			return -1;
+		}
+		if (rs_train_set_build(env->ds, k, req, &own, err) != 0) {
+			rs_model_free(m);
+			return -1;
+		}
+		set = &own;
+	}
+	memset(&ctx, 0, sizeof ctx);
+	ctx.ds = env->ds;
+	ctx.train = set->train;
+	ctx.valid = set->valid;
+	ctx.features = env->features;
+	ctx.models = env->models;
+	ctx.nmodels = env->nmodels;
+	ctx.hooks = req->hooks;
+	ctx.seed = req->seed;
+	m->train = set->train;	/* the model keeps what it was trained on */
+	if (req->started != NULL)
+		req->started(req->started_arg, m);
+	rc = rs_model_fit(m, &ctx, &req->fit, err);
+	if (shared == NULL)
+		rs_imat_free(own.valid);	/* the training matrix is m's */
+	if (rc < 0) {
+		if (shared != NULL)
+			m->train = NULL;
+		rs_model_free(m);
+		return -1;
+	}
+	out->model = m;
+	out->validated = set->valid != NULL;
+	return rc;
+}
