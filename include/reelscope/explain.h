@@ -18,9 +18,10 @@ typedef struct rs_feature_reason {
 	double weight;		/* its share of the score (shares sum to it) */
 } rs_feature_reason;
 
-/* For a content model: the feature columns that (user, item) share, by
- * their contribution to the score, strongest first, up to max. 0 for other
- * kinds, users without history or items without features. */
+/* For a kind with explain_features (content): the feature columns that
+ * (user, item) share, by their contribution to the score, strongest first,
+ * up to max. 0 for other kinds, users without history or items without
+ * features. */
 size_t rs_model_explain_features(const rs_model *m, uint32_t user,
     uint32_t item, rs_feature_reason *out, size_t max);
 
@@ -34,8 +35,9 @@ typedef struct rs_blend_part {
 	double contribution;	/* weight * normalized */
 } rs_blend_part;
 
-/* For a hybrid model: its components' parts of the score of (user, item),
- * in the order given at training, up to max. 0 for other kinds. */
+/* For a kind with blend_parts (hybrid): its components' parts of the score
+ * of (user, item), in the order given at training, up to max. 0 for other
+ * kinds. */
 size_t rs_model_blend_parts(const rs_model *m, uint32_t user, uint32_t item,
     rs_blend_part *out, size_t max);
 

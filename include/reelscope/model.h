@@ -67,6 +67,8 @@ typedef struct rs_param_spec {
 /* ---- the model interface ---- */
 
 struct rs_model;
+struct rs_feature_reason;	/* explain.h */
+struct rs_blend_part;		/* explain.h */
 
 /* One epoch of an iterative model's history. */
 typedef struct rs_epoch {
@@ -110,6 +112,9 @@ typedef struct rs_model_kind {
 	bool explicit_values;	/* predicts values (RMSE/MAE make sense) */
 	bool uses_weights;	/* implicit, but reads the signal as a
 				   confidence weight (ALS): values kept */
+	bool imported;		/* lists made elsewhere (import recs,
+				   rerank): not trained here, so never stale
+				   and nothing to tune */
 	int (*fit)(struct rs_model *m, const rs_train_ctx *ctx, rs_error *err);
 	int (*begin)(struct rs_model *m, const rs_train_ctx *ctx, rs_error *err);
 	int (*epoch)(struct rs_model *m, const rs_train_ctx *ctx, uint32_t epoch,
@@ -124,6 +129,14 @@ typedef struct rs_model_kind {
 	/* the reasons behind (user, item): up to max, strongest first */
 	size_t (*explain)(const struct rs_model *m, uint32_t user, uint32_t item,
 	    rs_reason *out, size_t max);
+	/* the feature columns behind (user, item), strongest first, up to max
+	 * (rs_model_explain_features; kinds that score by item features) */
+	size_t (*explain_features)(const struct rs_model *m, uint32_t user,
+	    uint32_t item, struct rs_feature_reason *out, size_t max);
+	/* the parts of a blended score (rs_model_blend_parts; kinds that blend
+	 * other models) */
+	size_t (*blend_parts)(const struct rs_model *m, uint32_t user,
+	    uint32_t item, struct rs_blend_part *out, size_t max);
 	/* similar items (item-based models may implement it) */
 	size_t (*similar)(const struct rs_model *m, uint32_t item, uint32_t *out,
 	    float *scores, size_t k);

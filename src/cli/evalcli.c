@@ -182,8 +182,7 @@ void
 evalcli_warn_stale(struct session *s, struct report *r, const rs_model *m)
 {
 	/* imported lists come from elsewhere: no training of ours to leak */
-	if (m->generation != rs_workspace_generation(s->ws) &&
-	    strcmp(m->kind->name, "imported") != 0)
+	if (m->generation != rs_workspace_generation(s->ws) && !m->kind->imported)
 		report_warn(r, "model %s was trained before the data or the split last changed: "
 		    "its held-out rows may be rows it trained on (train it again)", m->name);
 }

@@ -180,9 +180,9 @@ cmd_explain_exec(struct session *s, struct cmd_call *c, struct report *r)
 		rn_flags(rn_arr(root, "reasons"), RF_TABLE);
 	} else {
 		report_reasons(r, ds, m, (uint32_t)u, (uint32_t)i, k, x[i]);
-		if (strcmp(m->kind->name, "content") == 0)
+		if (m->kind->explain_features != NULL)
 			report_features(r, m, (uint32_t)u, (uint32_t)i, k);
-		if (strcmp(m->kind->name, "hybrid") == 0)
+		if (m->kind->blend_parts != NULL)
 			report_components(r, m, (uint32_t)u, (uint32_t)i);
 	}
 	free(x);

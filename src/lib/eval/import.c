@@ -260,7 +260,7 @@ rs_import_recs(const rs_dataset *ds, const char *path, const char *name,
 		lists->ptr[nu] = o2;
 		rep->kept = o2;
 	}
-	m = rs_model_new("imported", name, keys, vals, 1, err);
+	m = rs_model_new(rs_kind_imported.name, name, keys, vals, 1, err);
 	if (m == NULL)
 		goto fail;
 	m->nusers = nu;

@@ -452,7 +452,7 @@ rs_eval_run(const rs_eval_ctx *c, const rs_model *m, rs_error *err)
 	size_t block, nm;
 	float *buf;
 	uint32_t *rowof, *warm;
-	bool imported = m->kind == &rs_kind_imported;
+	bool imported = m->kind->imported;
 	const float *popf = m->popularity;
 	float *popc = NULL;
 	double t0 = wall_seconds(), c0 = cpu_seconds();

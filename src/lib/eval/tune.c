@@ -105,7 +105,7 @@ rs_tune_check(const rs_tune_opts *o, rs_error *err)
 		rs_error_set(err, RS_EINVAL, "model %s cannot be trained", k->name);
 		return -1;
 	}
-	if (k == &rs_kind_imported) {
+	if (k->imported) {
 		rs_error_set(err, RS_EINVAL,
 		    "imported lists are not trained, so there is nothing to tune");
 		return -1;

@@ -550,7 +550,7 @@ rs_rerank_lists(const rs_eval_ctx *ctx, const rs_eval_result *r,
 			return NULL;
 		}
 	}
-	if ((m = rs_model_new("imported", name, keys, vals, 1, err)) == NULL) {
+	if ((m = rs_model_new(rs_kind_imported.name, name, keys, vals, 1, err)) == NULL) {
 		imported_lists_free(lists);
 		rs_imat_free(train);
 		return NULL;

@@ -104,7 +104,7 @@ lists_result(const rs_eval_ctx *ck, uint32_t *const *out, const uint32_t *lens,
 	char name[64];
 
 	r->model = xstrdup(model);
-	r->kind = xstrdup("imported");
+	r->kind = xstrdup(rs_kind_imported.name);
 	r->protocol = xstrdup("re-ranked lists");
 	r->nks = 1;
 	r->ks[0] = k;

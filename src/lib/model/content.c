@@ -256,8 +256,8 @@ feature_cmp(const void *pa, const void *pb)
 	return strcmp(a->name, b->name);
 }
 
-size_t
-rs_model_explain_features(const rs_model *m, uint32_t u, uint32_t item,
+static size_t
+content_explain_features(const rs_model *m, uint32_t u, uint32_t item,
     rs_feature_reason *out, size_t max)
 {
 	const struct content_state *st;
@@ -404,6 +404,7 @@ const rs_model_kind rs_kind_content = {
 	.fit = content_fit,
 	.score = content_score,
 	.explain = content_explain,
+	.explain_features = content_explain_features,
 	.similar = content_similar,
 	.save = content_save,
 	.load = content_load,

@@ -9,7 +9,19 @@
 #include "model/factor.h"
 #include "util/xmalloc.h"
 
-static const char *const fac_type_names[] = { "?", "mf", "svdpp", "als", "bpr" };
+extern const rs_model_kind rs_kind_mf, rs_kind_svdpp, rs_kind_als, rs_kind_bpr;
+
+/* The kind whose factors each fac_type tag of the saved bytes holds. */
+static const rs_model_kind *const fac_type_kinds[] = {
+	NULL, &rs_kind_mf, &rs_kind_svdpp, &rs_kind_als, &rs_kind_bpr
+};
+
+/* The name of a saved type tag, "?" for one this version does not know. */
+static const char *
+fac_type_name(uint32_t type)
+{
+	return type >= 1 && type < 5 ? fac_type_kinds[type]->name : "?";
+}
 
 fac_state *
 fac_new(enum fac_type type, uint32_t k, uint32_t nusers, uint32_t nitems)
@@ -172,7 +184,7 @@ fac_load_type(rs_model *m, enum fac_type type, const void *buf, size_t len,
 
 	if (len < sizeof h) {
 		rs_error_set(err, RS_EPARSE, "model %s: %zu bytes is too short for %s factors",
-		    m->name, len, fac_type_names[type]);
+		    m->name, len, fac_type_name(type));
 		return -1;
 	}
 	memcpy(&h, p, sizeof h);
@@ -184,7 +196,7 @@ fac_load_type(rs_model *m, enum fac_type type, const void *buf, size_t len,
 	}
 	if (h.type != (uint32_t)type) {
 		rs_error_set(err, RS_EPARSE, "model %s: saved factors are %s, not %s",
-		    m->name, h.type < 5 ? fac_type_names[h.type] : "?", fac_type_names[type]);
+		    m->name, fac_type_name(h.type), fac_type_name(type));
 		return -1;
 	}
 	if (m->nusers == 0 && m->nitems == 0) {
@@ -203,7 +215,7 @@ fac_load_type(rs_model *m, enum fac_type type, const void *buf, size_t len,
 	if (h.flags != want_flags ||
 	    len != sizeof h + payload_floats(s, h.flags) * sizeof(float)) {
 		rs_error_set(err, RS_EPARSE, "model %s: %zu bytes of %s factors, expected %zu",
-		    m->name, len, fac_type_names[type],
+		    m->name, len, fac_type_name(type),
 		    sizeof h + payload_floats(s, want_flags) * sizeof(float));
 		fac_free(s);
 		return -1;

@@ -334,8 +334,8 @@ hybrid_score(const rs_model *m, const uint32_t *users, size_t nu, float *out)
 
 extern const rs_model_kind rs_kind_hybrid;
 
-size_t
-rs_model_blend_parts(const rs_model *m, uint32_t user, uint32_t item,
+static size_t
+hybrid_blend_parts(const rs_model *m, uint32_t user, uint32_t item,
     rs_blend_part *out, size_t max)
 {
 	const struct hybrid_state *st;
@@ -606,6 +606,7 @@ const rs_model_kind rs_kind_hybrid = {
 	.fit = hybrid_fit,
 	.score = hybrid_score,
 	.explain = hybrid_explain,
+	.blend_parts = hybrid_blend_parts,
 	.save = hybrid_save,
 	.load = hybrid_load,
 	.free_state = hybrid_free_state,

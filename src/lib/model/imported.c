@@ -128,6 +128,7 @@ const rs_model_kind rs_kind_imported = {
 	.name = "imported",
 	.help = "top-k lists produced elsewhere, read by import recs (not trainable)",
 	.params = imported_params,
+	.imported = true,
 	.fit = imported_fit,
 	.score = imported_score,
 	.save = imported_save,

@@ -575,6 +575,9 @@ knn_save(const rs_model *m, void **buf, size_t *len)
 	return 0;
 }
 
+/* defined at the end; a saved state must match its kind */
+extern const rs_model_kind rs_kind_userknn;
+
 static int
 knn_load(rs_model *m, const void *buf, size_t len, rs_error *err)
 {
@@ -598,7 +601,7 @@ knn_load(rs_model *m, const void *buf, size_t len, rs_error *err)
 	st->mu = blob_get_f64(&r);
 	ok = ok && r.ok && st->k > 0 && st->nusers == m->nusers &&
 	    st->nitems == m->nitems &&
-	    st->user_based == (strcmp(m->kind->name, "userknn") == 0);
+	    st->user_based == (m->kind == &rs_kind_userknn);
 	if (ok && st->rating) {
 		st->bu = blob_get_array(&r, st->nusers, sizeof *st->bu);
 		st->bi = blob_get_array(&r, st->nitems, sizeof *st->bi);

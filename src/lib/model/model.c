@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "reelscope/explain.h"
 #include "reelscope/model.h"
 #include "util/clock.h"
 #include "util/xmalloc.h"
@@ -489,6 +490,24 @@ rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
 	}
 	m->fit_seconds = wall_seconds() - t0;
 	return rc;
+}
+
+size_t
+rs_model_explain_features(const rs_model *m, uint32_t user, uint32_t item,
+    rs_feature_reason *out, size_t max)
+{
+	if (m == NULL || m->kind->explain_features == NULL)
+		return 0;
+	return m->kind->explain_features(m, user, item, out, max);
+}
+
+size_t
+rs_model_blend_parts(const rs_model *m, uint32_t user, uint32_t item,
+    rs_blend_part *out, size_t max)
+{
+	if (m == NULL || m->kind->blend_parts == NULL)
+		return 0;
+	return m->kind->blend_parts(m, user, item, out, max);
 }
 
 int
