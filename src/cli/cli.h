@@ -59,6 +59,8 @@ struct cmd_entry {
 	const struct cmd_field *fields;	/* terminated by a NULL key */
 	enum cmd_ret (*exec)(struct session *, struct cmd_call *,
 	    struct report *);
+	/* more for help CMD after the result fields (train: the kinds), or NULL */
+	void (*more_help)(FILE *out);
 };
 
 /* A parsed and validated command call. */
@@ -143,6 +145,13 @@ void free_commands(struct command_words *c, int n);
 /* Help (cmd-help.c) and man page generation. */
 void help_print_command(const struct cmd_entry *e, FILE *out);
 void help_print_man_commands(FILE *out);
+/* Every model kind with its parameters, from the kind table: as text (help
+ * train), as man page lines (--man-kinds) and as a Markdown list
+ * (--markdown-kinds, README.md); tools/update-man.sh puts the last two in
+ * place and tests/shell/man-sync.sh checks them. */
+void help_print_kinds(FILE *out);
+void help_print_man_kinds(FILE *out);
+void help_print_markdown_kinds(FILE *out);
 
 /* Completion and the interactive loop (repl.c). */
 int repl_run(struct session *s);

@@ -110,7 +110,7 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_JSON = 256, OPT_KEEP, OPT_ECHO, OPT_NOPROG, OPT_VERSION,
-	    OPT_HELP, OPT_MAN, OPT_TUI };
+	    OPT_HELP, OPT_MAN, OPT_TUI, OPT_MAN_KINDS, OPT_MD_KINDS };
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "keep-going", no_argument, NULL, OPT_KEEP },
@@ -120,6 +120,8 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "man-commands", no_argument, NULL, OPT_MAN },
+		{ "man-kinds", no_argument, NULL, OPT_MAN_KINDS },
+		{ "markdown-kinds", no_argument, NULL, OPT_MD_KINDS },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct session s = { 0 };
@@ -165,6 +167,12 @@ main(int argc, char **argv)
 			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
 		case OPT_MAN:
 			help_print_man_commands(stdout);
+			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+		case OPT_MAN_KINDS:
+			help_print_man_kinds(stdout);
+			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+		case OPT_MD_KINDS:
+			help_print_markdown_kinds(stdout);
 			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
 		default:
 			if (optopt == 'c' || optopt == 'f')

@@ -1,6 +1,7 @@
 /* help: the command list, one command in full, and the man page's command section. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -84,6 +85,41 @@ help_print_command(const struct cmd_entry *e, FILE *out)
 		for (const struct cmd_field *f = e->fields; f->key != NULL; f++)
 			fprintf(out, "  %-22s %s\n", f->key, f->help);
 	}
+	if (e->more_help != NULL)
+		e->more_help(out);
+}
+
+void
+help_print_kinds(FILE *out)
+{
+	fprintf(out, "\nmodel kinds (model=KIND; PARAM=VALUE sets the kind's parameters, defaults shown):\n");
+	for (size_t i = 0; rs_model_kinds[i] != NULL; i++) {
+		const rs_model_kind *k = rs_model_kinds[i];
+		fprintf(out, "  %s: %s\n", k->name, k->help);
+		for (const rs_param_spec *p = k->params; p && p->name; p++) {
+			char kv[128];
+			snprintf(kv, sizeof kv, "%s=%s", p->name, p->def ? p->def : "");
+			fprintf(out, "      %-20s %s\n", kv, p->help);
+		}
+	}
+}
+
+/* A UTF-8 character as a troff \[uXXXX] escape (troff reads bytes, not
+ * UTF-8); returns its length in bytes. */
+static size_t
+man_char(FILE *out, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : 2;
+	uint32_t c = u[0] & (0x3F >> (n - 1));
+
+	for (size_t i = 1; i < n; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return i;	/* broken sequence: drop it */
+		c = c << 6 | (u[i] & 0x3F);
+	}
+	fprintf(out, "\\[u%04X]", (unsigned)c);
+	return n;
 }
 
 /* troff-escape a string for the man page. */
@@ -99,6 +135,8 @@ man_escape(FILE *out, const char *s)
 			fputs("\\-", out);
 		else if ((*s == '.' || *s == '\'') && (s == start || s[-1] == '\n'))
 			fprintf(out, "\\&%c", *s);
+		else if ((unsigned char)*s >= 0xC0)
+			s += man_char(out, s) - 1;
 		else
 			fputc(*s, out);
 	}
@@ -161,6 +199,62 @@ help_print_man_commands(FILE *out)
 				fputc('\n', out);
 			}
 		}
+	}
+}
+
+/* One kind of the man page's MODEL KINDS section. */
+static void
+man_kind(FILE *out, const rs_model_kind *k)
+{
+	fputs(".TP\n.B ", out);
+	man_escape(out, k->name);
+	fputc('\n', out);
+	man_escape(out, k->help);
+	fputs(".\n", out);
+	for (const rs_param_spec *p = k->params; p && p->name; p++) {
+		fputs(".IP\n\\fB", out);
+		man_escape(out, p->name);
+		fputs("=\\fR", out);
+		if (p->def != NULL && *p->def) {
+			fputs("\\fI", out);
+			man_escape(out, p->def);
+			fputs("\\fR", out);
+		}
+		fputs(": ", out);
+		man_escape(out, p->help);
+		fputc('\n', out);
+	}
+}
+
+void
+help_print_man_kinds(FILE *out)
+{
+	for (size_t i = 0; rs_model_kinds[i] != NULL; i++)
+		man_kind(out, rs_model_kinds[i]);
+}
+
+/* Markdown text: the characters that would start markup escaped. */
+static void
+md_escape(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (strchr("\\`*_[]<>|", *s) != NULL)
+			fputc('\\', out);
+		fputc(*s, out);
+	}
+}
+
+void
+help_print_markdown_kinds(FILE *out)
+{
+	for (size_t i = 0; rs_model_kinds[i] != NULL; i++) {
+		const rs_model_kind *k = rs_model_kinds[i];
+		fprintf(out, "- `%s`: ", k->name);
+		md_escape(out, k->help);
+		for (const rs_param_spec *p = k->params; p && p->name; p++)
+			fprintf(out, "%s`%s=%s`", p == k->params ? "; parameters " : " ",
+			    p->name, p->def ? p->def : "");
+		fputc('\n', out);
 	}
 }
 

@@ -177,8 +177,8 @@ const struct cmd_entry cmd_train_entry = {
 	.help = "train a named model on the training part of the split",
 	.doc = "Builds the users x items training matrix from the rows of the split's training "
 	    "part (signal=, threshold= and binary= choose the values) and fits a model of the "
-	    "given kind. Parameters other than train's own go to the model (help models lists "
-	    "each kind's). Iterative models run epoch by epoch with a validation score when "
+	    "given kind. Parameters other than train's own go to the model (the kinds "
+	    "and their parameters are listed below). Iterative models run epoch by epoch with a validation score when "
 	    "the split kept validation rows, stop early after patience epochs without "
 	    "improvement and keep the best epoch; Ctrl-C stops training and keeps the best "
 	    "epoch so far. Any number of models live side by side under their names.",
@@ -189,4 +189,5 @@ const struct cmd_entry cmd_train_entry = {
 	.free_opts = true,
 	.fields = train_fields,
 	.exec = cmd_train_exec,
+	.more_help = help_print_kinds,
 };
