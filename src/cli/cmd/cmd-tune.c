@@ -58,11 +58,66 @@ split_values(const char *v, size_t *n)
 	return out;
 }
 
+/* The table of trials and the model kept. */
+static void
+render_tune(struct rnode *root, struct report *r, const rs_model_kind *kind,
+    const rs_tune_opts *to, const rs_tune_result *res, const rs_model *m)
+{
+	const rs_tune_param *params = to->params;
+	size_t np = to->nparams;
+	struct rnode *arr, *best;
+
+	rn_str(root, "kind", kind->name);
+	rn_str(root, "metric", res->metric);
+	rn_str(root, "search", to->random ? "random" : "grid");
+	rn_label(rn_int(root, "grid", (int64_t)res->grid), "grid points");
+	arr = rn_flags(rn_arr(root, "trials"), RF_TABLE);
+	for (size_t t = 0; t < res->ntrials; t++) {
+		const rs_tune_trial *tr = &res->trials[t];
+		struct rnode *row = rn_obj(arr, NULL), *ps;
+		rn_int(row, "trial", (int64_t)t + 1);
+		ps = rn_flags(rn_obj(row, "params"), RF_TEXT_HIDE);
+		for (size_t p = 0; p < np; p++) {
+			rn_str(ps, params[p].name, params[p].values[tr->choice[p]]);
+			rn_flags(rn_str(row, params[p].name, params[p].values[tr->choice[p]]),
+			    RF_JSON_HIDE);
+		}
+		if (isnan(tr->score))
+			rn_label(rn_null(row, "score"), res->metric);
+		else
+			rn_label(rn_prec(rn_num(row, "score", tr->score), 5), res->metric);
+		rn_flags(rn_label(rn_str(row, "best ", t == res->best ? "*" : ""), "best"),
+		    RF_JSON_HIDE);
+		rn_flags(rn_bool(row, "best", t == res->best), RF_TEXT_HIDE);
+		rn_prec(rn_num(row, "seconds", tr->seconds), 3);
+		if (tr->error != NULL)
+			rn_str(row, "error", tr->error);
+		else
+			rn_flags(rn_null(row, "error"), RF_TEXT_HIDE);
+	}
+	best = rn_obj(root, "best");
+	rn_str(best, "name", m->name);
+	{
+		struct rnode *ps = rn_flags(rn_obj(best, "params"), RF_INLINE);
+		for (size_t i = 0; i < m->nparams; i++)
+			rn_str(ps, m->keys[i], m->values[i]);
+	}
+	rn_label(rn_prec(rn_num(best, "score", res->trials[res->best].score), 5), res->metric);
+	rn_flags(rn_bool(root, "interrupted", res->interrupted), res->interrupted ? 0 : RF_TEXT_HIDE);
+	if (res->interrupted)
+		report_warn(r, "interrupted after %zu trial%s: kept the best so far", res->ntrials,
+		    res->ntrials == 1 ? "" : "s");
+	for (size_t t = 0; t < res->ntrials; t++)
+		if (res->trials[t].error != NULL) {
+			report_warn(r, "trial %zu failed: %s", t + 1, res->trials[t].error);
+			break;
+		}
+}
+
 static enum cmd_ret
 cmd_tune_exec(struct session *s, struct cmd_call *c, struct report *r)
 {
 	rs_dataset *ds = session_data(s);
-	struct rnode *root = report_root(r), *arr, *best;
 	const char *kindname = call_get(c, "model"), *v;
 	const rs_model_kind *kind;
 	rs_tune_param *params = NULL;
@@ -162,51 +217,7 @@ cmd_tune_exec(struct session *s, struct cmd_call *c, struct report *r)
 		cmd_error(s, "tune: %s", err.msg);
 		goto out;
 	}
-	rn_str(root, "kind", kind->name);
-	rn_str(root, "metric", res->metric);
-	rn_str(root, "search", to.random ? "random" : "grid");
-	rn_label(rn_int(root, "grid", (int64_t)res->grid), "grid points");
-	arr = rn_flags(rn_arr(root, "trials"), RF_TABLE);
-	for (size_t t = 0; t < res->ntrials; t++) {
-		const rs_tune_trial *tr = &res->trials[t];
-		struct rnode *row = rn_obj(arr, NULL), *ps;
-		rn_int(row, "trial", (int64_t)t + 1);
-		ps = rn_flags(rn_obj(row, "params"), RF_TEXT_HIDE);
-		for (size_t p = 0; p < np; p++) {
-			rn_str(ps, params[p].name, params[p].values[tr->choice[p]]);
-			rn_flags(rn_str(row, params[p].name, params[p].values[tr->choice[p]]),
-			    RF_JSON_HIDE);
-		}
-		if (isnan(tr->score))
-			rn_label(rn_null(row, "score"), res->metric);
-		else
-			rn_label(rn_prec(rn_num(row, "score", tr->score), 5), res->metric);
-		rn_flags(rn_label(rn_str(row, "best ", t == res->best ? "*" : ""), "best"),
-		    RF_JSON_HIDE);
-		rn_flags(rn_bool(row, "best", t == res->best), RF_TEXT_HIDE);
-		rn_prec(rn_num(row, "seconds", tr->seconds), 3);
-		if (tr->error != NULL)
-			rn_str(row, "error", tr->error);
-		else
-			rn_flags(rn_null(row, "error"), RF_TEXT_HIDE);
-	}
-	best = rn_obj(root, "best");
-	rn_str(best, "name", m->name);
-	{
-		struct rnode *ps = rn_flags(rn_obj(best, "params"), RF_INLINE);
-		for (size_t i = 0; i < m->nparams; i++)
-			rn_str(ps, m->keys[i], m->values[i]);
-	}
-	rn_label(rn_prec(rn_num(best, "score", res->trials[res->best].score), 5), res->metric);
-	rn_flags(rn_bool(root, "interrupted", res->interrupted), res->interrupted ? 0 : RF_TEXT_HIDE);
-	if (res->interrupted)
-		report_warn(r, "interrupted after %zu trial%s: kept the best so far", res->ntrials,
-		    res->ntrials == 1 ? "" : "s");
-	for (size_t t = 0; t < res->ntrials; t++)
-		if (res->trials[t].error != NULL) {
-			report_warn(r, "trial %zu failed: %s", t + 1, res->trials[t].error);
-			break;
-		}
+	render_tune(report_root(r), r, kind, &to, res, m);
 	report_note(r, "kept the best as model %s (eval %s scores it on the test part)",
 	    m->name, m->name);
 	rs_workspace_add_model(s->ws, m);
