@@ -698,6 +698,52 @@ test_tune_check(void)
 	CHECK(rs_tune_check(&o, &err) == -1 && strstr(err.msg, "nothing to search"));
 }
 
+/* rs_workspace_train: the checks, the started hook, the model kept. */
+static void
+started(void *arg, const rs_model *m)
+{
+	*(const rs_model **)arg = m;
+}
+
+static void
+test_workspace_train(void)
+{
+	rs_workspace *ws = rs_workspace_new();
+	rs_train_request req;
+	rs_trained t;
+	rs_error err;
+	const rs_model *seen = NULL;
+	rs_load_opts lo;
+
+	rs_workspace_set_base(ws, tiny_files(), "train.csv");
+	rs_train_request_init(&req);
+	req.kind = "pop";
+	req.name = "p";
+	req.started = started;
+	req.started_arg = &seen;
+	CHECK(rs_workspace_train(ws, &req, &t, &err) == 0);
+	CHECK(t.model != NULL && t.model == seen);
+	CHECK(rs_workspace_model(ws, "p") == t.model);
+	CHECK(t.model->train != NULL && t.model->train->nnz == 8);
+	CHECK(!t.validated);
+	req.fit.metric = "rmse";
+	CHECK(rs_workspace_train(ws, &req, &t, &err) == -1 && t.model == NULL);
+	CHECK(strstr(err.msg, "needs a rating model (") != NULL && strstr(err.msg, "mf") != NULL);
+	req.fit.metric = "ndcg";
+	CHECK(rs_workspace_train(ws, &req, &t, &err) == -1 && strstr(err.msg, "ndcg@K"));
+	req.fit.metric = NULL;
+	req.kind = "nope";
+	CHECK(rs_workspace_train(ws, &req, &t, &err) == -1 && strstr(err.msg, "unknown model nope"));
+	CHECK(ws->nmodels == 1);
+	/* the same data without a split */
+	rs_load_opts_init(&lo);
+	rs_workspace_set_base(ws, rs_dataset_load(write_file("plain2.csv",
+	    "user,item\na,x\nb,y\n"), &lo, NULL, &err), "plain2.csv");
+	req.kind = "pop";
+	CHECK(rs_workspace_train(ws, &req, &t, &err) == -1 && strstr(err.msg, "no split yet"));
+	rs_workspace_free(ws);
+}
+
 static int
 rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
@@ -727,6 +773,7 @@ main(void)
 	test_observed();
 	test_no_split();
 	test_tune_check();
+	test_workspace_train();
 	nftw(tmp, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 	return check_done("test-eval");
 }
