@@ -93,6 +93,7 @@ help eval
 set
 # gnuplot is emitted when it is not the default (no plot runs after this)
 set gnuplot=out/no-gnuplot
+set gnuplot_timeout=30
 quit
 EOF
 run_status=0

@@ -210,9 +210,9 @@ cmd_tune_exec(struct session *s, struct cmd_call *c, struct report *r)
 	base.binary = call_bool(c, "binary", -1);
 	base.hooks = &h;
 	env.ds = ds;
-	env.features = s->ws->features;
-	env.models = s->ws->models;
-	env.nmodels = s->ws->nmodels;
+	env.features = rs_workspace_features(s->ws);
+	env.models = rs_workspace_models(s->ws);
+	env.nmodels = rs_workspace_nmodels(s->ws);
 	if ((res = rs_tune_run(&to, &base, &env, ev, &m, &err)) == NULL) {
 		cmd_error(s, "tune: %s", err.msg);
 		goto out;
