@@ -6,6 +6,7 @@
 #include "reelscope/classify.h"
 #include "reelscope/features.h"
 #include "feature/feature.h"
+#include "util/random.h"
 #include "util/text.h"
 
 #ifdef _OPENMP
@@ -121,9 +122,9 @@ test_fuzz(void)
 
 	rs_tokens_init(&t);
 	for (int r = 0; r < 20000; r++) {
-		size_t n = feat_rand(&state) % 256;
+		size_t n = rnd_splitmix(&state) % 256;
 		for (size_t i = 0; i < n; i++) {
-			uint64_t x = feat_rand(&state);
+			uint64_t x = rnd_splitmix(&state);
 			/* bias towards UTF-8 lead and continuation bytes */
 			buf[i] = (unsigned char)(x % 4 == 0 ? 0x80 | (x >> 8 & 0x3F) :
 			    x % 4 == 1 ? 0xE0 | (x >> 8 & 0x0F) : x >> 8);
@@ -524,8 +525,8 @@ test_threads(void)
 	for (int i = 0; i < 9000; i++) {
 		sb_printf(&sb, "v%d,", i);
 		for (int k = 0; k < 4; k++)
-			sb_printf(&sb, "%s%s", k ? " " : "", words[feat_rand(&state) % 12]);
-		sb_printf(&sb, " w%u,c%d\n", (unsigned)(feat_rand(&state) % 3000), i % 5);
+			sb_printf(&sb, "%s%s", k ? " " : "", words[rnd_splitmix(&state) % 12]);
+		sb_printf(&sb, " w%u,c%d\n", (unsigned)(rnd_splitmix(&state) % 3000), i % 5);
 	}
 	sb_putc(&sb, '\0');
 	write_file("many.csv", sb.s);

@@ -338,7 +338,7 @@ static void
 test_dropout(void)
 {
 	float x[1000], mask[1000];
-	fac_rng r = fac_stream(1, 2, 3);
+	rnd_gen r = rnd_stream(1, 2, 3);
 	size_t zeros = 0;
 
 	for (int k = 0; k < 1000; k++)

@@ -13,6 +13,7 @@
 #include "reelscope/eval.h"
 #include "eval/eval-int.h"
 #include "util/clock.h"
+#include "util/random.h"
 #include "util/xmalloc.h"
 
 /* Where each (family, cutoff) lands in the result's metric columns. */
@@ -177,13 +178,11 @@ name(T *v, size_t n) \
 DEFINE_SORT(sort_floats, float)
 DEFINE_SORT(sort_items, uint32_t)
 
+/* a hash of z (the splitmix64 step without its state), iterated below */
 static uint64_t
 mix64(uint64_t z)
 {
-	z += 0x9e3779b97f4a7c15ULL;
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
+	return rnd_mix(z + 0x9e3779b97f4a7c15ULL);
 }
 
 /* Keep n of other[0..no) chosen uniformly (partial Fisher-Yates with a

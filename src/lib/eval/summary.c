@@ -6,19 +6,10 @@
 #include <string.h>
 
 #include "reelscope/eval.h"
+#include "util/random.h"
 #include "util/xmalloc.h"
 
 #define BOOTSTRAP 2000
-
-static uint64_t
-next64(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
 
 static int
 cmp_double(const void *a, const void *b)
@@ -50,7 +41,7 @@ bootstrap_pairs(const rs_eval_result *r, bool rmse, uint64_t seed,
 	for (int b = 0; b < BOOTSTRAP; b++) {
 		double num = 0, den = 0;
 		for (uint32_t j = 0; j < n; j++) {
-			uint32_t e = idx[next64(&s) % n];
+			uint32_t e = idx[rnd_splitmix(&s) % n];
 			num += rmse ? r->sq_err[e] : r->abs_err[e];
 			den += r->npairs[e];
 		}

@@ -10,6 +10,7 @@
 #include "reelscope/eval.h"
 #include "reelscope/split.h"
 #include "util/clock.h"
+#include "util/random.h"
 #include "util/xmalloc.h"
 
 #define MAX_GRID 100000
@@ -182,16 +183,6 @@ rs_tune_result_free(rs_tune_result *r)
 	free(r);
 }
 
-static uint64_t
-next64(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
 /* The points to try, as grid indices: every one, or a seeded sample. */
 static size_t *
 points(const rs_tune_opts *o, size_t g, size_t *n)
@@ -211,7 +202,7 @@ points(const rs_tune_opts *o, size_t g, size_t *n)
 		size_t t = o->trials, k = 0;
 		idx = xmalloc(t * sizeof *idx);
 		for (size_t j = g - t; j < g; j++) {
-			size_t v = (size_t)(next64(&s) % (uint64_t)(j + 1));
+			size_t v = (size_t)(rnd_splitmix(&s) % (uint64_t)(j + 1));
 			bool dup = false;
 			for (size_t q = 0; q < k && !dup; q++)
 				dup = idx[q] == v;

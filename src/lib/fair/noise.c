@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include "fair/fair-int.h"
+#include "util/random.h"
 
 void
 fair_rng_init(fair_rng *g, bool seeded, uint64_t seed)
@@ -25,10 +26,7 @@ next64(fair_rng *g)
 		randombytes_buf(&z, sizeof z);
 		return z;
 	}
-	z = (g->state += 0x9E3779B97F4A7C15ULL);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
+	return rnd_splitmix(&g->state);
 }
 
 double

@@ -8,6 +8,7 @@
 #include "reelscope/classify.h"
 #include "reelscope/features.h"
 #include "feature/feature.h"
+#include "util/random.h"
 #include "util/strtab.h"
 #include "util/xmalloc.h"
 
@@ -164,7 +165,7 @@ rs_classify(const rs_dataset *ds, const rs_classify_params *p,
 	out->labelled = nlab;
 	/* hold out a seeded random share of the labelled items */
 	for (size_t i = nlab; i > 1; i--) {
-		size_t j = (size_t)(feat_rand(&state) % i);
+		size_t j = (size_t)(rnd_splitmix(&state) % i);
 		uint32_t t = order[i - 1];
 		order[i - 1] = order[j];
 		order[j] = t;

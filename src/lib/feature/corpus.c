@@ -503,13 +503,3 @@ classes_free(struct classes *cl)
 	free(cl->of);
 	memset(cl, 0, sizeof *cl);
 }
-
-uint64_t
-feat_rand(uint64_t *state)
-{
-	uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
-}

@@ -116,7 +116,4 @@ void feat_build_matrix(rs_features *f, const struct sources *src,
 /* The top keywords of every category into f. */
 void feat_category_keywords(rs_features *f);
 
-/* splitmix64: the seeded generator of hold-out draws. */
-uint64_t feat_rand(uint64_t *state);
-
 #endif

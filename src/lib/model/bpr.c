@@ -74,14 +74,14 @@ is_positive(const rs_imat *t, uint32_t u, uint32_t j)
 /* A negative from item block ib (the stratum's items). */
 static uint32_t
 draw_item(const struct bpr_pass *c, const fac_strata *st, uint32_t ib,
-    fac_rng *rng)
+    rnd_gen *rng)
 {
 	uint32_t a = st->istart[ib], b = st->istart[ib + 1];
 
 	if (c->cum == NULL)
-		return st->items[a + fac_below(rng, b - a)];
+		return st->items[a + rnd_below(rng, b - a)];
 	{
-		double lo_w = a ? c->cum[a - 1] : 0, x = lo_w + fac_uniform(rng) * (c->cum[b - 1] - lo_w);
+		double lo_w = a ? c->cum[a - 1] : 0, x = lo_w + rnd_uniform(rng) * (c->cum[b - 1] - lo_w);
 		uint32_t lo = a, hi = b - 1;
 		while (lo < hi) {	/* first position with cum > x */
 			uint32_t mid = lo + (hi - lo) / 2;
@@ -104,7 +104,7 @@ softplus(double x)
  * item block; returns the summed -ln sigma(x_uij) before the updates. */
 FAC_HOT static double
 bpr_stratum(void *vctx, const fac_strata *st, uint32_t ub, uint32_t ib,
-    fac_rng *rng)
+    rnd_gen *rng)
 {
 	const struct bpr_pass *c = vctx;
 	fac_state *s = c->s;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/factor.h"	/* fac_blas_serial_* */
 #include "model/nn/deep.h"
 #include "util/xmalloc.h"
 
@@ -273,13 +274,13 @@ caser_chunk(void *vctx, uint32_t chunk, uint32_t lo, uint32_t hi)
 	for (uint32_t k = lo; k < hi; k++) {
 		uint32_t x = b->ex[k], u = s->xu[x];
 		const uint32_t *seq = s->seq->item + s->seq->ptr[u];
-		fac_rng r = fac_stream(s->core.seed ^ b->key, 0x434153, x);
+		rnd_gen r = rnd_stream(s->core.seed ^ b->key, 0x434153, x);
 		window(s, seq, s->xt[x], &w);
 		cand[0] = seq[s->xt[x]];
 		for (uint32_t j = 1; j < C; j++) {
 			uint32_t it = 0;
 			for (int tries = 0; tries < 32; tries++) {
-				it = fac_below(&r, s->nitems);
+				it = rnd_below(&r, s->nitems);
 				if (!nn_is_positive(s->t, u, it))
 					break;
 			}

@@ -334,26 +334,6 @@ fac_explain_cosine(const rs_model *m, uint32_t user, uint32_t item,
 	return n;
 }
 
-/* ---- random streams ---- */
-
-static uint64_t
-mix64(uint64_t z)
-{
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-fac_rng
-fac_stream(uint64_t seed, uint64_t a, uint64_t b)
-{
-	fac_rng r;
-
-	r.s = mix64(mix64(seed + 0x9e3779b97f4a7c15ULL) ^ mix64(a + 0x632be59bd9b4e019ULL));
-	r.s = mix64(r.s ^ mix64(b + 0x85157af5ULL));
-	return r;
-}
-
 void
 fac_init_normal(float *X, uint32_t n, uint32_t k, double std, uint64_t seed,
     uint64_t purpose, const uint64_t *ptr)
@@ -361,14 +341,14 @@ fac_init_normal(float *X, uint32_t n, uint32_t k, double std, uint64_t seed,
 	#pragma omp parallel for schedule(static) if ((uint64_t)n * k >= FAC_PARALLEL_MIN)
 	for (uint32_t r = 0; r < n; r++) {
 		float *x = X + (size_t)r * k;
-		fac_rng g = fac_stream(seed, purpose, r);
+		rnd_gen g = rnd_stream(seed, purpose, r);
 		if (ptr != NULL && ptr[r + 1] == ptr[r]) {
 			memset(x, 0, k * sizeof *x);
 			continue;
 		}
 		for (uint32_t f = 0; f < k; f += 2) {
 			/* Box-Muller: two normals from two uniforms */
-			double u1 = 1.0 - fac_uniform(&g), u2 = fac_uniform(&g);
+			double u1 = 1.0 - rnd_uniform(&g), u2 = rnd_uniform(&g);
 			double rad = sqrt(-2.0 * log(u1)) * std;
 			x[f] = (float)(rad * cos(2 * M_PI * u2));
 			if (f + 1 < k)
@@ -384,12 +364,12 @@ fac_init_normal(float *X, uint32_t n, uint32_t k, double std, uint64_t seed,
 
 /* A random permutation of 0..n-1 from stream r. */
 static void
-permute(uint32_t *perm, uint32_t n, fac_rng *r)
+permute(uint32_t *perm, uint32_t n, rnd_gen *r)
 {
 	for (uint32_t i = 0; i < n; i++)
 		perm[i] = i;
 	for (uint32_t i = n; i > 1; i--) {
-		uint32_t j = fac_below(r, i), tmp = perm[i - 1];
+		uint32_t j = rnd_below(r, i), tmp = perm[i - 1];
 		perm[i - 1] = perm[j];
 		perm[j] = tmp;
 	}
@@ -402,7 +382,7 @@ fac_strata_build(fac_strata *st, const rs_imat *t, uint64_t seed,
 	const uint32_t B = FAC_BLOCKS;
 	uint32_t *uperm = xmalloc((t->nusers ? t->nusers : 1) * sizeof *uperm);
 	uint64_t *fill;
-	fac_rng r;
+	rnd_gen r;
 
 	memset(st, 0, sizeof *st);
 	st->ent = xmalloc((t->nnz ? t->nnz : 1) * sizeof *st->ent);
@@ -410,11 +390,11 @@ fac_strata_build(fac_strata *st, const rs_imat *t, uint64_t seed,
 	st->iblock = xmalloc((t->nitems ? t->nitems : 1) * sizeof *st->iblock);
 	st->items = xmalloc((t->nitems ? t->nitems : 1) * sizeof *st->items);
 	/* deal users and items into B blocks of (nearly) equal size */
-	r = fac_stream(seed, TAG_DEAL | epoch, 1);
+	r = rnd_stream(seed, TAG_DEAL | epoch, 1);
 	permute(uperm, t->nusers, &r);
 	for (uint32_t j = 0; j < t->nusers; j++)
 		st->ublock[uperm[j]] = (uint32_t)((uint64_t)j * B / t->nusers);
-	r = fac_stream(seed, TAG_DEAL | epoch, 2);
+	r = rnd_stream(seed, TAG_DEAL | epoch, 2);
 	permute(st->items, t->nitems, &r);
 	for (uint32_t j = 0; j < t->nitems; j++)
 		st->iblock[st->items[j]] = (uint32_t)((uint64_t)j * B / t->nitems);
@@ -439,11 +419,11 @@ fac_strata_build(fac_strata *st, const rs_imat *t, uint64_t seed,
 	free(fill);
 	#pragma omp parallel for schedule(dynamic, 1) if (t->nnz >= FAC_PARALLEL_MIN / 4)
 	for (uint32_t c = 0; c < B * B; c++) {
-		fac_rng g = fac_stream(seed, TAG_DEAL | epoch, 16 + c);
+		rnd_gen g = rnd_stream(seed, TAG_DEAL | epoch, 16 + c);
 		fac_entry *e = st->ent + st->start[c];
 		uint64_t n = st->start[c + 1] - st->start[c];
 		for (uint64_t i = n; i > 1; i--) {
-			uint64_t j = (uint64_t)(fac_uniform(&g) * (double)i);
+			uint64_t j = (uint64_t)(rnd_uniform(&g) * (double)i);
 			fac_entry tmp;
 			if (j >= i)
 				j = i - 1;
@@ -476,7 +456,7 @@ fac_strata_run(const fac_strata *st, fac_stratum_fn fn, void *ctx,
 		#pragma omp parallel for schedule(dynamic, 1) if (parallel)
 		for (uint32_t b = 0; b < B; b++) {
 			uint32_t c = (b + s) % B;
-			fac_rng g = fac_stream(seed, TAG_RUN | epoch, b * B + c);
+			rnd_gen g = rnd_stream(seed, TAG_RUN | epoch, b * B + c);
 			part[b * B + c] = fn(ctx, st, b, c, &g);
 		}
 	}

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "reelscope/model.h"
+#include "util/random.h"
 
 /* Which factor model a state belongs to (stored in saved bytes). */
 enum fac_type { FAC_MF = 1, FAC_SVDPP = 2, FAC_ALS = 3, FAC_BPR = 4 };
@@ -62,39 +63,7 @@ size_t fac_explain_cosine(const rs_model *m, uint32_t user, uint32_t item,
 /* keep the max strongest reasons (|weight|), strongest first */
 size_t fac_reasons_top(rs_reason *r, size_t n, size_t max);
 
-/* ---- deterministic random streams ---- */
-
-/* splitmix64: one independent stream per (seed, purpose, index), so that
- * what a user or a block draws never depends on the thread that runs it */
-typedef struct fac_rng {
-	uint64_t s;
-} fac_rng;
-
-fac_rng fac_stream(uint64_t seed, uint64_t a, uint64_t b);
-
-static inline uint64_t
-fac_next(fac_rng *r)
-{
-	uint64_t z = (r->s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-/* uniform in [0, n) (multiply-shift; bias below 2^-32 * n) */
-static inline uint32_t
-fac_below(fac_rng *r, uint32_t n)
-{
-	return (uint32_t)(((fac_next(r) >> 32) * (uint64_t)n) >> 32);
-}
-
-/* uniform in [0, 1) */
-static inline double
-fac_uniform(fac_rng *r)
-{
-	return (double)(fac_next(r) >> 11) * 0x1.0p-53;
-}
+/* ---- deterministic random streams: rnd_gen of util/random.h ---- */
 
 /* Rows of X (n x k) drawn from N(0, std^2), row r from its own stream
  * (seed, purpose, r); rows without training entries (ptr[r + 1] == ptr[r],
@@ -186,7 +155,7 @@ void fac_strata_free(fac_strata *st);
 /* Run fn on every stratum in DSGD order (parallel within a sub-epoch); sums
  * the doubles fn returns in a fixed order. */
 typedef double (*fac_stratum_fn)(void *ctx, const fac_strata *st,
-    uint32_t ublock, uint32_t iblock, fac_rng *rng);
+    uint32_t ublock, uint32_t iblock, rnd_gen *rng);
 double fac_strata_run(const fac_strata *st, fac_stratum_fn fn, void *ctx,
     uint64_t seed, uint32_t epoch);
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/factor.h"	/* fac_blas_serial_* */
 #include "model/nn/deep.h"
 #include "util/xmalloc.h"
 
@@ -201,7 +202,7 @@ gru_chunk(void *vctx, uint32_t chunk, uint32_t lo, uint32_t hi)
 	/* inputs and targets, step-major; past a window's end item 0 stands in
 	 * (its gradients are zero) */
 	for (uint32_t t = 0; t < T; t++) {
-		fac_rng r = fac_stream(s->core.seed ^ b->key, 0x4e4547 + chunk, t);
+		rnd_gen r = rnd_stream(s->core.seed ^ b->key, 0x4e4547 + chunk, t);
 		for (uint32_t k = 0; k < n; k++) {
 			uint32_t w = b->ex[lo + k];
 			bool on = t < s->wlen[w];
@@ -209,7 +210,7 @@ gru_chunk(void *vctx, uint32_t chunk, uint32_t lo, uint32_t hi)
 			tg[t * n + k] = on ? seq_item(s, s->wu[w], s->wstart[w] + t + 1) : UINT32_MAX;
 		}
 		for (uint32_t j = 0; j < S; j++)
-			neg[t * S + j] = fac_below(&r, s->nitems);
+			neg[t * S + j] = rnd_below(&r, s->nitems);
 	}
 	/* forward */
 	for (uint32_t t = 0; t < T; t++) {

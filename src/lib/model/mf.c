@@ -143,7 +143,7 @@ row_penalties(const uint64_t *ptr, uint32_t n, float reg, double e)
  * before each update). */
 FAC_HOT static double
 mf_stratum(void *vctx, const fac_strata *st, uint32_t ub, uint32_t ib,
-    fac_rng *rng)
+    rnd_gen *rng)
 {
 	const struct mf_pass *c = vctx;
 	fac_state *s = c->s;
@@ -231,14 +231,14 @@ svdpp_epoch(rs_model *m, const rs_train_ctx *ctx, uint32_t epoch, double *loss,
 	size_t cap = 0;
 	float *z = xmalloc(k * sizeof *z), *acc = xmalloc(k * sizeof *acc);
 	float *pz = xmalloc(k * sizeof *pz);	/* p_u + z */
-	fac_rng g = fac_stream(ctx->seed, PURPOSE_ORDER | epoch, 0);
+	rnd_gen g = rnd_stream(ctx->seed, PURPOSE_ORDER | epoch, 0);
 	double sse = 0;
 
 	(void)err;
 	for (uint32_t u = 0; u < t->nusers; u++)
 		order[u] = u;
 	for (uint32_t u = t->nusers; u > 1; u--) {
-		uint32_t j = fac_below(&g, u), tmp = order[u - 1];
+		uint32_t j = rnd_below(&g, u), tmp = order[u - 1];
 		order[u - 1] = order[j];
 		order[j] = tmp;
 	}
@@ -256,7 +256,7 @@ svdpp_epoch(rs_model *m, const rs_train_ctx *ctx, uint32_t epoch, double *loss,
 		for (uint64_t j = 0; j < n; j++)
 			rows[j] = a + j;
 		for (uint64_t j = n; j > 1; j--) {
-			uint64_t x = fac_below(&g, (uint32_t)j), tmp = rows[j - 1];
+			uint64_t x = rnd_below(&g, (uint32_t)j), tmp = rows[j - 1];
 			rows[j - 1] = rows[x];
 			rows[x] = tmp;
 		}

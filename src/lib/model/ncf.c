@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/factor.h"	/* fac_blas_serial_* */
 #include "model/nn/deep.h"
 #include "util/xmalloc.h"
 
@@ -196,13 +197,13 @@ ncf_chunk(void *vctx, uint32_t chunk, uint32_t lo, uint32_t hi)
 	/* who and what: the positive, then its negatives */
 	for (uint32_t k = lo; k < hi; k++) {
 		uint32_t x = b->ex[k], u = s->pu[x];
-		fac_rng r = fac_stream(s->core.seed ^ b->key, 0x4e4547, x);
+		rnd_gen r = rnd_stream(s->core.seed ^ b->key, 0x4e4547, x);
 		iu[(k - lo) * per] = u;
 		ii[(k - lo) * per] = s->pi[x];
 		for (uint32_t j = 1; j < per; j++) {
 			uint32_t it = 0;
 			for (int tries = 0; tries < 32; tries++) {
-				it = fac_below(&r, s->nitems);
+				it = rnd_below(&r, s->nitems);
 				if (!nn_is_positive(s->t, u, it))
 					break;
 			}
@@ -234,7 +235,7 @@ ncf_chunk(void *vctx, uint32_t chunk, uint32_t lo, uint32_t hi)
 		nn_dense_fwd(s->W[l], s->b[l], s->size[l], s->size[l + 1], act[l], n, act[l + 1]);
 		nn_act_fwd(NN_RELU, act[l + 1], sz);
 		if (mask[l] != NULL) {
-			fac_rng r = fac_stream(s->core.seed ^ b->key, 0x44524f50 + l, chunk);
+			rnd_gen r = rnd_stream(s->core.seed ^ b->key, 0x44524f50 + l, chunk);
 			nn_dropout_fwd(act[l + 1], mask[l], sz, s->dropout, &r);
 		}
 	}

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/factor.h"	/* fac_blas_serial_* */
 #include "model/nn/deep.h"
 #include "reelscope/features.h"
 #include "util/xmalloc.h"
@@ -360,7 +361,7 @@ tt_chunk(void *vctx, uint32_t chunk, uint32_t lo, uint32_t hi)
 	const uint32_t n = hi - lo, S = s->negatives, H = s->H, d = s->d, C = 1 + S;
 	uint32_t *us, *is;
 	float *ua, *uo, *ia, *io, *logit, *ds, *du, *di, *dact;
-	fac_rng r = fac_stream(s->core.seed ^ b->key, 0x5454, chunk);
+	rnd_gen r = rnd_stream(s->core.seed ^ b->key, 0x5454, chunk);
 	double loss = 0;
 
 	b->loss[chunk] = 0;
@@ -373,7 +374,7 @@ tt_chunk(void *vctx, uint32_t chunk, uint32_t lo, uint32_t hi)
 		is[k] = s->pi[b->ex[lo + k]];
 	}
 	for (uint32_t j = 0; j < S; j++)
-		is[n + j] = fac_below(&r, s->nitems);
+		is[n + j] = rnd_below(&r, s->nitems);
 	ua = xmalloc((size_t)n * H * sizeof *ua);
 	uo = xmalloc((size_t)n * d * sizeof *uo);
 	ia = xmalloc(((size_t)n + S) * H * sizeof *ia);

@@ -6,28 +6,18 @@
 #include <string.h>
 
 #include "sim.h"
+#include "util/random.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
-
-/* splitmix64: turns (seed, kind, index) into well-spread stream states */
-static uint64_t
-splitmix(uint64_t *x)
-{
-	uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
 
 void
 rng_stream(struct rng *r, uint64_t seed, uint64_t kind, uint64_t index)
 {
 	uint64_t x = seed * 0xd1b54a32d192ed03ULL ^ (kind << 56) ^ index;
 
-	x = splitmix(&x) ^ index * 0x9e3779b97f4a7c15ULL;
+	x = rnd_splitmix(&x) ^ index * 0x9e3779b97f4a7c15ULL;
 	for (int i = 0; i < 4; i++)
-		r->s[i] = splitmix(&x);
+		r->s[i] = rnd_splitmix(&x);
 	r->has_spare = false;
 }
 

@@ -55,7 +55,7 @@ deep_epoch(rs_model *m, const rs_train_ctx *ctx, uint32_t epoch, double *loss,
 	uint32_t n = c->nexamples, *order;
 	nn_rows rows[NN_MAX_ARRAYS];
 	float *g = xcalloc(net->dense_floats ? net->dense_floats : 1, sizeof *g);
-	fac_rng r = fac_stream(c->seed, TAG_ORDER, epoch);
+	rnd_gen r = rnd_stream(c->seed, TAG_ORDER, epoch);
 	double sum = 0;
 
 	(void)ctx;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/factor.h"	/* fac_blas_serial_* */
 #include "model/nn/nn.h"
 #include "util/xmalloc.h"
 
@@ -67,10 +68,10 @@ nn_net_array(nn_net *net, const float *w)
 void
 nn_init_normal(float *w, size_t n, double std, uint64_t seed, uint64_t purpose)
 {
-	fac_rng g = fac_stream(seed, purpose, 0x4e4e);
+	rnd_gen g = rnd_stream(seed, purpose, 0x4e4e);
 
 	for (size_t k = 0; k < n && std > 0; k += 2) {
-		double u1 = 1.0 - fac_uniform(&g), u2 = fac_uniform(&g);
+		double u1 = 1.0 - rnd_uniform(&g), u2 = rnd_uniform(&g);
 		double rad = sqrt(-2.0 * log(u1)) * std;
 		w[k] = (float)(rad * cos(2 * M_PI * u2));
 		if (k + 1 < n)
@@ -82,11 +83,11 @@ void
 nn_init_glorot(float *w, uint32_t fan_out, uint32_t fan_in, uint64_t seed,
     uint64_t purpose)
 {
-	fac_rng g = fac_stream(seed, purpose, 0x474c);
+	rnd_gen g = rnd_stream(seed, purpose, 0x474c);
 	double a = sqrt(6.0 / ((double)fan_in + fan_out));
 
 	for (size_t k = 0; k < (size_t)fan_out * fan_in; k++)
-		w[k] = (float)((2 * fac_uniform(&g) - 1) * a);
+		w[k] = (float)((2 * rnd_uniform(&g) - 1) * a);
 }
 
 float *
@@ -399,12 +400,12 @@ nn_act_bwd(enum nn_act f, const float *y, float *dy, size_t n)
 }
 
 void
-nn_dropout_fwd(float *x, float *mask, size_t n, float p, fac_rng *rng)
+nn_dropout_fwd(float *x, float *mask, size_t n, float p, rnd_gen *rng)
 {
 	float keep = 1.0f / (1.0f - p);
 
 	for (size_t k = 0; k < n; k++) {
-		mask[k] = fac_uniform(rng) < p ? 0.0f : keep;
+		mask[k] = rnd_uniform(rng) < p ? 0.0f : keep;
 		x[k] *= mask[k];
 	}
 }
@@ -535,12 +536,12 @@ nn_chunks_reduce(float *const *g, size_t len)
 }
 
 void
-nn_permute(uint32_t *perm, uint32_t n, fac_rng *r)
+nn_permute(uint32_t *perm, uint32_t n, rnd_gen *r)
 {
 	for (uint32_t i = 0; i < n; i++)
 		perm[i] = i;
 	for (uint32_t i = n; i > 1; i--) {
-		uint32_t j = fac_below(r, i), tmp = perm[i - 1];
+		uint32_t j = rnd_below(r, i), tmp = perm[i - 1];
 		perm[i - 1] = perm[j];
 		perm[j] = tmp;
 	}

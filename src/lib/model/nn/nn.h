@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #include "model/blob.h"
-#include "model/factor.h"	/* fac_rng streams */
+#include "util/random.h"	/* rnd_gen streams */
 #include "reelscope/model.h"
 
 /*
@@ -129,7 +129,7 @@ void nn_act_bwd(enum nn_act f, const float *y, float *dy, size_t n);
 
 /* Inverted dropout: mask[k] = 0 with probability p, else 1 / (1 - p);
  * x *= mask. Backward: dy *= mask. */
-void nn_dropout_fwd(float *x, float *mask, size_t n, float p, fac_rng *rng);
+void nn_dropout_fwd(float *x, float *mask, size_t n, float p, rnd_gen *rng);
 void nn_dropout_bwd(float *dy, const float *mask, size_t n);
 
 /* Embedding lookup: out row k = table row idx[k] (dim floats). */
@@ -194,7 +194,7 @@ void nn_chunks_run(uint32_t n, nn_chunk_fn fn, void *ctx, bool parallel);
 void nn_chunks_reduce(float *const *g, size_t len);
 
 /* A random permutation of 0..n-1. */
-void nn_permute(uint32_t *perm, uint32_t n, fac_rng *r);
+void nn_permute(uint32_t *perm, uint32_t n, rnd_gen *r);
 
 /* Common parameter checks: names the parameter. */
 int nn_check_sizes(const rs_model *m, const char *const *names, rs_error *err);
