@@ -7,15 +7,8 @@
 #include <string.h>
 
 #include "model/factor.h"
+#include "util/lapack.h"
 #include "util/xmalloc.h"
-
-/* LAPACK (Fortran calling convention; the trailing size_t is the hidden
- * length of the character argument) */
-extern void spotrf_(const char *uplo, const int *n, float *a, const int *lda,
-    int *info, size_t uplo_len);
-extern void spotrs_(const char *uplo, const int *n, const int *nrhs,
-    const float *a, const int *lda, float *b, const int *ldb, int *info,
-    size_t uplo_len);
 
 #define PURPOSE_X 0x58
 #define PURPOSE_Y 0x59

@@ -9,14 +9,8 @@
 
 #include "model/blob.h"
 #include "reelscope/model.h"
+#include "util/lapack.h"
 #include "util/xmalloc.h"
-
-/* LAPACK (OpenBLAS), Fortran calling convention with the hidden length of
- * the character argument. */
-extern void spotrf_(const char *uplo, const int *n, float *a, const int *lda,
-    int *info, size_t uplo_len);
-extern void spotri_(const char *uplo, const int *n, float *a, const int *lda,
-    int *info, size_t uplo_len);
 
 static const rs_param_spec ease_params[] = {
 	{ "lambda", RS_PARAM_NUM, "500", 0, 1e12, NULL,
