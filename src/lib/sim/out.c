@@ -11,6 +11,7 @@
 #include <zlib.h>
 
 #include "sim.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 
 #define OUTBUF ((size_t)1 << 20)
@@ -194,24 +195,6 @@ tb_fixed(struct tbuf *t, double x, int dec)
 	}
 }
 
-/* Civil date of a day number (days since 1970-01-01). */
-static void
-civil(int64_t z, int *y, unsigned *m, unsigned *d)
-{
-	int64_t era;
-	unsigned doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = (unsigned)(z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 static void
 put2(struct tbuf *t, unsigned v)
 {
@@ -240,7 +223,7 @@ tb_day_bj(struct tbuf *t, int64_t ms)
 	local_bj(ms, &day, &tod);
 	if (!t->has_day || t->day != day) {
 		/* rows come in time order: the day's text is reused */
-		civil(day, &y, &m, &d);
+		civil_from_days(day, &y, &m, &d);
 		y = y < 0 ? 0 : y > 9999 ? 9999 : y;
 		t->daytext[0] = (char)('0' + y / 1000);
 		t->daytext[1] = (char)('0' + y / 100 % 10);

@@ -188,7 +188,7 @@ days_from_civil(int64_t y, unsigned m, unsigned d)
 	return era * 146097 + (int64_t)doe - 719468;
 }
 
-static void
+void
 civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d)
 {
 	int64_t era;

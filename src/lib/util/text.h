@@ -34,6 +34,10 @@ bool parse_datetime(const char *s, size_t len, double *out);
  * of day is midnight and date_only is set). */
 void format_datetime(double t, bool date_only, char *buf, size_t size);
 
+/* The civil date (proleptic Gregorian) of a day number (days since
+ * 1970-01-01). */
+void civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d);
+
 /* Format a double in the shortest form that reads back as the same float32
  * (is_f32) or double value. */
 void format_number(double x, bool is_f32, char *buf, size_t size);
