@@ -141,30 +141,6 @@ blob_get_str(blob_reader *r)
 
 /* ---- training matrices ---- */
 
-/* Fill the item layout (CSC) from the user rows. */
-static void
-imat_transpose(rs_imat *m)
-{
-	uint64_t *fill;
-
-	m->iptr = xcalloc((size_t)m->nitems + 1, sizeof *m->iptr);
-	m->iidx = xmalloc((m->nnz ? m->nnz : 1) * sizeof *m->iidx);
-	m->ival = xmalloc((m->nnz ? m->nnz : 1) * sizeof *m->ival);
-	for (size_t k = 0; k < m->nnz; k++)
-		m->iptr[m->uidx[k] + 1]++;
-	for (uint32_t i = 0; i < m->nitems; i++)
-		m->iptr[i + 1] += m->iptr[i];
-	fill = xmalloc(((size_t)m->nitems + 1) * sizeof *fill);
-	memcpy(fill, m->iptr, ((size_t)m->nitems + 1) * sizeof *fill);
-	for (uint32_t u = 0; u < m->nusers; u++)
-		for (uint64_t k = m->uptr[u]; k < m->uptr[u + 1]; k++) {
-			uint64_t pos = fill[m->uidx[k]]++;
-			m->iidx[pos] = u;
-			m->ival[pos] = m->uval[k];
-		}
-	free(fill);
-}
-
 void
 blob_imat(blob *b, const rs_imat *m)
 {
@@ -205,7 +181,7 @@ blob_get_imat(blob_reader *r)
 		rs_imat_free(m);
 		return NULL;
 	}
-	imat_transpose(m);
+	model_imat_transpose(m);
 	return m;
 }
 
@@ -224,7 +200,7 @@ model_imat_copy(const rs_imat *m)
 	memcpy(c->uval, m->uval, m->nnz * sizeof *c->uval);
 	c->utime = xmalloc(nz * sizeof *c->utime);
 	memcpy(c->utime, m->utime, m->nnz * sizeof *c->utime);
-	imat_transpose(c);
+	model_imat_transpose(c);
 	return c;
 }
 

@@ -44,6 +44,9 @@ char *blob_get_str(blob_reader *r);
 /* A training matrix as bytes (both layouts are rebuilt from the rows). */
 void blob_imat(blob *b, const rs_imat *m);
 rs_imat *blob_get_imat(blob_reader *r);
+/* Fill the item layout (CSC: iptr, iidx, ival) of m from its user rows;
+ * every reader and copier of a training matrix rebuilds it this one way. */
+void model_imat_transpose(rs_imat *m);
 /* A deep copy of a training matrix. */
 rs_imat *model_imat_copy(const rs_imat *m);
 /* Whether two training matrices hold the same entries and values. */

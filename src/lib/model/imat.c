@@ -7,6 +7,7 @@
 
 #include "reelscope/model.h"
 #include "reelscope/split.h"
+#include "model/blob.h"
 #include "util/xmalloc.h"
 
 void
@@ -154,26 +155,32 @@ rs_imat_build(const rs_dataset *ds, const rs_log *log, const rs_imat_opts *o,
 		sum += m->uval[k];
 	m->mean = m->nnz ? sum / (double)m->nnz : 0;
 	/* the transpose: items' users */
-	m->iptr = xcalloc((size_t)ni + 1, sizeof *m->iptr);
+	model_imat_transpose(m);
+	(void)maxn;
+	return m;
+}
+
+void
+model_imat_transpose(rs_imat *m)
+{
+	uint64_t *fill;
+
+	m->iptr = xcalloc((size_t)m->nitems + 1, sizeof *m->iptr);
 	m->iidx = xmalloc((m->nnz ? m->nnz : 1) * sizeof *m->iidx);
 	m->ival = xmalloc((m->nnz ? m->nnz : 1) * sizeof *m->ival);
 	for (size_t k = 0; k < m->nnz; k++)
 		m->iptr[m->uidx[k] + 1]++;
-	for (uint32_t i = 0; i < ni; i++)
+	for (uint32_t i = 0; i < m->nitems; i++)
 		m->iptr[i + 1] += m->iptr[i];
-	{
-		uint64_t *fill = xmalloc(((size_t)ni + 1) * sizeof *fill);
-		memcpy(fill, m->iptr, ((size_t)ni + 1) * sizeof *fill);
-		for (uint32_t u = 0; u < nu; u++)
-			for (uint64_t k = m->uptr[u]; k < m->uptr[u + 1]; k++) {
-				uint64_t pos = fill[m->uidx[k]]++;
-				m->iidx[pos] = u;
-				m->ival[pos] = m->uval[k];
-			}
-		free(fill);
-	}
-	(void)maxn;
-	return m;
+	fill = xmalloc(((size_t)m->nitems + 1) * sizeof *fill);
+	memcpy(fill, m->iptr, ((size_t)m->nitems + 1) * sizeof *fill);
+	for (uint32_t u = 0; u < m->nusers; u++)
+		for (uint64_t k = m->uptr[u]; k < m->uptr[u + 1]; k++) {
+			uint64_t pos = fill[m->uidx[k]]++;
+			m->iidx[pos] = u;
+			m->ival[pos] = m->uval[k];
+		}
+	free(fill);
 }
 
 void

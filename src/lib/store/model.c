@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "reelscope/model.h"
+#include "model/blob.h"
 #include "store/format.h"
 #include "util/xmalloc.h"
 
@@ -110,57 +111,6 @@ out:
 	return rc;
 }
 
-/* A copy of a training matrix (for "same as model k"). */
-static rs_imat *
-imat_copy(const rs_imat *s)
-{
-	rs_imat *t = xcalloc(1, sizeof *t);
-	size_t nu = (size_t)s->nusers + 1, ni = (size_t)s->nitems + 1, nnz = s->nnz;
-
-	*t = *s;
-	t->uptr = xmalloc(nu * sizeof *t->uptr);
-	memcpy(t->uptr, s->uptr, nu * sizeof *t->uptr);
-	t->iptr = xmalloc(ni * sizeof *t->iptr);
-	memcpy(t->iptr, s->iptr, ni * sizeof *t->iptr);
-	t->uidx = xmalloc((nnz ? nnz : 1) * sizeof *t->uidx);
-	t->uval = xmalloc((nnz ? nnz : 1) * sizeof *t->uval);
-	t->utime = xmalloc((nnz ? nnz : 1) * sizeof *t->utime);
-	t->iidx = xmalloc((nnz ? nnz : 1) * sizeof *t->iidx);
-	t->ival = xmalloc((nnz ? nnz : 1) * sizeof *t->ival);
-	if (nnz) {
-		memcpy(t->uidx, s->uidx, nnz * sizeof *t->uidx);
-		memcpy(t->uval, s->uval, nnz * sizeof *t->uval);
-		memcpy(t->utime, s->utime, nnz * sizeof *t->utime);
-		memcpy(t->iidx, s->iidx, nnz * sizeof *t->iidx);
-		memcpy(t->ival, s->ival, nnz * sizeof *t->ival);
-	}
-	return t;
-}
-
-/* The item-major half, rebuilt from the user-major one. */
-static void
-imat_transpose(rs_imat *m)
-{
-	uint64_t *fill;
-
-	m->iptr = xcalloc((size_t)m->nitems + 1, sizeof *m->iptr);
-	m->iidx = xmalloc((m->nnz ? m->nnz : 1) * sizeof *m->iidx);
-	m->ival = xmalloc((m->nnz ? m->nnz : 1) * sizeof *m->ival);
-	for (size_t k = 0; k < m->nnz; k++)
-		m->iptr[m->uidx[k] + 1]++;
-	for (uint32_t i = 0; i < m->nitems; i++)
-		m->iptr[i + 1] += m->iptr[i];
-	fill = xmalloc(((size_t)m->nitems + 1) * sizeof *fill);
-	memcpy(fill, m->iptr, ((size_t)m->nitems + 1) * sizeof *fill);
-	for (uint32_t u = 0; u < m->nusers; u++)
-		for (uint64_t k = m->uptr[u]; k < m->uptr[u + 1]; k++) {
-			uint64_t pos = fill[m->uidx[k]]++;
-			m->iidx[pos] = u;
-			m->ival[pos] = m->uval[k];
-		}
-	free(fill);
-}
-
 /* A training matrix of the model's size (checked before anything is
  * allocated from its counts). */
 static rs_imat *
@@ -205,7 +155,7 @@ read_imat(struct st_in *in, uint32_t nusers, uint32_t nitems)
 				goto fail;
 			}
 	}
-	imat_transpose(t);
+	model_imat_transpose(t);
 	return t;
 fail:
 	rs_imat_free(t);
@@ -330,7 +280,7 @@ st_read_model(struct st_reader *r, rs_model *const *earlier, size_t nearlier)
 			st_corrupt(&in, "model %s: training rows of model %u", m->name, k);
 			goto fail;
 		}
-		m->train = imat_copy(earlier[k]->train);
+		m->train = model_imat_copy(earlier[k]->train);
 	} else if (tmode == TRAIN_FULL) {
 		if ((m->train = read_imat(&in, m->nusers, m->nitems)) == NULL)
 			goto fail;
