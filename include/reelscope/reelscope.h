@@ -19,5 +19,6 @@
 #include "reelscope/features.h"
 #include "reelscope/classify.h"
 #include "reelscope/fair.h"
+#include "reelscope/util.h"
 
 #endif

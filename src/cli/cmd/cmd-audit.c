@@ -312,22 +312,6 @@ render(struct rnode *obj, const rs_dataset *ds, const rs_audit *a, const char *s
 }
 
 static void
-csv_field(FILE *f, const char *s)
-{
-	if (strpbrk(s, ",\"\n\r") == NULL) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
-static void
 csv_num(FILE *f, double x)
 {
 	if (isnan(x))
@@ -363,9 +347,9 @@ export_audits(struct session *s, const char *path, rs_audit **a, size_t n,
 			for (uint32_t p = 0; p < a[m]->nunits; p++) {
 				uint32_t u = ord[p];
 				const rs_audit *x = a[m];
-				csv_field(f, x->model);
+				rs_csv_field(f, x->model);
 				fputc(',', f);
-				csv_field(f, unit_name(ds, x, u));
+				rs_csv_field(f, unit_name(ds, x, u));
 				fprintf(f, ",%u", x->videos[u]);
 				csv_num(f, x->interactions ? x->interaction_share[u] : NAN);
 				csv_num(f, x->merit_share ? x->merit_share[u] : NAN);
@@ -378,7 +362,7 @@ export_audits(struct session *s, const char *path, rs_audit **a, size_t n,
 					fputs(",,", f);
 				fputc(',', f);
 				if (x->group != NULL && x->ngroups > 0)
-					csv_field(f, x->groups[x->group[u]].name);
+					rs_csv_field(f, x->groups[x->group[u]].name);
 				if (x->decile != NULL)
 					fprintf(f, ",%u\n", x->decile[u] + 1);
 				else

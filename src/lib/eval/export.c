@@ -7,23 +7,7 @@
 #include <string.h>
 
 #include "reelscope/eval.h"
-
-/* A CSV field, quoted when it holds a comma, quote or line break. */
-static void
-csv_field(FILE *f, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
+#include "reelscope/util.h"
 
 static void
 csv_number(FILE *f, double x)
@@ -66,11 +50,11 @@ rs_eval_export_users(const rs_eval_result *r, const rs_dataset *ds,
 	for (size_t j = 0; j < r->nmetrics; j++)
 		if (r->scope[j] != RS_SCOPE_GLOBAL) {
 			fputc(',', f);
-			csv_field(f, r->names[j]);
+			rs_csv_field(f, r->names[j]);
 		}
 	fputc('\n', f);
 	for (uint32_t e = 0; e < r->nusers; e++) {
-		csv_field(f, rs_ids_name(ds->users, r->users[e]));
+		rs_csv_field(f, rs_ids_name(ds->users, r->users[e]));
 		for (size_t j = 0; j < r->nmetrics; j++)
 			if (r->scope[j] != RS_SCOPE_GLOBAL) {
 				fputc(',', f);
@@ -95,9 +79,9 @@ rs_eval_export_lists(const rs_eval_result *r, const rs_dataset *ds,
 			uint32_t it = r->lists[(size_t)e * r->kmax + j];
 			if (it == RS_NONE)
 				break;
-			csv_field(f, rs_ids_name(ds->users, r->users[e]));
+			rs_csv_field(f, rs_ids_name(ds->users, r->users[e]));
 			fputc(',', f);
-			csv_field(f, rs_ids_name(ds->items, it));
+			rs_csv_field(f, rs_ids_name(ds->items, it));
 			fprintf(f, ",%u,", j + 1);
 			csv_number(f, r->list_scores[(size_t)e * r->kmax + j]);
 			fputc('\n', f);
