@@ -8,5 +8,9 @@
  * quote or line break. */
 void rs_csv_field(FILE *f, const char *s);
 
+/* Wall time on the monotonic clock, in seconds from an arbitrary start. */
+double rs_clock_wall(void);
+/* CPU time of the whole process (every thread), in seconds. */
+double rs_clock_cpu(void);
 
 #endif

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -28,15 +27,6 @@ static struct {
 	} task[PROGRESS_TASKS];
 	size_t ntasks;
 } bar;
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 struct progress_ctx {
 	struct session *s;
@@ -119,7 +109,7 @@ int
 progress_update(void *ctx, const char *task, double done, double total)
 {
 	struct progress_ctx *pc = ctx;
-	double t = now(), frac, elapsed, start;
+	double t = rs_clock_wall(), frac, elapsed, start;
 	int width = 24, fill, cols = 80, room;
 	char tail[160], rate[48], eta[32] = "";
 	struct winsize ws;

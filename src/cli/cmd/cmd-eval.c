@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/evalcli.h"
 #include "util/xmalloc.h"
@@ -52,22 +51,18 @@ cmd_eval_exec(struct session *s, struct cmd_call *c, struct report *r)
 	res = xcalloc(n, sizeof *res);
 	{
 		rs_hooks h = session_hooks(s, r);
-		struct timespec t0, t1, c0, c1;
+		double t0, c0;
 		o.hooks = &h;
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
+		t0 = rs_clock_wall();
+		c0 = rs_clock_cpu();
 		ctx = evalcli_prepare(s, &o, r, "eval");
 		if (ctx == NULL) {
 			free(res);
 			free(models);
 			return CMD_ERROR;
 		}
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
-		rn_flags(rn_num(root, "prepare_seconds", (double)(t1.tv_sec - t0.tv_sec) +
-		    (t1.tv_nsec - t0.tv_nsec) / 1e9), RF_TEXT_HIDE);
-		rn_flags(rn_num(root, "prepare_cpu_seconds", (double)(c1.tv_sec - c0.tv_sec) +
-		    (c1.tv_nsec - c0.tv_nsec) / 1e9), RF_TEXT_HIDE);
+		rn_flags(rn_num(root, "prepare_seconds", rs_clock_wall() - t0), RF_TEXT_HIDE);
+		rn_flags(rn_num(root, "prepare_cpu_seconds", rs_clock_cpu() - c0), RF_TEXT_HIDE);
 		arr = rn_flags(rn_arr(root, "results"), RF_TEXT_HIDE);
 		for (size_t i = 0; i < n && ret == CMD_OK; i++) {
 			rs_error err;

@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
 #include "util/text.h"
@@ -67,7 +66,7 @@ cmd_generate_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rs_error err;
 	rs_hooks h = session_hooks(s, r);
 	struct rnode *root = report_root(r), *d;
-	struct timespec t0, t1;
+	double t0;
 	const char *msg;
 	double secs;
 
@@ -110,12 +109,11 @@ cmd_generate_exec(struct session *s, struct cmd_call *c, struct report *r)
 	}
 	if ((msg = rs_sim_params_check(&p)) != NULL)
 		return cmd_error(s, "generate: %s; nothing written", msg);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	t0 = rs_clock_wall();
 	if (rs_sim_generate(c->args[0], &p, call_flag(c, "force"), &rep, &h,
 	    &err) != 0)
 		return cmd_error(s, "generate: %s; nothing written", err.msg);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	secs = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	secs = rs_clock_wall() - t0;
 	rn_str(root, "path", c->args[0]);
 	rn_flags(rn_int(root, "seed", (int64_t)p.seed), RF_EXACT);
 	rn_label(rn_int(root, "big_rows", (int64_t)rep.big_rows), "sparse log rows");

@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
 
@@ -57,7 +56,7 @@ cmd_load_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rs_dataset *ds;
 	rs_hooks h = session_hooks(s, r);
 	struct rnode *root = report_root(r);
-	struct timespec t0, t1;
+	double t0, t1;
 	const char *msg;
 
 	rs_load_opts_init(&o);
@@ -79,9 +78,9 @@ cmd_load_exec(struct session *s, struct cmd_call *c, struct report *r)
 	o.skip_bad = call_flag(c, "skip-bad");
 	if ((msg = rs_load_opts_check(&o)) != NULL)
 		return cmd_error(s, "load: %s", msg);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	t0 = rs_clock_wall();
 	ds = rs_dataset_load(c->args[0], &o, &h, &err);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
+	t1 = rs_clock_wall();
 	if (ds == NULL) {
 		if (err.code == RS_ECANCEL)
 			return cmd_error(s, "%s; the previous dataset is unchanged",
@@ -105,8 +104,7 @@ cmd_load_exec(struct session *s, struct cmd_call *c, struct report *r)
 		    (int64_t)ds->observed->n), "observed block");
 	rn_flags(rn_int(root, "bytes", (int64_t)rs_dataset_bytes(ds)),
 	    RF_TEXT_HIDE);
-	rn_flags(rn_num(root, "seconds", (double)(t1.tv_sec - t0.tv_sec) +
-	    (t1.tv_nsec - t0.tv_nsec) / 1e9), RF_TEXT_HIDE);
+	rn_flags(rn_num(root, "seconds", t1 - t0), RF_TEXT_HIDE);
 	if (ds->creator_from == NULL)
 		report_note(r, "no creator column: exposure audits need one (load ... creator=COLUMN [items=FILE])");
 	return CMD_OK;

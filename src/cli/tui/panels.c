@@ -229,7 +229,7 @@ training_draw(struct tui *t, WINDOW *w, int h, int wd)
 	}
 	if (lv->on) {
 		double frac = lv->total > 0 ? lv->done / lv->total : 0;
-		double el = tui_now() - lv->start;
+		double el = rs_clock_wall() - lv->start;
 		char eta[32] = "", elapsed[32];
 		int used;
 		if (m->kind->epoch != NULL && lv->total > 0)

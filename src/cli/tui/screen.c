@@ -716,7 +716,7 @@ tui_watch_begin(struct session *s, const struct rs_model *m, char *err,
 	}
 	T.live.on = true;
 	T.live.model = m;
-	T.live.start = tui_now();
+	T.live.start = rs_clock_wall();
 	T.focus = P_TRAINING;
 	layout();
 	draw_all();
@@ -734,7 +734,7 @@ tui_watching(void)
 int
 tui_watch_progress(const char *task, double done, double total)
 {
-	double t = tui_now();
+	double t = rs_clock_wall();
 	int key;
 	bool fkey;
 

@@ -118,7 +118,6 @@ void tui_plot(const struct tui *t, WINDOW *w, int y, int x, int h, int wd,
     size_t ncurves, struct tui_lines *out);
 /* "12,345" */
 const char *tui_count(char *buf, size_t size, double v);
-double tui_now(void);
 
 #endif /* RS_TUI_INTERNAL */
 #endif
