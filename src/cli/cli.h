@@ -174,3 +174,7 @@ struct rs_model *session_model(struct session *s, const struct cmd_call *c,
 /* A short description of an item for tables: its title or caption, if any. */
 const char *session_item_text(const rs_dataset *ds, uint32_t item, char *buf,
     size_t size);
+/* The "items" table of a list: rank, item, the score under score_name,
+ * creator and text (items.c; recommend and similar). */
+void items_table(struct rnode *root, const rs_dataset *ds, const uint32_t *items,
+    const float *scores, size_t n, const char *score_name);

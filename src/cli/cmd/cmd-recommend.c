@@ -31,13 +31,12 @@ cmd_recommend_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rs_dataset *ds = session_data(s);
 	rs_model *m;
 	const char *user = call_get(c, "user");
-	struct rnode *root = report_root(r), *arr;
+	struct rnode *root = report_root(r);
 	size_t k = (size_t)call_int(c, "k", 10), n;
 	uint32_t *items, uidx;
 	float *scores;
 	bool fallback;
 	int64_t u;
-	char text[256];
 
 	if (ds == NULL || (m = session_model(s, c, "recommend")) == NULL ||
 	    !evalcli_model_fits(s, m, ds, "recommend"))
@@ -57,20 +56,7 @@ cmd_recommend_exec(struct session *s, struct cmd_call *c, struct report *r)
 	if (fallback)
 		report_note(r, "user %s has no training history%s: recommending the most popular items",
 		    user, u < 0 ? " (an id not in the data)" : "");
-	arr = rn_flags(rn_arr(root, "items"), RF_TABLE);
-	for (size_t j = 0; j < n; j++) {
-		struct rnode *row = rn_obj(arr, NULL);
-		uint32_t it = items[j];
-		rn_int(row, "rank", (int64_t)j + 1);
-		rn_str(row, "item", rs_ids_name(ds->items, it));
-		rn_prec(rn_num(row, "score", scores[j]), 5);
-		if (ds->item_creator != NULL && it < rs_ids_count(ds->items) &&
-		    ds->item_creator[it] != RS_NONE)
-			rn_str(row, "creator", rs_ids_name(ds->creators, ds->item_creator[it]));
-		else
-			rn_null(row, "creator");
-		rn_str(row, "text", session_item_text(ds, it, text, sizeof text));
-	}
+	items_table(root, ds, items, scores, n, "score");
 	free(items);
 	free(scores);
 	return CMD_OK;

@@ -53,7 +53,7 @@ cmd_similar_exec(struct session *s, struct cmd_call *c, struct report *r)
 {
 	rs_dataset *ds = session_data(s);
 	const char *item = call_get(c, "item");
-	struct rnode *root = report_root(r), *arr;
+	struct rnode *root = report_root(r);
 	size_t k = (size_t)call_int(c, "k", 10), n;
 	uint32_t *items;
 	float *scores;
@@ -80,20 +80,7 @@ cmd_similar_exec(struct session *s, struct cmd_call *c, struct report *r)
 		report_note(r, "model %s knows no items similar to %s (%s)", m->name, item,
 		    m->popularity != NULL && m->popularity[i] == 0 ?
 		    "it has no training interactions" : "no positive similarity");
-	arr = rn_flags(rn_arr(root, "items"), RF_TABLE);
-	for (size_t j = 0; j < n; j++) {
-		struct rnode *row = rn_obj(arr, NULL);
-		uint32_t it = items[j];
-		rn_int(row, "rank", (int64_t)j + 1);
-		rn_str(row, "item", rs_ids_name(ds->items, it));
-		rn_prec(rn_num(row, "similarity", scores[j]), 5);
-		if (ds->item_creator != NULL && it < rs_ids_count(ds->items) &&
-		    ds->item_creator[it] != RS_NONE)
-			rn_str(row, "creator", rs_ids_name(ds->creators, ds->item_creator[it]));
-		else
-			rn_null(row, "creator");
-		rn_str(row, "text", session_item_text(ds, it, text, sizeof text));
-	}
+	items_table(root, ds, items, scores, n, "similarity");
 	free(items);
 	free(scores);
 	return CMD_OK;
