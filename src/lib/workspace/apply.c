@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "data/apply-int.h"
+#include "workspace/apply-int.h"
 #include "reelscope/classify.h"
 #include "reelscope/features.h"
 #include "reelscope/split.h"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/apply-int.h"
+#include "workspace/apply-int.h"
 #include "reelscope/clean.h"
 #include "reelscope/features.h"
 #include "util/text.h"
