@@ -398,20 +398,6 @@ als_epoch(rs_model *m, const rs_train_ctx *ctx, uint32_t epoch, double *loss,
 	return 0;
 }
 
-static void
-als_score(const rs_model *m, const uint32_t *users, size_t nu, float *out)
-{
-	const fac_state *s = m->state;
-	float *rows = xcalloc(nu ? nu * s->k : 1, sizeof *rows);
-
-	for (size_t j = 0; j < nu; j++)
-		if (users[j] < s->nusers)
-			memcpy(rows + j * s->k, s->P + (size_t)users[j] * s->k,
-			    s->k * sizeof *rows);
-	fac_score_dot(s, rows, nu, out);
-	free(rows);
-}
-
 /* As implicit's ALS explain: the user's factors are W_u sum_j c_j p_j y_j
  * with W_u = (Y^T C_u Y + lambda I)^-1, so the score of item i splits into
  * one share per past item, c_j p_j y_i^T W_u y_j. The shares add up to the
@@ -486,7 +472,7 @@ const rs_model_kind rs_kind_als = {
 	.snapshot = fac_snapshot,
 	.restore = fac_restore,
 	.free_snapshot = fac_free_snapshot,
-	.score = als_score,
+	.score = fac_score_users,
 	.explain = als_explain,
 	.similar = fac_similar,
 	.save = fac_save,

@@ -193,20 +193,6 @@ bpr_epoch(rs_model *m, const rs_train_ctx *ctx, uint32_t epoch, double *loss,
 	return 0;
 }
 
-static void
-bpr_score(const rs_model *m, const uint32_t *users, size_t nu, float *out)
-{
-	const fac_state *s = m->state;
-	float *rows = xcalloc(nu ? nu * s->k : 1, sizeof *rows);
-
-	for (size_t j = 0; j < nu; j++)
-		if (users[j] < s->nusers)
-			memcpy(rows + j * s->k, s->P + (size_t)users[j] * s->k,
-			    s->k * sizeof *rows);
-	fac_score_dot(s, rows, nu, out);
-	free(rows);
-}
-
 /* Item-item cosine of the factors, each past item weighted by its
  * training value (1 for positives). */
 static size_t
@@ -237,7 +223,7 @@ const rs_model_kind rs_kind_bpr = {
 	.snapshot = fac_snapshot,
 	.restore = fac_restore,
 	.free_snapshot = fac_free_snapshot,
-	.score = bpr_score,
+	.score = fac_score_users,
 	.explain = bpr_explain,
 	.similar = fac_similar,
 	.save = fac_save,

@@ -258,6 +258,20 @@ fac_score_dot(const fac_state *s, const float *rows, size_t nu, float *out)
 		}
 }
 
+void
+fac_score_users(const rs_model *m, const uint32_t *users, size_t nu, float *out)
+{
+	const fac_state *s = m->state;
+	float *rows = xcalloc(nu ? nu * s->k : 1, sizeof *rows);
+
+	for (size_t j = 0; j < nu; j++)
+		if (users[j] < s->nusers)
+			memcpy(rows + j * s->k, s->P + (size_t)users[j] * s->k,
+			    s->k * sizeof *rows);
+	fac_score_dot(s, rows, nu, out);
+	free(rows);
+}
+
 size_t
 fac_similar(const rs_model *m, uint32_t item, uint32_t *out, float *scores,
     size_t k)

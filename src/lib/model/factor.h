@@ -55,6 +55,10 @@ size_t fac_similar(const rs_model *m, uint32_t item, uint32_t *out,
     float *scores, size_t k);
 /* P[users] Q^T into out (nu x nitems) by BLAS level 3, plus bi when set */
 void fac_score_dot(const fac_state *s, const float *rows, size_t nu, float *out);
+/* The score hook of kinds whose user vector is their row of P (als, bpr):
+ * P[users] Q^T, zero rows for users outside the model */
+void fac_score_users(const rs_model *m, const uint32_t *users, size_t nu,
+    float *out);
 /* explain by item-item cosine of Q times a weight per past item (the item
  * itself left out); weights (one per training row of the user) come from
  * the caller */
