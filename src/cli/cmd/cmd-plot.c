@@ -387,7 +387,9 @@ build(struct session *s, struct cmd_call *c, enum plot_what w,
 	rs_model **ms = NULL;
 	size_t n = 0;
 	double lo = -INFINITY, hi = INFINITY;
+	rs_error err;
 
+	rs_error_clear(&err);
 	if (w == PW_HIST) {
 		if (c->nargs < 2) {
 			cmd_error(s, "plot hist: which column? usage: plot hist COLUMN");
@@ -395,8 +397,11 @@ build(struct session *s, struct cmd_call *c, enum plot_what w,
 		}
 		if (!parse_range(s, call_get(c, "range"), &lo, &hi))
 			return NULL;
-		return plot_build_hist(s, c->args[1], (int)call_int(c, "bins", 20), lo,
-		    hi, root);
+		p = plot_build_hist(s, c->args[1], (int)call_int(c, "bins", 20), lo,
+		    hi, root, &err);
+		if (p == NULL && err.msg[0] != '\0')
+			cmd_error(s, "%s", err.msg);
+		return p;
 	}
 	if (c->nargs > 1) {
 		cmd_error(s, "plot %s: takes no column (only plot hist COLUMN does)",
@@ -414,33 +419,39 @@ build(struct session *s, struct cmd_call *c, enum plot_what w,
 	}
 	switch (w) {
 	case PW_LOSS:
-		p = plot_build_loss(s, ms, n, root);
+		p = plot_build_loss(s, ms, n, root, &err);
 		break;
 	case PW_SCORES:
-		p = plot_build_scores(s, ms, n, root);
+		p = plot_build_scores(s, ms, n, root, &err);
 		break;
 	case PW_LORENZ:
-		p = plot_build_lorenz(s, ms, n, (size_t)call_int(c, "k", 10), root);
+		p = plot_build_lorenz(s, ms, n, (size_t)call_int(c, "k", 10), root,
+		    &err);
 		break;
 	case PW_EXPOSURE:
-		p = plot_build_exposure(s, ms, n, (size_t)call_int(c, "k", 10), root);
+		p = plot_build_exposure(s, ms, n, (size_t)call_int(c, "k", 10), root,
+		    &err);
 		break;
 	case PW_MERIT:
-		p = plot_build_merit(s, ms, n, (size_t)call_int(c, "k", 10), root);
+		p = plot_build_merit(s, ms, n, (size_t)call_int(c, "k", 10), root,
+		    &err);
 		break;
 	case PW_TRADEOFF:
 		p = plot_build_tradeoff(s, ms, n, call_get(c, "method") ?
 		    call_get(c, "method") : "mmr", call_get(c, "values"),
 		    (size_t)call_int(c, "k", 10), (size_t)call_int(c, "candidates", 100),
-		    root);
+		    root, &err);
 		break;
 	case PW_LONGTAIL:
-		p = plot_build_longtail(s, ms, n, (size_t)call_int(c, "k", 10), root);
+		p = plot_build_longtail(s, ms, n, (size_t)call_int(c, "k", 10), root,
+		    &err);
 		break;
 	default:
 		break;
 	}
 	free(ms);
+	if (p == NULL && err.msg[0] != '\0')
+		cmd_error(s, "%s", err.msg);
 	return p;
 }
 

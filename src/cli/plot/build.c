@@ -18,7 +18,8 @@
 /* ---- loss ---- */
 
 struct plot_spec *
-plot_build_loss(struct session *s, rs_model **ms, size_t n, struct rnode *root)
+plot_build_loss(struct session *s, rs_model **ms, size_t n, struct rnode *root,
+    rs_error *error)
 {
 	struct plot_spec *p = plot_spec_new("Training loss and validation per epoch",
 	    "epoch", "training loss");
@@ -34,7 +35,7 @@ plot_build_loss(struct session *s, rs_model **ms, size_t n, struct rnode *root)
 
 		if (m->nepochs == 0 || m->kind->epoch == NULL) {
 			plot_spec_free(p);
-			cmd_error(s, "plot loss: model %s (%s) has no training history: only models trained epoch by epoch have one",
+			rs_error_set(error, RS_EINVAL, "plot loss: model %s (%s) has no training history: only models trained epoch by epoch have one",
 			    m->name, m->kind->name);
 			return NULL;
 		}
@@ -116,7 +117,7 @@ add_histogram(struct plot_spec *p, const char *title, enum plot_style st,
 
 struct plot_spec *
 plot_build_hist(struct session *s, const char *column, int bins, double from,
-    double to, struct rnode *root)
+    double to, struct rnode *root, rs_error *error)
 {
 	rs_dataset *ds = session_data(s);
 	const rs_column *col;
@@ -131,11 +132,11 @@ plot_build_hist(struct session *s, const char *column, int bins, double from,
 		return NULL;
 	col = rs_dataset_column(ds, column, &where);
 	if (col == NULL) {
-		cmd_error(s, "plot hist: no column named %s (columns lists them)", column);
+		rs_error_set(error, RS_EINVAL, "plot hist: no column named %s (columns lists them)", column);
 		return NULL;
 	}
 	if (col->kind != RS_COL_NUMBER) {
-		cmd_error(s, "plot hist: column %s holds %s, not numbers", column,
+		rs_error_set(error, RS_EINVAL, "plot hist: column %s holds %s, not numbers", column,
 		    col->kind == RS_COL_TEXT ? "text" : "times");
 		return NULL;
 	}
@@ -157,10 +158,10 @@ plot_build_hist(struct session *s, const char *column, int bins, double from,
 	if (n == 0) {
 		free(v);
 		if (outside > 0)
-			cmd_error(s, "plot hist: no value of %s lies in range= (%zu outside, %zu missing)",
+			rs_error_set(error, RS_EINVAL, "plot hist: no value of %s lies in range= (%zu outside, %zu missing)",
 			    column, outside, missing);
 		else
-			cmd_error(s, "plot hist: column %s has no values (%zu missing)",
+			rs_error_set(error, RS_EINVAL, "plot hist: column %s has no values (%zu missing)",
 			    column, missing);
 		return NULL;
 	}
@@ -270,7 +271,7 @@ push(double **v, size_t *n, size_t *cap, double x)
 
 struct plot_spec *
 plot_build_scores(struct session *s, rs_model **ms, size_t n,
-    struct rnode *root)
+    struct rnode *root, rs_error *error)
 {
 	rs_dataset *ds = session_data(s);
 	struct heldout h;
@@ -281,12 +282,12 @@ plot_build_scores(struct session *s, rs_model **ms, size_t n,
 	if (ds == NULL)
 		return NULL;
 	if (!heldout_build(ds, &h)) {
-		cmd_error(s, "plot scores: no split: the held-out rows are the positives (split first, e.g. split user test=0.2)");
+		rs_error_set(error, RS_EINVAL, "plot scores: no split: the held-out rows are the positives (split first, e.g. split user test=0.2)");
 		return NULL;
 	}
 	if (h.nusers == 0) {
 		heldout_free(&h);
-		cmd_error(s, "plot scores: the split holds no test rows");
+		rs_error_set(error, RS_EINVAL, "plot scores: the split holds no test rows");
 		return NULL;
 	}
 	for (size_t j = 0; j < n; j++)
@@ -338,7 +339,7 @@ plot_build_scores(struct session *s, rs_model **ms, size_t n,
 			free(oth);
 			heldout_free(&h);
 			plot_spec_free(p);
-			cmd_error(s, "plot scores: model %s gives no score to any held-out item",
+			rs_error_set(error, RS_EINVAL, "plot scores: model %s gives no score to any held-out item",
 			    m->name);
 			return NULL;
 		}
@@ -416,7 +417,7 @@ share_on(const double *count, const uint8_t *top, size_t nitems)
 
 struct plot_spec *
 plot_build_longtail(struct session *s, rs_model **ms, size_t n, size_t k,
-    struct rnode *root)
+    struct rnode *root, rs_error *error)
 {
 	rs_dataset *ds = session_data(s);
 	size_t nitems, ntop;
@@ -432,7 +433,7 @@ plot_build_longtail(struct session *s, rs_model **ms, size_t n, size_t k,
 			return NULL;
 	nitems = rs_ids_count(ds->items);
 	if (nitems == 0 || ds->log.n == 0) {
-		cmd_error(s, "plot longtail: the log has no rows");
+		rs_error_set(error, RS_EINVAL, "plot longtail: the log has no rows");
 		return NULL;
 	}
 	/* the data: training rows when there is a split, else every row */
@@ -495,7 +496,7 @@ plot_build_longtail(struct session *s, rs_model **ms, size_t n, size_t k,
 			free(data);
 			free(top);
 			plot_spec_free(p);
-			cmd_error(s, "plot longtail: model %s has no user with training history to recommend to",
+			rs_error_set(error, RS_EINVAL, "plot longtail: model %s has no user with training history to recommend to",
 			    m->name);
 			return NULL;
 		}

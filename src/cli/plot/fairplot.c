@@ -16,10 +16,10 @@
 
 /* The audits of ms at cutoff k, with the engine's defaults for the rest
  * (log position weights, the test part, every held-out row relevant).
- * NULL after cmd_error. */
+ * NULL with the reason in *error (or reported by the session). */
 static rs_audit **
 audit_all(struct session *s, struct report *r, rs_model **ms, size_t n,
-    size_t k, const char *what)
+    size_t k, const char *what, rs_error *error)
 {
 	rs_dataset *ds = session_data(s);
 	rs_audit_opts o;
@@ -32,7 +32,7 @@ audit_all(struct session *s, struct report *r, rs_model **ms, size_t n,
 	rs_audit_opts_init(&o);
 	o.k = (uint32_t)k;
 	if ((why = rs_audit_check(ds, &o)) != NULL) {
-		cmd_error(s, "plot %s: %s", what, why);
+		rs_error_set(error, RS_EINVAL, "plot %s: %s", what, why);
 		return NULL;
 	}
 	for (size_t j = 0; j < n; j++) {
@@ -51,7 +51,7 @@ audit_all(struct session *s, struct report *r, rs_model **ms, size_t n,
 			for (size_t i = 0; i < j; i++)
 				rs_audit_free(as[i]);
 			free(as);
-			cmd_error(s, "plot %s: %s", what, err.msg);
+			rs_error_set(error, RS_EINVAL, "plot %s: %s", what, err.msg);
 			return NULL;
 		}
 	}
@@ -82,10 +82,10 @@ audit_row(struct rnode *arr, const rs_audit *a)
 
 struct plot_spec *
 plot_build_lorenz(struct session *s, rs_model **ms, size_t n, size_t k,
-    struct rnode *root)
+    struct rnode *root, rs_error *error)
 {
 	struct report *r = report_new("plot");	/* the hooks' notes go nowhere */
-	rs_audit **as = audit_all(s, r, ms, n, k, "lorenz");
+	rs_audit **as = audit_all(s, r, ms, n, k, "lorenz", error);
 	struct plot_spec *p;
 	struct strbuf title;
 	struct rnode *arr;
@@ -127,10 +127,10 @@ plot_build_lorenz(struct session *s, rs_model **ms, size_t n, size_t k,
 
 struct plot_spec *
 plot_build_exposure(struct session *s, rs_model **ms, size_t n, size_t k,
-    struct rnode *root)
+    struct rnode *root, rs_error *error)
 {
 	struct report *r = report_new("plot");
-	rs_audit **as = audit_all(s, r, ms, n, k, "exposure");
+	rs_audit **as = audit_all(s, r, ms, n, k, "exposure", error);
 	struct plot_spec *p;
 	struct rnode *arr, *dec;
 	size_t nbars = n + 1;
@@ -178,10 +178,10 @@ plot_build_exposure(struct session *s, rs_model **ms, size_t n, size_t k,
 
 struct plot_spec *
 plot_build_merit(struct session *s, rs_model **ms, size_t n, size_t k,
-    struct rnode *root)
+    struct rnode *root, rs_error *error)
 {
 	struct report *r = report_new("plot");
-	rs_audit **as = audit_all(s, r, ms, n, k, "merit");
+	rs_audit **as = audit_all(s, r, ms, n, k, "merit", error);
 	rs_dataset *ds = session_peek(s);
 	struct plot_spec *p;
 	struct rnode *arr;
@@ -249,7 +249,7 @@ plot_build_merit(struct session *s, rs_model **ms, size_t n, size_t k,
 struct plot_spec *
 plot_build_tradeoff(struct session *s, rs_model **ms, size_t n,
     const char *method, const char *values, size_t k, size_t candidates,
-    struct rnode *root)
+    struct rnode *root, rs_error *error)
 {
 	rs_dataset *ds = session_data(s);
 	struct report *r;
@@ -270,11 +270,11 @@ plot_build_tradeoff(struct session *s, rs_model **ms, size_t n,
 	ro.k = (uint32_t)k;
 	ro.candidates = (uint32_t)candidates;
 	if (candidates < k) {
-		cmd_error(s, "plot tradeoff: candidates=%zu is fewer than k=%zu", candidates, k);
+		rs_error_set(error, RS_EINVAL, "plot tradeoff: candidates=%zu is fewer than k=%zu", candidates, k);
 		return NULL;
 	}
 	if ((why = rs_rerank_check(&ro)) != NULL) {
-		cmd_error(s, "plot tradeoff: %s", why);
+		rs_error_set(error, RS_EINVAL, "plot tradeoff: %s", why);
 		return NULL;
 	}
 	param = rs_rerank_sweep_param(ro.method);
@@ -282,7 +282,7 @@ plot_build_tradeoff(struct session *s, rs_model **ms, size_t n,
 		values = ro.method == RS_RERANK_MAXIMIN ? "0:2:0.2" : "0:1:0.1";
 	rs_error_clear(&err);
 	if ((vals = rs_tradeoff_parse_values(values, &nv, &err)) == NULL) {
-		cmd_error(s, "plot tradeoff: values=%s: %s", values, err.msg);
+		rs_error_set(error, RS_EINVAL, "plot tradeoff: values=%s: %s", values, err.msg);
 		return NULL;
 	}
 	for (size_t j = 0; j < n; j++)
@@ -318,7 +318,7 @@ plot_build_tradeoff(struct session *s, rs_model **ms, size_t n,
 			free(vals);
 			report_free(r);
 			plot_spec_free(p);
-			cmd_error(s, "plot tradeoff: %s", err.msg);
+			rs_error_set(error, RS_EINVAL, "plot tradeoff: %s", err.msg);
 			return NULL;
 		}
 		x = xmalloc((t->nrows + 1) * sizeof *x);

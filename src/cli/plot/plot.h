@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "reelscope/error.h"
 #include "util/text.h"
 
 /* How a series is drawn. */
@@ -133,29 +134,31 @@ struct rnode;
 struct rs_model;
 
 /* Each builds the plot of the given models (or column) and puts its
- * figures under root; NULL after cmd_error when the data cannot give it. */
+ * figures under root; NULL when the data cannot give it, with the reason
+ * in *error (left empty when the session has reported it already: no data,
+ * a model that does not fit), for the plot command to print. */
 struct plot_spec *plot_build_loss(struct session *s, struct rs_model **ms,
-    size_t n, struct rnode *root);
+    size_t n, struct rnode *root, rs_error *error);
 struct plot_spec *plot_build_scores(struct session *s, struct rs_model **ms,
-    size_t n, struct rnode *root);
+    size_t n, struct rnode *root, rs_error *error);
 struct plot_spec *plot_build_longtail(struct session *s, struct rs_model **ms,
-    size_t n, size_t k, struct rnode *root);
+    size_t n, size_t k, struct rnode *root, rs_error *error);
 /* hist: values within [lo, hi] only (NaN: no limit). */
 /* From creator exposure audits (fairplot.c): lorenz, exposure by
  * popularity decile, merit; k is the list length audited. */
 struct plot_spec *plot_build_lorenz(struct session *s, struct rs_model **ms,
-    size_t n, size_t k, struct rnode *root);
+    size_t n, size_t k, struct rnode *root, rs_error *error);
 struct plot_spec *plot_build_exposure(struct session *s, struct rs_model **ms,
-    size_t n, size_t k, struct rnode *root);
+    size_t n, size_t k, struct rnode *root, rs_error *error);
 struct plot_spec *plot_build_merit(struct session *s, struct rs_model **ms,
-    size_t n, size_t k, struct rnode *root);
+    size_t n, size_t k, struct rnode *root, rs_error *error);
 /* tradeoff: each model re-ranked by method for every value of its swept
  * parameter (values: FROM:TO:STEP or a list; NULL: the tradeoff command's
  * default), ndcg@k against the Gini. */
 struct plot_spec *plot_build_tradeoff(struct session *s, struct rs_model **ms,
     size_t n, const char *method, const char *values, size_t k,
-    size_t candidates, struct rnode *root);
+    size_t candidates, struct rnode *root, rs_error *error);
 struct plot_spec *plot_build_hist(struct session *s, const char *column,
-    int bins, double lo, double hi, struct rnode *root);
+    int bins, double lo, double hi, struct rnode *root, rs_error *error);
 
 #endif
