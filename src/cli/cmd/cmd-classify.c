@@ -4,9 +4,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
+#include "reelscope/util.h"
 #include "reelscope/classify.h"
 #include "reelscope/features.h"
 #include "util/xmalloc.h"
@@ -183,14 +183,14 @@ cmd_classify_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rs_step_op op;
 	rs_step_report rep;
 	rs_error err;
-	struct timespec t0, t1;
+	double t0, t1;
 	int rc;
 
 	if (session_data(s) == NULL || !session_op(s, c, &op))
 		return CMD_ERROR;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	t0 = rs_clock_wall();
 	rc = run(s, c, r, &op, &rep, &err);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
+	t1 = rs_clock_wall();
 	if (rc != 0) {
 		rs_step_op_free(&op);
 		return cmd_error(s, "%s", err.msg);
@@ -211,8 +211,7 @@ cmd_classify_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rn_label(rn_int(o, "without_text", (int64_t)res->unlabelled_no_text),
 	    "without text");
 	report_eval(root, res, call_flag(c, "matrix"));
-	rn_flags(rn_num(root, "seconds", (double)(t1.tv_sec - t0.tv_sec) +
-	    (t1.tv_nsec - t0.tv_nsec) / 1e9), RF_TEXT_HIDE);
+	rn_flags(rn_num(root, "seconds", t1 - t0), RF_TEXT_HIDE);
 	if (call_flag(c, "fill"))
 		report_fill(r, res, rep.features_rebuilt);
 	rs_step_report_free(&rep);

@@ -4,9 +4,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
+#include "reelscope/util.h"
 
 static const struct cmd_opt clean_opts[] = {
 	{ "mode", OPT_ENUM, "event|exact", 0, -1, "event",
@@ -345,12 +345,6 @@ report_result(struct session *s, struct report *r, const rs_dataset *ds,
 	rn_flags(rn_num(root, "cpu_seconds", cpu), RF_TEXT_HIDE);
 }
 
-static double
-seconds_of(const struct timespec *a, const struct timespec *b)
-{
-	return (double)(b->tv_sec - a->tv_sec) + (b->tv_nsec - a->tv_nsec) / 1e9;
-}
-
 /* The engine reads the options, runs the step and records it
  * (rs_workspace_apply); this shows what it removed or changed. */
 static enum cmd_ret
@@ -360,7 +354,7 @@ cmd_clean_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rs_step_report rep;
 	rs_error err;
 	rs_hooks h;
-	struct timespec t0, t1, c0, c1;
+	double t0, t1, c0, c1;
 	const rs_clean_result *res = &rep.clean;
 	int rc;
 
@@ -373,11 +367,11 @@ cmd_clean_exec(struct session *s, struct cmd_call *c, struct report *r)
 		return err.code != RS_OK ? cmd_error(s, "%s", err.msg) : CMD_ERROR;
 	}
 	h = session_hooks(s, r);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
+	t0 = rs_clock_wall();
+	c0 = rs_clock_cpu();
 	rc = rs_workspace_apply(s->ws, &op, &h, &rep, &err);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
+	t1 = rs_clock_wall();
+	c1 = rs_clock_cpu();
 	if (rc != 0) {
 		rs_step_op_free(&op);
 		return cmd_error(s, "%s", err.msg);
@@ -387,7 +381,7 @@ cmd_clean_exec(struct session *s, struct cmd_call *c, struct report *r)
 		    res->step == RS_CLEAN_FILL ? "fill" : rep.clean_params.cap ?
 		    "change" : "remove");
 	report_result(s, r, rs_workspace_data(s->ws), &rep.clean_params, res,
-	    seconds_of(&t0, &t1), seconds_of(&c0, &c1));
+	    t1 - t0, c1 - c0);
 	if (rep.features_rebuilt)
 		report_note(r, "item features rebuilt with the changed %s", res->column);
 	rs_step_report_free(&rep);

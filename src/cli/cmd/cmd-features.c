@@ -3,9 +3,9 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
+#include "reelscope/util.h"
 #include "reelscope/features.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
@@ -87,7 +87,7 @@ cmd_features_exec(struct session *s, struct cmd_call *c, struct report *r)
 	const rs_features *f;
 	rs_error err;
 	rs_hooks h = session_hooks(s, r);
-	struct timespec t0, t1, c0, c1;
+	double t0, t1, c0, c1;
 	uint32_t with_terms = 0;
 	uint64_t nnz;
 	int rc;
@@ -96,14 +96,14 @@ cmd_features_exec(struct session *s, struct cmd_call *c, struct report *r)
 		return CMD_ERROR;
 	if (!session_op(s, c, &op))
 		return CMD_ERROR;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
+	t0 = rs_clock_wall();
+	c0 = rs_clock_cpu();
 	rc = rs_workspace_apply(s->ws, &op, &h, NULL, &err);
 	rs_step_op_free(&op);
 	if (rc != 0)
 		return cmd_error(s, "%s", err.msg);
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
+	c1 = rs_clock_cpu();
+	t1 = rs_clock_wall();
 	f = rs_workspace_features(s->ws);
 	for (uint32_t i = 0; i < f->nitems; i++)
 		with_terms += f->tfidf.ptr[i + 1] > f->tfidf.ptr[i];
@@ -145,10 +145,8 @@ cmd_features_exec(struct session *s, struct cmd_call *c, struct report *r)
 	    "tf 1+ln(count), idf ln((1+n)/(1+df))+1, rows L2-normalized");
 	if (f->ncategories > 0)
 		report_categories(root, f, f->keywords);
-	rn_flags(rn_num(root, "seconds", (double)(t1.tv_sec - t0.tv_sec) +
-	    (t1.tv_nsec - t0.tv_nsec) / 1e9), RF_TEXT_HIDE);
-	rn_flags(rn_num(root, "cpu_seconds", (double)(c1.tv_sec - c0.tv_sec) +
-	    (c1.tv_nsec - c0.tv_nsec) / 1e9), RF_TEXT_HIDE);
+	rn_flags(rn_num(root, "seconds", t1 - t0), RF_TEXT_HIDE);
+	rn_flags(rn_num(root, "cpu_seconds", c1 - c0), RF_TEXT_HIDE);
 	return CMD_OK;
 }
 
