@@ -19,6 +19,7 @@ extern const rs_model_kind rs_kind_ncf;
 extern const rs_model_kind rs_kind_gru4rec;
 extern const rs_model_kind rs_kind_twotower;
 extern const rs_model_kind rs_kind_caser;
+extern const rs_model_kind rs_kind_multvae;
 
 const rs_model_kind *const rs_model_kinds[] = {
 	&rs_kind_pop,
@@ -36,6 +37,7 @@ const rs_model_kind *const rs_model_kinds[] = {
 	&rs_kind_gru4rec,
 	&rs_kind_twotower,
 	&rs_kind_caser,
+	&rs_kind_multvae,
 	&rs_kind_imported,	/* eval.h: lists read by import recs */
 	NULL
 };
