@@ -401,8 +401,10 @@ ranks_missing_first(const rs_model *m, uint32_t u)
 	return top[0] == (u < 6 ? 0 : 4) + u % 4;
 }
 
+/* gcparams: what the gradient check adds to params (larger initial
+ * weights, so the check sees more than the start's flat region) */
 static void
-test_model(const char *kind, const char *params, double tol)
+test_model(const char *kind, const char *params, const char *gcparams, double tol)
 {
 	rs_imat *t = two_groups();
 	rs_model *m, *c;
@@ -413,10 +415,14 @@ test_model(const char *kind, const char *params, double tol)
 	/* gradient check of the loss at the initial weights */
 	{
 		char p2[256];
-		snprintf(p2, sizeof p2, "%s epochs=1 init=0.5", params);
+		snprintf(p2, sizeof p2, "%s epochs=1 %s", params, gcparams);
 		m = fix_train(kind, p2, t, NULL, 0, NULL, &err);
 		CHECK(m != NULL);
 		if (m != NULL) {
+			/* examples are positives (ncf) or users (multvae) */
+			uint32_t nex = ((deep_core *)m->state)->nexamples;
+			for (int k = 0; k < 6; k++)
+				ex[k] %= nex;
 			double worst = deep_gradcheck(m, ex, 6, 12, 1e-3);
 			if (!(worst < tol))
 				fprintf(stderr, "%s: gradient check %g\n", kind, worst);
@@ -626,7 +632,9 @@ main(void)
 	test_dropout();
 	test_seqs();
 	test_bad_params();
-	test_model("ncf", "factors=8 layers=16,8 epochs=100 batch=16 lr=0.01", 0.02);
+	test_model("ncf", "factors=8 layers=16,8 epochs=100 batch=16 lr=0.01", "init=0.5", 0.02);
+	test_model("multvae", "hidden=16 dim=4 epochs=100 batch=4 lr=0.01 anneal_steps=50",
+	    "anneal_steps=0", 0.02);
 	test_sequence_model("gru4rec", "embed=8 hidden=8 negatives=4 epochs=60 batch=4 lr=0.02", 0.02);
 	test_sequence_model("gru4rec", "embed=8 hidden=8 negatives=4 epochs=60 batch=4 lr=0.02 loss=bprmax", 0.02);
 	test_twotower();
