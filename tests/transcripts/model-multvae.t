@@ -117,7 +117,7 @@ items:
      3  272   1.6155  35       好物推荐vlog日常收纳打扫
 > save vae.rsw
 path              vae.rsw
-bytes             3,397,434
+bytes             3,397,452
 sections          142
 datasets          2
 shared with base  112
@@ -127,7 +127,7 @@ results           2
 seconds           (time)
 > open vae.rsw
 path      vae.rsw
-bytes     3,397,434
+bytes     3,397,452
 sections  142
 log rows  21,288
 models    2

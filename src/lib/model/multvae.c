@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/nn/deep.h"
+#include "util/random.h"
 #include "util/xmalloc.h"
 
 #define VAE_MAGIC 0x31454156u	/* "VAE1" */
@@ -200,16 +201,16 @@ vae_batch(rs_model *m, const uint32_t *ex, uint32_t n, uint64_t key, float *g,
 	for (uint32_t k = 0; k < n; k++)
 		cnt[k] = vae_input(s->t, ni, s->users[ex[k]], X + (size_t)k * ni);
 	if (s->dropout > 0) {
-		fac_rng r = fac_stream(s->core.seed ^ key, TAG_DROP, 0);
+		rnd_gen r = rnd_stream(s->core.seed ^ key, TAG_DROP, 0);
 		nn_dropout_fwd(X, mask, (size_t)n * ni, s->dropout, &r);
 	}
 	vae_encode(s, X, n, H1, Q);
 	/* reparameterise: z = mu + eps * exp(logvar / 2), eps ~ N(0, 1) */
 	for (uint32_t k = 0; k < n; k++) {
-		fac_rng r = fac_stream(s->core.seed ^ key, TAG_NOISE, k);
+		rnd_gen r = rnd_stream(s->core.seed ^ key, TAG_NOISE, k);
 		const float *mu = Q + (size_t)k * 2 * d, *lv = mu + d;
 		for (uint32_t j = 0; j < d; j++) {
-			double u1 = 1.0 - fac_uniform(&r), u2 = fac_uniform(&r);
+			double u1 = 1.0 - rnd_uniform(&r), u2 = rnd_uniform(&r);
 			float e = (float)(sqrt(-2 * log(u1)) * cos(2 * M_PI * u2));
 			E[(size_t)k * d + j] = e;
 			Z[(size_t)k * d + j] = mu[j] + e * expf(0.5f * lv[j]);
