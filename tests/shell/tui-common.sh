@@ -100,7 +100,11 @@ start() {
 		echo "exec $run$args"
 	} > "$SCRATCH/run.sh"
 	cmd="trap '' INT; $env_ sh $(q "$SCRATCH/run.sh"); echo \$? > $(q "$exitfile"); stty -a > $(q "$sttyfile"); sleep 600"
-	tm new-session -d -s rs -x 80 -y 24 -c "$SCRATCH" "$cmd" ||
+	# exit-empty off: the server stays when a test kills the session to
+	# start another, or the next client can meet it on its way out
+	# ("server exited unexpectedly")
+	tm new-session -d -s rs -x 80 -y 24 -c "$SCRATCH" "$cmd" \; \
+	    set-option -s exit-empty off ||
 		fail "cannot start tmux"
 }
 # wait_exit CODE WHAT: reelscope ended with status CODE ("any": any) and
