@@ -89,7 +89,6 @@ bool cmd_own_option(const struct cmd_opt *opts, const char *key);
 /* The session: everything one run of reelscope holds. */
 struct session {
 	rs_workspace *ws;	/* dataset, pipeline (never NULL) */
-	bool quiet;		/* print nothing, keep errmsg */
 	bool json;		/* --json: one JSON object per command */
 	bool interactive;	/* reading commands from a terminal */
 	bool keep_going;	/* batch: go on after a failed command */

@@ -474,11 +474,6 @@ cmd_error(struct session *s, const char *fmt, ...)
 static void
 print_failure(struct session *s, const char *command, const char *msg)
 {
-	if (s->quiet) {
-		if (msg != s->errmsg)
-			snprintf(s->errmsg, sizeof s->errmsg, "%s", msg);
-		return;
-	}
 	if (s->json) {
 		struct report *r = report_new(command);
 		report_print_json(r, s->out, false, msg);
@@ -560,7 +555,7 @@ run_command(struct session *s, const struct command_words *cw)
 	struct report *r;
 	enum cmd_ret ret;
 
-	if (s->echo && !s->quiet) {
+	if (s->echo) {
 		char *shown = redact_secrets(cw->src);
 		fprintf(s->out, "> %s\n", shown);
 		free(shown);
@@ -583,9 +578,7 @@ run_command(struct session *s, const struct command_words *cw)
 	progress_done();
 	if (ret == CMD_ERROR) {
 		print_failure(s, e->name, s->errmsg[0] ? s->errmsg : "failed");
-	} else if (s->quiet)
-		;
-	else if (s->json)
+	} else if (s->json)
 		report_print_json(r, s->out, true, NULL);
 	else
 		report_print_text(r, s->out, s->err);
@@ -614,7 +607,7 @@ session_run_line(struct session *s, const char *line)
 		while (*p && *p != ' ' && *p != '\t' && *p != '\n' && k + 1 < sizeof first)
 			first[k++] = *p++;
 		first[k] = '\0';
-		if (s->echo && !s->quiet) {
+		if (s->echo) {
 			char *shown = redact_secrets(line);
 			size_t len = strcspn(shown, "\n");
 			fprintf(s->out, "> %.*s\n", (int)len, shown);

@@ -582,7 +582,7 @@ cmd_plot_exec(struct session *s, struct cmd_call *c, struct report *r)
 		rn_str(root, "renderer", "built-in");
 		if (t.term != PT_TEXT) {
 			/* shown even though the command fails */
-			if (!s->quiet && !s->json) {
+			if (!s->json) {
 				fprintf(s->out, "%s\n", out.s);
 				fflush(s->out);
 			}
@@ -590,8 +590,7 @@ cmd_plot_exec(struct session *s, struct cmd_call *c, struct report *r)
 			    msg, t.term == PT_SIXEL ? "term=sixel" : to);
 			goto done;
 		}
-		if (!s->quiet)
-			note_lines(r, out.s);
+		note_lines(r, out.s);
 		report_warn(r, "%s: drew the plot with the built-in text renderer", msg);
 		rn_str(root, "output", "text");
 	} else if (st != GP_OK) {
@@ -601,16 +600,13 @@ cmd_plot_exec(struct session *s, struct cmd_call *c, struct report *r)
 		rn_str(root, "renderer", "gnuplot");
 		if (t.term == PT_TEXT) {
 			tidy_text(&out);
-			if (!s->quiet)
-				note_lines(r, out.s);
+			note_lines(r, out.s);
 			rn_str(root, "output", "text");
 		} else if (t.term == PT_SIXEL) {
-			if (!s->quiet) {
-				fflush(s->out);
-				fwrite(out.s, 1, out.len, s->out);
-				fputc('\n', s->out);
-				fflush(s->out);
-			}
+			fflush(s->out);
+			fwrite(out.s, 1, out.len, s->out);
+			fputc('\n', s->out);
+			fflush(s->out);
 			rn_str(root, "output", "sixel");
 		} else {
 			struct stat sb;

@@ -143,7 +143,7 @@ cmd_train_exec(struct session *s, struct cmd_call *c, struct report *r)
 		return cmd_error(s, "train: which model? give model=KIND (help train lists the kinds)");
 	train_request(c, &req, &keys, &vals);
 	req.hooks = &h;
-	if (call_flag(c, "watch") && !s->quiet) {
+	if (call_flag(c, "watch")) {
 		req.started = watch_started;
 		req.started_arg = &w;
 	}
