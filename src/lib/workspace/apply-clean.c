@@ -347,10 +347,10 @@ apply_clean(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
 {
 	rs_clean_params p;
 	rs_clean_result *res = &out->clean;
-	rs_features *nf = NULL;
 	rs_dataset *ds;
 	rs_error e;
 	const char *name;
+	char what[64];
 	int step = apply_clean_params(op, &p, err);
 
 	if (step < 0)
@@ -364,24 +364,15 @@ apply_clean(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
 			rs_error_set(err, e.code, "clean %s: %s; nothing changed", name, e.msg);
 		return -1;
 	}
-	if (ws->features != NULL && res->table == 'i' && res->changed > 0) {
-		nf = rs_features_rebuild(ws->features, ds, NULL, &e);
-		if (nf == NULL) {
-			rs_dataset_free(ds);
-			rs_clean_result_free(res);
-			rs_error_set(err, e.code, "clean %s: rebuilding the item features failed: %s; nothing changed",
-			    name, e.msg);
-			return -1;
-		}
-	}
 	out->has_clean = true;
 	out->clean_params = p;
+	snprintf(what, sizeof what, "clean %s", name);
 	/* a step that found nothing to do leaves models and results valid */
-	rs_workspace_step_done(ws, ds, res->removed > 0 || res->changed > 0 ||
-	    res->step == RS_CLEAN_BINARIZE, op, res->summary);
-	if (nf != NULL) {
-		rs_workspace_set_features(ws, nf, rs_features_release);
-		out->features_rebuilt = true;
+	if (apply_commit(ws, ds, res->removed > 0 || res->changed > 0 ||
+	    res->step == RS_CLEAN_BINARIZE, res->table == 'i' && res->changed > 0,
+	    op, res->summary, what, out, err) != 0) {
+		rs_step_report_free(out);
+		return -1;
 	}
 	return 0;
 }

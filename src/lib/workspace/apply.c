@@ -348,10 +348,9 @@ apply_classify(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
 {
 	rs_classify_params p;
 	rs_classify_result *res = &out->classify;
-	rs_features *nf = NULL;
-	rs_dataset *ds;
 	rs_error e;
 	char *summary;
+	int rc;
 
 	if (!rs_step_op_flag(op, "fill")) {
 		/* without it classify only reports, and is no step */
@@ -367,20 +366,33 @@ apply_classify(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
 	out->has_classify = true;
 	if (res->nfill == 0)
 		return 0;
-	ds = rs_classify_fill(ws->data, res);
-	/* features built before see the filled categories too */
-	if (ws->features != NULL &&
-	    (nf = rs_features_rebuild(ws->features, ds, NULL, &e)) == NULL) {
-		rs_dataset_free(ds);
-		rs_step_report_free(out);
-		rs_error_set(err, e.code, "classify: rebuilding the item features failed: %s; nothing changed",
-		    e.msg);
-		return -1;
-	}
 	summary = xasprintf("filled %zu missing %s from %s (naive Bayes)",
 	    res->nfill, res->target, res->text);
-	rs_workspace_step_done(ws, ds, true, op, summary);
+	/* features built before see the filled categories too */
+	rc = apply_commit(ws, rs_classify_fill(ws->data, res), true, true, op,
+	    summary, "classify", out, err);
 	free(summary);
+	if (rc != 0)
+		rs_step_report_free(out);
+	return rc;
+}
+
+int
+apply_commit(rs_workspace *ws, rs_dataset *ds, bool changed, bool rebuild,
+    const rs_step_op *op, const char *summary, const char *what,
+    rs_step_report *out, rs_error *err)
+{
+	rs_features *nf = NULL;
+	rs_error e;
+
+	if (rebuild && ws->features != NULL &&
+	    (nf = rs_features_rebuild(ws->features, ds, NULL, &e)) == NULL) {
+		rs_dataset_free(ds);
+		rs_error_set(err, e.code, "%s: rebuilding the item features failed: %s; nothing changed",
+		    what, e.msg);
+		return -1;
+	}
+	rs_workspace_step_done(ws, ds, changed, op, summary);
 	if (nf != NULL) {
 		rs_workspace_set_features(ws, nf, rs_features_release);
 		out->features_rebuilt = true;
