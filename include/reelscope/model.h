@@ -102,6 +102,17 @@ typedef struct rs_reason {
  * users, then lower id. */
 int rs_reason_cmp(const void *a, const void *b);
 
+/* One observed event, for models that learn without retraining
+ * (rs_model_update): a user acted on an item at a time. */
+typedef struct rs_event {
+	uint32_t user, item;	/* dataset indices; at or past the model's
+				   nusers / nitems: a user or item it has not
+				   seen (created on the fly) */
+	float value;		/* the signal as the model reads it (1: a
+				   positive of implicit data) */
+	double time;		/* seconds since 1970-01-01 UTC (NaN: unknown) */
+} rs_event;
+
 /* A kind of model. Iterative kinds implement begin/epoch (the engine runs
  * the loop with validation, early stopping, best-epoch restore and Ctrl-C);
  * the others implement fit. */
@@ -144,6 +155,13 @@ typedef struct rs_model_kind {
 	int (*save)(const struct rs_model *m, void **buf, size_t *len);
 	int (*load)(struct rs_model *m, const void *buf, size_t len, rs_error *err);
 	void (*free_state)(struct rs_model *m);
+	/* fold events (in time order) into the learned state without
+	 * retraining; NULL when the kind cannot (rs_model_update says so).
+	 * rs_model_update has grown m->nusers / m->nitems (and what the
+	 * engine keeps per model) to cover the events before calling it. All
+	 * or nothing: on failure (-1 with err) the state is as before. */
+	int (*update)(struct rs_model *m, const rs_event *ev, size_t n,
+	    rs_error *err);
 } rs_model_kind;
 
 typedef struct rs_model {
@@ -197,6 +215,15 @@ void rs_fit_opts_init(rs_fit_opts *o);
  * last good weights were kept (err says at which epoch). */
 int rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
     rs_error *err);
+
+/* Fold n events (in time order) into a trained model without retraining:
+ * the model's id spaces grow to nusers x nitems (the dataset's, at least
+ * the current ones) and the kind's update hook learns from the events. A
+ * kind without the hook is refused ("model NAME (KIND) cannot learn from
+ * new events: retrain it"). All or nothing: -1 with err leaves m as it
+ * was. */
+int rs_model_update(rs_model *m, const rs_event *ev, size_t n,
+    uint32_t nusers, uint32_t nitems, rs_error *err);
 
 /* Scores of one user for every item (nitems floats). A user the model never
  * saw (index past its users, or no training rows) gets item popularity. */
