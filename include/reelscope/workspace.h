@@ -75,34 +75,15 @@ typedef struct rs_step {
 	uint32_t items_before, items_after;
 } rs_step;
 
-/* The workspace owns every dataset it points to. data is base until a step
- * changes the data; undo rebuilds data by applying the kept steps on base.
- * The fields are the engine's: callers read them through the accessors
- * below and change the workspace only through rs_workspace_* calls. */
-typedef struct rs_workspace {
-	rs_dataset *base;	/* as loaded or generated, or NULL */
-	rs_dataset *data;	/* the current state (== base or a derived copy) */
-	char *source;		/* the command that made base */
-	rs_step *steps;
-	size_t nsteps;
-	/* item features built by the features step (features.h), or NULL;
-	 * freed with features_free */
-	void *features;
-	void (*features_free)(void *);
-	/* trained models by name (model.h), in training order */
-	struct rs_model **models;
-	size_t nmodels;
-	/* evaluation results (eval.h): the latest one per model name, kept for
-	 * the leaderboard, exports and audits. A result goes when its model is
-	 * replaced or dropped, and every result goes when the data changes
-	 * (set_base, set_data), so none describes a model or split gone by. */
-	struct rs_eval_result **results;
-	size_t nresults;
-	/* counts the changes of data (set_base, set_data, data_changed): a
-	 * model whose generation differs was trained on other data or
-	 * another split. Not saved: an opened workspace starts again at 0. */
-	uint64_t generation;
-} rs_workspace;
+/* The workspace: the dataset as loaded or generated (base), its current
+ * state (data: base until a step changes it; undo rebuilds it by applying
+ * the kept steps on base), the recorded steps, the item features, the
+ * trained models and the kept evaluation results. It owns every one of
+ * them. The handle is opaque: callers read it through the accessors below
+ * and change it only through rs_workspace_* calls. */
+typedef struct rs_workspace rs_workspace;
+struct rs_model;
+struct rs_eval_result;
 
 /* Add a trained model (taken), replacing one of the same name. */
 void rs_workspace_add_model(rs_workspace *ws, struct rs_model *m);
@@ -116,7 +97,7 @@ void rs_workspace_add_result(rs_workspace *ws, struct rs_eval_result *r);
 /* The result of the model named name, or NULL. */
 struct rs_eval_result *rs_workspace_result(const rs_workspace *ws,
     const char *name);
-/* The current data was replaced by a step (the caller swapped ws->data):
+/* The current data was changed in place by a step:
  * every result goes, and the models trained before now are older than the
  * data (their generation differs). */
 void rs_workspace_data_changed(rs_workspace *ws);
@@ -128,16 +109,24 @@ void rs_workspace_clear_features(rs_workspace *ws);
 /* Replace the item features by f (taken; free_fn frees it). */
 void rs_workspace_set_features(rs_workspace *ws, void *f, void (*free_fn)(void *));
 
-/* Reading the workspace: the front end goes through these rather than the
- * fields, so the engine may change how it keeps them. Pointers returned
- * belong to the workspace and live until it changes. */
+/* Reading the workspace: callers go through these, so the engine may change
+ * how it keeps its state. Every pointer returned belongs to the workspace
+ * (never freed by the caller) and lives until the workspace changes. An
+ * index out of range gives NULL. */
+/* The current data, or NULL before any load. */
 rs_dataset *rs_workspace_data(const rs_workspace *ws);
+/* The data as loaded or generated, before any step (the current data when
+ * no step changed it), or NULL. */
+rs_dataset *rs_workspace_base(const rs_workspace *ws);
+/* The command that made base, or NULL. */
 const char *rs_workspace_source(const rs_workspace *ws);
+/* The recorded pipeline steps. */
 size_t rs_workspace_nsteps(const rs_workspace *ws);
 /* Step i (0-based, below rs_workspace_nsteps). */
 const rs_step *rs_workspace_step(const rs_workspace *ws, size_t i);
 /* The item features (features.h), or NULL. */
 void *rs_workspace_features(const rs_workspace *ws);
+/* The trained models. */
 size_t rs_workspace_nmodels(const rs_workspace *ws);
 /* Model i in training order (0-based, below rs_workspace_nmodels). */
 struct rs_model *rs_workspace_model_at(const rs_workspace *ws, size_t i);
@@ -145,12 +134,21 @@ struct rs_model *rs_workspace_model_at(const rs_workspace *ws, size_t i);
 struct rs_model **rs_workspace_models(const rs_workspace *ws);
 /* The most recently trained model, or NULL. */
 struct rs_model *rs_workspace_last_model(const rs_workspace *ws);
+/* The kept evaluation results: the latest one per model name. A result
+ * goes when its model is replaced or dropped, and every result goes when
+ * the data changes, so none describes a model or split gone by. */
 size_t rs_workspace_nresults(const rs_workspace *ws);
 /* Result i (0-based, below rs_workspace_nresults). */
 struct rs_eval_result *rs_workspace_result_at(const rs_workspace *ws, size_t i);
-/* The generation of the current data (see the field). */
+/* The generation of the current data: it counts the changes of the data
+ * (set_base, set_data, data_changed), so a model whose generation differs
+ * was trained on other data or another split. Not saved: an opened
+ * workspace starts again at 0. */
 uint64_t rs_workspace_generation(const rs_workspace *ws);
 
+/* An empty workspace (no data); the caller frees it with
+ * rs_workspace_free, which frees every dataset, step, model and result it
+ * holds. Freeing NULL does nothing. */
 rs_workspace *rs_workspace_new(void);
 void rs_workspace_free(rs_workspace *ws);
 /* A new starting point (takes ds); the pipeline is emptied. */

@@ -734,7 +734,7 @@ test_workspace_train(void)
 	req.fit.metric = NULL;
 	req.kind = "nope";
 	CHECK(rs_workspace_train(ws, &req, &t, &err) == -1 && strstr(err.msg, "unknown model nope"));
-	CHECK(ws->nmodels == 1);
+	CHECK(rs_workspace_nmodels(ws) == 1);
 	/* the same data without a split */
 	rs_load_opts_init(&lo);
 	rs_workspace_set_base(ws, rs_dataset_load(write_file("plain2.csv",

@@ -126,7 +126,7 @@ test_apply_undo(void)
 	/* back on base with no step replayed: the data changed all the same,
 	 * so models and results of the undone state are out of date */
 	CHECK(rs_workspace_generation(ws) > gen);
-	CHECK(rs_workspace_data(ws) == ws->base);
+	CHECK(rs_workspace_data(ws) == rs_workspace_base(ws));
 	rs_workspace_free(ws);
 }
 

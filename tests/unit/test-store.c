@@ -294,7 +294,7 @@ add_step(rs_workspace *ws, const char *command, const char *summary,
 
 	CHECK(rs_step_op_parse(command, &op, NULL) == 0);
 	rs_workspace_add_step(ws, &op, summary, before);
-	CHECK_STR(ws->steps[ws->nsteps - 1].command, command);
+	CHECK_STR(rs_workspace_step(ws, rs_workspace_nsteps(ws) - 1)->command, command);
 	rs_step_op_free(&op);
 }
 
@@ -316,7 +316,7 @@ make_workspace(size_t n, uint32_t nu, uint32_t ni, bool wide, bool split, int mo
 		if (models == 1 && strcmp(rs_model_kinds[i]->name, "pop") != 0 &&
 		    strcmp(rs_model_kinds[i]->name, "random") != 0)
 			continue;
-		m = make_model(rs_model_kinds[i], ws->data);
+		m = make_model(rs_model_kinds[i], rs_workspace_data(ws));
 		if (m != NULL)
 			rs_workspace_add_model(ws, m);
 	}
@@ -327,15 +327,15 @@ make_workspace(size_t n, uint32_t nu, uint32_t ni, bool wide, bool split, int mo
 		rs_eval_ctx *ec;
 		rs_eval_opts_init(&eo);
 		rs_eval_parse_ks(&eo, "3,5");
-		ec = rs_eval_prepare(ws->data, &eo, &err);
+		ec = rs_eval_prepare(rs_workspace_data(ws), &eo, &err);
 		if (ec == NULL)
 			printf("  (no evaluation: %s)\n", err.msg);
-		for (size_t i = 0; ec != NULL && i < ws->nmodels; i++) {
-			rs_eval_result *r = rs_eval_run(ec, ws->models[i], &err);
+		for (size_t i = 0; ec != NULL && i < rs_workspace_nmodels(ws); i++) {
+			rs_eval_result *r = rs_eval_run(ec, rs_workspace_model_at(ws, i), &err);
 			if (r != NULL)
 				rs_workspace_add_result(ws, r);
 			else
-				printf("  (model %s not evaluated: %s)\n", ws->models[i]->name, err.msg);
+				printf("  (model %s not evaluated: %s)\n", rs_workspace_model_at(ws, i)->name, err.msg);
 		}
 		rs_eval_ctx_free(ec);
 	}
@@ -550,10 +550,10 @@ check_result(const rs_eval_result *a, const rs_eval_result *b)
 static void
 check_workspace(const rs_workspace *a, const rs_workspace *b)
 {
-	CHECK(same_str(a->source, b->source));
-	CHECK(a->nsteps == b->nsteps);
-	for (size_t i = 0; i < a->nsteps && i < b->nsteps; i++) {
-		const rs_step *x = &a->steps[i], *y = &b->steps[i];
+	CHECK(same_str(rs_workspace_source(a), rs_workspace_source(b)));
+	CHECK(rs_workspace_nsteps(a) == rs_workspace_nsteps(b));
+	for (size_t i = 0; i < rs_workspace_nsteps(a) && i < rs_workspace_nsteps(b); i++) {
+		const rs_step *x = rs_workspace_step(a, i), *y = rs_workspace_step(b, i);
 		CHECK_STR(y->command, x->command);
 		CHECK(x->op.kind == y->op.kind && x->op.nparams == y->op.nparams);
 		for (size_t k = 0; k < x->op.nparams && k < y->op.nparams; k++) {
@@ -565,16 +565,16 @@ check_workspace(const rs_workspace *a, const rs_workspace *b)
 		    x->users_before == y->users_before && x->users_after == y->users_after &&
 		    x->items_before == y->items_before && x->items_after == y->items_after);
 	}
-	CHECK((a->data == a->base) == (b->data == b->base));
-	check_dataset(a->base, b->base);
-	if (a->data != a->base)
-		check_dataset(a->data, b->data);
-	CHECK(a->nmodels == b->nmodels);
-	for (size_t i = 0; i < a->nmodels && i < b->nmodels; i++)
-		check_model(a->models[i], b->models[i]);
-	CHECK(a->nresults == b->nresults);
-	for (size_t i = 0; i < a->nresults && i < b->nresults; i++)
-		check_result(a->results[i], b->results[i]);
+	CHECK((rs_workspace_data(a) == rs_workspace_base(a)) == (rs_workspace_data(b) == rs_workspace_base(b)));
+	check_dataset(rs_workspace_base(a), rs_workspace_base(b));
+	if (rs_workspace_data(a) != rs_workspace_base(a))
+		check_dataset(rs_workspace_data(a), rs_workspace_data(b));
+	CHECK(rs_workspace_nmodels(a) == rs_workspace_nmodels(b));
+	for (size_t i = 0; i < rs_workspace_nmodels(a) && i < rs_workspace_nmodels(b); i++)
+		check_model(rs_workspace_model_at(a, i), rs_workspace_model_at(b, i));
+	CHECK(rs_workspace_nresults(a) == rs_workspace_nresults(b));
+	for (size_t i = 0; i < rs_workspace_nresults(a) && i < rs_workspace_nresults(b); i++)
+		check_result(rs_workspace_result_at(a, i), rs_workspace_result_at(b, i));
 }
 
 /* ---- files ---- */
@@ -660,8 +660,8 @@ test_round_trip(rs_workspace *ws, const char *name, uint32_t want_datasets)
 	CHECK(rs_store_save(ws, p, NULL, &info, NULL, &err) == 0);
 	CHECK(info.datasets == want_datasets);
 	CHECK(want_datasets < 2 || info.shared >= 5);
-	CHECK(info.models == ws->nmodels && info.steps == ws->nsteps);
-	CHECK(info.results == ws->nresults);
+	CHECK(info.models == rs_workspace_nmodels(ws) && info.steps == rs_workspace_nsteps(ws));
+	CHECK(info.results == rs_workspace_nresults(ws));
 	CHECK(stat(p, &st) == 0 && (st.st_mode & 0777) == 0600);
 	CHECK(st.st_size == (off_t)info.bytes);
 	back = rs_store_open(p, &oinfo, NULL, &err);
@@ -685,8 +685,8 @@ test_round_trip(rs_workspace *ws, const char *name, uint32_t want_datasets)
 		free(b);
 	}
 	/* the opened columns still grow */
-	if (back->data->log.cols.ncols > 0) {
-		rs_column *c = back->data->log.cols.cols[0];
+	if (rs_workspace_data(back)->log.cols.ncols > 0) {
+		rs_column *c = rs_workspace_data(back)->log.cols.cols[0];
 		size_t n = c->n;
 		rs_column_push_number(c, 4, 0);
 		rs_column_push_missing(c);
@@ -800,8 +800,8 @@ exercise(rs_workspace *ws)
 	uint32_t items[8];
 	float scores[8];
 
-	if (ws->data != NULL) {
-		rs_dataset *ds = ws->data;
+	if (rs_workspace_data(ws) != NULL) {
+		rs_dataset *ds = rs_workspace_data(ws);
 		const rs_table *tabs[] = { &ds->log.cols, &ds->item_tbl, &ds->user_tbl };
 		for (int t = 0; t < 3; t++)
 			for (size_t j = 0; j < tabs[t]->ncols; j++)
@@ -813,16 +813,16 @@ exercise(rs_workspace *ws)
 			if (ds->item_creator[i] != RS_NONE)
 				(void)rs_ids_name(ds->creators, ds->item_creator[i]);
 	}
-	for (size_t k = 0; k < ws->nmodels; k++)
-		for (uint32_t u = 0; u < 3 && u < ws->models[k]->nusers + 1; u++)
-			rs_model_recommend(ws->models[k], u, 8, true, items, scores, NULL);
-	for (size_t k = 0; k < ws->nresults; k++) {
-		const rs_eval_result *r = ws->results[k];
+	for (size_t k = 0; k < rs_workspace_nmodels(ws); k++)
+		for (uint32_t u = 0; u < 3 && u < rs_workspace_model_at(ws, k)->nusers + 1; u++)
+			rs_model_recommend(rs_workspace_model_at(ws, k), u, 8, true, items, scores, NULL);
+	for (size_t k = 0; k < rs_workspace_nresults(ws); k++) {
+		const rs_eval_result *r = rs_workspace_result_at(ws, k);
 		for (uint32_t e = 0; e < r->nusers; e++) {
-			(void)rs_ids_name(ws->data->users, r->users[e]);
+			(void)rs_ids_name(rs_workspace_data(ws)->users, r->users[e]);
 			for (uint32_t j = 0; j < r->kmax; j++)
 				if (r->lists[(size_t)e * r->kmax + j] != RS_NONE)
-					(void)rs_ids_name(ws->data->items, r->lists[(size_t)e * r->kmax + j]);
+					(void)rs_ids_name(rs_workspace_data(ws)->items, r->lists[(size_t)e * r->kmax + j]);
 		}
 	}
 }
@@ -1108,14 +1108,14 @@ main(void)
 	big = make_workspace(20000, 60, 300, true, true, 1);
 	{
 		/* the wide log reaches every storage */
-		const rs_table *t = &big->base->log.cols;
+		const rs_table *t = &rs_workspace_base(big)->log.cols;
 		const char *names[] = { "rating", "stamp", "d16", "tag", "dec", "f32", "f64" };
 		const enum rs_col_store want[] = { RS_STORE_DICT8, RS_STORE_I32,
 			RS_STORE_DICT16, RS_STORE_STR, RS_STORE_DEC32, RS_STORE_F32, RS_STORE_F64 };
 		for (int k = 0; k < 7; k++)
 			CHECK(t->cols[rs_table_find(t, names[k])]->store == want[k]);
-		CHECK(big->nmodels >= 2);
-		CHECK(big->nresults == big->nmodels);
+		CHECK(rs_workspace_nmodels(big) >= 2);
+		CHECK(rs_workspace_nresults(big) == rs_workspace_nmodels(big));
 	}
 	small = make_workspace(120, 8, 20, false, true, 2);
 	plain = make_workspace(500, 20, 50, false, false, 0);

@@ -148,6 +148,7 @@ st_read_result(struct st_reader *rd, const rs_workspace *ws)
 	struct st_in in;
 	rs_eval_result *r;
 	const rs_model *m;
+	const rs_dataset *ds;
 	uint32_t nusers, nitems;
 
 	if (st_read_section(rd, ST_EVAL, &in) != 0)
@@ -157,7 +158,8 @@ st_read_result(struct st_reader *rd, const rs_workspace *ws)
 		goto fail;
 	/* it describes a model of this workspace, on this data */
 	m = rs_workspace_model(ws, r->model);
-	if (m == NULL || strcmp(m->kind->name, r->kind) != 0 || ws->data == NULL) {
+	ds = rs_workspace_data(ws);
+	if (m == NULL || strcmp(m->kind->name, r->kind) != 0 || ds == NULL) {
 		st_corrupt(&in, "a result of model %s, which the workspace does not have",
 		    r->model);
 		goto fail;
@@ -166,8 +168,8 @@ st_read_result(struct st_reader *rd, const rs_workspace *ws)
 		st_corrupt(&in, "a second result of model %s", r->model);
 		goto fail;
 	}
-	nusers = rs_ids_count(ws->data->users);
-	nitems = rs_ids_count(ws->data->items);
+	nusers = rs_ids_count(ds->users);
+	nitems = rs_ids_count(ds->items);
 	for (uint32_t e = 0; e < r->nusers; e++)
 		if (r->users[e] >= nusers || (e > 0 && r->users[e] <= r->users[e - 1])) {
 			st_corrupt(&in, "result of %s: user %u out of order or range", r->model,

@@ -1,4 +1,4 @@
-/* save / open of the whole workspace: its header sections, the datasets, the models, all or nothing. */
+/* save / open of the whole workspace: its header sections, the datasets, the models, all or nothing (it reads and fills the workspace's fields, so it includes workspace/ws.h). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -9,6 +9,7 @@
 #include "reelscope/model.h"
 #include "reelscope/store.h"
 #include "store/format.h"
+#include "workspace/ws.h"
 #include "util/clock.h"
 #include "util/xmalloc.h"
 

@@ -2,7 +2,7 @@
 #ifndef RS_DATA_APPLY_INT_H
 #define RS_DATA_APPLY_INT_H
 
-#include "reelscope/workspace.h"
+#include "workspace/ws.h"
 
 /* clean STEP [COLUMN] [options] (apply-clean.c). */
 int apply_clean(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,

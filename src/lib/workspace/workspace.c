@@ -6,7 +6,7 @@
 
 #include "reelscope/eval.h"
 #include "reelscope/model.h"
-#include "reelscope/workspace.h"
+#include "workspace/ws.h"
 #include "util/xmalloc.h"
 
 rs_workspace *
@@ -258,6 +258,12 @@ rs_dataset *
 rs_workspace_data(const rs_workspace *ws)
 {
 	return ws->data;
+}
+
+rs_dataset *
+rs_workspace_base(const rs_workspace *ws)
+{
+	return ws->base;
 }
 
 const char *

@@ -12,14 +12,14 @@ rs_workspace_train(rs_workspace *ws, const rs_train_request *req,
 
 	out->model = NULL;
 	out->validated = false;
-	if (ws->data == NULL) {
+	if (rs_workspace_data(ws) == NULL) {
 		rs_error_set(err, RS_ESTATE, "no data loaded");
 		return -1;
 	}
-	env.ds = ws->data;
-	env.features = ws->features;
-	env.models = ws->models;
-	env.nmodels = ws->nmodels;
+	env.ds = rs_workspace_data(ws);
+	env.features = rs_workspace_features(ws);
+	env.models = rs_workspace_models(ws);
+	env.nmodels = rs_workspace_nmodels(ws);
 	if ((rc = rs_model_train(&env, req, NULL, out, err)) < 0)
 		return rc;
 	rs_workspace_add_model(ws, out->model);

@@ -1,0 +1,41 @@
+/* Internal: the workspace's fields, for the workspace module and for the store, which writes and rebuilds them (nothing else includes this). */
+#ifndef RS_WORKSPACE_WS_H
+#define RS_WORKSPACE_WS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "reelscope/workspace.h"
+
+/* The workspace owns every dataset, step, model and result it points to.
+ * data is base until a step changes the data; undo rebuilds data by
+ * applying the kept steps on base. Besides src/lib/workspace/, only the
+ * store (src/lib/store/workspace.c) includes this: opening a file fills
+ * the fields as they were saved (the steps with their counts, data beside
+ * base), which no public call does. */
+struct rs_workspace {
+	rs_dataset *base;	/* as loaded or generated, or NULL */
+	rs_dataset *data;	/* the current state (== base or a derived copy) */
+	char *source;		/* the command that made base */
+	rs_step *steps;
+	size_t nsteps;
+	/* item features built by the features step (features.h), or NULL;
+	 * freed with features_free */
+	void *features;
+	void (*features_free)(void *);
+	/* trained models by name (model.h), in training order */
+	struct rs_model **models;
+	size_t nmodels;
+	/* evaluation results (eval.h): the latest one per model name, kept for
+	 * the leaderboard, exports and audits. A result goes when its model is
+	 * replaced or dropped, and every result goes when the data changes
+	 * (set_base, set_data), so none describes a model or split gone by. */
+	struct rs_eval_result **results;
+	size_t nresults;
+	/* counts the changes of data (set_base, set_data, data_changed): a
+	 * model whose generation differs was trained on other data or
+	 * another split. Not saved: an opened workspace starts again at 0. */
+	uint64_t generation;
+};
+
+#endif
