@@ -75,6 +75,54 @@ typedef struct rs_step {
 	uint32_t items_before, items_after;
 } rs_step;
 
+/* The kinds of command a source is made of: what made the base data. */
+typedef enum rs_source_kind {
+	RS_SOURCE_LOAD,		/* load PATH [options]: the files read and how */
+	RS_SOURCE_STEP,		/* a pipeline step run before the data became a
+				   new start (anonymize makes one) */
+	RS_SOURCE_ANONYMIZE,	/* anonymize key=#N: ids replaced by keyed hashes */
+	RS_SOURCE_TEXT,		/* a description the engine does not read: one
+				   positional parameter, kept as given */
+	RS_SOURCE_NKINDS
+} rs_source_kind;
+
+/* One command of a source: its kind and its parameters, in the order
+ * given (op.kind is the step's kind for RS_SOURCE_STEP, else 0). A
+ * generated world loaded with generate --load is the load it does (load
+ * DIR --skip-bad): the files on disk are what it rebuilds from. */
+typedef struct rs_source_cmd {
+	rs_source_kind kind;
+	rs_step_op op;
+} rs_source_cmd;
+
+/* What made the base data, as data: the commands in order (a load, or
+ * after anonymize the earlier script followed by anonymize key=#N). save
+ * stores it; rs_source_format writes it as the script (history). */
+typedef struct rs_source {
+	rs_source_cmd *cmds;	/* owned */
+	size_t ncmds;
+} rs_source;
+
+/* The command name of a kind ("load"; a step's is its own), or NULL out of
+ * range. */
+const char *rs_source_kind_name(int kind);
+/* Read a script ("load log.csv creator=c; clean dedup; anonymize key=#1"),
+ * commands separated by ';' or a new line and quoted as the command
+ * language quotes, into src (freed with rs_source_free). A command whose
+ * first word is not exactly load, anonymize or a step's name, or that
+ * does not parse, is kept as RS_SOURCE_TEXT; a text with no command at
+ * all is one RS_SOURCE_TEXT of itself. */
+void rs_source_parse(const char *text, rs_source *src);
+/* The script of src, its commands joined by "; " and quoted so that
+ * rs_source_parse reads it back (malloc'd; the caller frees it). */
+char *rs_source_format(const rs_source *src);
+/* Append a command (op's parameters copied; op->kind is used for
+ * RS_SOURCE_STEP only). */
+void rs_source_add(rs_source *src, rs_source_kind kind, const rs_step_op *op);
+/* A deep copy of from into dst. */
+void rs_source_copy(rs_source *dst, const rs_source *from);
+void rs_source_free(rs_source *src);
+
 /* The workspace: the dataset as loaded or generated (base), its current
  * state (data: base until a step changes it; undo rebuilds it by applying
  * the kept steps on base), the recorded steps, the item features, the
@@ -118,8 +166,11 @@ rs_dataset *rs_workspace_data(const rs_workspace *ws);
 /* The data as loaded or generated, before any step (the current data when
  * no step changed it), or NULL. */
 rs_dataset *rs_workspace_base(const rs_workspace *ws);
-/* The command that made base, or NULL. */
+/* The script that made base (rs_source_format of the record below), or
+ * NULL when nothing is recorded. */
 const char *rs_workspace_source(const rs_workspace *ws);
+/* What made base, as data, or NULL when nothing is recorded. */
+const rs_source *rs_workspace_source_record(const rs_workspace *ws);
 /* The recorded pipeline steps. */
 size_t rs_workspace_nsteps(const rs_workspace *ws);
 /* Step i (0-based, below rs_workspace_nsteps). */
@@ -151,7 +202,12 @@ uint64_t rs_workspace_generation(const rs_workspace *ws);
  * holds. Freeing NULL does nothing. */
 rs_workspace *rs_workspace_new(void);
 void rs_workspace_free(rs_workspace *ws);
-/* A new starting point (takes ds); the pipeline is emptied. */
+/* A new starting point (takes ds); the pipeline is emptied. source is
+ * what made it (copied; NULL: nothing recorded). */
+void rs_workspace_set_base_source(rs_workspace *ws, rs_dataset *ds,
+    const rs_source *source);
+/* The same with the script that made ds as text, read by rs_source_parse
+ * (NULL: nothing recorded). */
 void rs_workspace_set_base(rs_workspace *ws, rs_dataset *ds, const char *source);
 /* Replace the current state (takes ds; the old state is freed unless it is
  * base). */

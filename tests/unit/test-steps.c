@@ -1,4 +1,4 @@
-/* Unit tests of pipeline steps as operations: parse and format, the kind table, apply, undo by replay. */
+/* Unit tests of pipeline steps and sources as operations: parse and format, the kind table, apply, undo by replay. */
 #include "loadfix.h"
 
 /* text reads into an op that formats as want (NULL: as text itself). */
@@ -32,6 +32,79 @@ refused(const char *text, const char *msg)
 
 	CHECK(rs_step_op_parse(text, &op, &err) == -1);
 	CHECK_STR(err.msg, msg);
+}
+
+/* A source script reads into these kinds and formats as want (NULL: as
+ * text itself), and what it writes reads back the same. */
+static void
+source_roundtrip(const char *text, const char *kinds, const char *want)
+{
+	rs_source src, again;
+	char *s, *t, got[16];
+	size_t i;
+
+	rs_source_parse(text, &src);
+	for (i = 0; i < src.ncmds && i + 1 < sizeof got; i++)
+		got[i] = "LSAT"[src.cmds[i].kind];
+	got[i] = '\0';
+	CHECK_STR(got, kinds);
+	s = rs_source_format(&src);
+	CHECK_STR(s, want != NULL ? want : text);
+	rs_source_parse(s, &again);
+	t = rs_source_format(&again);
+	CHECK_STR(t, s);
+	CHECK(again.ncmds == src.ncmds);
+	free(s);
+	free(t);
+	rs_source_free(&src);
+	rs_source_free(&again);
+}
+
+static void
+test_source(void)
+{
+	rs_source src, copy;
+	rs_step_op op;
+	char *s;
+
+	source_roundtrip("load log.csv", "L", NULL);
+	source_roundtrip("load data/features/log.csv items=data/features/items.csv creator=creator",
+	    "L", NULL);
+	source_roundtrip("load samples/world --skip-bad", "L", NULL);
+	source_roundtrip("load \"my log.csv\" delim=\";\" header=no", "L", NULL);
+	source_roundtrip("load  'a.csv'   user=u", "L", "load a.csv user=u");
+	source_roundtrip("load w --skip-bad; clean dedup; split user test=0.2; anonymize key=#1",
+	    "LSSA", NULL);
+	source_roundtrip("load w;clean dedup", "LS", "load w; clean dedup");
+	/* what the engine does not read stays as it was given */
+	source_roundtrip("train.csv", "T", NULL);
+	source_roundtrip("samples/world;  v2 ", "T", NULL);
+	source_roundtrip("", "T", NULL);
+	source_roundtrip("lo x.csv; clean dedup", "TS", NULL);
+	source_roundtrip("load w; spl user", "LT", NULL);
+	source_roundtrip("load \"x.csv", "T", NULL);
+	rs_source_parse("load w; split user test=0.2", &src);
+	CHECK(src.ncmds == 2 && src.cmds[1].op.kind == RS_STEP_SPLIT);
+	CHECK_STR(rs_step_op_get(&src.cmds[1].op, "test"), "0.2");
+	CHECK(src.cmds[0].op.nparams == 1 && src.cmds[0].op.params[0].key == NULL);
+	CHECK_STR(src.cmds[0].op.params[0].value, "w");
+	rs_source_copy(&copy, &src);
+	s = rs_source_format(&copy);
+	CHECK_STR(s, "load w; split user test=0.2");
+	free(s);
+	/* built by hand, as a front end or a library user would */
+	memset(&op, 0, sizeof op);
+	rs_step_op_add(&op, NULL, "k dir");
+	rs_step_op_add(&op, "skip-bad", NULL);
+	rs_source_add(&copy, RS_SOURCE_LOAD, &op);
+	rs_step_op_free(&op);
+	s = rs_source_format(&copy);
+	CHECK_STR(s, "load w; split user test=0.2; load \"k dir\" --skip-bad");
+	free(s);
+	CHECK_STR(rs_source_kind_name(RS_SOURCE_ANONYMIZE), "anonymize");
+	CHECK(rs_source_kind_name(RS_SOURCE_NKINDS) == NULL);
+	rs_source_free(&copy);
+	rs_source_free(&src);
 }
 
 static void
@@ -99,6 +172,9 @@ test_apply_undo(void)
 		return;
 	}
 	rs_workspace_set_base(ws, ds, "load log.csv");
+	CHECK_STR(rs_workspace_source(ws), "load log.csv");
+	CHECK(rs_workspace_source_record(ws)->ncmds == 1 &&
+	    rs_workspace_source_record(ws)->cmds[0].kind == RS_SOURCE_LOAD);
 	rows = ds->log.n;
 	CHECK(apply(ws, "clean dedup", &err) == 0);
 	CHECK(rs_workspace_data(ws)->log.n == rows - 1);
@@ -136,6 +212,7 @@ main(void)
 	if (fixture_begin("steps") != 0)
 		return 99;
 	test_text();
+	test_source();
 	test_apply_undo();
 	fixture_end();
 	return check_done("test-steps");

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reelscope/workspace.h"
+#include "workspace/step-int.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 
@@ -98,13 +98,12 @@ put_word(struct strbuf *sb, const char *v, bool positional)
 }
 
 char *
-rs_step_op_format(const rs_step_op *op)
+step_format_command(const char *name, const rs_step_op *op)
 {
 	struct strbuf sb;
-	const char *name = rs_step_kind_name(op->kind);
 
 	sb_init(&sb);
-	sb_puts(&sb, name != NULL ? name : "?");
+	sb_puts(&sb, name);
 	for (size_t i = 0; i < op->nparams; i++) {
 		const rs_step_param *p = &op->params[i];
 		sb_putc(&sb, ' ');
@@ -120,6 +119,14 @@ rs_step_op_format(const rs_step_op *op)
 		}
 	}
 	return sb_detach(&sb);
+}
+
+char *
+rs_step_op_format(const rs_step_op *op)
+{
+	const char *name = rs_step_kind_name(op->kind);
+
+	return step_format_command(name != NULL ? name : "?", op);
 }
 
 /* One word of the command language from *pp: quotes as in the front end's
@@ -174,29 +181,25 @@ next_word(const char **pp, int *eq, bool *quoted, rs_error *err)
 	return sb_detach(&sb);
 }
 
-int
-rs_step_op_parse(const char *text, rs_step_op *op, rs_error *err)
+char *
+step_read_name(const char **pp, rs_error *err)
 {
-	const char *p = text;
+	int eq;
+	bool quoted;
+
+	return next_word(pp, &eq, &quoted, err);
+}
+
+int
+step_read_params(const char **pp, rs_step_op *op, rs_error *err)
+{
 	char *w;
-	int eq, kind;
+	int eq;
 	bool quoted;
 	rs_error e;
 
-	memset(op, 0, sizeof *op);
 	rs_error_clear(&e);
-	if ((w = next_word(&p, &eq, &quoted, &e)) == NULL) {
-		rs_error_set(err, RS_EPARSE, "%s", e.code != RS_OK ? e.msg : "is empty");
-		return -1;
-	}
-	if ((kind = rs_step_kind_find(w)) < 0) {
-		rs_error_set(err, RS_EINVAL, "%.100s is not a pipeline step", w);
-		free(w);
-		return -1;
-	}
-	free(w);
-	op->kind = (rs_step_kind)kind;
-	while ((w = next_word(&p, &eq, &quoted, &e)) != NULL) {
+	while ((w = next_word(pp, &eq, &quoted, &e)) != NULL) {
 		if (!quoted && strncmp(w, "--", 2) == 0 && w[2] != '\0')
 			rs_step_op_add(op, w + 2, NULL);
 		else if (eq >= 0) {
@@ -208,6 +211,33 @@ rs_step_op_parse(const char *text, rs_step_op *op, rs_error *err)
 	}
 	if (e.code != RS_OK) {
 		rs_error_set(err, e.code, "%s", e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+rs_step_op_parse(const char *text, rs_step_op *op, rs_error *err)
+{
+	const char *p = text;
+	char *w;
+	int kind;
+	rs_error e;
+
+	memset(op, 0, sizeof *op);
+	rs_error_clear(&e);
+	if ((w = step_read_name(&p, &e)) == NULL) {
+		rs_error_set(err, RS_EPARSE, "%s", e.code != RS_OK ? e.msg : "is empty");
+		return -1;
+	}
+	if ((kind = rs_step_kind_find(w)) < 0) {
+		rs_error_set(err, RS_EINVAL, "%.100s is not a pipeline step", w);
+		free(w);
+		return -1;
+	}
+	free(w);
+	op->kind = (rs_step_kind)kind;
+	if (step_read_params(&p, op, err) != 0) {
 		rs_step_op_free(op);
 		return -1;
 	}

@@ -23,6 +23,18 @@ step_free(rs_step *s)
 	free(s->summary);
 }
 
+/* Forget what made base. */
+static void
+source_clear(rs_workspace *ws)
+{
+	if (ws->source != NULL)
+		rs_source_free(ws->source);
+	free(ws->source);
+	free(ws->source_text);
+	ws->source = NULL;
+	ws->source_text = NULL;
+}
+
 void
 rs_workspace_truncate(rs_workspace *ws, size_t n)
 {
@@ -63,12 +75,13 @@ rs_workspace_free(rs_workspace *ws)
 	if (ws->data != ws->base)
 		rs_dataset_free(ws->data);
 	rs_dataset_free(ws->base);
-	free(ws->source);
+	source_clear(ws);
 	free(ws);
 }
 
 void
-rs_workspace_set_base(rs_workspace *ws, rs_dataset *ds, const char *source)
+rs_workspace_set_base_source(rs_workspace *ws, rs_dataset *ds,
+    const rs_source *source)
 {
 	rs_workspace_clear_features(ws);
 	rs_workspace_truncate(ws, 0);
@@ -76,10 +89,28 @@ rs_workspace_set_base(rs_workspace *ws, rs_dataset *ds, const char *source)
 	if (ws->data != ws->base)
 		rs_dataset_free(ws->data);
 	rs_dataset_free(ws->base);
-	free(ws->source);
+	source_clear(ws);
 	ws->base = ws->data = ds;
-	ws->source = source ? xstrdup(source) : NULL;
+	if (source != NULL) {
+		ws->source = xmalloc(sizeof *ws->source);
+		rs_source_copy(ws->source, source);
+		ws->source_text = rs_source_format(ws->source);
+	}
 	ws->generation++;
+}
+
+void
+rs_workspace_set_base(rs_workspace *ws, rs_dataset *ds, const char *source)
+{
+	rs_source src;
+
+	if (source == NULL) {
+		rs_workspace_set_base_source(ws, ds, NULL);
+		return;
+	}
+	rs_source_parse(source, &src);
+	rs_workspace_set_base_source(ws, ds, &src);
+	rs_source_free(&src);
 }
 
 void
@@ -268,6 +299,12 @@ rs_workspace_base(const rs_workspace *ws)
 
 const char *
 rs_workspace_source(const rs_workspace *ws)
+{
+	return ws->source_text;
+}
+
+const rs_source *
+rs_workspace_source_record(const rs_workspace *ws)
 {
 	return ws->source;
 }

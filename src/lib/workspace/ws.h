@@ -16,7 +16,10 @@
 struct rs_workspace {
 	rs_dataset *base;	/* as loaded or generated, or NULL */
 	rs_dataset *data;	/* the current state (== base or a derived copy) */
-	char *source;		/* the command that made base */
+	/* what made base (NULL: nothing recorded), and its script as text
+	 * (rs_source_format), kept for rs_workspace_source */
+	rs_source *source;
+	char *source_text;
 	rs_step *steps;
 	size_t nsteps;
 	/* item features built by the features step (features.h), or NULL;
