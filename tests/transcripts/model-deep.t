@@ -195,8 +195,8 @@ items:
      3  389      0.92263  35       游戏电竞我们最后五杀分享 #游戏
 > save deep.rsw
 path              deep.rsw
-bytes             3,447,985
-sections          146
+bytes             3,448,062
+sections          147
 datasets          2
 shared with base  114
 models            4
@@ -205,8 +205,8 @@ results           0
 seconds           (time)
 > open deep.rsw
 path      deep.rsw
-bytes     3,447,985
-sections  146
+bytes     3,448,062
+sections  147
 log rows  21,288
 models    4
 steps     2

@@ -80,8 +80,8 @@ error: results: no result for rnd (evaluate it with eval)
 error: results: no result for zz (no model of that name)
 > save r.rsw
 path              r.rsw
-bytes             3,051
-sections          26
+bytes             3,118
+sections          27
 datasets          2
 shared with base  5
 models            2
@@ -91,8 +91,8 @@ seconds           (time)
 > open r.rsw
 step 1 (split files test=data/eval/test.csv) reads data/eval/test.csv again if undo replays it
 path      r.rsw
-bytes     3,051
-sections  26
+bytes     3,118
+sections  27
 log rows  8
 models    2
 steps     1

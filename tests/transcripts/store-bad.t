@@ -93,8 +93,8 @@ steps:
   1  split random test=0.3 seed=1           14     14      5      5  random test=0.3 valid=0 seed=1
 > save ws.rsw
 path              ws.rsw
-bytes             3,296
-sections          24
+bytes             3,367
+sections          25
 datasets          2
 shared with base  5
 models            2
@@ -103,8 +103,8 @@ results           1
 seconds           (time)
 > save ws.rsw
 path              ws.rsw
-bytes             3,296
-sections          24
+bytes             3,367
+sections          25
 datasets          2
 shared with base  5
 models            2
@@ -113,8 +113,8 @@ results           1
 seconds           (time)
 > save recs.csv --force
 path              recs.csv
-bytes             3,296
-sections          24
+bytes             3,367
+sections          25
 datasets          2
 shared with base  5
 models            2
@@ -123,8 +123,8 @@ results           1
 seconds           (time)
 > open recs.csv
 path      recs.csv
-bytes     3,296
-sections  24
+bytes     3,367
+sections  25
 log rows  14
 models    2
 steps     1

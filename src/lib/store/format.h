@@ -23,7 +23,13 @@
  *
  * Checksums are zlib's crc32 (CRC-32/ISO-HDLC). The sections, in order:
  *
- *   WSPC  the workspace: writer version, source command, flags, counts
+ *   WSPC  the workspace: writer version, the script that made base (the
+ *         text of SRC; all there is in files without SRC), flags, counts
+ *   SRC   optional, when something made base: what did, as commands: u32
+ *         count, per command u32 kind (rs_source_kind), u32 step kind
+ *         (rs_step_kind for a step, else 0), u32 parameters, each key and
+ *         value as in OPS. Readers that skip it read the script from WSPC;
+ *         without it, the script is read into commands (rs_source_parse).
  *   OPS   the pipeline steps as operations: per step u32 kind
  *         (rs_step_kind), u32 parameters, each key and value (either may
  *         be null: a positional word, a flag), then summary and counts.
@@ -66,6 +72,7 @@
 #define ST_TYPE(a, b, c, d) ((uint32_t)(a) | (uint32_t)(b) << 8 | \
 	(uint32_t)(c) << 16 | (uint32_t)(d) << 24)
 #define ST_WSPC ST_TYPE('W', 'S', 'P', 'C')
+#define ST_SRC  ST_TYPE('S', 'R', 'C', ' ')	/* what made base, as commands */
 #define ST_STEP ST_TYPE('S', 'T', 'E', 'P')	/* steps as command text (0.1.0) */
 #define ST_OPS  ST_TYPE('O', 'P', 'S', ' ')	/* steps as typed operations */
 #define ST_DSET ST_TYPE('D', 'S', 'E', 'T')

@@ -24,7 +24,7 @@ st_known_type(uint32_t t)
 {
 	/* new section kinds (evaluation results, audits...) are added here and
 	   in the reader; older readers skip them unless marked required */
-	static const uint32_t known[] = { ST_WSPC, ST_STEP, ST_OPS, ST_DSET, ST_IDS, ST_TABL,
+	static const uint32_t known[] = { ST_WSPC, ST_SRC, ST_STEP, ST_OPS, ST_DSET, ST_IDS, ST_TABL,
 		ST_COLM, ST_LOGH, ST_MODL, ST_MTRN, ST_MSTA, ST_EVAL };
 
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
@@ -50,6 +50,29 @@ estimate_bytes(const rs_workspace *ws)
 	return b;
 }
 
+/* Parameters of an operation: their count, then each key and value. */
+static void
+write_params(struct st_out *o, const rs_step_op *op)
+{
+	st_put_u32(o, (uint32_t)op->nparams);
+	for (size_t k = 0; k < op->nparams; k++) {
+		st_put_str(o, op->params[k].key);
+		st_put_str(o, op->params[k].value);
+	}
+}
+
+/* What made base as commands: kind, step kind, parameters. */
+static void
+write_source(struct st_out *o, const rs_source *src)
+{
+	st_put_u32(o, (uint32_t)src->ncmds);
+	for (size_t i = 0; i < src->ncmds; i++) {
+		st_put_u32(o, (uint32_t)src->cmds[i].kind);
+		st_put_u32(o, (uint32_t)src->cmds[i].op.kind);
+		write_params(o, &src->cmds[i].op);
+	}
+}
+
 /* The steps as operations: kind, parameters, then what the step did. */
 static void
 write_steps(struct st_out *o, const rs_workspace *ws)
@@ -58,11 +81,7 @@ write_steps(struct st_out *o, const rs_workspace *ws)
 	for (size_t i = 0; i < ws->nsteps; i++) {
 		const rs_step *s = &ws->steps[i];
 		st_put_u32(o, (uint32_t)s->op.kind);
-		st_put_u32(o, (uint32_t)s->op.nparams);
-		for (size_t k = 0; k < s->op.nparams; k++) {
-			st_put_str(o, s->op.params[k].key);
-			st_put_str(o, s->op.params[k].value);
-		}
+		write_params(o, &s->op);
 		st_put_str(o, s->summary);
 		st_put_u64(o, s->rows_before);
 		st_put_u64(o, s->rows_after);
@@ -82,7 +101,7 @@ write_workspace(struct st_writer *w, const rs_workspace *ws)
 	int rc;
 
 	st_put_str(o, rs_version());
-	st_put_str(o, ws->source);
+	st_put_str(o, ws->source_text);
 	st_put_u8(o, base != NULL);
 	st_put_u8(o, data_is_base);
 	st_put_u8(o, ws->features != NULL);
@@ -90,6 +109,13 @@ write_workspace(struct st_writer *w, const rs_workspace *ws)
 	st_put_u32(o, (uint32_t)ws->nsteps);
 	if ((rc = st_write_section(w, ST_WSPC, ST_REQUIRED)) != 0)
 		return rc;
+	/* optional: a reader that does not know it reads the same script from
+	 * WSPC's text */
+	if (ws->source != NULL) {
+		write_source(o, ws->source);
+		if ((rc = st_write_section(w, ST_SRC, 0)) != 0)
+			return rc;
+	}
 	write_steps(o, ws);
 	/* required: a reader that does not know typed steps must refuse */
 	if ((rc = st_write_section(w, ST_OPS, ST_REQUIRED)) != 0)
@@ -178,31 +204,110 @@ read_step_text(struct st_in *in, rs_step *s, uint32_t i)
 	return true;
 }
 
+/* The parameters of an operation into op (what names it in messages:
+ * "step", "source command"). */
+static bool
+read_params(struct st_in *in, rs_step_op *op, const char *what, uint32_t i)
+{
+	uint32_t n;
+
+	if (!st_get_u32(in, &n))
+		return false;
+	if (n > (in->len - in->pos) / 8)
+		return st_corrupt(in, "%s %u counts %u parameters", what, i + 1, n);
+	op->params = xcalloc((size_t)n + 1, sizeof *op->params);
+	for (uint32_t k = 0; k < n; k++) {
+		rs_step_param *p = &op->params[k];
+		op->nparams++;
+		if (!st_get_str(in, &p->key) || !st_get_str(in, &p->value))
+			return false;
+		if (p->key == NULL && p->value == NULL)
+			return st_corrupt(in, "%s %u has an empty parameter", what, i + 1);
+	}
+	return true;
+}
+
 /* A step as an operation: its kind and parameters. */
 static bool
 read_step_op(struct st_in *in, rs_step *s, uint32_t i)
 {
-	uint32_t kind, n;
+	uint32_t kind;
 
-	if (!st_get_u32(in, &kind) || !st_get_u32(in, &n))
+	if (!st_get_u32(in, &kind))
 		return false;
 	if (rs_step_kind_name((int)kind) == NULL)
 		return st_corrupt(in, "step %u has kind %u, which this reelscope does not know",
 		    i + 1, kind);
-	if (n > (in->len - in->pos) / 8)
-		return st_corrupt(in, "step %u counts %u parameters", i + 1, n);
 	s->op.kind = (rs_step_kind)kind;
-	s->op.params = xcalloc((size_t)n + 1, sizeof *s->op.params);
-	for (uint32_t k = 0; k < n; k++) {
-		rs_step_param *p = &s->op.params[k];
-		s->op.nparams++;
-		if (!st_get_str(in, &p->key) || !st_get_str(in, &p->value))
-			return false;
-		if (p->key == NULL && p->value == NULL)
-			return st_corrupt(in, "step %u has an empty parameter", i + 1);
-	}
+	if (!read_params(in, &s->op, "step", i))
+		return false;
 	s->command = rs_step_op_format(&s->op);
 	return true;
+}
+
+/* One command of what made base: its kind, step kind and parameters. */
+static bool
+read_source_cmd(struct st_in *in, rs_source_cmd *c, uint32_t i)
+{
+	uint32_t kind, step;
+
+	if (!st_get_u32(in, &kind) || !st_get_u32(in, &step))
+		return false;
+	if (rs_source_kind_name((int)kind) == NULL)
+		return st_corrupt(in, "source command %u has kind %u, which this reelscope does not know",
+		    i + 1, kind);
+	if (kind == RS_SOURCE_STEP ? rs_step_kind_name((int)step) == NULL : step != 0)
+		return st_corrupt(in, "source command %u has step kind %u", i + 1, step);
+	c->kind = (rs_source_kind)kind;
+	c->op.kind = (rs_step_kind)step;
+	if (!read_params(in, &c->op, "source command", i))
+		return false;
+	if (kind == RS_SOURCE_TEXT && (c->op.nparams != 1 || c->op.params[0].key != NULL))
+		return st_corrupt(in, "source command %u is text without its one word", i + 1);
+	return true;
+}
+
+/* What made base: typed (SRC), or else read from the script in WSPC
+ * (files written before SRC existed kept only the text). text is taken. */
+static int
+read_source(struct st_reader *r, rs_workspace *ws, char *text)
+{
+	struct st_in in;
+	rs_source *src;
+	uint32_t n;
+	int typed = st_peek_section(r, ST_SRC);
+
+	if (typed < 0) {
+		free(text);
+		return -1;
+	}
+	if (!typed) {
+		if (text != NULL) {
+			ws->source = xcalloc(1, sizeof *ws->source);
+			rs_source_parse(text, ws->source);
+			ws->source_text = rs_source_format(ws->source);
+		}
+		free(text);
+		return 0;
+	}
+	free(text);
+	if (st_read_section(r, ST_SRC, &in) != 0 || !st_get_u32(&in, &n))
+		return -1;
+	if (n == 0 || n > (in.len - in.pos) / 12) {
+		st_corrupt(&in, "a source of %u commands", n);
+		return -1;
+	}
+	src = ws->source = xcalloc(1, sizeof *ws->source);
+	src->cmds = xcalloc((size_t)n, sizeof *src->cmds);
+	for (uint32_t i = 0; i < n; i++) {
+		src->ncmds++;
+		if (!read_source_cmd(&in, &src->cmds[i], i))
+			return -1;
+	}
+	if (!st_get_end(&in))
+		return -1;
+	ws->source_text = rs_source_format(src);
+	return 0;
 }
 
 /* The steps, typed (ST_OPS) or, in a file of 0.1.0, as text (ST_STEP). */
@@ -244,19 +349,24 @@ read_workspace(struct st_reader *r)
 {
 	rs_workspace *ws = rs_workspace_new();
 	struct st_in in;
-	char *version = NULL;
+	char *version = NULL, *source = NULL;
 	bool has_data, data_is_base, features;
 	uint32_t nmodels, nsteps;
 
 	if (st_read_header(r) != 0 || st_read_section(r, ST_WSPC, &in) != 0)
 		goto fail;
-	if (!st_get_str(&in, &version) || !st_get_str(&in, &ws->source) ||
+	if (!st_get_str(&in, &version) || !st_get_str(&in, &source) ||
 	    !st_get_bool(&in, &has_data) || !st_get_bool(&in, &data_is_base) ||
 	    !st_get_bool(&in, &features) || !st_get_u32(&in, &nmodels) ||
 	    !st_get_u32(&in, &nsteps) || !st_get_end(&in))
 		goto fail;
 	free(version);
 	version = NULL;
+	if (read_source(r, ws, source) != 0) {
+		source = NULL;
+		goto fail;
+	}
+	source = NULL;
 	if (read_steps(r, ws, nsteps) != 0)
 		goto fail;
 	if (has_data) {
@@ -300,6 +410,7 @@ read_workspace(struct st_reader *r)
 	return ws;
 fail:
 	free(version);
+	free(source);
 	rs_workspace_free(ws);
 	return NULL;
 }
