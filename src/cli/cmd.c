@@ -3,13 +3,14 @@
 
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "cli.h"
+#include "cmd.h"
+#include "parse.h"
+#include "report.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 
@@ -89,46 +90,11 @@ const struct cmd_entry *const cmd_table[] = {
 	NULL
 };
 
+/* cmd_lookup in the table above. */
 const struct cmd_entry *
 cmd_find(const char *name, char *err, size_t errsize)
 {
-	const struct cmd_entry *found = NULL, *near = NULL;
-	size_t nfound = 0, len = strlen(name), bestd = 3;
-	char list[512] = "";
-
-	for (size_t i = 0; cmd_table[i] != NULL; i++) {
-		const struct cmd_entry *e = cmd_table[i];
-		if (strcmp(e->name, name) == 0 ||
-		    (e->alias != NULL && strcmp(e->alias, name) == 0))
-			return e;
-	}
-	for (size_t i = 0; cmd_table[i] != NULL; i++) {
-		const struct cmd_entry *e = cmd_table[i];
-		size_t d;
-		if (strncmp(e->name, name, len) == 0) {
-			found = e;
-			snprintf(list + strlen(list), sizeof list - strlen(list),
-			    "%s%s", nfound++ ? ", " : "", e->name);
-		}
-		d = edit_distance(name, e->name);
-		if (d < bestd) {
-			bestd = d;
-			near = e;
-		}
-	}
-	if (nfound == 1)
-		return found;
-	if (nfound > 1)
-		snprintf(err, errsize, "ambiguous command: %s, could be: %s", name,
-		    list);
-	else if (near != NULL)
-		snprintf(err, errsize,
-		    "unknown command: %s (did you mean %s? \"help\" lists commands)",
-		    name, near->name);
-	else
-		snprintf(err, errsize,
-		    "unknown command: %s (\"help\" lists commands)", name);
-	return NULL;
+	return cmd_lookup(cmd_table, name, err, errsize);
 }
 
 static const struct cmd_opt *
@@ -150,22 +116,6 @@ list_opts(const struct cmd_entry *e, bool flags, char *buf, size_t size)
 		if ((op->type == OPT_FLAG) == flags && o + 2 < size)
 			o += (size_t)snprintf(buf + o, size - o, "%s%s%s",
 			    o ? ", " : "", flags ? "--" : "", op->name);
-}
-
-/* Parse a yes/no word: 1, 0, or -1 when it is neither. */
-static int
-parse_bool(const char *v)
-{
-	static const char *const yes[] = { "yes", "true", "on", "1", NULL };
-	static const char *const no[] = { "no", "false", "off", "0", NULL };
-
-	for (int i = 0; yes[i] != NULL; i++)
-		if (strcasecmp(v, yes[i]) == 0)
-			return 1;
-	for (int i = 0; no[i] != NULL; i++)
-		if (strcasecmp(v, no[i]) == 0)
-			return 0;
-	return -1;
 }
 
 static bool
@@ -234,7 +184,7 @@ check_value(const struct cmd_entry *e, const struct cmd_opt *o, const char *v,
 		}
 		return true;
 	case OPT_BOOL:
-		if (parse_bool(v) < 0) {
+		if (opt_parse_bool(v) < 0) {
 			snprintf(err, errsize, "%s: %s=%s must be yes or no", e->name,
 			    o->name, shown);
 			return false;
@@ -403,74 +353,6 @@ build_call(const struct cmd_entry *e, const struct command_words *cw,
 	return true;
 }
 
-const char *
-call_get(const struct cmd_call *c, const char *key)
-{
-	for (size_t i = 0; i < c->nopts; i++)
-		if (strcmp(c->keys[i], key) == 0)
-			return c->vals[i];
-	return NULL;
-}
-
-bool
-call_has(const struct cmd_call *c, const char *key)
-{
-	return call_get(c, key) != NULL;
-}
-
-long long
-call_int(const struct cmd_call *c, const char *key, long long def)
-{
-	const char *v = call_get(c, key);
-
-	return v ? strtoll(v, NULL, 10) : def;
-}
-
-double
-call_num(const struct cmd_call *c, const char *key, double def)
-{
-	const char *v = call_get(c, key);
-
-	return v ? strtod(v, NULL) : def;
-}
-
-int
-call_bool(const struct cmd_call *c, const char *key, int def)
-{
-	const char *v = call_get(c, key);
-
-	return v ? parse_bool(v) : def;
-}
-
-bool
-call_flag(const struct cmd_call *c, const char *flag)
-{
-	for (size_t i = 0; i < c->nflags; i++)
-		if (strcmp(c->flags[i], flag) == 0)
-			return true;
-	return false;
-}
-
-bool
-cmd_own_option(const struct cmd_opt *opts, const char *key)
-{
-	for (const struct cmd_opt *o = opts; o != NULL && o->name != NULL; o++)
-		if (strcmp(o->name, key) == 0)
-			return true;
-	return false;
-}
-
-enum cmd_ret
-cmd_error(struct session *s, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(s->errmsg, sizeof s->errmsg, fmt, ap);
-	va_end(ap);
-	return CMD_ERROR;
-}
-
 static void
 print_failure(struct session *s, const char *command, const char *msg)
 {
@@ -522,27 +404,6 @@ redact_secrets(const char *line)
 	}
 	out[o] = '\0';
 	return out;
-}
-
-/* Why name cannot name a model, or NULL: others refer to it in lists
- * (model=a,b), tables and files, so no control characters, commas or '=',
- * and at most 64 bytes. */
-const char *
-model_name_problem(const char *name)
-{
-	size_t n = strlen(name);
-
-	if (n == 0)
-		return "it is empty";
-	if (n > 64)
-		return "it is longer than 64 bytes";
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			return "it holds a control character";
-		if (*p == ',' || *p == '=')
-			return "it holds a comma or '=' (names are listed as model=a,b)";
-	}
-	return NULL;
 }
 
 /* Run one parsed command; false when it failed. */

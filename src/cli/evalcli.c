@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/check.h"
 #include "cli/evalcli.h"
 #include "util/xmalloc.h"
 
@@ -88,12 +89,11 @@ bool
 evalcli_model_fits(struct session *s, const rs_model *m, const rs_dataset *ds,
     const char *cmd)
 {
-	uint32_t nu = rs_ids_count(ds->users), ni = rs_ids_count(ds->items);
+	char msg[sizeof s->errmsg];
 
-	if ((m->nusers == 0 || m->nusers == nu) && (m->nitems == 0 || m->nitems == ni))
+	if (model_fits_data(m, ds, cmd, msg, sizeof msg))
 		return true;
-	cmd_error(s, "%s: model %s was trained on other data (%u users x %u items; now %u x %u): train it again",
-	    cmd, m->name, m->nusers, m->nitems, nu, ni);
+	cmd_error(s, "%s", msg);
 	return false;
 }
 

@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmd.h"
+#include "plot/plot.h"
 #include "tui/tui.h"
 #include "util/xmalloc.h"
 
@@ -130,6 +132,7 @@ main(int argc, char **argv)
 	int c, status = 0;
 	struct sigaction sa;
 
+	s.commands = cmd_table;
 	s.out = stdout;
 	s.err = stderr;
 	opterr = 0;
@@ -166,7 +169,7 @@ main(int argc, char **argv)
 			usage(stdout);
 			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
 		case OPT_MAN:
-			help_print_man_commands(stdout);
+			help_print_man_commands(cmd_table, stdout);
 			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
 		case OPT_MAN_KINDS:
 			help_print_man_kinds(stdout);
@@ -213,6 +216,7 @@ main(int argc, char **argv)
 	sa.sa_handler = on_sigterm;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	gp_set_interrupt(&rs_interrupted);
 	s.progress = !no_progress && !s.json && isatty(STDERR_FILENO);
 
 	if (cmds != NULL)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "parse.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 

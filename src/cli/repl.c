@@ -16,6 +16,7 @@
 #include <readline/readline.h>
 
 #include "cli.h"
+#include "cmd.h"
 #include "util/xmalloc.h"
 
 #define PROMPT "reelscope> "

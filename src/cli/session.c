@@ -1,14 +1,15 @@
-/* Session plumbing: engine hooks (progress bar, notes), Ctrl-C flag, teardown. */
+/* Session plumbing: the failing command's message, engine hooks (progress bar, notes), Ctrl-C flag, teardown. */
 #include "config.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "session.h"
 #include "tui/tui.h"
 #include "util/xmalloc.h"
 
@@ -195,6 +196,25 @@ session_hooks(struct session *s, struct report *r)
 	return h;
 }
 
+enum cmd_ret
+cmd_error(struct session *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->errmsg, sizeof s->errmsg, fmt, ap);
+	va_end(ap);
+	return CMD_ERROR;
+}
+
+struct tui_source
+session_tui_source(struct session *s)
+{
+	struct tui_source src = { s->ws, &rs_interrupted, &rs_terminated };
+
+	return src;
+}
+
 void
 session_free(struct session *s)
 {
@@ -222,40 +242,6 @@ void
 session_set_base(struct session *s, rs_dataset *ds, const char *command)
 {
 	rs_workspace_set_base(s->ws, ds, command);
-}
-
-bool
-session_op(struct session *s, const struct cmd_call *c, rs_step_op *op)
-{
-	rs_error err;
-
-	if (rs_step_op_parse(c->line, op, &err) == 0)
-		return true;
-	cmd_error(s, "%s: %s", c->entry->name, err.msg);
-	return false;
-}
-
-struct rs_model *
-session_model(struct session *s, const struct cmd_call *c, const char *cmd)
-{
-	const char *name = call_get(c, "model");
-	rs_model *m;
-
-	if (rs_workspace_nmodels(s->ws) == 0) {
-		cmd_error(s, "%s: no model trained yet (train NAME model=KIND first)", cmd);
-		return NULL;
-	}
-	if (name == NULL)
-		return rs_workspace_last_model(s->ws);
-	m = rs_workspace_model(s->ws, name);
-	if (m == NULL) {
-		char list[512] = "";
-		for (size_t i = 0; i < rs_workspace_nmodels(s->ws); i++)
-			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
-			    i ? ", " : "", rs_workspace_model_at(s->ws, i)->name);
-		cmd_error(s, "%s: no model named %s (models: %s)", cmd, name, list);
-	}
-	return m;
 }
 
 const char *

@@ -186,7 +186,7 @@ cmd_classify_exec(struct session *s, struct cmd_call *c, struct report *r)
 	double t0, t1;
 	int rc;
 
-	if (session_data(s) == NULL || !session_op(s, c, &op))
+	if (session_data(s) == NULL || !call_step_op(s, c, &op))
 		return CMD_ERROR;
 	t0 = rs_clock_wall();
 	rc = run(s, c, r, &op, &rep, &err);

@@ -359,7 +359,7 @@ cmd_clean_exec(struct session *s, struct cmd_call *c, struct report *r)
 	int rc;
 
 	rs_error_clear(&err);
-	if (!session_op(s, c, &op))
+	if (!call_step_op(s, c, &op))
 		return CMD_ERROR;
 	/* the options are judged before the data is asked for */
 	if (rs_step_op_check(&op, &err) != 0 || session_data(s) == NULL) {

@@ -7,11 +7,12 @@
 static enum cmd_ret
 cmd_dashboard_exec(struct session *s, struct cmd_call *c, struct report *r)
 {
+	struct tui_source src = session_tui_source(s);
 	char err[256];
 
 	(void)c;
 	(void)r;
-	if (tui_dashboard(s, err, sizeof err) != 0)
+	if (tui_dashboard(&src, err, sizeof err) != 0)
 		return cmd_error(s, "dashboard: %s", err);
 	return CMD_OK;
 }

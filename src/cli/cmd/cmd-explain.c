@@ -149,7 +149,7 @@ cmd_explain_exec(struct session *s, struct cmd_call *c, struct report *r)
 		return CMD_ERROR;
 	if (user == NULL || item == NULL)
 		return cmd_error(s, "explain: give user=ID and item=ID");
-	if ((m = session_model(s, c, "explain")) == NULL ||
+	if ((m = call_model(s, c, "explain")) == NULL ||
 	    !evalcli_model_fits(s, m, ds, "explain"))
 		return CMD_ERROR;
 	u = rs_ids_find(ds->users, user, strlen(user));

@@ -94,7 +94,7 @@ cmd_features_exec(struct session *s, struct cmd_call *c, struct report *r)
 
 	if (session_data(s) == NULL)
 		return CMD_ERROR;
-	if (!session_op(s, c, &op))
+	if (!call_step_op(s, c, &op))
 		return CMD_ERROR;
 	t0 = rs_clock_wall();
 	c0 = rs_clock_cpu();

@@ -143,12 +143,12 @@ man_escape(FILE *out, const char *s)
 }
 
 void
-help_print_man_commands(FILE *out)
+help_print_man_commands(const struct cmd_entry *const *table, FILE *out)
 {
 	char range[96];
 
-	for (size_t i = 0; cmd_table[i] != NULL; i++) {
-		const struct cmd_entry *e = cmd_table[i];
+	for (size_t i = 0; table[i] != NULL; i++) {
+		const struct cmd_entry *e = table[i];
 		fputs(".TP\n.B ", out);
 		man_escape(out, e->name);
 		if (*e->usage) {
@@ -265,7 +265,8 @@ cmd_help_exec(struct session *s, struct cmd_call *c, struct report *r)
 
 	if (c->nargs == 1) {
 		char err[512];
-		const struct cmd_entry *e = cmd_find(c->args[0], err, sizeof err);
+		const struct cmd_entry *e = cmd_lookup(s->commands, c->args[0], err,
+		    sizeof err);
 		struct rnode *arr;
 		if (e == NULL)
 			return cmd_error(s, "help: %s", err);
@@ -299,13 +300,13 @@ cmd_help_exec(struct session *s, struct cmd_call *c, struct report *r)
 	}
 	{
 		struct rnode *arr = rn_flags(rn_arr(root, "commands"), RF_TABLE);
-		for (size_t i = 0; cmd_table[i] != NULL; i++) {
+		for (size_t i = 0; s->commands[i] != NULL; i++) {
 			struct rnode *row = rn_obj(arr, NULL);
-			rn_str(row, "name", cmd_table[i]->name);
-			rn_flags(rn_str(row, "alias", cmd_table[i]->alias ?
-			    cmd_table[i]->alias : ""), RF_TEXT_HIDE);
-			rn_flags(rn_str(row, "usage", cmd_table[i]->usage), RF_TEXT_HIDE);
-			rn_str(row, "help", cmd_table[i]->help);
+			rn_str(row, "name", s->commands[i]->name);
+			rn_flags(rn_str(row, "alias", s->commands[i]->alias ?
+			    s->commands[i]->alias : ""), RF_TEXT_HIDE);
+			rn_flags(rn_str(row, "usage", s->commands[i]->usage), RF_TEXT_HIDE);
+			rn_str(row, "help", s->commands[i]->help);
 		}
 	}
 	if (!s->json)

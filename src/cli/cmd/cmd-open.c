@@ -59,8 +59,8 @@ check_steps(struct session *s, const rs_workspace *ws, const char *path,
 	for (size_t i = 0; i < rs_workspace_nsteps(ws); i++) {
 		const rs_step *st = rs_workspace_step(ws, i);
 		char err[512];
-		const struct cmd_entry *e = cmd_find(rs_step_kind_name((int)st->op.kind),
-		    err, sizeof err);
+		const struct cmd_entry *e = cmd_lookup(s->commands,
+		    rs_step_kind_name((int)st->op.kind), err, sizeof err);
 		if (e == NULL) {
 			cmd_error(s, "open: %s: step %zu (%.200s) %s; the session is unchanged",
 			    path, i + 1, st->command, err);

@@ -379,12 +379,56 @@ bad:
 	return false;
 }
 
+/* The plot of the models ms of the current data ds; the engine's notes
+ * during audits go to a report nobody reads, as the plot shows the figures. */
+static struct plot_spec *
+build_models(struct session *s, struct cmd_call *c, enum plot_what w,
+    rs_dataset *ds, rs_model **ms, size_t n, struct rnode *root, rs_error *err)
+{
+	struct report *scratch = report_new("plot");
+	rs_hooks h = session_hooks(s, scratch);
+	size_t k = (size_t)call_int(c, "k", 10);
+	struct plot_spec *p = NULL;
+
+	switch (w) {
+	case PW_LOSS:
+		p = plot_build_loss(ms, n, root, err);
+		break;
+	case PW_SCORES:
+		p = plot_build_scores(ds, ms, n, root, err);
+		break;
+	case PW_LORENZ:
+		p = plot_build_lorenz(ds, &h, ms, n, k, root, err);
+		break;
+	case PW_EXPOSURE:
+		p = plot_build_exposure(ds, &h, ms, n, k, root, err);
+		break;
+	case PW_MERIT:
+		p = plot_build_merit(ds, &h, ms, n, k, root, err);
+		break;
+	case PW_TRADEOFF:
+		p = plot_build_tradeoff(ds, &h, ms, n, call_get(c, "method") ?
+		    call_get(c, "method") : "mmr", call_get(c, "values"), k,
+		    (size_t)call_int(c, "candidates", 100), root, err);
+		break;
+	case PW_LONGTAIL:
+		p = plot_build_longtail(ds, ms, n, k, root, err);
+		break;
+	default:
+		break;
+	}
+	report_free(scratch);
+	return p;
+}
+
+/* The plot w asks for, its figures under root; NULL after reporting why. */
 static struct plot_spec *
 build(struct session *s, struct cmd_call *c, enum plot_what w,
     struct rnode *root)
 {
 	struct plot_spec *p = NULL;
 	rs_model **ms = NULL;
+	rs_dataset *ds;
 	size_t n = 0;
 	double lo = -INFINITY, hi = INFINITY;
 	rs_error err;
@@ -397,7 +441,9 @@ build(struct session *s, struct cmd_call *c, enum plot_what w,
 		}
 		if (!parse_range(s, call_get(c, "range"), &lo, &hi))
 			return NULL;
-		p = plot_build_hist(s, c->args[1], (int)call_int(c, "bins", 20), lo,
+		if ((ds = session_data(s)) == NULL)
+			return NULL;
+		p = plot_build_hist(ds, c->args[1], (int)call_int(c, "bins", 20), lo,
 		    hi, root, &err);
 		if (p == NULL && err.msg[0] != '\0')
 			cmd_error(s, "%s", err.msg);
@@ -408,7 +454,7 @@ build(struct session *s, struct cmd_call *c, enum plot_what w,
 		    what_names[w]);
 		return NULL;
 	}
-	if (session_data(s) == NULL)
+	if ((ds = session_data(s)) == NULL)
 		return NULL;
 	if ((ms = pick_models(s, c, w, &n)) == NULL)
 		return NULL;
@@ -417,38 +463,7 @@ build(struct session *s, struct cmd_call *c, enum plot_what w,
 		for (size_t i = 0; i < n; i++)
 			rn_str(names, NULL, ms[i]->name);
 	}
-	switch (w) {
-	case PW_LOSS:
-		p = plot_build_loss(s, ms, n, root, &err);
-		break;
-	case PW_SCORES:
-		p = plot_build_scores(s, ms, n, root, &err);
-		break;
-	case PW_LORENZ:
-		p = plot_build_lorenz(s, ms, n, (size_t)call_int(c, "k", 10), root,
-		    &err);
-		break;
-	case PW_EXPOSURE:
-		p = plot_build_exposure(s, ms, n, (size_t)call_int(c, "k", 10), root,
-		    &err);
-		break;
-	case PW_MERIT:
-		p = plot_build_merit(s, ms, n, (size_t)call_int(c, "k", 10), root,
-		    &err);
-		break;
-	case PW_TRADEOFF:
-		p = plot_build_tradeoff(s, ms, n, call_get(c, "method") ?
-		    call_get(c, "method") : "mmr", call_get(c, "values"),
-		    (size_t)call_int(c, "k", 10), (size_t)call_int(c, "candidates", 100),
-		    root, &err);
-		break;
-	case PW_LONGTAIL:
-		p = plot_build_longtail(s, ms, n, (size_t)call_int(c, "k", 10), root,
-		    &err);
-		break;
-	default:
-		break;
-	}
+	p = build_models(s, c, w, ds, ms, n, root, &err);
 	free(ms);
 	if (p == NULL && err.msg[0] != '\0')
 		cmd_error(s, "%s", err.msg);

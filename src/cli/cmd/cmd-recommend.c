@@ -38,7 +38,7 @@ cmd_recommend_exec(struct session *s, struct cmd_call *c, struct report *r)
 	bool fallback;
 	int64_t u;
 
-	if (ds == NULL || (m = session_model(s, c, "recommend")) == NULL ||
+	if (ds == NULL || (m = call_model(s, c, "recommend")) == NULL ||
 	    !evalcli_model_fits(s, m, ds, "recommend"))
 		return CMD_ERROR;
 	if (user == NULL)

@@ -32,7 +32,7 @@ similar_model(struct session *s, struct cmd_call *c)
 	rs_model *m;
 
 	if (call_get(c, "model") != NULL || rs_workspace_nmodels(s->ws) == 0) {
-		if ((m = session_model(s, c, "similar")) == NULL)
+		if ((m = call_model(s, c, "similar")) == NULL)
 			return NULL;
 		if (m->kind->similar == NULL) {
 			cmd_error(s, "similar: model %s (%s) has no item similarities; use an itemknn, ease or content model",

@@ -45,7 +45,7 @@ cmd_split_exec(struct session *s, struct cmd_call *c, struct report *r)
 
 	if (session_data(s) == NULL)
 		return CMD_ERROR;
-	if (!session_op(s, c, &op))
+	if (!call_step_op(s, c, &op))
 		return CMD_ERROR;
 	rc = rs_workspace_apply(s->ws, &op, &h, &rep, &err);
 	rs_step_op_free(&op);

@@ -51,9 +51,10 @@ static void
 watch_started(void *arg, const rs_model *m)
 {
 	struct watch_arg *w = arg;
+	struct tui_source src = session_tui_source(w->s);
 	char why[256];
 
-	if (tui_watch_begin(w->s, m, why, sizeof why) != 0)
+	if (tui_watch_begin(&src, m, why, sizeof why) != 0)
 		report_note(w->r, "--watch: %s; training without it", why);
 }
 

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
-#include "cli/evalcli.h"
+#include "cli/check.h"
 #include "cli/plot/plot.h"
+#include "cli/report.h"
 #include "util/xmalloc.h"
 
 /* Test users whose scores are drawn at most (spread evenly over them). */
@@ -15,11 +15,24 @@
 /* Points kept on a long-tail curve. */
 #define TAIL_POINTS 400
 
+bool
+plot_models_fit(const rs_dataset *ds, rs_model **ms, size_t n, const char *cmd,
+    rs_error *error)
+{
+	char msg[sizeof error->msg];
+
+	for (size_t j = 0; j < n; j++)
+		if (!model_fits_data(ms[j], ds, cmd, msg, sizeof msg)) {
+			rs_error_set(error, RS_EINVAL, "%s", msg);
+			return false;
+		}
+	return true;
+}
+
 /* ---- loss ---- */
 
 struct plot_spec *
-plot_build_loss(struct session *s, rs_model **ms, size_t n, struct rnode *root,
-    rs_error *error)
+plot_build_loss(rs_model **ms, size_t n, struct rnode *root, rs_error *error)
 {
 	struct plot_spec *p = plot_spec_new("Training loss and validation per epoch",
 	    "epoch", "training loss");
@@ -116,10 +129,9 @@ add_histogram(struct plot_spec *p, const char *title, enum plot_style st,
 }
 
 struct plot_spec *
-plot_build_hist(struct session *s, const char *column, int bins, double from,
+plot_build_hist(rs_dataset *ds, const char *column, int bins, double from,
     double to, struct rnode *root, rs_error *error)
 {
-	rs_dataset *ds = session_data(s);
 	const rs_column *col;
 	char where = 'l';
 	double *v, lo = INFINITY, hi = -INFINITY, w;
@@ -270,10 +282,9 @@ push(double **v, size_t *n, size_t *cap, double x)
 }
 
 struct plot_spec *
-plot_build_scores(struct session *s, rs_model **ms, size_t n,
-    struct rnode *root, rs_error *error)
+plot_build_scores(rs_dataset *ds, rs_model **ms, size_t n, struct rnode *root,
+    rs_error *error)
 {
-	rs_dataset *ds = session_data(s);
 	struct heldout h;
 	struct plot_spec *p;
 	struct rnode *arr;
@@ -290,11 +301,10 @@ plot_build_scores(struct session *s, rs_model **ms, size_t n,
 		rs_error_set(error, RS_EINVAL, "plot scores: the split holds no test rows");
 		return NULL;
 	}
-	for (size_t j = 0; j < n; j++)
-		if (!evalcli_model_fits(s, ms[j], ds, "plot scores")) {
-			heldout_free(&h);
-			return NULL;
-		}
+	if (!plot_models_fit(ds, ms, n, "plot scores", error)) {
+		heldout_free(&h);
+		return NULL;
+	}
 	nsel = h.nusers < SCORE_USERS ? h.nusers : SCORE_USERS;
 	p = plot_spec_new("Predicted scores: held-out positives vs other items",
 	    "score", "share of the group's items (%)");
@@ -416,10 +426,9 @@ share_on(const double *count, const uint8_t *top, size_t nitems)
 }
 
 struct plot_spec *
-plot_build_longtail(struct session *s, rs_model **ms, size_t n, size_t k,
+plot_build_longtail(rs_dataset *ds, rs_model **ms, size_t n, size_t k,
     struct rnode *root, rs_error *error)
 {
-	rs_dataset *ds = session_data(s);
 	size_t nitems, ntop;
 	double *data, *order;
 	uint8_t *top;
@@ -428,9 +437,8 @@ plot_build_longtail(struct session *s, rs_model **ms, size_t n, size_t k,
 
 	if (ds == NULL)
 		return NULL;
-	for (size_t j = 0; j < n; j++)
-		if (!evalcli_model_fits(s, ms[j], ds, "plot longtail"))
-			return NULL;
+	if (!plot_models_fit(ds, ms, n, "plot longtail", error))
+		return NULL;
 	nitems = rs_ids_count(ds->items);
 	if (nitems == 0 || ds->log.n == 0) {
 		rs_error_set(error, RS_EINVAL, "plot longtail: the log has no rows");

@@ -5,9 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
-#include "cli/evalcli.h"
 #include "cli/plot/plot.h"
+#include "cli/report.h"
 #include "reelscope/fair.h"
 #include "util/xmalloc.h"
 
@@ -16,33 +15,26 @@
 
 /* The audits of ms at cutoff k, with the engine's defaults for the rest
  * (log position weights, the test part, every held-out row relevant).
- * NULL with the reason in *error (or reported by the session). */
+ * NULL with the reason in *error. */
 static rs_audit **
-audit_all(struct session *s, struct report *r, rs_model **ms, size_t n,
+audit_all(rs_dataset *ds, const rs_hooks *hooks, rs_model **ms, size_t n,
     size_t k, const char *what, rs_error *error)
 {
-	rs_dataset *ds = session_data(s);
 	rs_audit_opts o;
 	rs_audit **as;
-	rs_hooks h;
 	const char *why;
+	char cmd[64];
 
-	if (ds == NULL)
-		return NULL;
 	rs_audit_opts_init(&o);
 	o.k = (uint32_t)k;
 	if ((why = rs_audit_check(ds, &o)) != NULL) {
 		rs_error_set(error, RS_EINVAL, "plot %s: %s", what, why);
 		return NULL;
 	}
-	for (size_t j = 0; j < n; j++) {
-		char cmd[64];
-		snprintf(cmd, sizeof cmd, "plot %s", what);
-		if (!evalcli_model_fits(s, ms[j], ds, cmd))
-			return NULL;
-	}
-	h = session_hooks(s, r);
-	o.eval.hooks = &h;
+	snprintf(cmd, sizeof cmd, "plot %s", what);
+	if (!plot_models_fit(ds, ms, n, cmd, error))
+		return NULL;
+	o.eval.hooks = hooks;
 	as = xcalloc(n, sizeof *as);
 	for (size_t j = 0; j < n; j++) {
 		rs_error err;
@@ -81,17 +73,15 @@ audit_row(struct rnode *arr, const rs_audit *a)
 }
 
 struct plot_spec *
-plot_build_lorenz(struct session *s, rs_model **ms, size_t n, size_t k,
-    struct rnode *root, rs_error *error)
+plot_build_lorenz(rs_dataset *ds, const rs_hooks *hooks, rs_model **ms,
+    size_t n, size_t k, struct rnode *root, rs_error *error)
 {
-	struct report *r = report_new("plot");	/* the hooks' notes go nowhere */
-	rs_audit **as = audit_all(s, r, ms, n, k, "lorenz", error);
+	rs_audit **as = audit_all(ds, hooks, ms, n, k, "lorenz", error);
 	struct plot_spec *p;
 	struct strbuf title;
 	struct rnode *arr;
 	double diag[2] = { 0, 100 };
 
-	report_free(r);
 	if (as == NULL)
 		return NULL;
 	sb_init(&title);
@@ -126,17 +116,15 @@ plot_build_lorenz(struct session *s, rs_model **ms, size_t n, size_t k,
 }
 
 struct plot_spec *
-plot_build_exposure(struct session *s, rs_model **ms, size_t n, size_t k,
-    struct rnode *root, rs_error *error)
+plot_build_exposure(rs_dataset *ds, const rs_hooks *hooks, rs_model **ms,
+    size_t n, size_t k, struct rnode *root, rs_error *error)
 {
-	struct report *r = report_new("plot");
-	rs_audit **as = audit_all(s, r, ms, n, k, "exposure", error);
+	rs_audit **as = audit_all(ds, hooks, ms, n, k, "exposure", error);
 	struct plot_spec *p;
 	struct rnode *arr, *dec;
 	size_t nbars = n + 1;
 	double w = 0.8 / (double)nbars, x[RS_AUDIT_DECILES], y[RS_AUDIT_DECILES];
 
-	report_free(r);
 	if (as == NULL)
 		return NULL;
 	p = plot_spec_new("Exposure by creator popularity decile",
@@ -177,17 +165,14 @@ plot_build_exposure(struct session *s, rs_model **ms, size_t n, size_t k,
 }
 
 struct plot_spec *
-plot_build_merit(struct session *s, rs_model **ms, size_t n, size_t k,
-    struct rnode *root, rs_error *error)
+plot_build_merit(rs_dataset *ds, const rs_hooks *hooks, rs_model **ms,
+    size_t n, size_t k, struct rnode *root, rs_error *error)
 {
-	struct report *r = report_new("plot");
-	rs_audit **as = audit_all(s, r, ms, n, k, "merit", error);
-	rs_dataset *ds = session_peek(s);
+	rs_audit **as = audit_all(ds, hooks, ms, n, k, "merit", error);
 	struct plot_spec *p;
 	struct rnode *arr;
 	double top = 0, line[2] = { 0, 0 };
 
-	report_free(r);
 	if (as == NULL)
 		return NULL;
 	p = plot_spec_new("Creator exposure against merit",
@@ -247,12 +232,10 @@ plot_build_merit(struct session *s, rs_model **ms, size_t n, size_t k,
 }
 
 struct plot_spec *
-plot_build_tradeoff(struct session *s, rs_model **ms, size_t n,
-    const char *method, const char *values, size_t k, size_t candidates,
-    struct rnode *root, rs_error *error)
+plot_build_tradeoff(rs_dataset *ds, const rs_hooks *hooks, rs_model **ms,
+    size_t n, const char *method, const char *values, size_t k,
+    size_t candidates, struct rnode *root, rs_error *error)
 {
-	rs_dataset *ds = session_data(s);
-	struct report *r;
 	struct plot_spec *p;
 	rs_rerank_opts ro;
 	rs_audit_opts ao;
@@ -261,11 +244,8 @@ plot_build_tradeoff(struct session *s, rs_model **ms, size_t n,
 	double *vals;
 	size_t nv;
 	rs_error err;
-	rs_hooks h;
 	char *title, *ylab;
 
-	if (ds == NULL)
-		return NULL;
 	rs_rerank_opts_init(&ro, rs_rerank_method_parse(method));
 	ro.k = (uint32_t)k;
 	ro.candidates = (uint32_t)candidates;
@@ -285,18 +265,15 @@ plot_build_tradeoff(struct session *s, rs_model **ms, size_t n,
 		rs_error_set(error, RS_EINVAL, "plot tradeoff: values=%s: %s", values, err.msg);
 		return NULL;
 	}
-	for (size_t j = 0; j < n; j++)
-		if (!evalcli_model_fits(s, ms[j], ds, "plot tradeoff")) {
-			free(vals);
-			return NULL;
-		}
+	if (!plot_models_fit(ds, ms, n, "plot tradeoff", error)) {
+		free(vals);
+		return NULL;
+	}
 	rs_audit_opts_init(&ao);
 	ao.k = (uint32_t)k;
 	ao.head = ro.head;
 	ao.items = ds->item_creator == NULL;
-	r = report_new("plot");
-	h = session_hooks(s, r);
-	ao.eval.hooks = &h;
+	ao.eval.hooks = hooks;
 	title = xasprintf("Accuracy against exposure inequality: %s re-ranking, %s swept",
 	    method, param);
 	ylab = xasprintf("ndcg@%zu", k);
@@ -316,7 +293,6 @@ plot_build_tradeoff(struct session *s, rs_model **ms, size_t n,
 
 		if (t == NULL) {
 			free(vals);
-			report_free(r);
 			plot_spec_free(p);
 			rs_error_set(error, RS_EINVAL, "plot tradeoff: %s", err.msg);
 			return NULL;
@@ -356,6 +332,5 @@ plot_build_tradeoff(struct session *s, rs_model **ms, size_t n,
 		rs_tradeoff_free(t);
 	}
 	free(vals);
-	report_free(r);
 	return p;
 }

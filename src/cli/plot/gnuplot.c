@@ -13,7 +13,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
 #include "cli/plot/plot.h"
 #include "util/xmalloc.h"
 
@@ -27,6 +26,15 @@ static struct {
 	bool atexit_set;
 	int timeout;		/* seconds a script gets before gnuplot is taken for hung */
 } gp = { -1, -1, -1, -1, NULL, 0, false, GP_TIMEOUT_DEFAULT };
+
+/* Set by the Ctrl-C handler (gp_set_interrupt); NULL: never interrupted. */
+static const volatile sig_atomic_t *interrupt_flag;
+
+void
+gp_set_interrupt(const volatile sig_atomic_t *flag)
+{
+	interrupt_flag = flag;
+}
 
 const char *
 gp_program(void)
@@ -247,7 +255,7 @@ exchange(const char *text, const char *marker, struct strbuf *out,
 		int r;
 		long left = deadline - now_ms();
 
-		if (rs_interrupted) {
+		if (interrupt_flag != NULL && *interrupt_flag) {
 			result = X_INTERRUPTED;
 			break;
 		}

@@ -2,6 +2,7 @@
 #ifndef RS_PLOT_H
 #define RS_PLOT_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -106,6 +107,9 @@ const char *gp_program(void);
 #define GP_TIMEOUT_DEFAULT 60
 void gp_set_timeout(int seconds);
 int gp_timeout(void);
+/* A flag that, once nonzero, makes a running plot give up (the Ctrl-C
+ * handler's; set once at startup). */
+void gp_set_interrupt(const volatile sig_atomic_t *flag);
 
 enum gp_status { GP_OK, GP_MISSING, GP_FAILED };
 
@@ -129,36 +133,45 @@ void plot_text(const struct plot_spec *p, int width, int height,
 
 /* ---- plots from the workspace (build.c) ---- */
 
-struct session;
 struct rnode;
 struct rs_model;
+struct rs_dataset;
 
-/* Each builds the plot of the given models (or column) and puts its
- * figures under root; NULL when the data cannot give it, with the reason
- * in *error (left empty when the session has reported it already: no data,
- * a model that does not fit), for the plot command to print. */
-struct plot_spec *plot_build_loss(struct session *s, struct rs_model **ms,
+/* Each builds the plot of the given models (or column) of the data ds and
+ * puts its figures under root; NULL when the data cannot give it, with the
+ * reason in *error, for the plot command to print. hooks carry the
+ * progress of the audits and re-rankings. */
+struct plot_spec *plot_build_loss(struct rs_model **ms, size_t n,
+    struct rnode *root, rs_error *error);
+struct plot_spec *plot_build_scores(struct rs_dataset *ds, struct rs_model **ms,
     size_t n, struct rnode *root, rs_error *error);
-struct plot_spec *plot_build_scores(struct session *s, struct rs_model **ms,
-    size_t n, struct rnode *root, rs_error *error);
-struct plot_spec *plot_build_longtail(struct session *s, struct rs_model **ms,
-    size_t n, size_t k, struct rnode *root, rs_error *error);
-/* hist: values within [lo, hi] only (NaN: no limit). */
+struct plot_spec *plot_build_longtail(struct rs_dataset *ds,
+    struct rs_model **ms, size_t n, size_t k, struct rnode *root,
+    rs_error *error);
 /* From creator exposure audits (fairplot.c): lorenz, exposure by
  * popularity decile, merit; k is the list length audited. */
-struct plot_spec *plot_build_lorenz(struct session *s, struct rs_model **ms,
-    size_t n, size_t k, struct rnode *root, rs_error *error);
-struct plot_spec *plot_build_exposure(struct session *s, struct rs_model **ms,
-    size_t n, size_t k, struct rnode *root, rs_error *error);
-struct plot_spec *plot_build_merit(struct session *s, struct rs_model **ms,
-    size_t n, size_t k, struct rnode *root, rs_error *error);
+struct plot_spec *plot_build_lorenz(struct rs_dataset *ds, const rs_hooks *hooks,
+    struct rs_model **ms, size_t n, size_t k, struct rnode *root,
+    rs_error *error);
+struct plot_spec *plot_build_exposure(struct rs_dataset *ds,
+    const rs_hooks *hooks, struct rs_model **ms, size_t n, size_t k,
+    struct rnode *root, rs_error *error);
+struct plot_spec *plot_build_merit(struct rs_dataset *ds, const rs_hooks *hooks,
+    struct rs_model **ms, size_t n, size_t k, struct rnode *root,
+    rs_error *error);
 /* tradeoff: each model re-ranked by method for every value of its swept
  * parameter (values: FROM:TO:STEP or a list; NULL: the tradeoff command's
  * default), ndcg@k against the Gini. */
-struct plot_spec *plot_build_tradeoff(struct session *s, struct rs_model **ms,
-    size_t n, const char *method, const char *values, size_t k,
-    size_t candidates, struct rnode *root, rs_error *error);
-struct plot_spec *plot_build_hist(struct session *s, const char *column,
+struct plot_spec *plot_build_tradeoff(struct rs_dataset *ds,
+    const rs_hooks *hooks, struct rs_model **ms, size_t n, const char *method,
+    const char *values, size_t k, size_t candidates, struct rnode *root,
+    rs_error *error);
+/* hist: values within [lo, hi] only (NaN: no limit). */
+struct plot_spec *plot_build_hist(struct rs_dataset *ds, const char *column,
     int bins, double lo, double hi, struct rnode *root, rs_error *error);
+/* Whether every model of ms was trained on data of ds's shape; when one
+ * was not, false with the reason (for cmd) in *error. */
+bool plot_models_fit(const struct rs_dataset *ds, struct rs_model **ms,
+    size_t n, const char *cmd, rs_error *error);
 
 #endif

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
 #include "cli/tui/tui.h"
 #include "reelscope/fair.h"
 #include "util/xmalloc.h"
@@ -37,7 +36,7 @@ cache_fits(const rs_model *m, const rs_dataset *ds, uint32_t k)
 static uint32_t
 audit_k(const struct tui *t, const rs_model *m)
 {
-	const rs_eval_result *r = rs_workspace_result(t->s->ws, m->name);
+	const rs_eval_result *r = rs_workspace_result(t->src.ws, m->name);
 
 	return r != NULL && r->nks > 0 ? r->ks[0] : 10;
 }
@@ -45,7 +44,7 @@ audit_k(const struct tui *t, const rs_model *m)
 void
 tui_exposure_prepare(struct tui *t)
 {
-	rs_dataset *ds = rs_workspace_data(t->s->ws);
+	rs_dataset *ds = rs_workspace_data(t->src.ws);
 	const rs_model *m = tui_best_model(t);
 	rs_audit_opts o;
 	const char *why;
@@ -101,7 +100,7 @@ tui_exposure_prepare(struct tui *t)
 static const char *
 unit_name(const struct tui *t, const rs_audit *a, uint32_t i)
 {
-	const rs_dataset *ds = rs_workspace_data(t->s->ws);
+	const rs_dataset *ds = rs_workspace_data(t->src.ws);
 	const rs_ids *ids = strcmp(a->unit, "item") == 0 ? ds->items : ds->creators;
 
 	return i < rs_ids_count(ids) ? rs_ids_name(ids, i) : "?";

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
 #include "cli/tui/tui.h"
 #include "util/xmalloc.h"
 
@@ -28,7 +27,7 @@ say(struct tui *t, WINDOW *w, int y, int wd, const char *msg)
 static void
 dataset_draw(struct tui *t, WINDOW *w, int h, int wd)
 {
-	rs_dataset *ds = rs_workspace_data(t->s->ws);
+	rs_dataset *ds = rs_workspace_data(t->src.ws);
 	const rs_describe *d = t->desc;
 	char a[32], b[32];
 	int y = 1, cw = CW(wd);
@@ -65,7 +64,7 @@ dataset_draw(struct tui *t, WINDOW *w, int h, int wd)
 static void
 dataset_detail(struct tui *t, struct tui_lines *out)
 {
-	rs_dataset *ds = rs_workspace_data(t->s->ws);
+	rs_dataset *ds = rs_workspace_data(t->src.ws);
 	const rs_describe *d = t->desc;
 	char a[32], b[32], c[32];
 
@@ -120,7 +119,7 @@ const struct tui_panel tui_panel_dataset = {
 static void
 pipeline_draw(struct tui *t, WINDOW *w, int h, int wd)
 {
-	const rs_workspace *ws = t->s->ws;
+	const rs_workspace *ws = t->src.ws;
 	int rows = h - 2, y = 1, cw = CW(wd);
 	size_t from = 0;
 	char a[32], b[32];
@@ -158,7 +157,7 @@ pipeline_draw(struct tui *t, WINDOW *w, int h, int wd)
 static void
 pipeline_detail(struct tui *t, struct tui_lines *out)
 {
-	const rs_workspace *ws = t->s->ws;
+	const rs_workspace *ws = t->src.ws;
 	char a[32], b[32];
 
 	if (rs_workspace_source(ws) == NULL) {
@@ -188,7 +187,7 @@ const struct tui_panel tui_panel_pipeline = {
 static const rs_model *
 shown_model(const struct tui *t)
 {
-	const rs_workspace *ws = t->s->ws;
+	const rs_workspace *ws = t->src.ws;
 
 	if (t->live.on && t->live.model != NULL)
 		return t->live.model;
@@ -393,7 +392,7 @@ board_rows(const rs_workspace *ws, const char *first)
 const rs_model *
 tui_best_model(const struct tui *t)
 {
-	const rs_workspace *ws = t->s->ws;
+	const rs_workspace *ws = t->src.ws;
 	char cols[4][24];
 	struct board_row *rows;
 	const rs_model *m;
@@ -410,7 +409,7 @@ tui_best_model(const struct tui *t)
 static void
 leaderboard_draw(struct tui *t, WINDOW *w, int h, int wd)
 {
-	const rs_workspace *ws = t->s->ws;
+	const rs_workspace *ws = t->src.ws;
 	char cols[4][24];
 	size_t ncols = board_columns(ws, cols), fit;
 	int cw = CW(wd), namew, y = 1;
@@ -457,7 +456,7 @@ leaderboard_draw(struct tui *t, WINDOW *w, int h, int wd)
 static void
 leaderboard_detail(struct tui *t, struct tui_lines *out)
 {
-	const rs_workspace *ws = t->s->ws;
+	const rs_workspace *ws = t->src.ws;
 	char cols[4][24];
 	struct board_row *rows;
 

@@ -15,7 +15,6 @@
 
 #include <readline/readline.h>
 
-#include "cli/cli.h"
 #include "cli/tui/tui.h"
 #include "util/xmalloc.h"
 
@@ -320,7 +319,7 @@ draw_panel(struct tui_panel *p, bool focused)
 static const char *
 header_text(char *buf, size_t size)
 {
-	rs_dataset *ds = rs_workspace_data(T.s->ws);
+	rs_dataset *ds = rs_workspace_data(T.src.ws);
 
 	snprintf(buf, size, "reelscope dashboard — %s", ds != NULL && ds->source ?
 	    ds->source : "no dataset loaded");
@@ -622,10 +621,10 @@ read_key(int timeout, int *key, bool *fkey)
 /* ---- opening and closing ---- */
 
 static void
-dash_open(struct session *s)
+dash_open(const struct tui_source *src)
 {
 	memset(&T, 0, sizeof T);
-	T.s = s;
+	T.src = *src;
 	T.npanels = NPANELS;
 	T.panels = xcalloc(NPANELS, sizeof *T.panels);
 	for (size_t i = 0; i < NPANELS; i++)
@@ -637,7 +636,7 @@ dash_open(struct session *s)
 static void
 dash_prepare(void)
 {
-	rs_dataset *ds = rs_workspace_data(T.s->ws);
+	rs_dataset *ds = rs_workspace_data(T.src.ws);
 	rs_error err;
 
 	if (ds != NULL) {
@@ -667,13 +666,13 @@ dash_close(void)
 }
 
 int
-tui_dashboard(struct session *s, char *err, size_t errsize)
+tui_dashboard(const struct tui_source *src, char *err, size_t errsize)
 {
 	if (term.on) {
 		snprintf(err, errsize, "already open");
 		return -1;
 	}
-	dash_open(s);
+	dash_open(src);
 	if (term_open(&T, err, errsize) != 0) {
 		free(T.panels);
 		memset(&T, 0, sizeof T);
@@ -687,7 +686,7 @@ tui_dashboard(struct session *s, char *err, size_t errsize)
 		int key;
 		bool fkey;
 		draw_all();
-		if (rs_terminated || rs_interrupted)
+		if (*T.src.terminated || *T.src.interrupted)
 			break;
 		if (!read_key(250, &key, &fkey))
 			continue;
@@ -701,14 +700,14 @@ tui_dashboard(struct session *s, char *err, size_t errsize)
 /* ---- live training ---- */
 
 int
-tui_watch_begin(struct session *s, const struct rs_model *m, char *err,
-    size_t errsize)
+tui_watch_begin(const struct tui_source *src, const struct rs_model *m,
+    char *err, size_t errsize)
 {
 	if (term.on) {
 		snprintf(err, errsize, "already open");
 		return -1;
 	}
-	dash_open(s);
+	dash_open(src);
 	if (term_open(&T, err, errsize) != 0) {
 		free(T.panels);
 		memset(&T, 0, sizeof T);
@@ -749,7 +748,7 @@ tui_watch_progress(const char *task, double done, double total)
 	while (read_key(0, &key, &fkey))
 		if (handle_key(key, fkey) && ov == OV_NONE)
 			T.live.stop = true;
-	if (rs_interrupted)
+	if (*T.src.interrupted)
 		T.live.stop = true;
 	/* ten frames a second at most: fast epochs are not slowed by drawing */
 	if (t - T.live.last_draw >= 0.1 || done >= total || T.live.stop) {

@@ -2,24 +2,33 @@
 #ifndef RS_TUI_H
 #define RS_TUI_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
-struct session;
 struct rs_model;
+struct rs_workspace;
 
 /* ---- what the rest of the front end calls ---- */
+
+/* What the dashboard shows and when it leaves, passed in by the command
+ * (the panels never reach back into the session). */
+struct tui_source {
+	struct rs_workspace *ws;
+	/* set by the signal handlers: Ctrl-C, and SIGTERM/SIGHUP */
+	const volatile sig_atomic_t *interrupted, *terminated;
+};
 
 /* Show the dashboard until the user leaves it (q, Ctrl-C, SIGTERM/SIGHUP).
  * Needs stdin and stdout on a terminal that curses knows. Returns 0, or -1
  * with a one-line reason in err (nothing was drawn). */
-int tui_dashboard(struct session *s, char *err, size_t errsize);
+int tui_dashboard(const struct tui_source *src, char *err, size_t errsize);
 
 /* Live training: show the dashboard while m trains. Between begin and end,
  * the session's progress hook calls tui_watch_progress instead of drawing a
  * bar. begin returns -1 with a reason in err when there is no terminal. */
-int tui_watch_begin(struct session *s, const struct rs_model *m, char *err,
-    size_t errsize);
+int tui_watch_begin(const struct tui_source *src, const struct rs_model *m,
+    char *err, size_t errsize);
 bool tui_watching(void);
 /* Redraw with the new progress, read pending keys; nonzero asks the engine to
  * stop (q or Ctrl-C: training keeps its best epoch). */
@@ -73,7 +82,7 @@ struct tui_panel {
 };
 
 struct tui {
-	struct session *s;
+	struct tui_source src;
 	bool color, utf8;
 	struct tui_panel *panels;
 	size_t npanels, focus;
