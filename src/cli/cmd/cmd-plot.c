@@ -510,12 +510,101 @@ data_path_of(const char *script)
 	return xasprintf("%.*s.dat", (int)(len - 3), script);
 }
 
+/* Where the plot goes (to=, term=, size=) and the script= name, all
+ * checked before any work; CMD_ERROR after reporting why. */
+static enum cmd_ret
+choose_target(struct session *s, const struct cmd_call *c, struct plot_target *t)
+{
+	const char *to = call_get(c, "to"), *term = call_get(c, "term");
+	const char *script = call_get(c, "script");
+	char msg[1100];
+
+	if (to != NULL) {
+		if (term != NULL)
+			return cmd_error(s, "plot: give to=FILE or term=%s, not both", term);
+		if (!term_of_file(to, &t->term))
+			return cmd_error(s, "plot: to=%s: the name must end in .png, .svg or .pdf",
+			    to);
+		if (!check_out_path("to", to, msg, sizeof msg))
+			return cmd_error(s, "%s", msg);
+		t->width = 800;
+		t->height = 600;
+	} else if (term != NULL && strcmp(term, "sixel") == 0) {
+		if (s->json)
+			return cmd_error(s, "plot: term=sixel draws on the terminal; not with JSON output");
+		t->term = PT_SIXEL;
+		t->width = 800;
+		t->height = 600;
+	} else {
+		terminal_size(s->out, &t->width, &t->height);
+		const char *nc = getenv("NO_COLOR");	/* no-color.org: set and not empty */
+		t->color = isatty(fileno(s->out)) && (nc == NULL || *nc == '\0') && !s->json;
+	}
+	if (call_has(c, "size") && !parse_size(s, call_get(c, "size"),
+	    t->term == PT_TEXT, &t->width, &t->height))
+		return CMD_ERROR;
+	if (script != NULL) {
+		size_t len = strlen(script);
+		if (len < 4 || strcmp(script + len - 3, ".gp") != 0)
+			return cmd_error(s, "plot: script=%s: the name must end in .gp", script);
+		if (!check_out_path("script", script, msg, sizeof msg))
+			return cmd_error(s, "%s", msg);
+	}
+	return CMD_OK;
+}
+
+/* Save script= and its data file: the script draws what was drawn, on the
+ * file, or on gnuplot's default terminal. */
+static enum cmd_ret
+save_script(struct session *s, const struct plot_spec *p,
+    const struct plot_target *t, const char *to, const char *script,
+    struct rnode *root)
+{
+	char *dat = data_path_of(script), *data = plot_data_text(p), *text;
+	const char *base = strrchr(dat, '/') ? strrchr(dat, '/') + 1 : dat;
+	struct plot_target st2 = *t;
+	enum cmd_ret ret = CMD_OK;
+	char msg[1100];
+
+	if (t->term == PT_TEXT || t->term == PT_SIXEL)
+		st2.term = PT_NONE;
+	st2.output = to;
+	st2.color = false;
+	text = plot_script(p, &st2, base);
+	if (!check_out_path("script", dat, msg, sizeof msg) ||
+	    !write_atomic(dat, data, msg, sizeof msg) ||
+	    !write_atomic(script, text, msg, sizeof msg))
+		ret = cmd_error(s, "%s", msg);
+	else {
+		rn_str(root, "script", script);
+		rn_str(root, "data", dat);
+	}
+	free(text);
+	free(data);
+	free(dat);
+	return ret;
+}
+
+/* An inline plot speaks for itself: its figures stay for JSON. */
+static void
+hide_inline_fields(struct rnode *root)
+{
+	for (size_t i = 0; i < root->nkids; i++) {
+		const char *k = root->kids[i]->key;
+		if (strcmp(k, "plot") == 0 || strcmp(k, "output") == 0 ||
+		    strcmp(k, "renderer") == 0)
+			root->kids[i]->flags |= RF_TEXT_HIDE;
+	}
+}
+
+/* Check where the plot goes, build it, draw it with gnuplot (or the
+ * built-in renderer when gnuplot is missing), then save the script. */
 static enum cmd_ret
 cmd_plot_exec(struct session *s, struct cmd_call *c, struct report *r)
 {
 	struct rnode *root = report_root(r);
 	const char *what = c->args[0], *to = call_get(c, "to");
-	const char *script = call_get(c, "script"), *term = call_get(c, "term");
+	const char *script = call_get(c, "script");
 	struct plot_target t = { PT_TEXT, 80, 24, false, NULL };
 	enum plot_what w = PW_COUNT;
 	struct plot_spec *p;
@@ -530,38 +619,8 @@ cmd_plot_exec(struct session *s, struct cmd_call *c, struct report *r)
 	if (w == PW_COUNT)
 		return cmd_error(s, "plot: unknown plot %s (loss, scores, lorenz, exposure, merit, longtail, tradeoff, hist COLUMN)",
 		    what);
-	/* where it goes, checked before any work */
-	if (to != NULL) {
-		if (term != NULL)
-			return cmd_error(s, "plot: give to=FILE or term=%s, not both", term);
-		if (!term_of_file(to, &t.term))
-			return cmd_error(s, "plot: to=%s: the name must end in .png, .svg or .pdf",
-			    to);
-		if (!check_out_path("to", to, msg, sizeof msg))
-			return cmd_error(s, "%s", msg);
-		t.width = 800;
-		t.height = 600;
-	} else if (term != NULL && strcmp(term, "sixel") == 0) {
-		if (s->json)
-			return cmd_error(s, "plot: term=sixel draws on the terminal; not with JSON output");
-		t.term = PT_SIXEL;
-		t.width = 800;
-		t.height = 600;
-	} else {
-		terminal_size(s->out, &t.width, &t.height);
-		const char *nc = getenv("NO_COLOR");	/* no-color.org: set and not empty */
-		t.color = isatty(fileno(s->out)) && (nc == NULL || *nc == '\0') && !s->json;
-	}
-	if (call_has(c, "size") && !parse_size(s, call_get(c, "size"),
-	    t.term == PT_TEXT, &t.width, &t.height))
+	if (choose_target(s, c, &t) != CMD_OK)
 		return CMD_ERROR;
-	if (script != NULL) {
-		size_t len = strlen(script);
-		if (len < 4 || strcmp(script + len - 3, ".gp") != 0)
-			return cmd_error(s, "plot: script=%s: the name must end in .gp", script);
-		if (!check_out_path("script", script, msg, sizeof msg))
-			return cmd_error(s, "%s", msg);
-	}
 
 	rn_str(root, "plot", what);
 	if ((p = build(s, c, w, root)) == NULL)
@@ -647,39 +706,10 @@ cmd_plot_exec(struct session *s, struct cmd_call *c, struct report *r)
 			}
 		}
 	}
-	if (script != NULL) {
-		/* the script draws what was drawn: on the file, or on gnuplot's
-		 * default terminal */
-		char *dat = data_path_of(script), *data = plot_data_text(p);
-		const char *base = strrchr(dat, '/') ? strrchr(dat, '/') + 1 : dat;
-		struct plot_target st2 = t;
-		if (t.term == PT_TEXT || t.term == PT_SIXEL)
-			st2.term = PT_NONE;
-		st2.output = to;
-		st2.color = false;
-		text = plot_script(p, &st2, base);
-		if (!check_out_path("script", dat, msg, sizeof msg) ||
-		    !write_atomic(dat, data, msg, sizeof msg) ||
-		    !write_atomic(script, text, msg, sizeof msg))
-			ret = cmd_error(s, "%s", msg);
-		else {
-			rn_str(root, "script", script);
-			rn_str(root, "data", dat);
-		}
-		free(text);
-		free(data);
-		free(dat);
-	}
-	{
-		/* an inline plot speaks for itself: its figures stay for JSON */
-		bool inline_text = t.term == PT_TEXT;
-		for (size_t i = 0; inline_text && i < root->nkids; i++) {
-			const char *k = root->kids[i]->key;
-			if (strcmp(k, "plot") == 0 || strcmp(k, "output") == 0 ||
-			    strcmp(k, "renderer") == 0)
-				root->kids[i]->flags |= RF_TEXT_HIDE;
-		}
-	}
+	if (script != NULL)
+		ret = save_script(s, p, &t, to, script, root);
+	if (t.term == PT_TEXT)
+		hide_inline_fields(root);
 done:
 	if (tmp != NULL) {
 		unlink(tmp);

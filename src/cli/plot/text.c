@@ -266,6 +266,77 @@ mark_of(const struct plot_spec *p, size_t k)
 	return marks[n % (sizeof marks - 1)];
 }
 
+/* The labels: to the right of their point, in ASCII ('?' for the rest),
+ * cut at the plot's edge. */
+static void
+draw_labels(const struct plot_spec *p, struct range xr, struct range y1,
+    struct canvas *cv)
+{
+	for (size_t i = 0; i < p->nlabels; i++) {
+		const struct plot_label *l = &p->labels[i];
+		struct axes a = { xr, y1, cv };
+		int col, row;
+		if (!isfinite(l->x) || !isfinite(l->y))
+			continue;
+		col = (int)lround(col_of(&a, l->x)) + 2;
+		row = (int)lround(row_of(&a, l->y));
+		for (const unsigned char *q = (const unsigned char *)l->text;
+		    *q && col < cv->w; q++) {
+			if ((*q & 0xC0) == 0x80)
+				continue;	/* the rest of a UTF-8 sequence */
+			put_cell(cv, col++, row, *q >= 0x20 && *q < 0x7F ? (char)*q : '?');
+		}
+	}
+}
+
+/* The x tick line under a plot cw columns wide starting at column left:
+ * low, middle and high values, each dropped when it would overlap. */
+static void
+put_x_ticks(struct strbuf *out, struct range xr, int left, int cw, int width)
+{
+	char xl[32], xm[32], xh[32];
+	int pos = 0, target;
+
+	fmt_tick(xr.lo, xl, sizeof xl);
+	fmt_tick((xr.lo + xr.hi) / 2, xm, sizeof xm);
+	fmt_tick(xr.hi, xh, sizeof xh);
+	target = left - (int)strlen(xl) / 2;
+	put_spaces(out, target);
+	sb_puts(out, xl);
+	pos = target + (int)strlen(xl);
+	target = left + cw / 2 - (int)strlen(xm) / 2;
+	if (target > pos) {
+		put_spaces(out, target - pos);
+		sb_puts(out, xm);
+		pos = target + (int)strlen(xm);
+	}
+	target = left + cw - (int)strlen(xh);
+	if (target > pos) {
+		put_spaces(out, target - pos);
+		sb_puts(out, xh);
+		pos = target + (int)strlen(xh);
+	}
+	put_spaces(out, width - pos);
+	sb_putc(out, '\n');
+}
+
+/* The first nlegend titled series, one a line with their mark. */
+static void
+put_legend(struct strbuf *out, const struct plot_spec *p, int nlegend, int width)
+{
+	for (size_t k = 0, shown = 0; k < p->nseries && (int)shown < nlegend; k++) {
+		const struct plot_series *s = &p->series[k];
+		int cols;
+		if (*s->title == '\0')
+			continue;
+		sb_printf(out, "  %c ", mark_of(p, k));
+		cols = put_fit(out, s->title, width - 4);
+		put_spaces(out, width - 4 - cols);
+		sb_putc(out, '\n');
+		shown++;
+	}
+}
+
 void
 plot_text(const struct plot_spec *p, int width, int height, struct strbuf *out)
 {
@@ -338,23 +409,7 @@ plot_text(const struct plot_spec *p, int width, int height, struct strbuf *out)
 				draw_series(&a, s, mark_of(p, k), p->boxwidth);
 		}
 
-	/* labels: to the right of their point, in ASCII ('?' for the rest),
-	 * cut at the plot's edge */
-	for (size_t i = 0; i < p->nlabels; i++) {
-		const struct plot_label *l = &p->labels[i];
-		struct axes a = { xr, y1, &cv };
-		int col, row;
-		if (!isfinite(l->x) || !isfinite(l->y))
-			continue;
-		col = (int)lround(col_of(&a, l->x)) + 2;
-		row = (int)lround(row_of(&a, l->y));
-		for (const unsigned char *q = (const unsigned char *)l->text;
-		    *q && col < cv.w; q++) {
-			if ((*q & 0xC0) == 0x80)
-				continue;	/* the rest of a UTF-8 sequence */
-			put_cell(&cv, col++, row, *q >= 0x20 && *q < 0x7F ? (char)*q : '?');
-		}
-	}
+	draw_labels(p, xr, y1, &cv);
 	if (*p->title)
 		put_centred(out, p->title, width);
 	if (head > (*p->title != '\0')) {
@@ -383,43 +438,9 @@ plot_text(const struct plot_spec *p, int width, int height, struct strbuf *out)
 	sb_putc(out, '+');
 	put_spaces(out, has_y2 ? right : 0);
 	sb_putc(out, '\n');
-	{
-		char xl[32], xm[32], xh[32];
-		int pos = 0, target;
-		fmt_tick(xr.lo, xl, sizeof xl);
-		fmt_tick((xr.lo + xr.hi) / 2, xm, sizeof xm);
-		fmt_tick(xr.hi, xh, sizeof xh);
-		target = left - (int)strlen(xl) / 2;
-		put_spaces(out, target);
-		sb_puts(out, xl);
-		pos = target + (int)strlen(xl);
-		target = left + cv.w / 2 - (int)strlen(xm) / 2;
-		if (target > pos) {
-			put_spaces(out, target - pos);
-			sb_puts(out, xm);
-			pos = target + (int)strlen(xm);
-		}
-		target = left + cv.w - (int)strlen(xh);
-		if (target > pos) {
-			put_spaces(out, target - pos);
-			sb_puts(out, xh);
-			pos = target + (int)strlen(xh);
-		}
-		put_spaces(out, width - pos);
-		sb_putc(out, '\n');
-	}
+	put_x_ticks(out, xr, left, cv.w, width);
 	if (*p->xlabel)
 		put_centred(out, p->xlabel, width);
-	for (size_t k = 0, shown = 0; k < p->nseries && (int)shown < nlegend; k++) {
-		const struct plot_series *s = &p->series[k];
-		int cols;
-		if (*s->title == '\0')
-			continue;
-		sb_printf(out, "  %c ", mark_of(p, k));
-		cols = put_fit(out, s->title, width - 4);
-		put_spaces(out, width - 4 - cols);
-		sb_putc(out, '\n');
-		shown++;
-	}
+	put_legend(out, p, nlegend, width);
 	free(cv.cell);
 }
