@@ -123,69 +123,21 @@ cmp_rows(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
-static enum cmd_ret
-cmd_compare_exec(struct session *s, struct cmd_call *c, struct report *r)
+/* The metric columns from columns(), freed. */
+static void
+free_columns(char **cols, size_t ncols)
 {
-	struct rnode *root = report_root(r), *arr, *txt, *mets;
-	rs_eval_opts o;
-	rs_eval_ctx *ctx;
-	rs_model **models;
-	rs_eval_result **res;
-	char **cols;
-	size_t n, ncols, *order;
-	struct cell *cells;
-	bool rated = false;
-	rs_hooks h;
-	char buf[128];
+	for (size_t q = 0; q < ncols; q++)
+		free(cols[q]);
+	free(cols);
+}
 
-	if (session_data(s) == NULL || !evalcli_opts(s, c, "compare", true, &o))
-		return CMD_ERROR;
-	if ((models = evalcli_models(s, c->args, c->nargs, "compare", &n)) == NULL)
-		return CMD_ERROR;
-	for (size_t i = 0; i < n; i++)	/* value kinds trained on values */
-		rated |= models[i]->kind->explicit_values &&
-		    (models[i]->train == NULL || models[i]->train->explicit_values);
-	if ((cols = columns(s, call_get(c, "metrics"), &o, rated, &ncols)) == NULL) {
-		free(models);
-		return CMD_ERROR;
-	}
-	/* every cutoff a column needs is evaluated */
-	for (size_t j = 0; j < ncols; j++) {
-		const char *at = strchr(cols[j], '@');
-		if (at != NULL && !evalcli_add_k(&o, (uint32_t)atoi(at + 1))) {
-			for (size_t q = 0; q < ncols; q++)
-				free(cols[q]);
-			free(cols);
-			free(models);
-			return cmd_error(s, "compare: more than %d different cutoffs", RS_EVAL_MAX_K);
-		}
-	}
-	h = session_hooks(s, r);
-	o.hooks = &h;
-	if ((ctx = evalcli_prepare(s, &o, r, "compare")) == NULL) {
-		for (size_t q = 0; q < ncols; q++)
-			free(cols[q]);
-		free(cols);
-		free(models);
-		return CMD_ERROR;
-	}
-	res = xcalloc(n, sizeof *res);
-	cells = xcalloc(n * ncols, sizeof *cells);
-	for (size_t i = 0; i < n; i++)
-		if ((res[i] = evalcli_run(s, ctx, models[i], r, "compare")) == NULL) {
-			rs_eval_ctx_free(ctx);
-			for (size_t q = 0; q < i; q++)
-				rs_eval_result_free(res[q]);
-			for (size_t q = 0; q < ncols; q++)
-				free(cols[q]);
-			free(cols);
-			free(cells);
-			free(res);
-			free(models);
-			return CMD_ERROR;
-		}
-	rs_eval_ctx_free(ctx);
-	/* summaries, then the best of each column */
+/* Each result's summary of each column into cells (n rows of ncols), then
+ * the best of each column marked (when there are several models). */
+static void
+summarize_cells(rs_eval_result **res, size_t n, char **cols, size_t ncols,
+    uint64_t seed, struct cell *cells)
+{
 	for (size_t j = 0; j < ncols; j++) {
 		enum rs_metric_sense sense = rs_eval_metric_sense(cols[j]);
 		double best = NAN;
@@ -195,7 +147,7 @@ cmd_compare_exec(struct session *s, struct cmd_call *c, struct report *r)
 			if (mi < 0)
 				continue;
 			ce->have = true;
-			rs_eval_summarize(res[i], (size_t)mi, o.seed, &ce->sum);
+			rs_eval_summarize(res[i], (size_t)mi, seed, &ce->sum);
 			if (isnan(ce->sum.mean) || sense == RS_NEUTRAL)
 				continue;
 			if (isnan(best) || (sense == RS_LOWER ? ce->sum.mean < best :
@@ -207,14 +159,18 @@ cmd_compare_exec(struct session *s, struct cmd_call *c, struct report *r)
 			ce->best = ce->have && !isnan(best) && ce->sum.mean == best;
 		}
 	}
-	order = xmalloc(n * sizeof *order);
-	for (size_t i = 0; i < n; i++)
-		order[i] = i;
-	compare_cells = cells;
-	compare_ncols = ncols;
-	compare_lower = rs_eval_metric_sense(cols[0]) == RS_LOWER;
-	qsort(order, n, sizeof *order, cmp_rows);
-	/* the report */
+}
+
+/* The leaderboard in row order: objects per metric for JSON, a table of
+ * "mean ±half-interval" texts for the terminal. */
+static void
+render_leaderboard(struct rnode *root, rs_eval_result **res,
+    const size_t *order, size_t n, char **cols, size_t ncols,
+    const struct cell *cells)
+{
+	struct rnode *arr, *txt, *mets;
+	char buf[128];
+
 	rn_str(root, "protocol", res[0]->protocol);
 	rn_str(root, "relevance", res[0]->relevance);
 	mets = rn_flags(rn_arr(root, "metrics"), RF_TEXT_HIDE);
@@ -248,10 +204,75 @@ cmd_compare_exec(struct session *s, struct cmd_call *c, struct report *r)
 			rn_bool(m, "best", ce->best);
 		}
 	}
+}
+
+/* Evaluate the models under one protocol and rank them by the first
+ * column. */
+static enum cmd_ret
+cmd_compare_exec(struct session *s, struct cmd_call *c, struct report *r)
+{
+	rs_eval_opts o;
+	rs_eval_ctx *ctx;
+	rs_model **models;
+	rs_eval_result **res;
+	char **cols;
+	size_t n, ncols, *order;
+	struct cell *cells;
+	bool rated = false;
+	rs_hooks h;
+
+	if (session_data(s) == NULL || !evalcli_opts(s, c, "compare", true, &o))
+		return CMD_ERROR;
+	if ((models = evalcli_models(s, c->args, c->nargs, "compare", &n)) == NULL)
+		return CMD_ERROR;
+	for (size_t i = 0; i < n; i++)	/* value kinds trained on values */
+		rated |= models[i]->kind->explicit_values &&
+		    (models[i]->train == NULL || models[i]->train->explicit_values);
+	if ((cols = columns(s, call_get(c, "metrics"), &o, rated, &ncols)) == NULL) {
+		free(models);
+		return CMD_ERROR;
+	}
+	/* every cutoff a column needs is evaluated */
+	for (size_t j = 0; j < ncols; j++) {
+		const char *at = strchr(cols[j], '@');
+		if (at != NULL && !evalcli_add_k(&o, (uint32_t)atoi(at + 1))) {
+			free_columns(cols, ncols);
+			free(models);
+			return cmd_error(s, "compare: more than %d different cutoffs", RS_EVAL_MAX_K);
+		}
+	}
+	h = session_hooks(s, r);
+	o.hooks = &h;
+	if ((ctx = evalcli_prepare(s, &o, r, "compare")) == NULL) {
+		free_columns(cols, ncols);
+		free(models);
+		return CMD_ERROR;
+	}
+	res = xcalloc(n, sizeof *res);
+	cells = xcalloc(n * ncols, sizeof *cells);
+	for (size_t i = 0; i < n; i++)
+		if ((res[i] = evalcli_run(s, ctx, models[i], r, "compare")) == NULL) {
+			rs_eval_ctx_free(ctx);
+			for (size_t q = 0; q < i; q++)
+				rs_eval_result_free(res[q]);
+			free_columns(cols, ncols);
+			free(cells);
+			free(res);
+			free(models);
+			return CMD_ERROR;
+		}
+	rs_eval_ctx_free(ctx);
+	summarize_cells(res, n, cols, ncols, o.seed, cells);
+	order = xmalloc(n * sizeof *order);
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	compare_cells = cells;
+	compare_ncols = ncols;
+	compare_lower = rs_eval_metric_sense(cols[0]) == RS_LOWER;
+	qsort(order, n, sizeof *order, cmp_rows);
+	render_leaderboard(report_root(r), res, order, n, cols, ncols, cells);
 	evalcli_keep(s, res, n);
-	for (size_t q = 0; q < ncols; q++)
-		free(cols[q]);
-	free(cols);
+	free_columns(cols, ncols);
 	free(cells);
 	free(order);
 	free(res);

@@ -47,10 +47,59 @@ pnum(struct rnode *obj, const char *key, double p)
 	return rn_prec(rn_num(obj, key, p), 3);
 }
 
+/* The figures of both tests and a one-line verdict. */
+static void
+show_test(struct report *r, const char *metric, const rs_eval_result *ra,
+    const rs_eval_result *rb, const rs_paired *pt)
+{
+	struct rnode *root = report_root(r);
+	char buf[256];
+
+	rn_str(root, "metric", metric);
+	rn_str(root, "a", ra->model);
+	rn_str(root, "b", rb->model);
+	rn_str(root, "protocol", ra->protocol);
+	rn_label(rn_int(root, "users", (int64_t)pt->n), "paired users");
+	rn_label(rn_prec(rn_num(root, "mean_a", pt->mean_a), 5), ra->model);
+	rn_label(rn_prec(rn_num(root, "mean_b", pt->mean_b), 5), rb->model);
+	snprintf(buf, sizeof buf, "difference (%s - %s)", ra->model, rb->model);
+	rn_label(rn_prec(rn_num(root, "difference", pt->mean_diff), 4), buf);
+	rn_label(rn_prec(rn_num(root, "ci_low", pt->diff_lo), 4), "95% CI from");
+	rn_label(rn_prec(rn_num(root, "ci_high", pt->diff_hi), 4), "95% CI to");
+	rn_label(rn_prec(rn_num(root, "t", pt->t), 4), "paired t");
+	rn_num(root, "df", pt->df);
+	rn_label(pnum(root, "p_t", pt->p_t), "p (t-test)");
+	rn_label(rn_prec(rn_num(root, "cohen_dz", pt->dz), 3), "effect size d_z");
+	rn_label(rn_int(root, "nonzero", (int64_t)pt->nonzero), "wilcoxon pairs");
+	rn_label(rn_int(root, "zeros", (int64_t)pt->zeros), "zero differences dropped");
+	rn_label(rn_num(root, "w_plus", pt->w_plus), "W+");
+	rn_label(rn_num(root, "w_minus", pt->w_minus), "W-");
+	rn_prec(rn_num(root, "z", pt->z), 4);
+	rn_label(pnum(root, "p_wilcoxon", pt->p_w), "p (wilcoxon)");
+	rn_label(rn_prec(rn_num(root, "rank_biserial", pt->rank_biserial), 3),
+	    "rank-biserial r");
+	{
+		bool lower = rs_eval_metric_sense(metric) == RS_LOWER;
+		const char *better = (pt->mean_diff > 0) != lower ? ra->model : rb->model;
+		if (pt->mean_diff == 0)
+			report_note(r, "%s: no difference between %s and %s", metric, ra->model,
+			    rb->model);
+		else if (pt->p_t < 0.05 && pt->p_w < 0.05)
+			report_note(r, "%s is better on %s; both tests reject equality at 5%%",
+			    better, metric);
+		else if (pt->p_t < 0.05 || pt->p_w < 0.05)
+			report_note(r, "%s is better on %s by one test at 5%% but not the other",
+			    better, metric);
+		else
+			report_note(r, "no significant difference on %s at 5%%", metric);
+	}
+}
+
+/* Evaluate two models under one protocol and test their per-user values of
+ * one metric for a difference (paired t and Wilcoxon signed-rank). */
 static enum cmd_ret
 cmd_significance_exec(struct session *s, struct cmd_call *c, struct report *r)
 {
-	struct rnode *root = report_root(r);
 	const char *metric = call_get(c, "metric");
 	rs_eval_opts o;
 	rs_eval_ctx *ctx;
@@ -64,7 +113,6 @@ cmd_significance_exec(struct session *s, struct cmd_call *c, struct report *r)
 	uint32_t k;
 	int ja, jb;
 	const char *why;
-	char buf[256];
 
 	if (metric == NULL)
 		metric = "ndcg@10";
@@ -126,44 +174,7 @@ cmd_significance_exec(struct session *s, struct cmd_call *c, struct report *r)
 	}
 	free(va);
 	free(vb);
-	rn_str(root, "metric", metric);
-	rn_str(root, "a", ra->model);
-	rn_str(root, "b", rb->model);
-	rn_str(root, "protocol", ra->protocol);
-	rn_label(rn_int(root, "users", (int64_t)pt.n), "paired users");
-	rn_label(rn_prec(rn_num(root, "mean_a", pt.mean_a), 5), ra->model);
-	rn_label(rn_prec(rn_num(root, "mean_b", pt.mean_b), 5), rb->model);
-	snprintf(buf, sizeof buf, "difference (%s - %s)", ra->model, rb->model);
-	rn_label(rn_prec(rn_num(root, "difference", pt.mean_diff), 4), buf);
-	rn_label(rn_prec(rn_num(root, "ci_low", pt.diff_lo), 4), "95% CI from");
-	rn_label(rn_prec(rn_num(root, "ci_high", pt.diff_hi), 4), "95% CI to");
-	rn_label(rn_prec(rn_num(root, "t", pt.t), 4), "paired t");
-	rn_num(root, "df", pt.df);
-	rn_label(pnum(root, "p_t", pt.p_t), "p (t-test)");
-	rn_label(rn_prec(rn_num(root, "cohen_dz", pt.dz), 3), "effect size d_z");
-	rn_label(rn_int(root, "nonzero", (int64_t)pt.nonzero), "wilcoxon pairs");
-	rn_label(rn_int(root, "zeros", (int64_t)pt.zeros), "zero differences dropped");
-	rn_label(rn_num(root, "w_plus", pt.w_plus), "W+");
-	rn_label(rn_num(root, "w_minus", pt.w_minus), "W-");
-	rn_prec(rn_num(root, "z", pt.z), 4);
-	rn_label(pnum(root, "p_wilcoxon", pt.p_w), "p (wilcoxon)");
-	rn_label(rn_prec(rn_num(root, "rank_biserial", pt.rank_biserial), 3),
-	    "rank-biserial r");
-	{
-		bool lower = rs_eval_metric_sense(metric) == RS_LOWER;
-		const char *better = (pt.mean_diff > 0) != lower ? ra->model : rb->model;
-		if (pt.mean_diff == 0)
-			report_note(r, "%s: no difference between %s and %s", metric, ra->model,
-			    rb->model);
-		else if (pt.p_t < 0.05 && pt.p_w < 0.05)
-			report_note(r, "%s is better on %s; both tests reject equality at 5%%",
-			    better, metric);
-		else if (pt.p_t < 0.05 || pt.p_w < 0.05)
-			report_note(r, "%s is better on %s by one test at 5%% but not the other",
-			    better, metric);
-		else
-			report_note(r, "no significant difference on %s at 5%%", metric);
-	}
+	show_test(r, metric, ra, rb, &pt);
 	{
 		rs_eval_result *both[2] = { ra, rb };
 		evalcli_keep(s, both, 2);
