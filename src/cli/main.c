@@ -108,8 +108,17 @@ run_script(struct session *s, const char *path, int *status)
 	return ok;
 }
 
-int
-main(int argc, char **argv)
+/* What the command line asks for, besides the session's own switches. */
+struct invocation {
+	const char *cmds, *script;	/* -c, or a script (-f, or the argument) */
+	bool stay;			/* -i: the REPL after them */
+	bool no_progress, tui;
+};
+
+/* Read the options into s and inv. Returns -1 to go on, else the exit
+ * status (after --version, --help, the generated lists, or a usage error). */
+static int
+parse_options(int argc, char **argv, struct session *s, struct invocation *inv)
 {
 	enum { OPT_JSON = 256, OPT_KEEP, OPT_ECHO, OPT_NOPROG, OPT_VERSION,
 	    OPT_HELP, OPT_MAN, OPT_TUI, OPT_MAN_KINDS, OPT_MD_KINDS };
@@ -126,41 +135,34 @@ main(int argc, char **argv)
 		{ "markdown-kinds", no_argument, NULL, OPT_MD_KINDS },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct session s = { 0 };
-	const char *cmds = NULL, *script = NULL;
-	bool stay = false, no_progress = false, tui = false, ok = true;
-	int c, status = 0;
-	struct sigaction sa;
+	int c;
 
-	s.commands = cmd_table;
-	s.out = stdout;
-	s.err = stderr;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+c:f:i", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
-			cmds = optarg;
+			inv->cmds = optarg;
 			break;
 		case 'f':
-			script = optarg;
+			inv->script = optarg;
 			break;
 		case 'i':
-			stay = true;
+			inv->stay = true;
 			break;
 		case OPT_JSON:
-			s.json = true;
+			s->json = true;
 			break;
 		case OPT_KEEP:
-			s.keep_going = true;
+			s->keep_going = true;
 			break;
 		case OPT_ECHO:
-			s.echo = true;
+			s->echo = true;
 			break;
 		case OPT_NOPROG:
-			no_progress = true;
+			inv->no_progress = true;
 			break;
 		case OPT_TUI:
-			tui = stay = true;
+			inv->tui = inv->stay = true;
 			break;
 		case OPT_VERSION:
 			printf("reelscope %s\n", rs_version());
@@ -190,23 +192,31 @@ main(int argc, char **argv)
 		}
 	}
 	if (optind < argc) {
-		if (script != NULL || optind + 1 < argc) {
+		if (inv->script != NULL || optind + 1 < argc) {
 			fprintf(stderr, "reelscope: give one script at most\n");
 			usage(stderr);
 			return 2;
 		}
-		script = argv[optind];
+		inv->script = argv[optind];
 	}
-	if (cmds != NULL && script != NULL) {
+	if (inv->cmds != NULL && inv->script != NULL) {
 		fprintf(stderr, "reelscope: give either -c or a script, not both\n");
 		return 2;
 	}
-	if (tui && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+	if (inv->tui && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		fprintf(stderr, "reelscope: --tui needs a terminal\n");
 		return 2;
 	}
-	rs_set_oom_handler(on_oom);
-	s.ws = rs_workspace_new();	/* after the checks that return early */
+	return -1;
+}
+
+/* Ctrl-C stops the running work; SIGTERM and SIGHUP stop it and end the
+ * session; a running plot gives up on the same flag. */
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_sigint;
 	sigemptyset(&sa.sa_mask);
@@ -217,7 +227,30 @@ main(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	gp_set_interrupt(&rs_interrupted);
-	s.progress = !no_progress && !s.json && isatty(STDERR_FILENO);
+}
+
+/* Options, then -c or the script, then the REPL or stdin; the exit status
+ * says whether every command succeeded. */
+int
+main(int argc, char **argv)
+{
+	struct session s = { 0 };
+	struct invocation inv = { NULL, NULL, false, false, false };
+	const char *cmds, *script;
+	bool ok = true;
+	int status = 0, done;
+
+	s.commands = cmd_table;
+	s.out = stdout;
+	s.err = stderr;
+	if ((done = parse_options(argc, argv, &s, &inv)) >= 0)
+		return done;
+	cmds = inv.cmds;
+	script = inv.script;
+	rs_set_oom_handler(on_oom);
+	s.ws = rs_workspace_new();	/* after the checks that return early */
+	install_signals();
+	s.progress = !inv.no_progress && !s.json && isatty(STDERR_FILENO);
 
 	if (cmds != NULL)
 		ok = session_run_line(&s, cmds) && !rs_terminated;
@@ -227,10 +260,10 @@ main(int argc, char **argv)
 		session_free(&s);
 		return 2;
 	}
-	if (!rs_terminated && ((cmds == NULL && script == NULL) || (stay && !s.quit))) {
+	if (!rs_terminated && ((cmds == NULL && script == NULL) || (inv.stay && !s.quit))) {
 		if (isatty(STDIN_FILENO)) {
 			s.interactive = true;
-			if (tui)
+			if (inv.tui)
 				session_run_line(&s, "dashboard");
 			repl_run(&s);
 			ok = true;	/* failures in the REPL are the user's to see */
