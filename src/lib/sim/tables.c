@@ -94,23 +94,19 @@ part(struct rng *r, uint64_t n, double p)
 	return x > n ? n : x;
 }
 
-int
-write_item_tables(const struct world *w, const char *dir, bool gz,
+/* item_categories.csv: a video withheld its category writes an empty
+ * field, the dirt the cleaning steps meet in KuaiRec. */
+static int
+write_item_categories(const struct world *w, const char *dir, bool gz,
     uint64_t *bytes, rs_error *err)
 {
-	static const char *const upload_types[] = { "ShortImport", "LongImport",
-		"Web", "LocalCollect" };
-	const rs_sim_params *p = w->p;
 	struct out o;
 	struct tbuf t = { 0 };
-	double meanpop = 0;
-	struct rng r;
 
-	/* item_categories.csv */
 	if (out_open(&o, dir, "item_categories.csv", gz, err) != 0)
 		return -1;
 	tb_str(&t, "video_id,feat\n");
-	for (uint32_t v = 0; v < p->videos; v++) {
+	for (uint32_t v = 0; v < w->p->videos; v++) {
 		uint32_t f[2];
 		size_t n = 0;
 		tb_u64(&t, v);
@@ -123,59 +119,217 @@ write_item_tables(const struct world *w, const char *dir, bool gz,
 		}
 		tb_chr(&t, '\n');
 	}
-	if (finish(&o, &t, bytes, err) != 0)
-		return -1;
+	return finish(&o, &t, bytes, err);
+}
 
-	/* kuairec_caption_category.csv */
+/* One row of kuairec_caption_category.csv; its own random stream per video
+ * so captions do not shift when other tables change. */
+static void
+caption_row(const struct world *w, uint32_t v, struct tbuf *t)
+{
+	const struct category *c = &sim_categories[w->v_cat[v]];
+	int lang = w->c_lang[w->v_creator[v]];
+	struct tbuf cap = { 0 };
+	struct rng r;
+	uint32_t sub;
+
+	rng_stream(&r, w->p->seed, RS_CAPTION, v);
+	sub = rng_below(&r, 3);
+	tb_u64(t, v);
+	tb_chr(t, ',');
+	if (rng_chance(&r, 0.4)) {
+		/* a cover text of two words, or UNKNOWN as KuaiRec has it */
+		tb_str(&cap, pick_word(&r, c, lang != 1));
+		if (lang == 1)
+			tb_chr(&cap, ' ');
+		tb_str(&cap, pick_word(&r, c, lang != 1));
+		tb_chr(&cap, '\0');
+		tb_field(t, cap.s);
+		cap.len = 0;
+	} else
+		tb_str(t, "UNKNOWN");
+	tb_chr(t, ',');
+	make_caption(&r, c, lang, &cap);
+	tb_chr(&cap, '\0');
+	tb_field(t, cap.s);
+	free(cap.s);
+	tb_str(t, ",[],");
+	if (w->v_nocat[v])
+		tb_str(t, ",,,,");	/* the category withheld: dirt */
+	else {
+		tb_u64(t, w->v_cat[v] + 1);
+		tb_chr(t, ',');
+		tb_str(t, c->zh);
+		tb_chr(t, ',');
+		tb_u64(t, (w->v_cat[v] + 1) * 100 + sub);
+		tb_chr(t, ',');
+		tb_str(t, c->sub_zh[sub]);
+		tb_chr(t, ',');
+	}
+	tb_str(t, "-124,UNKNOWN\n");
+}
+
+/* kuairec_caption_category.csv: the text the feature steps work on. */
+static int
+write_captions(const struct world *w, const char *dir, bool gz,
+    uint64_t *bytes, rs_error *err)
+{
+	struct out o;
+	struct tbuf t = { 0 };
+
 	if (out_open(&o, dir, "kuairec_caption_category.csv", gz, err) != 0)
 		return -1;
 	tb_str(&t, "video_id,manual_cover_text,caption,topic_tag,first_level_category_id,"
 	    "first_level_category_name,second_level_category_id,second_level_category_name,"
 	    "third_level_category_id,third_level_category_name\n");
-	for (uint32_t v = 0; v < p->videos; v++) {
-		const struct category *c = &sim_categories[w->v_cat[v]];
-		int lang = w->c_lang[w->v_creator[v]];
-		struct tbuf cap = { 0 };
-		uint32_t sub;
-		rng_stream(&r, p->seed, RS_CAPTION, v);
-		sub = rng_below(&r, 3);
-		tb_u64(&t, v);
-		tb_chr(&t, ',');
-		if (rng_chance(&r, 0.4)) {
-			/* a cover text of two words, or UNKNOWN as KuaiRec has it */
-			tb_str(&cap, pick_word(&r, c, lang != 1));
-			if (lang == 1)
-				tb_chr(&cap, ' ');
-			tb_str(&cap, pick_word(&r, c, lang != 1));
-			tb_chr(&cap, '\0');
-			tb_field(&t, cap.s);
-			cap.len = 0;
-		} else
-			tb_str(&t, "UNKNOWN");
-		tb_chr(&t, ',');
-		make_caption(&r, c, lang, &cap);
-		tb_chr(&cap, '\0');
-		tb_field(&t, cap.s);
-		free(cap.s);
-		tb_str(&t, ",[],");
-		if (w->v_nocat[v])
-			tb_str(&t, ",,,,");	/* the category withheld: dirt */
-		else {
-			tb_u64(&t, w->v_cat[v] + 1);
-			tb_chr(&t, ',');
-			tb_str(&t, c->zh);
-			tb_chr(&t, ',');
-			tb_u64(&t, (w->v_cat[v] + 1) * 100 + sub);
-			tb_chr(&t, ',');
-			tb_str(&t, c->sub_zh[sub]);
-			tb_chr(&t, ',');
-		}
-		tb_str(&t, "-124,UNKNOWN\n");
-	}
-	if (finish(&o, &t, bytes, err) != 0)
-		return -1;
+	for (uint32_t v = 0; v < w->p->videos; v++)
+		caption_row(w, v, &t);
+	return finish(&o, &t, bytes, err);
+}
 
-	/* item_daily_features.csv: one row per video and day it existed */
+/* The play counters of a daily row (complete, valid, long, short plays and
+ * their users), drawn in the file's column order so the stream stays put. */
+static void
+daily_plays(struct tbuf *t, struct rng *r, uint64_t play, double progress)
+{
+	uint64_t cnt[4];
+
+	cnt[0] = part(r, play, progress * 0.6);	/* complete */
+	cnt[1] = part(r, play, 0.7);			/* valid */
+	cnt[2] = part(r, play, progress * 0.5);	/* long */
+	cnt[3] = part(r, play, 1 - progress);		/* short */
+	for (int k = 0; k < 4; k++) {
+		tb_chr(t, ',');
+		tb_u64(t, cnt[k]);
+		tb_chr(t, ',');
+		tb_u64(t, part(r, cnt[k], 0.9));
+	}
+}
+
+/* The reaction counters of a daily row, in the file's column order: like,
+ * comment, follow, share, download, report, reduce, collect. */
+static void
+daily_reactions(struct tbuf *t, struct rng *r, uint64_t play, double appeal)
+{
+	static const double rate[] = { 0.004, 0.0005, 0.003, 0.001,
+		0.0002, 0.001, 0.002, 0.0002 };
+	uint64_t like, comment;
+
+	like = part(r, play, 0.03 + 0.03 / (1 + exp(-appeal)));
+	tb_chr(t, ',');
+	tb_u64(t, like);
+	tb_chr(t, ',');
+	tb_u64(t, part(r, like, 0.97));
+	tb_chr(t, ',');
+	tb_u64(t, part(r, like, 0.7));
+	tb_chr(t, ',');
+	tb_u64(t, part(r, like, 0.3));
+	tb_chr(t, ',');
+	tb_u64(t, part(r, like, 0.02));
+	tb_chr(t, ',');
+	tb_u64(t, part(r, like, 0.02));
+	comment = part(r, play, 0.004);
+	for (int k = 0; k < 2; k++) {
+		tb_chr(t, ',');
+		tb_u64(t, comment);
+	}
+	tb_chr(t, ',');
+	tb_u64(t, part(r, comment, 0.7));
+	tb_chr(t, ',');
+	tb_u64(t, part(r, comment, 0.3));
+	tb_chr(t, ',');
+	tb_u64(t, part(r, comment, 0.05));
+	tb_chr(t, ',');
+	tb_u64(t, part(r, comment, 0.05));
+	tb_chr(t, ',');
+	tb_u64(t, part(r, comment, 0.5));
+	tb_chr(t, ',');
+	tb_u64(t, part(r, comment, 0.4));
+	for (int k = 0; k < 8; k++) {
+		uint64_t x = part(r, play, rate[k]);
+		tb_chr(t, ',');
+		tb_u64(t, x);
+		tb_chr(t, ',');
+		tb_u64(t, part(r, x, 0.95));
+	}
+}
+
+/* One row of item_daily_features.csv: shows fade with the video's age and
+ * scale with its popularity against the mean, plays follow its appeal. */
+static void
+daily_row(const struct world *w, uint32_t v, uint32_t d, int64_t day_ms,
+    double meanpop, struct tbuf *t)
+{
+	static const char *const upload_types[] = { "ShortImport", "LongImport",
+		"Web", "LocalCollect" };
+	static const int wh[3][2] = { { 720, 1280 }, { 1280, 720 },
+		{ 720, 720 } };
+	const rs_sim_params *p = w->p;
+	double age, ctr, show_mean, progress;
+	uint64_t show, play;
+	uint32_t c = w->v_creator[v];
+	struct rng r;
+
+	rng_stream(&r, p->seed, RS_DAILY, (uint64_t)d * p->videos + v);
+	age = (double)(day_ms - w->v_upload[v]) / 86400000.0;
+	if (age < 0)
+		age = 0;
+	show_mean = 3000.0 * w->v_pop[v] / meanpop * exp(-age / 20.0);
+	show = poissonish(&r, show_mean);
+	ctr = 1.0 / (1.0 + exp(-(w->v_appeal[v] + 0.2)));
+	play = part(&r, show, ctr);
+	progress = 0.35 + 0.3 / (1.0 + exp(-w->v_appeal[v]));
+	tb_u64(t, v);
+	tb_chr(t, ',');
+	tb_date_bj(t, day_ms);
+	tb_chr(t, ',');
+	tb_u64(t, c);
+	tb_str(t, v % 20 == 7 ? ",AD," : ",NORMAL,");
+	tb_day_bj(t, w->v_upload[v]);
+	tb_chr(t, ',');
+	tb_str(t, upload_types[(v * 7 + c) % 4]);
+	tb_str(t, ",public,");
+	tb_i64(t, w->v_dur[v]);
+	tb_chr(t, ',');
+	tb_u64(t, (uint64_t)wh[w->v_angle[v]][0]);
+	tb_chr(t, ',');
+	tb_u64(t, (uint64_t)wh[w->v_angle[v]][1]);
+	tb_chr(t, ',');
+	tb_u64(t, 1000 + (v * 2654435761u) % 90000);
+	tb_chr(t, ',');
+	tb_u64(t, w->v_cat[v]);
+	tb_chr(t, ',');
+	tb_str(t, sim_categories[w->v_cat[v]].zh);
+	tb_chr(t, ',');
+	tb_u64(t, show);
+	tb_chr(t, ',');
+	tb_u64(t, part(&r, show, 0.85));
+	tb_chr(t, ',');
+	tb_u64(t, play);
+	tb_chr(t, ',');
+	tb_u64(t, part(&r, play, 0.9));
+	tb_chr(t, ',');
+	tb_u64(t, (uint64_t)llround((double)play * progress * w->v_dur[v]));
+	daily_plays(t, &r, play, progress);
+	tb_chr(t, ',');
+	tb_fixed(t, progress, 4);
+	tb_chr(t, ',');
+	tb_u64(t, part(&r, play, 0.02) * 15000);
+	daily_reactions(t, &r, play, w->v_appeal[v]);
+	tb_chr(t, '\n');
+}
+
+/* item_daily_features.csv: one row per video and day it existed, flushed
+ * every megabyte because it is the largest table. */
+static int
+write_daily(const struct world *w, const char *dir, bool gz,
+    uint64_t *bytes, rs_error *err)
+{
+	const rs_sim_params *p = w->p;
+	struct out o;
+	struct tbuf t = { 0 };
+	double meanpop = 0;
+
 	for (uint32_t v = 0; v < p->videos; v++)
 		meanpop += w->v_pop[v];
 	meanpop /= p->videos;
@@ -196,110 +350,9 @@ write_item_tables(const struct world *w, const char *dir, bool gz,
 	for (uint32_t d = 0; d < p->days; d++) {
 		int64_t day_ms = w->start_ms + (int64_t)d * 86400000LL;
 		for (uint32_t v = 0; v < p->videos; v++) {
-			static const int wh[3][2] = { { 720, 1280 }, { 1280, 720 },
-				{ 720, 720 } };
-			double age, ctr, show_mean, progress;
-			uint64_t show, play, cnt[12];
-			uint32_t c = w->v_creator[v];
 			if (w->v_upload[v] >= day_ms + 86400000LL)
 				continue;	/* not uploaded yet */
-			rng_stream(&r, p->seed, RS_DAILY, (uint64_t)d * p->videos + v);
-			age = (double)(day_ms - w->v_upload[v]) / 86400000.0;
-			if (age < 0)
-				age = 0;
-			show_mean = 3000.0 * w->v_pop[v] / meanpop * exp(-age / 20.0);
-			show = poissonish(&r, show_mean);
-			ctr = 1.0 / (1.0 + exp(-(w->v_appeal[v] + 0.2)));
-			play = part(&r, show, ctr);
-			progress = 0.35 + 0.3 / (1.0 + exp(-w->v_appeal[v]));
-			tb_u64(&t, v);
-			tb_chr(&t, ',');
-			tb_date_bj(&t, day_ms);
-			tb_chr(&t, ',');
-			tb_u64(&t, c);
-			tb_str(&t, v % 20 == 7 ? ",AD," : ",NORMAL,");
-			tb_day_bj(&t, w->v_upload[v]);
-			tb_chr(&t, ',');
-			tb_str(&t, upload_types[(v * 7 + c) % 4]);
-			tb_str(&t, ",public,");
-			tb_i64(&t, w->v_dur[v]);
-			tb_chr(&t, ',');
-			tb_u64(&t, (uint64_t)wh[w->v_angle[v]][0]);
-			tb_chr(&t, ',');
-			tb_u64(&t, (uint64_t)wh[w->v_angle[v]][1]);
-			tb_chr(&t, ',');
-			tb_u64(&t, 1000 + (v * 2654435761u) % 90000);
-			tb_chr(&t, ',');
-			tb_u64(&t, w->v_cat[v]);
-			tb_chr(&t, ',');
-			tb_str(&t, sim_categories[w->v_cat[v]].zh);
-			tb_chr(&t, ',');
-			tb_u64(&t, show);
-			tb_chr(&t, ',');
-			tb_u64(&t, part(&r, show, 0.85));
-			tb_chr(&t, ',');
-			tb_u64(&t, play);
-			tb_chr(&t, ',');
-			tb_u64(&t, part(&r, play, 0.9));
-			tb_chr(&t, ',');
-			tb_u64(&t, (uint64_t)llround((double)play * progress * w->v_dur[v]));
-			cnt[0] = part(&r, play, progress * 0.6);	/* complete */
-			cnt[1] = part(&r, play, 0.7);			/* valid */
-			cnt[2] = part(&r, play, progress * 0.5);	/* long */
-			cnt[3] = part(&r, play, 1 - progress);		/* short */
-			for (int k = 0; k < 4; k++) {
-				tb_chr(&t, ',');
-				tb_u64(&t, cnt[k]);
-				tb_chr(&t, ',');
-				tb_u64(&t, part(&r, cnt[k], 0.9));
-			}
-			tb_chr(&t, ',');
-			tb_fixed(&t, progress, 4);
-			tb_chr(&t, ',');
-			tb_u64(&t, part(&r, play, 0.02) * 15000);
-			/* like, comment, follow, share, download, report, reduce, collect */
-			cnt[4] = part(&r, play, 0.03 + 0.03 / (1 + exp(-w->v_appeal[v])));
-			tb_chr(&t, ',');
-			tb_u64(&t, cnt[4]);
-			tb_chr(&t, ',');
-			tb_u64(&t, part(&r, cnt[4], 0.97));
-			tb_chr(&t, ',');
-			tb_u64(&t, part(&r, cnt[4], 0.7));
-			tb_chr(&t, ',');
-			tb_u64(&t, part(&r, cnt[4], 0.3));
-			tb_chr(&t, ',');
-			tb_u64(&t, part(&r, cnt[4], 0.02));
-			tb_chr(&t, ',');
-			tb_u64(&t, part(&r, cnt[4], 0.02));
-			cnt[5] = part(&r, play, 0.004);
-			for (int k = 0; k < 2; k++) {
-				tb_chr(&t, ',');
-				tb_u64(&t, cnt[5]);
-			}
-			tb_chr(&t, ',');
-			tb_u64(&t, part(&r, cnt[5], 0.7));
-			tb_chr(&t, ',');
-			tb_u64(&t, part(&r, cnt[5], 0.3));
-			tb_chr(&t, ',');
-			tb_u64(&t, part(&r, cnt[5], 0.05));
-			tb_chr(&t, ',');
-			tb_u64(&t, part(&r, cnt[5], 0.05));
-			tb_chr(&t, ',');
-			tb_u64(&t, part(&r, cnt[5], 0.5));
-			tb_chr(&t, ',');
-			tb_u64(&t, part(&r, cnt[5], 0.4));
-			{
-				static const double rate[] = { 0.004, 0.0005, 0.003, 0.001,
-					0.0002, 0.001, 0.002, 0.0002 };
-				for (int k = 0; k < 8; k++) {
-					uint64_t x = part(&r, play, rate[k]);
-					tb_chr(&t, ',');
-					tb_u64(&t, x);
-					tb_chr(&t, ',');
-					tb_u64(&t, part(&r, x, 0.95));
-				}
-			}
-			tb_chr(&t, '\n');
+			daily_row(w, v, d, day_ms, meanpop, &t);
 		}
 		if (t.len > ((size_t)1 << 20)) {
 			out_write(&o, t.s, t.len);
@@ -307,6 +360,16 @@ write_item_tables(const struct world *w, const char *dir, bool gz,
 		}
 	}
 	return finish(&o, &t, bytes, err);
+}
+
+int
+write_item_tables(const struct world *w, const char *dir, bool gz,
+    uint64_t *bytes, rs_error *err)
+{
+	if (write_item_categories(w, dir, gz, bytes, err) != 0 ||
+	    write_captions(w, dir, gz, bytes, err) != 0)
+		return -1;
+	return write_daily(w, dir, gz, bytes, err);
 }
 
 static const char *
@@ -318,31 +381,17 @@ range_of(double x, const double *cuts, const char *const *names, int n)
 	return names[n];
 }
 
-int
-write_user_tables(const struct world *w, const char *dir, bool gz,
-    const uint64_t *events, uint64_t *bytes, rs_error *err)
+/* Friendships between users of similar taste (a third of users): the best
+ * of eight random candidates by factor dot product, lists kept sorted as
+ * written. */
+static void
+make_friends(const struct world *w, uint32_t **friends, uint32_t *nfr)
 {
-	static const double num_cuts[] = { 0, 10, 50, 100, 150, 250, 500 };
-	static const char *const num_names[] = { "0", "(0,10]", "(10,50]",
-		"(50,100]", "(100,150]", "(150,250]", "(250,500]", "500+" };
-	static const double reg_cuts[] = { 15, 30, 60, 90, 180, 365, 730 };
-	static const char *const reg_names[] = { "0-15", "15-30", "31-60",
-		"61-90", "91-180", "181-365", "366-730", "730+" };
-	const rs_sim_params *p = w->p;
-	uint32_t nu = w->nusers + w->nbots;
-	uint32_t **friends = xcalloc(nu, sizeof *friends);
-	uint32_t *nfr = xcalloc(nu, sizeof *nfr);
-	struct out o;
-	struct tbuf t = { 0 };
 	struct rng r;
-	double q_hi, q_mid, q_lo;
-	double *act = xmalloc(w->nusers * sizeof *act);
-	int rc;
 
-	/* friendships between users of similar taste (a third of users) */
 	for (uint32_t u = 0; u < w->nusers; u++) {
 		uint32_t want;
-		rng_stream(&r, p->seed, RS_SOCIAL, u);
+		rng_stream(&r, w->p->seed, RS_SOCIAL, u);
 		if (!rng_chance(&r, 0.3) || w->nusers < 2)
 			continue;
 		want = 1 + rng_below(&r, 4);
@@ -379,29 +428,104 @@ write_user_tables(const struct world *w, const char *dir, bool gz,
 				friends[u][b - 1] = x;
 			}
 	}
-	/* activity degrees from the logged events */
+}
+
+/* The 75th, 50th and 20th percentiles of the logged events, which cut the
+ * users into KuaiRec's activity degrees. */
+static void
+activity_cuts(const double *act, uint32_t n, double q[3])
+{
+	double *s = xmalloc(n * sizeof *s);
+
+	memcpy(s, act, n * sizeof *s);
+	for (uint32_t a = 1; a < n; a++) {
+		double x = s[a];
+		uint32_t b = a;
+		while (b > 0 && s[b - 1] > x) {
+			s[b] = s[b - 1];
+			b--;
+		}
+		s[b] = x;
+	}
+	q[0] = s[(size_t)(0.75 * (n - 1))];
+	q[1] = s[(size_t)(0.5 * (n - 1))];
+	q[2] = s[(size_t)(0.2 * (n - 1))];
+	free(s);
+}
+
+/* One row of user_features.csv; bots have no activity degree and are young
+ * accounts, which is what gives them away. */
+static void
+user_row(const struct world *w, uint32_t u, const char *deg, uint32_t nfr,
+    struct tbuf *t)
+{
+	static const double num_cuts[] = { 0, 10, 50, 100, 150, 250, 500 };
+	static const char *const num_names[] = { "0", "(0,10]", "(10,50]",
+		"(50,100]", "(100,150]", "(150,250]", "(250,500]", "500+" };
+	static const double reg_cuts[] = { 15, 30, 60, 90, 180, 365, 730 };
+	static const char *const reg_names[] = { "0-15", "15-30", "31-60",
+		"61-90", "91-180", "181-365", "366-730", "730+" };
+	bool bot = u >= w->nusers;
+	double follow, fans, reg;
+	struct rng r;
+
+	rng_stream(&r, w->p->seed, RS_USERS, (uint64_t)u + 0x100000000ULL);
+	follow = floor(exp(3 + 1.2 * rng_normal(&r)));
+	fans = floor(exp(1.5 + 1.5 * rng_normal(&r)));
+	reg = bot ? 1 + rng_below(&r, 10) : floor(exp(5.5 + 0.8 * rng_normal(&r)));
+	tb_u64(t, u);
+	tb_chr(t, ',');
+	tb_str(t, deg);
+	tb_chr(t, ',');
+	tb_chr(t, rng_chance(&r, 0.05) ? '1' : '0');
+	tb_chr(t, ',');
+	tb_chr(t, rng_chance(&r, 0.04) ? '1' : '0');
+	tb_chr(t, ',');
+	tb_chr(t, rng_chance(&r, 0.2) ? '1' : '0');
+	tb_chr(t, ',');
+	tb_u64(t, (uint64_t)follow);
+	tb_chr(t, ',');
+	tb_field(t, range_of(follow, num_cuts, num_names, 7));
+	tb_chr(t, ',');
+	tb_u64(t, (uint64_t)fans);
+	tb_chr(t, ',');
+	tb_field(t, range_of(fans, num_cuts, num_names, 7));
+	tb_chr(t, ',');
+	tb_u64(t, nfr);
+	tb_chr(t, ',');
+	tb_field(t, range_of(nfr, num_cuts, num_names, 7));
+	tb_chr(t, ',');
+	tb_u64(t, (uint64_t)reg);
+	tb_chr(t, ',');
+	tb_field(t, range_of(reg, reg_cuts, reg_names, 7));
+	for (int k = 0; k < 18; k++) {
+		tb_chr(t, ',');
+		if (k >= 12 && rng_chance(&r, 0.1))
+			continue;	/* sparse features go missing */
+		tb_u64(t, rng_below(&r, k == 0 ? 2 : k < 6 ? 8 : k < 12 ? 50 : 4));
+	}
+	tb_chr(t, '\n');
+}
+
+/* user_features.csv, with activity degrees from the logged events so the
+ * table agrees with the log. */
+static int
+write_user_features(const struct world *w, const char *dir, bool gz,
+    const uint64_t *events, const uint32_t *nfr, uint64_t *bytes, rs_error *err)
+{
+	uint32_t nu = w->nusers + w->nbots;
+	double *act = xmalloc(w->nusers * sizeof *act);
+	double q[3];
+	struct out o;
+	struct tbuf t = { 0 };
+	int rc;
+
 	for (uint32_t u = 0; u < w->nusers; u++)
 		act[u] = (double)events[u];
-	{
-		double *s = xmalloc(w->nusers * sizeof *s);
-		memcpy(s, act, w->nusers * sizeof *s);
-		for (uint32_t a = 1; a < w->nusers; a++) {
-			double x = s[a];
-			uint32_t b = a;
-			while (b > 0 && s[b - 1] > x) {
-				s[b] = s[b - 1];
-				b--;
-			}
-			s[b] = x;
-		}
-		q_hi = s[(size_t)(0.75 * (w->nusers - 1))];
-		q_mid = s[(size_t)(0.5 * (w->nusers - 1))];
-		q_lo = s[(size_t)(0.2 * (w->nusers - 1))];
-		free(s);
-	}
+	activity_cuts(act, w->nusers, q);
 	if (out_open(&o, dir, "user_features.csv", gz, err) != 0) {
-		rc = -1;
-		goto out;
+		free(act);
+		return -1;
 	}
 	tb_str(&t, "user_id,user_active_degree,is_lowactive_period,is_live_streamer,"
 	    "is_video_author,follow_user_num,follow_user_num_range,fans_user_num,"
@@ -414,57 +538,26 @@ write_user_tables(const struct world *w, const char *dir, bool gz,
 	}
 	tb_chr(&t, '\n');
 	for (uint32_t u = 0; u < nu; u++) {
-		bool bot = u >= w->nusers;
-		double follow, fans, reg;
-		const char *deg;
-		rng_stream(&r, p->seed, RS_USERS, (uint64_t)u + 0x100000000ULL);
-		deg = bot ? "UNKNOWN" : act[u] >= q_hi ? "full_active" :
-		    act[u] >= q_mid ? "high_active" : act[u] >= q_lo ?
+		const char *deg = u >= w->nusers ? "UNKNOWN" : act[u] >= q[0] ?
+		    "full_active" : act[u] >= q[1] ? "high_active" : act[u] >= q[2] ?
 		    "middle_active" : "low_active";
-		follow = floor(exp(3 + 1.2 * rng_normal(&r)));
-		fans = floor(exp(1.5 + 1.5 * rng_normal(&r)));
-		reg = bot ? 1 + rng_below(&r, 10) : floor(exp(5.5 + 0.8 * rng_normal(&r)));
-		tb_u64(&t, u);
-		tb_chr(&t, ',');
-		tb_str(&t, deg);
-		tb_chr(&t, ',');
-		tb_chr(&t, rng_chance(&r, 0.05) ? '1' : '0');
-		tb_chr(&t, ',');
-		tb_chr(&t, rng_chance(&r, 0.04) ? '1' : '0');
-		tb_chr(&t, ',');
-		tb_chr(&t, rng_chance(&r, 0.2) ? '1' : '0');
-		tb_chr(&t, ',');
-		tb_u64(&t, (uint64_t)follow);
-		tb_chr(&t, ',');
-		tb_field(&t, range_of(follow, num_cuts, num_names, 7));
-		tb_chr(&t, ',');
-		tb_u64(&t, (uint64_t)fans);
-		tb_chr(&t, ',');
-		tb_field(&t, range_of(fans, num_cuts, num_names, 7));
-		tb_chr(&t, ',');
-		tb_u64(&t, nfr[u]);
-		tb_chr(&t, ',');
-		tb_field(&t, range_of(nfr[u], num_cuts, num_names, 7));
-		tb_chr(&t, ',');
-		tb_u64(&t, (uint64_t)reg);
-		tb_chr(&t, ',');
-		tb_field(&t, range_of(reg, reg_cuts, reg_names, 7));
-		for (int k = 0; k < 18; k++) {
-			tb_chr(&t, ',');
-			if (k >= 12 && rng_chance(&r, 0.1))
-				continue;	/* sparse features go missing */
-			tb_u64(&t, rng_below(&r, k == 0 ? 2 : k < 6 ? 8 : k < 12 ? 50 : 4));
-		}
-		tb_chr(&t, '\n');
+		user_row(w, u, deg, nfr[u], &t);
 	}
-	if (finish(&o, &t, bytes, err) != 0) {
-		rc = -1;
-		goto out;
-	}
-	if (out_open(&o, dir, "social_network.csv", gz, err) != 0) {
-		rc = -1;
-		goto out;
-	}
+	rc = finish(&o, &t, bytes, err);
+	free(act);
+	return rc;
+}
+
+/* social_network.csv: only users with friends get a row, as in KuaiRec. */
+static int
+write_social(const struct world *w, const char *dir, bool gz,
+    uint32_t *const *friends, const uint32_t *nfr, uint64_t *bytes, rs_error *err)
+{
+	struct out o;
+	struct tbuf t = { 0 };
+
+	if (out_open(&o, dir, "social_network.csv", gz, err) != 0)
+		return -1;
 	tb_str(&t, "user_id,friend_list\n");
 	for (uint32_t u = 0; u < w->nusers; u++) {
 		if (nfr[u] == 0)
@@ -474,14 +567,26 @@ write_user_tables(const struct world *w, const char *dir, bool gz,
 		put_list(&t, friends[u], nfr[u]);
 		tb_chr(&t, '\n');
 	}
-	rc = finish(&o, &t, bytes, err);
-out:
+	return finish(&o, &t, bytes, err);
+}
+
+int
+write_user_tables(const struct world *w, const char *dir, bool gz,
+    const uint64_t *events, uint64_t *bytes, rs_error *err)
+{
+	uint32_t nu = w->nusers + w->nbots;
+	uint32_t **friends = xcalloc(nu, sizeof *friends);
+	uint32_t *nfr = xcalloc(nu, sizeof *nfr);
+	int rc;
+
+	make_friends(w, friends, nfr);
+	rc = write_user_features(w, dir, gz, events, nfr, bytes, err);
+	if (rc == 0)
+		rc = write_social(w, dir, gz, friends, nfr, bytes, err);
 	for (uint32_t u = 0; u < nu; u++)
 		free(friends[u]);
 	free(friends);
 	free(nfr);
-	free(act);
-	free(t.s);
 	return rc;
 }
 

@@ -95,27 +95,15 @@ pick_sorted(struct rng *r, uint32_t n, uint32_t k)
 	return out;
 }
 
-int
-world_build(struct world *w, const rs_sim_params *p, rs_error *err)
+/* Creators: a heavy tail of fame, a home category weighted towards the
+ * popular ones, a quality, a style in factor space and a language. */
+static void
+build_creators(struct world *w)
 {
-	uint32_t K = p->factors, nc = p->creators, nv = p->videos, nu;
-	double sk = 1.0 / sqrt((double)K), mean = 0, var = 0, start;
-	double *cum;
+	const rs_sim_params *p = w->p;
+	uint32_t K = w->K, nc = p->creators;
+	double sk = 1.0 / sqrt((double)K);
 	struct rng r;
-
-	memset(w, 0, sizeof *w);
-	w->p = p;
-	w->K = K;
-	w->ncat = (uint32_t)sim_ncategories;
-	if (!parse_datetime(p->start ? p->start : "2020-07-05",
-	    strlen(p->start ? p->start : "2020-07-05"), &start)) {
-		rs_error_set(err, RS_EINVAL, "start=%s is not a date (YYYY-MM-DD)",
-		    p->start);
-		return -1;
-	}
-	/* days begin at midnight Beijing time, as KuaiRec's dates do */
-	w->start_ms = (int64_t)(start * 1000) - 8 * 3600000LL;
-	w->end_ms = w->start_ms + (int64_t)p->days * 86400000LL;
 
 	w->c_weight = xmalloc(nc * sizeof *w->c_weight);
 	w->c_new = xmalloc(nc);
@@ -152,8 +140,76 @@ world_build(struct world *w, const rs_sim_params *p, rs_error *err)
 		u = rng_unif(&r);
 		w->c_lang[c] = u < 0.6 ? 0 : u < 0.85 ? 1 : 2;
 	}
+}
 
-	/* videos: every creator has one, the rest go to the famous more often */
+/* One video: its creator (drawn from cum, the running sum of fame^0.5),
+ * categories, duration, shape, upload time, appeal and factors, all from
+ * the video's own stream. */
+static void
+build_video(struct world *w, uint32_t v, const double *cum)
+{
+	const rs_sim_params *p = w->p;
+	uint32_t K = w->K, nc = p->creators, c, cat;
+	double sk = 1.0 / sqrt((double)K);
+	double u, secs, period = (double)(w->end_ms - w->start_ms);
+	const struct category *cg;
+	struct rng r;
+
+	rng_stream(&r, p->seed, RS_VIDEOS, v);
+	if (v < nc)
+		c = v;
+	else {
+		double x = rng_unif(&r) * cum[nc - 1];
+		uint32_t lo = 0, hi = nc - 1;
+		while (lo < hi) {
+			uint32_t mid = (lo + hi) / 2;
+			if (cum[mid] < x)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		c = lo;
+	}
+	w->v_creator[v] = c;
+	cat = rng_chance(&r, 0.8) ? w->c_cat[c] : rng_below(&r, w->ncat);
+	w->v_cat[v] = (uint16_t)cat;
+	w->v_cat2[v] = UINT16_MAX;
+	if (rng_chance(&r, 0.3)) {
+		uint32_t c2 = rng_below(&r, w->ncat);
+		if (c2 != cat)
+			w->v_cat2[v] = (uint16_t)c2;
+	}
+	cg = &sim_categories[cat];
+	secs = cg->dur_sec * exp(0.55 * rng_normal(&r));
+	secs = secs < 3 ? 3 : secs > 300 ? 300 : secs;
+	w->v_dur[v] = (int32_t)lround(secs * 1000);
+	u = rng_unif(&r);
+	w->v_angle[v] = u < cg->landscape ? 1 :
+	    u < cg->landscape + (1 - cg->landscape) * 0.9 ? 0 : 2;
+	/* established creators have a back catalogue; new ones post late */
+	if (w->c_new[c])
+		w->v_upload[v] = w->end_ms - (int64_t)(rng_unif(&r) * 0.25 * period) -
+		    3600000;
+	else
+		w->v_upload[v] = w->start_ms - 60 * 86400000LL +
+		    (int64_t)(rng_unif(&r) * (period + 60 * 86400000.0 - 3600000));
+	w->v_appeal[v] = (float)(w->c_quality[c] + 0.3 * rng_normal(&r));
+	for (uint32_t k = 0; k < K; k++)
+		w->v_factor[(size_t)v * K + k] = (float)(w->c_style[(size_t)c * K + k] +
+		    0.6 * sk * rng_normal(&r));
+	w->v_pop[v] = pow(w->c_weight[c], 0.7) * exp(w->v_appeal[v]);
+	w->v_popw[v] = pow(w->v_pop[v], p->pop_bias);
+	w->v_nocat[v] = rng_chance(&r, p->missing_category);
+}
+
+/* Videos: every creator has one, the rest go to the famous more often;
+ * then durations standardised on the log scale, as preferences use them. */
+static void
+build_videos(struct world *w)
+{
+	uint32_t K = w->K, nc = w->p->creators, nv = w->p->videos;
+	double *cum, mean = 0, var = 0;
+
 	cum = xmalloc(nc * sizeof *cum);
 	for (uint32_t c = 0; c < nc; c++)
 		cum[c] = (c ? cum[c - 1] : 0) + pow(w->c_weight[c], 0.5);
@@ -170,54 +226,7 @@ world_build(struct world *w, const rs_sim_params *p, rs_error *err)
 	w->v_nocat = xmalloc(nv * sizeof *w->v_nocat);
 	w->v_zdur = xmalloc(nv * sizeof *w->v_zdur);
 	for (uint32_t v = 0; v < nv; v++) {
-		uint32_t c, cat;
-		double u, secs, period = (double)(w->end_ms - w->start_ms);
-		const struct category *cg;
-		rng_stream(&r, p->seed, RS_VIDEOS, v);
-		if (v < nc)
-			c = v;
-		else {
-			double x = rng_unif(&r) * cum[nc - 1];
-			uint32_t lo = 0, hi = nc - 1;
-			while (lo < hi) {
-				uint32_t mid = (lo + hi) / 2;
-				if (cum[mid] < x)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			c = lo;
-		}
-		w->v_creator[v] = c;
-		cat = rng_chance(&r, 0.8) ? w->c_cat[c] : rng_below(&r, w->ncat);
-		w->v_cat[v] = (uint16_t)cat;
-		w->v_cat2[v] = UINT16_MAX;
-		if (rng_chance(&r, 0.3)) {
-			uint32_t c2 = rng_below(&r, w->ncat);
-			if (c2 != cat)
-				w->v_cat2[v] = (uint16_t)c2;
-		}
-		cg = &sim_categories[cat];
-		secs = cg->dur_sec * exp(0.55 * rng_normal(&r));
-		secs = secs < 3 ? 3 : secs > 300 ? 300 : secs;
-		w->v_dur[v] = (int32_t)lround(secs * 1000);
-		u = rng_unif(&r);
-		w->v_angle[v] = u < cg->landscape ? 1 :
-		    u < cg->landscape + (1 - cg->landscape) * 0.9 ? 0 : 2;
-		/* established creators have a back catalogue; new ones post late */
-		if (w->c_new[c])
-			w->v_upload[v] = w->end_ms - (int64_t)(rng_unif(&r) * 0.25 * period) -
-			    3600000;
-		else
-			w->v_upload[v] = w->start_ms - 60 * 86400000LL +
-			    (int64_t)(rng_unif(&r) * (period + 60 * 86400000.0 - 3600000));
-		w->v_appeal[v] = (float)(w->c_quality[c] + 0.3 * rng_normal(&r));
-		for (uint32_t k = 0; k < K; k++)
-			w->v_factor[(size_t)v * K + k] = (float)(w->c_style[(size_t)c * K + k] +
-			    0.6 * sk * rng_normal(&r));
-		w->v_pop[v] = pow(w->c_weight[c], 0.7) * exp(w->v_appeal[v]);
-		w->v_popw[v] = pow(w->v_pop[v], p->pop_bias);
-		w->v_nocat[v] = rng_chance(&r, p->missing_category);
+		build_video(w, v, cum);
 		mean += log((double)w->v_dur[v]);
 	}
 	free(cum);
@@ -228,8 +237,18 @@ world_build(struct world *w, const rs_sim_params *p, rs_error *err)
 	for (uint32_t v = 0; v < nv; v++)
 		w->v_zdur[v] = (float)((log((double)w->v_dur[v]) - mean) /
 		    (var > 0 ? var : 1));
+}
 
-	/* users: tastes, favourite categories, duration preference, activity */
+/* Users and bots: tastes, favourite categories, duration preference and
+ * activity; bots are far more active, which cleaning should catch. */
+static void
+build_users(struct world *w)
+{
+	const rs_sim_params *p = w->p;
+	uint32_t K = w->K, nu;
+	double sk = 1.0 / sqrt((double)K);
+	struct rng r;
+
 	w->nusers = p->users;
 	w->nbots = (uint32_t)lround(p->bot_rate * p->users);
 	nu = w->nusers + w->nbots;
@@ -254,13 +273,36 @@ world_build(struct world *w, const rs_sim_params *p, rs_error *err)
 		if (u >= w->nusers)
 			w->u_activity[u] = p->events * (5 + 3 * rng_unif(&r));
 	}
+}
 
+int
+world_build(struct world *w, const rs_sim_params *p, rs_error *err)
+{
+	double start;
+	struct rng r;
+
+	memset(w, 0, sizeof *w);
+	w->p = p;
+	w->K = p->factors;
+	w->ncat = (uint32_t)sim_ncategories;
+	if (!parse_datetime(p->start ? p->start : "2020-07-05",
+	    strlen(p->start ? p->start : "2020-07-05"), &start)) {
+		rs_error_set(err, RS_EINVAL, "start=%s is not a date (YYYY-MM-DD)",
+		    p->start);
+		return -1;
+	}
+	/* days begin at midnight Beijing time, as KuaiRec's dates do */
+	w->start_ms = (int64_t)(start * 1000) - 8 * 3600000LL;
+	w->end_ms = w->start_ms + (int64_t)p->days * 86400000LL;
+	build_creators(w);
+	build_videos(w);
+	build_users(w);
 	/* the fully observed block: real users and videos, chosen at random */
 	rng_stream(&r, p->seed, RS_PICK, 0);
 	w->nsmall_users = (uint32_t)lround(p->observed_users * w->nusers);
-	w->nsmall_videos = (uint32_t)lround(p->observed_videos * nv);
+	w->nsmall_videos = (uint32_t)lround(p->observed_videos * p->videos);
 	w->small_users = pick_sorted(&r, w->nusers, w->nsmall_users);
-	w->small_videos = pick_sorted(&r, nv, w->nsmall_videos);
+	w->small_videos = pick_sorted(&r, p->videos, w->nsmall_videos);
 	return 0;
 }
 
