@@ -488,27 +488,23 @@ audit_user(const rs_eval_ctx *c, const rs_eval_result *r, const rs_audit_opts *o
 		rel[c->titem[q]] = 0;
 }
 
-rs_audit *
-rs_audit_lists(const rs_eval_ctx *c, const rs_eval_result *r,
+/* The options and the lists must agree before anything is allocated, so a
+ * bad k is reported with the length the lists do have. */
+static int
+audit_check_lists(const rs_eval_ctx *c, const rs_eval_result *r,
     const rs_audit_opts *o, rs_error *err)
 {
 	const char *why = rs_audit_check(c->ds, o);
-	uint32_t n, longest = 0, nhead_items = 0;
-	double *ipop, sum, msum, isum;
-	uint8_t *ihead, *uhead, *rel, *iseen, *useen;
-	rs_audit *a;
-	struct sums s;
-	char **names = NULL;
-	double t0 = wall_seconds(), c0 = cpu_seconds();
+	uint32_t longest = 0;
 
 	if (why != NULL) {
 		rs_error_set(err, RS_EINVAL, "%s", why);
-		return NULL;
+		return -1;
 	}
 	if (r->kmax < o->k || r->nusers != c->neval) {
 		rs_error_set(err, RS_EINVAL, "the lists of %s were ranked to %u, not k=%u",
 		    r->model, r->kmax, o->k);
-		return NULL;
+		return -1;
 	}
 	for (uint32_t e = 0; e < r->nusers; e++) {
 		uint32_t L = list_len(r, e, o->k);
@@ -519,10 +515,19 @@ rs_audit_lists(const rs_eval_ctx *c, const rs_eval_result *r,
 		rs_error_set(err, RS_EINVAL,
 		    "k=%u is longer than the lists of %s (at most %u item%s): give k=%u or less",
 		    o->k, r->model, longest, longest == 1 ? "" : "s", longest ? longest : 1);
-		return NULL;
+		return -1;
 	}
-	n = o->items ? c->nitems : c->ncreators;
-	a = xcalloc(1, sizeof *a);
+	return 0;
+}
+
+/* The audit's labels (what was audited, under which exposure model) and
+ * its catalogue: videos and training interactions per unit. */
+static rs_audit *
+audit_new(const rs_eval_ctx *c, const rs_eval_result *r, const rs_audit_opts *o,
+    uint32_t n)
+{
+	rs_audit *a = xcalloc(1, sizeof *a);
+
 	a->model = xstrdup(r->model);
 	a->kind = xstrdup(r->kind);
 	a->protocol = xstrdup(r->protocol);
@@ -540,7 +545,6 @@ rs_audit_lists(const rs_eval_ctx *c, const rs_eval_result *r,
 	a->k = o->k;
 	a->users = r->nusers;
 	audit_alloc(a, n);
-	/* catalogue: videos and training interactions per unit */
 	for (uint32_t i = 0; i < c->nitems; i++) {
 		uint32_t un = fair_unit(c, o->items, i);
 		if (un == RS_NONE)
@@ -548,8 +552,20 @@ rs_audit_lists(const rs_eval_ctx *c, const rs_eval_result *r,
 		a->videos[un]++;
 		a->interactions[un] += c->pop[i];
 	}
-	ipop = c->pop;
-	ihead = fair_head(ipop, c->nitems, o->head);
+	return a;
+}
+
+/* One pass over the users' lists gathers exposure per unit and the sums
+ * behind the list-level figures, which are averaged here. */
+static void
+audit_collect(const rs_eval_ctx *c, const rs_eval_result *r,
+    const rs_audit_opts *o, uint32_t n, rs_audit *a)
+{
+	uint32_t nhead_items = 0;
+	uint8_t *ihead, *uhead, *rel, *iseen, *useen;
+	struct sums s;
+
+	ihead = fair_head(c->pop, c->nitems, o->head);
 	for (uint32_t i = 0; i < c->nitems; i++)
 		nhead_items += ihead[i];
 	a->head_items = nhead_items;
@@ -580,28 +596,43 @@ rs_audit_lists(const rs_eval_ctx *c, const rs_eval_result *r,
 	a->ee_r = s.nee ? s.ee_r / s.nee : NAN;
 	a->ee_l = s.nee ? s.ee_l / s.nee : NAN;
 	a->calibration_kl = s.nkl ? s.kl / s.nkl : NAN;
-	a->ndcg = metric_at(r, "ndcg", o->k);
-	a->recall = metric_at(r, "recall", o->k);
-	/* differential privacy: noise on the exposure counts */
-	if (o->dp > 0) {
-		double delta = 0;
-		fair_rng rng;
-		for (uint32_t j = 1; j <= o->k; j++)
-			delta += rs_exposure_weight(o, j);
-		if (o->normalized)
-			delta = 1;
-		a->dp = o->dp;
-		a->sensitivity = delta;
-		a->dp_scale = delta / o->dp;
-		fair_rng_init(&rng, o->seeded, o->seed);
-		for (uint32_t u = 0; u < n; u++) {
-			a->exposure[u] += fair_laplace(&rng, a->dp_scale);
-			if (a->exposure[u] < 0)
-				a->exposure[u] = 0;
-		}
+	free(ihead);
+	free(uhead);
+	free(rel);
+	free(iseen);
+	free(useen);
+}
+
+/* Differential privacy: Laplace noise on the exposure counts, scaled to
+ * what one user's list can add, before any share is taken from them. */
+static void
+audit_dp_noise(const rs_audit_opts *o, uint32_t n, rs_audit *a)
+{
+	double delta = 0;
+	fair_rng rng;
+
+	for (uint32_t j = 1; j <= o->k; j++)
+		delta += rs_exposure_weight(o, j);
+	if (o->normalized)
+		delta = 1;
+	a->dp = o->dp;
+	a->sensitivity = delta;
+	a->dp_scale = delta / o->dp;
+	fair_rng_init(&rng, o->seeded, o->seed);
+	for (uint32_t u = 0; u < n; u++) {
+		a->exposure[u] += fair_laplace(&rng, a->dp_scale);
+		if (a->exposure[u] < 0)
+			a->exposure[u] = 0;
 	}
-	/* shares */
-	sum = msum = isum = 0;
+}
+
+/* Shares of exposure, merit and interactions, and the inequality figures
+ * of the exposure (Gini, entropy, Lorenz curve). */
+static void
+audit_shares(uint32_t n, rs_audit *a)
+{
+	double sum = 0, msum = 0, isum = 0;
+
 	for (uint32_t u = 0; u < n; u++) {
 		sum += a->exposure[u];
 		msum += a->merit[u];
@@ -619,32 +650,54 @@ rs_audit_lists(const rs_eval_ctx *c, const rs_eval_result *r,
 	a->entropy = rs_entropy_bits(a->exposure, n);
 	a->entropy_max = n ? log2((double)n) : 0;
 	rs_lorenz(a->exposure, n, a->lorenz_x, a->lorenz_y);
-	/* maximin share */
-	{
-		uint32_t met = 0;
-		double mn = INFINITY;
-		a->maximin_share = n ? (uint32_t)(((uint64_t)a->users * o->k) / n) : 0;
-		for (uint32_t u = 0; u < n; u++) {
-			a->maximin_met[u] = a->slots[u] >= a->maximin_share;
-			met += a->maximin_met[u];
-			if (a->maximin_share > 0 && (double)a->slots[u] / a->maximin_share < mn)
-				mn = (double)a->slots[u] / a->maximin_share;
-		}
-		a->maximin_min = a->maximin_share > 0 && n ? mn : NAN;
-		a->maximin_met_share = n ? (double)met / n : NAN;
+}
+
+/* Maximin share: the slots each unit would get if all were shared evenly,
+ * and how many units got that many. */
+static void
+audit_maximin(const rs_audit_opts *o, uint32_t n, rs_audit *a)
+{
+	uint32_t met = 0;
+	double mn = INFINITY;
+
+	a->maximin_share = n ? (uint32_t)(((uint64_t)a->users * o->k) / n) : 0;
+	for (uint32_t u = 0; u < n; u++) {
+		a->maximin_met[u] = a->slots[u] >= a->maximin_share;
+		met += a->maximin_met[u];
+		if (a->maximin_share > 0 && (double)a->slots[u] / a->maximin_share < mn)
+			mn = (double)a->slots[u] / a->maximin_share;
 	}
-	/* popularity deciles */
-	{
-		uint32_t *ord = fair_order_desc(a->interactions, n);
-		for (uint32_t p = 0; p < n; p++) {
-			uint32_t d = (uint32_t)(((uint64_t)p * RS_AUDIT_DECILES) / n);
-			a->decile[ord[p]] = d;
-			a->decile_exposure[d] += a->exposure_share[ord[p]];
-			a->decile_interactions[d] += a->interaction_share[ord[p]];
-		}
-		free(ord);
+	a->maximin_min = a->maximin_share > 0 && n ? mn : NAN;
+	a->maximin_met_share = n ? (double)met / n : NAN;
+}
+
+/* Exposure and interaction shares by popularity decile, most popular
+ * first. */
+static void
+audit_deciles(uint32_t n, rs_audit *a)
+{
+	uint32_t *ord = fair_order_desc(a->interactions, n);
+
+	for (uint32_t p = 0; p < n; p++) {
+		uint32_t d = (uint32_t)(((uint64_t)p * RS_AUDIT_DECILES) / n);
+		a->decile[ord[p]] = d;
+		a->decile_exposure[d] += a->exposure_share[ord[p]];
+		a->decile_interactions[d] += a->interaction_share[ord[p]];
 	}
-	/* groups */
+	free(ord);
+}
+
+/* The groups' shares and the figures comparing them: equity of attention,
+ * disparate treatment (exposure per merit) and disparate exposure. */
+static void
+audit_groups(const rs_eval_ctx *c, const rs_audit_opts *o, uint32_t n,
+    rs_audit *a)
+{
+	double tmax = -INFINITY, tmin = INFINITY, emax = -INFINITY, emin = INFINITY;
+	bool undefined = false;
+	size_t used = 0;
+	char **names = NULL;
+
 	a->ngroups = assign_groups(c, o, n, a->interactions, a->group, &names);
 	a->groups = xcalloc(a->ngroups ? a->ngroups : 1, sizeof *a->groups);
 	for (size_t g = 0; g < a->ngroups; g++)
@@ -660,37 +713,50 @@ rs_audit_lists(const rs_eval_ctx *c, const rs_eval_result *r,
 	a->equity_of_attention = 0;
 	for (uint32_t u = 0; u < n; u++)
 		a->equity_of_attention += fabs(a->exposure_share[u] - a->merit_share[u]);
-	{
-		double tmax = -INFINITY, tmin = INFINITY, emax = -INFINITY, emin = INFINITY;
-		bool undefined = false;
-		size_t used = 0;
-		for (size_t q = 0; q < a->ngroups; q++) {
-			rs_audit_group *g = &a->groups[q];
-			if (g->units == 0)
-				continue;
-			used++;
-			g->mean_exposure = g->exposure_share / g->units;
-			g->mean_merit = g->merit_share / g->units;
-			if (g->mean_merit > 0) {
-				double t = g->mean_exposure / g->mean_merit;
-				tmax = fmax(tmax, t);
-				tmin = fmin(tmin, t);
-			} else
-				undefined = true;
-			emax = fmax(emax, g->mean_exposure);
-			emin = fmin(emin, g->mean_exposure);
-		}
-		a->disparate_treatment = used >= 2 && !undefined && tmin > 0 ?
-		    tmax / tmin : NAN;
-		a->disparate_exposure = used >= 2 && emin > 0 ? emax / emin : NAN;
+	for (size_t q = 0; q < a->ngroups; q++) {
+		rs_audit_group *g = &a->groups[q];
+		if (g->units == 0)
+			continue;
+		used++;
+		g->mean_exposure = g->exposure_share / g->units;
+		g->mean_merit = g->merit_share / g->units;
+		if (g->mean_merit > 0) {
+			double t = g->mean_exposure / g->mean_merit;
+			tmax = fmax(tmax, t);
+			tmin = fmin(tmin, t);
+		} else
+			undefined = true;
+		emax = fmax(emax, g->mean_exposure);
+		emin = fmin(emin, g->mean_exposure);
 	}
+	a->disparate_treatment = used >= 2 && !undefined && tmin > 0 ?
+	    tmax / tmin : NAN;
+	a->disparate_exposure = used >= 2 && emin > 0 ? emax / emin : NAN;
+}
+
+rs_audit *
+rs_audit_lists(const rs_eval_ctx *c, const rs_eval_result *r,
+    const rs_audit_opts *o, rs_error *err)
+{
+	uint32_t n;
+	rs_audit *a;
+	double t0 = wall_seconds(), c0 = cpu_seconds();
+
+	if (audit_check_lists(c, r, o, err) != 0)
+		return NULL;
+	n = o->items ? c->nitems : c->ncreators;
+	a = audit_new(c, r, o, n);
+	audit_collect(c, r, o, n, a);
+	a->ndcg = metric_at(r, "ndcg", o->k);
+	a->recall = metric_at(r, "recall", o->k);
+	if (o->dp > 0)
+		audit_dp_noise(o, n, a);
+	audit_shares(n, a);
+	audit_maximin(o, n, a);
+	audit_deciles(n, a);
+	audit_groups(c, o, n, a);
 	if (o->dp > 0)
 		withhold(a);
-	free(ihead);
-	free(uhead);
-	free(rel);
-	free(iseen);
-	free(useen);
 	a->seconds = wall_seconds() - t0;
 	a->cpu_seconds = cpu_seconds() - c0;
 	return a;
