@@ -275,6 +275,125 @@ knn_pair(const knn_rows *rows, const knn_opts *o, uint32_t a, uint32_t b)
 
 /* ---- all neighbours ---- */
 
+/* One thread's scratch for the rows it handles: cosine and jaccard need
+ * counts and products only (cnt, xy), the others every sum (acc). */
+struct knn_work {
+	bool light;		/* cosine or jaccard */
+	bool ones;		/* 0/1 values: the products are the counts */
+	struct acc *acc;
+	uint32_t *cnt;
+	double *xy;
+	uint32_t *touched;
+	knn_cand *cand;
+};
+
+/* Every row b sharing a column with a, with the sums; when most rows will
+ * be met, skip the touched list and scan. Returns how many were touched. */
+static size_t
+knn_touch(const knn_rows *rows, const knn_rows *cols, uint32_t a,
+    struct knn_work *w)
+{
+	uint32_t n = rows->n;
+	bool light = w->light, ones = w->ones, scan;
+	struct acc *acc = w->acc;
+	uint32_t *cnt = w->cnt, *touched = w->touched;
+	double *xy = w->xy;
+	size_t nt = 0, work = 0;
+
+	for (uint64_t p = rows->ptr[a]; p < rows->ptr[a + 1]; p++)
+		work += cols->ptr[rows->idx[p] + 1] - cols->ptr[rows->idx[p]];
+	scan = light && work >= n / 2;
+	for (uint64_t p = rows->ptr[a]; p < rows->ptr[a + 1]; p++) {
+		uint32_t c = rows->idx[p];
+		double x = rows->val[p];
+		const uint32_t *bi = cols->idx + cols->ptr[c];
+		const float *bv = cols->val + cols->ptr[c];
+		size_t len = cols->ptr[c + 1] - cols->ptr[c];
+		if (light && ones && scan)
+			for (size_t q = 0; q < len; q++)
+				cnt[bi[q]]++;
+		else if (light && scan)
+			for (size_t q = 0; q < len; q++) {
+				cnt[bi[q]]++;
+				xy[bi[q]] += x * bv[q];
+			}
+		else if (light)
+			for (size_t q = 0; q < len; q++) {
+				uint32_t b = bi[q];
+				if (cnt[b]++ == 0)
+					touched[nt++] = b;
+				xy[b] += x * bv[q];
+			}
+		else
+			for (size_t q = 0; q < len; q++) {
+				uint32_t b = bi[q];
+				if (acc[b].n == 0)
+					touched[nt++] = b;
+				acc_add(&acc[b], x, bv[q]);
+			}
+	}
+	if (scan)
+		for (uint32_t b = 0; b < n; b++)
+			if (cnt[b] > 0)
+				touched[nt++] = b;
+	return nt;
+}
+
+/* The touched rows' similarities to a, positive ones kept as candidates;
+ * the sums are zeroed on the way so the scratch is ready for the next row.
+ * Returns the number of candidates. */
+static size_t
+knn_candidates(const knn_rows *rows, const knn_opts *o, const double *norm,
+    uint32_t a, size_t nt, struct knn_work *w)
+{
+	size_t nc = 0;
+
+	for (size_t t = 0; t < nt; t++) {
+		uint32_t b = w->touched[t];
+		struct acc one = { 0 };
+		const struct acc *ab = &one;
+		double s;
+		if (w->light) {
+			one.n = w->cnt[b];
+			one.xy = w->ones ? w->cnt[b] : w->xy[b];
+			w->cnt[b] = 0;
+			w->xy[b] = 0;
+		} else
+			ab = &w->acc[b];
+		s = b == a ? 0 : sim_value(o, ab, norm ? norm[a] : 0,
+		    norm ? norm[b] : 0, rows->ptr[a + 1] - rows->ptr[a],
+		    rows->ptr[b + 1] - rows->ptr[b]);
+		if (!w->light)
+			memset(&w->acc[b], 0, sizeof w->acc[b]);
+		if ((float)s > 0) {
+			w->cand[nc].s = (float)s;
+			w->cand[nc++].i = b;
+		}
+	}
+	return nc;
+}
+
+/* The per-row lists, made in parallel, packed into one CSR table. */
+static void
+knn_pack(knn_nbrs *out, uint32_t n, uint32_t **ridx, float **rsim,
+    const uint32_t *rn)
+{
+	uint64_t total;
+
+	out->n = n;
+	out->ptr = xmalloc(((size_t)n + 1) * sizeof *out->ptr);
+	out->ptr[0] = 0;
+	for (uint32_t a = 0; a < n; a++)
+		out->ptr[a + 1] = out->ptr[a] + rn[a];
+	total = out->ptr[n];
+	out->idx = xmalloc((total ? total : 1) * sizeof *out->idx);
+	out->sim = xmalloc((total ? total : 1) * sizeof *out->sim);
+	for (uint32_t a = 0; a < n; a++) {
+		memcpy(out->idx + out->ptr[a], ridx[a], rn[a] * sizeof *out->idx);
+		memcpy(out->sim + out->ptr[a], rsim[a], rn[a] * sizeof *out->sim);
+	}
+}
+
 int
 knn_neighbours(const knn_rows *rows, const knn_rows *cols, const knn_opts *o,
     knn_nbrs *out, const rs_hooks *h, const char *task, rs_error *err)
@@ -285,7 +404,6 @@ knn_neighbours(const knn_rows *rows, const knn_rows *cols, const knn_opts *o,
 	float **rsim = xcalloc(n ? n : 1, sizeof *rsim);
 	uint32_t *rn = xcalloc(n ? n : 1, sizeof *rn);
 	int stop = 0;
-	uint64_t total = 0;
 	uint32_t done = 0;
 	bool ones = true;
 
@@ -302,95 +420,34 @@ knn_neighbours(const knn_rows *rows, const knn_rows *cols, const knn_opts *o,
 		ones = cols->val[q] == 1;
 	#pragma omp parallel if (cols->ptr[cols->n] > 20000)
 	{
-		/* cosine and jaccard need counts and products only; the others
-		   every sum (struct acc) */
-		bool light = o->sim == KNN_COSINE || o->sim == KNN_JACCARD;
-		struct acc *acc = light ? NULL : xcalloc(n ? n : 1, sizeof *acc);
-		uint32_t *cnt = light ? xcalloc(n ? n : 1, sizeof *cnt) : NULL;
-		double *xy = light ? xcalloc(n ? n : 1, sizeof *xy) : NULL;
-		uint32_t *touched = xmalloc((n ? n : 1) * sizeof *touched);
-		knn_cand *cand = xmalloc((n ? n : 1) * sizeof *cand);
+		struct knn_work w;
 		bool master = true;
+		w.light = o->sim == KNN_COSINE || o->sim == KNN_JACCARD;
+		w.ones = ones;
+		w.acc = w.light ? NULL : xcalloc(n ? n : 1, sizeof *w.acc);
+		w.cnt = w.light ? xcalloc(n ? n : 1, sizeof *w.cnt) : NULL;
+		w.xy = w.light ? xcalloc(n ? n : 1, sizeof *w.xy) : NULL;
+		w.touched = xmalloc((n ? n : 1) * sizeof *w.touched);
+		w.cand = xmalloc((n ? n : 1) * sizeof *w.cand);
 #ifdef _OPENMP
 		master = omp_get_thread_num() == 0;
 #endif
 		#pragma omp for schedule(dynamic, 16)
 		for (uint32_t a = 0; a < n; a++) {
-			size_t nt = 0, nc = 0;
+			size_t nc;
 			int halt;
 			#pragma omp atomic read
 			halt = stop;
 			if (halt)
 				continue;
-			/* every row b sharing a column with a, with the sums; when
-			   most rows will be met, skip the touched list and scan */
-			size_t work = 0;
-			bool scan;
-			for (uint64_t p = rows->ptr[a]; p < rows->ptr[a + 1]; p++)
-				work += cols->ptr[rows->idx[p] + 1] - cols->ptr[rows->idx[p]];
-			scan = light && work >= n / 2;
-			for (uint64_t p = rows->ptr[a]; p < rows->ptr[a + 1]; p++) {
-				uint32_t c = rows->idx[p];
-				double x = rows->val[p];
-				const uint32_t *bi = cols->idx + cols->ptr[c];
-				const float *bv = cols->val + cols->ptr[c];
-				size_t len = cols->ptr[c + 1] - cols->ptr[c];
-				if (light && ones && scan)
-					for (size_t q = 0; q < len; q++)
-						cnt[bi[q]]++;
-				else if (light && scan)
-					for (size_t q = 0; q < len; q++) {
-						cnt[bi[q]]++;
-						xy[bi[q]] += x * bv[q];
-					}
-				else if (light)
-					for (size_t q = 0; q < len; q++) {
-						uint32_t b = bi[q];
-						if (cnt[b]++ == 0)
-							touched[nt++] = b;
-						xy[b] += x * bv[q];
-					}
-				else
-					for (size_t q = 0; q < len; q++) {
-						uint32_t b = bi[q];
-						if (acc[b].n == 0)
-							touched[nt++] = b;
-						acc_add(&acc[b], x, bv[q]);
-					}
-			}
-			if (scan)
-				for (uint32_t b = 0; b < n; b++)
-					if (cnt[b] > 0)
-						touched[nt++] = b;
-			for (size_t t = 0; t < nt; t++) {
-				uint32_t b = touched[t];
-				struct acc one = { 0 };
-				const struct acc *ab = &one;
-				double s;
-				if (light) {
-					one.n = cnt[b];
-					one.xy = ones ? cnt[b] : xy[b];
-					cnt[b] = 0;
-					xy[b] = 0;
-				} else
-					ab = &acc[b];
-				s = b == a ? 0 : sim_value(o, ab, norm ? norm[a] : 0,
-				    norm ? norm[b] : 0, rows->ptr[a + 1] - rows->ptr[a],
-				    rows->ptr[b + 1] - rows->ptr[b]);
-				if (!light)
-					memset(&acc[b], 0, sizeof acc[b]);
-				if ((float)s > 0) {
-					cand[nc].s = (float)s;
-					cand[nc++].i = b;
-				}
-			}
-			nc = knn_select(cand, nc, o->keep ? o->keep : nc);
+			nc = knn_candidates(rows, o, norm, a, knn_touch(rows, cols, a, &w), &w);
+			nc = knn_select(w.cand, nc, o->keep ? o->keep : nc);
 			rn[a] = (uint32_t)nc;
 			ridx[a] = xmalloc((nc ? nc : 1) * sizeof **ridx);
 			rsim[a] = xmalloc((nc ? nc : 1) * sizeof **rsim);
 			for (size_t j = 0; j < nc; j++) {
-				ridx[a][j] = cand[j].i;
-				rsim[a][j] = cand[j].s;
+				ridx[a][j] = w.cand[j].i;
+				rsim[a][j] = w.cand[j].s;
 			}
 			if (master) {
 				uint32_t d;
@@ -404,40 +461,25 @@ knn_neighbours(const knn_rows *rows, const knn_rows *cols, const knn_opts *o,
 			#pragma omp atomic update
 			done++;
 		}
-		free(acc);
-		free(cnt);
-		free(xy);
-		free(touched);
-		free(cand);
+		free(w.acc);
+		free(w.cnt);
+		free(w.xy);
+		free(w.touched);
+		free(w.cand);
 	}
 	free(norm);
-	if (stop) {
-		for (uint32_t a = 0; a < n; a++) {
-			free(ridx[a]);
-			free(rsim[a]);
-		}
-		free(ridx);
-		free(rsim);
-		free(rn);
-		rs_error_set(err, RS_ECANCEL, "interrupted");
-		return -1;
-	}
-	out->n = n;
-	out->ptr = xmalloc(((size_t)n + 1) * sizeof *out->ptr);
-	out->ptr[0] = 0;
-	for (uint32_t a = 0; a < n; a++)
-		out->ptr[a + 1] = out->ptr[a] + rn[a];
-	total = out->ptr[n];
-	out->idx = xmalloc((total ? total : 1) * sizeof *out->idx);
-	out->sim = xmalloc((total ? total : 1) * sizeof *out->sim);
+	if (!stop)
+		knn_pack(out, n, ridx, rsim, rn);
 	for (uint32_t a = 0; a < n; a++) {
-		memcpy(out->idx + out->ptr[a], ridx[a], rn[a] * sizeof *out->idx);
-		memcpy(out->sim + out->ptr[a], rsim[a], rn[a] * sizeof *out->sim);
 		free(ridx[a]);
 		free(rsim[a]);
 	}
 	free(ridx);
 	free(rsim);
 	free(rn);
+	if (stop) {
+		rs_error_set(err, RS_ECANCEL, "interrupted");
+		return -1;
+	}
 	return 0;
 }
