@@ -208,18 +208,15 @@ sample_negatives(uint32_t *other, size_t no, size_t n, uint64_t seed,
 	return n;
 }
 
-/* Everything about one user: candidates, top k, metrics into out[]. */
-static void
-eval_user(const rs_eval_ctx *c, const rs_model *m, const struct layout *L,
-    uint32_t e, float *row, bool cold, struct scratch *s,
-    rs_eval_result *r)
+/* Mark the user's training items (skipped) and test items (their position,
+ * relevance) in the scratch, and collect the relevant items' scores sorted,
+ * as AUC wants them. Returns the number of relevant items. */
+static size_t
+user_mark(const rs_eval_ctx *c, uint32_t e, const float *row, struct scratch *s)
 {
-	uint32_t u = c->users[e], kmax = r->kmax;
+	uint32_t u = c->users[e];
 	uint64_t a = c->tptr[e], b = c->tptr[e + 1];
-	double *out = r->per_user + (size_t)e * r->nmetrics;
-	size_t nrel = 0, n, ncand;
-	bool compact = c->observed || c->o.sampled > 0;
-	double auc;
+	size_t nrel = 0;
 
 	for (uint64_t q = c->sptr[u]; q < c->sptr[u + 1]; q++)
 		s->skip[c->sidx[q]] = 1;
@@ -232,47 +229,98 @@ eval_user(const rs_eval_ctx *c, const rs_model *m, const struct layout *L,
 		}
 	}
 	sort_floats(s->posv, nrel);
+	return nrel;
+}
+
+/* The top kmax into s->top, over the whole catalogue or, when compact,
+ * over the candidates (the observed block's unseen items, or the relevant
+ * ones and sampled negatives) whose scores go to s->cs. Returns the list's
+ * length; *ncand is the number of candidates. */
+static size_t
+user_rank(const rs_eval_ctx *c, uint32_t u, const float *row, bool compact,
+    uint32_t kmax, struct scratch *s, size_t *ncand)
+{
+	size_t n, nc = 0;
+
 	if (!compact) {
-		n = rs_topk(row, c->nitems, s->skip, kmax, s->top);
-		ncand = c->nitems;
+		*ncand = c->nitems;
+		return rs_topk(row, c->nitems, s->skip, kmax, s->top);
+	}
+	/* candidates in ascending item order, so ties break by item index
+	 * as in full ranking; scanning the catalogue beats sorting */
+	if (c->o.sampled == 0) {
+		/* the block's items the user has not seen */
+		for (uint32_t i = 0; i < c->nitems; i++)
+			if (s->pos[i] >= 0 && !s->skip[i])
+				s->cand[nc++] = i;
 	} else {
-		/* candidates in ascending item order, so ties break by item index
-		 * as in full ranking; scanning the catalogue beats sorting */
-		ncand = 0;
-		if (c->o.sampled == 0) {
-			/* the block's items the user has not seen */
-			for (uint32_t i = 0; i < c->nitems; i++)
-				if (s->pos[i] >= 0 && !s->skip[i])
-					s->cand[ncand++] = i;
-		} else {
-			size_t no = 0;
-			for (uint32_t i = 0; i < c->nitems; i++)
-				if (!s->skip[i] && !s->rel[i] && (!c->observed || s->pos[i] >= 0))
-					s->other[no++] = i;
-			no = sample_negatives(s->other, no, c->o.sampled, c->o.seed, u);
-			for (size_t j = 0; j < no; j++)
-				s->rel[s->other[j]] = 2;	/* a sampled negative */
-			for (uint32_t i = 0; i < c->nitems; i++)
-				if (s->rel[i])
-					s->cand[ncand++] = i;
-			for (size_t j = 0; j < no; j++)
-				s->rel[s->other[j]] = 0;
+		size_t no = 0;
+		for (uint32_t i = 0; i < c->nitems; i++)
+			if (!s->skip[i] && !s->rel[i] && (!c->observed || s->pos[i] >= 0))
+				s->other[no++] = i;
+		no = sample_negatives(s->other, no, c->o.sampled, c->o.seed, u);
+		for (size_t j = 0; j < no; j++)
+			s->rel[s->other[j]] = 2;	/* a sampled negative */
+		for (uint32_t i = 0; i < c->nitems; i++)
+			if (s->rel[i])
+				s->cand[nc++] = i;
+		for (size_t j = 0; j < no; j++)
+			s->rel[s->other[j]] = 0;
+	}
+	for (size_t j = 0; j < nc; j++)
+		s->cs[j] = row[s->cand[j]];
+	n = rs_topk(s->cs, nc, NULL, kmax, s->topc);
+	for (size_t j = 0; j < n; j++)
+		s->top[j] = s->cand[s->topc[j]];
+	*ncand = nc;
+	return n;
+}
+
+/* Short video: the watch figures of the top nk items that have an observed
+ * watch ratio (the others were never shown, so they say nothing). */
+static void
+user_watch(const rs_eval_ctx *c, const struct layout *L, size_t ki, uint64_t a,
+    const struct scratch *s, size_t nk, double *out)
+{
+	size_t seen = 0, done = 0, eff = 0, liked = 0, nl = 0;
+	double wsum = 0, dsum = 0;
+
+	for (size_t j = 0; j < nk; j++) {
+		int32_t p = s->pos[s->top[j]];
+		double w;
+		if (p < 0 || isnan(w = c->twatch[a + (uint64_t)p]))
+			continue;
+		seen++;
+		wsum += w;
+		done += w >= 1;
+		eff += w >= c->o.effective;
+		if (c->tdwell != NULL && !isnan(c->tdwell[a + (uint64_t)p]))
+			dsum += c->tdwell[a + (uint64_t)p];
+		if (c->tlike != NULL && !isnan(c->tlike[a + (uint64_t)p])) {
+			nl++;
+			liked += c->tlike[a + (uint64_t)p] > 0;
 		}
-		for (size_t j = 0; j < ncand; j++)
-			s->cs[j] = row[s->cand[j]];
-		n = rs_topk(s->cs, ncand, NULL, kmax, s->topc);
-		for (size_t j = 0; j < n; j++)
-			s->top[j] = s->cand[s->topc[j]];
 	}
-	for (size_t j = 0; j < kmax; j++) {
-		r->lists[(size_t)e * kmax + j] = j < n ? s->top[j] : RS_NONE;
-		r->list_scores[(size_t)e * kmax + j] = j < n ? row[s->top[j]] : NAN;
-	}
+	out[L->col[MF_WATCH][ki]] = seen ? wsum / (double)seen : NAN;
+	out[L->col[MF_COMPLETION][ki]] = seen ? (double)done / (double)seen : NAN;
+	out[L->col[MF_EFFECTIVE][ki]] = seen ? (double)eff / (double)seen : NAN;
+	if (L->col[MF_DWELL][ki] >= 0)
+		out[L->col[MF_DWELL][ki]] = seen ? dsum : NAN;
+	if (L->col[MF_LIKE][ki] >= 0)
+		out[L->col[MF_LIKE][ki]] = nl ? (double)liked / (double)nl : NAN;
+}
+
+/* The list metrics at each k: accuracy, beyond accuracy, short video. */
+static void
+user_list_metrics(const rs_eval_ctx *c, const struct layout *L, uint64_t a,
+    struct scratch *s, size_t n, size_t nrel, double *out)
+{
 	for (size_t j = 0; j < n; j++)
 		s->rel_at[j] = s->rel[s->top[j]] == 1;
 	for (size_t ki = 0; ki < c->o.nks; ki++) {
 		size_t k = c->o.ks[ki], nk = n < k ? n : k;
 		rs_rank_metrics rm;
+		double nov = 0, popm = 0;
 		rs_rank_metrics_at(s->rel_at, n, k, nrel, &rm);
 		out[L->col[MF_PRECISION][ki]] = rm.precision;
 		out[L->col[MF_RECALL][ki]] = rm.recall;
@@ -281,80 +329,78 @@ eval_user(const rs_eval_ctx *c, const rs_model *m, const struct layout *L,
 		out[L->col[MF_MRR][ki]] = rm.mrr;
 		out[L->col[MF_HIT][ki]] = rm.hit;
 		/* beyond accuracy */
-		{
-			double nov = 0, popm = 0;
-			for (size_t j = 0; j < nk; j++) {
-				double p = c->pop[s->top[j]];
-				nov += -log2((p > 1 ? p : 1) / c->popsum);
-				popm += p;
-			}
-			out[L->col[MF_NOVELTY][ki]] = nk && c->popsum > 0 ? nov / (double)nk : NAN;
-			out[L->col[MF_POPULARITY][ki]] = nk ? popm / (double)nk : NAN;
-			if (L->col[MF_DIVERSITY][ki] >= 0)
-				out[L->col[MF_DIVERSITY][ki]] = rs_list_diversity(s->top, nk,
-				    c->cptr, c->ctok);
+		for (size_t j = 0; j < nk; j++) {
+			double p = c->pop[s->top[j]];
+			nov += -log2((p > 1 ? p : 1) / c->popsum);
+			popm += p;
 		}
-		/* short video: the top k items with an observed watch ratio */
-		if (L->col[MF_WATCH][ki] >= 0) {
-			size_t seen = 0, done = 0, eff = 0, liked = 0, nl = 0;
-			double wsum = 0, dsum = 0;
-			for (size_t j = 0; j < nk; j++) {
-				int32_t p = s->pos[s->top[j]];
-				double w;
-				if (p < 0 || isnan(w = c->twatch[a + (uint64_t)p]))
-					continue;
-				seen++;
-				wsum += w;
-				done += w >= 1;
-				eff += w >= c->o.effective;
-				if (c->tdwell != NULL && !isnan(c->tdwell[a + (uint64_t)p]))
-					dsum += c->tdwell[a + (uint64_t)p];
-				if (c->tlike != NULL && !isnan(c->tlike[a + (uint64_t)p])) {
-					nl++;
-					liked += c->tlike[a + (uint64_t)p] > 0;
-				}
-			}
-			out[L->col[MF_WATCH][ki]] = seen ? wsum / (double)seen : NAN;
-			out[L->col[MF_COMPLETION][ki]] = seen ? (double)done / (double)seen : NAN;
-			out[L->col[MF_EFFECTIVE][ki]] = seen ? (double)eff / (double)seen : NAN;
-			if (L->col[MF_DWELL][ki] >= 0)
-				out[L->col[MF_DWELL][ki]] = seen ? dsum : NAN;
-			if (L->col[MF_LIKE][ki] >= 0)
-				out[L->col[MF_LIKE][ki]] = nl ? (double)liked / (double)nl : NAN;
-		}
+		out[L->col[MF_NOVELTY][ki]] = nk && c->popsum > 0 ? nov / (double)nk : NAN;
+		out[L->col[MF_POPULARITY][ki]] = nk ? popm / (double)nk : NAN;
+		if (L->col[MF_DIVERSITY][ki] >= 0)
+			out[L->col[MF_DIVERSITY][ki]] = rs_list_diversity(s->top, nk,
+			    c->cptr, c->ctok);
+		if (L->col[MF_WATCH][ki] >= 0)
+			user_watch(c, L, ki, a, s, nk, out);
 	}
-	/* ratings */
-	if (L->col[MF_RMSE][0] >= 0) {
-		double sq = 0, ab = 0, mean = m->train != NULL ? m->train->mean : NAN;
-		uint32_t np = 0;
-		for (uint64_t q = a; q < b; q++) {
-			double v = c->tval[q];
-			double pred = cold ? mean : row[c->titem[q]];
-			if (isnan(v) || isnan(pred))
-				continue;
-			sq += (pred - v) * (pred - v);
-			ab += fabs(pred - v);
-			np++;
-		}
-		r->sq_err[e] = sq;
-		r->abs_err[e] = ab;
-		r->npairs[e] = np;
-		out[L->col[MF_RMSE][0]] = np ? sqrt(sq / np) : NAN;
-		out[L->col[MF_MAE][0]] = np ? ab / np : NAN;
+}
+
+/* Rating errors over the user's test pairs; a cold user is predicted the
+ * training mean. The sums are kept per user for the pooled headline. */
+static void
+user_ratings(const rs_eval_ctx *c, const rs_model *m, const struct layout *L,
+    uint32_t e, const float *row, bool cold, rs_eval_result *r, double *out)
+{
+	double sq = 0, ab = 0, mean = m->train != NULL ? m->train->mean : NAN;
+	uint32_t np = 0;
+
+	for (uint64_t q = c->tptr[e]; q < c->tptr[e + 1]; q++) {
+		double v = c->tval[q];
+		double pred = cold ? mean : row[c->titem[q]];
+		if (isnan(v) || isnan(pred))
+			continue;
+		sq += (pred - v) * (pred - v);
+		ab += fabs(pred - v);
+		np++;
 	}
+	r->sq_err[e] = sq;
+	r->abs_err[e] = ab;
+	r->npairs[e] = np;
+	out[L->col[MF_RMSE][0]] = np ? sqrt(sq / np) : NAN;
+	out[L->col[MF_MAE][0]] = np ? ab / np : NAN;
+}
+
+/* Everything about one user: candidates, top k, metrics into out[]. */
+static void
+eval_user(const rs_eval_ctx *c, const rs_model *m, const struct layout *L,
+    uint32_t e, float *row, bool cold, struct scratch *s,
+    rs_eval_result *r)
+{
+	uint32_t u = c->users[e], kmax = r->kmax;
+	uint64_t a = c->tptr[e], b = c->tptr[e + 1];
+	double *out = r->per_user + (size_t)e * r->nmetrics;
+	size_t nrel, n, ncand;
+	bool compact = c->observed || c->o.sampled > 0;
+	float *v;
+
+	nrel = user_mark(c, e, row, s);
+	n = user_rank(c, u, row, compact, kmax, s, &ncand);
+	for (size_t j = 0; j < kmax; j++) {
+		r->lists[(size_t)e * kmax + j] = j < n ? s->top[j] : RS_NONE;
+		r->list_scores[(size_t)e * kmax + j] = j < n ? row[s->top[j]] : NAN;
+	}
+	user_list_metrics(c, L, a, s, n, nrel, out);
+	if (L->col[MF_RMSE][0] >= 0)
+		user_ratings(c, m, L, e, row, cold, r, out);
 	/* AUC last: it needs NaN (never recommended) as -inf, in place */
-	{
-		float *v = compact ? s->cs : row;
-		for (size_t i = 0; i < ncand; i++)
-			if (isnan(v[i]))
-				v[i] = -INFINITY;
-		if (compact)
-			auc = rs_auc_sorted(s->posv, nrel, v, ncand, NULL, 0);
-		else
-			auc = rs_auc_sorted(s->posv, nrel, v, ncand, c->sidx + c->sptr[u],
-			    c->sptr[u + 1] - c->sptr[u]);
-		out[L->col[MF_AUC][0]] = auc;
-	}
+	v = compact ? s->cs : row;
+	for (size_t i = 0; i < ncand; i++)
+		if (isnan(v[i]))
+			v[i] = -INFINITY;
+	if (compact)
+		out[L->col[MF_AUC][0]] = rs_auc_sorted(s->posv, nrel, v, ncand, NULL, 0);
+	else
+		out[L->col[MF_AUC][0]] = rs_auc_sorted(s->posv, nrel, v, ncand,
+		    c->sidx + c->sptr[u], c->sptr[u + 1] - c->sptr[u]);
 	/* clean the scratch for the next user */
 	for (uint64_t q = c->sptr[u]; q < c->sptr[u + 1]; q++)
 		s->skip[c->sidx[q]] = 0;
@@ -441,29 +487,15 @@ headlines(rs_eval_result *r)
 	}
 }
 
-rs_eval_result *
-rs_eval_run(const rs_eval_ctx *c, const rs_model *m, rs_error *err)
+/* A result with its labels and every per-user array allocated, metrics
+ * NaN until measured. */
+static rs_eval_result *
+eval_result_new(const rs_eval_ctx *c, const rs_model *m, struct layout *L)
 {
-	rs_eval_result *r;
-	struct layout L;
-	struct scratch *sc;
-	int nthreads = 1;
-	size_t block, nm;
-	float *buf;
-	uint32_t *rowof, *warm;
-	bool imported = m->kind->imported;
-	const float *popf = m->popularity;
-	float *popc = NULL;
-	double t0 = wall_seconds(), c0 = cpu_seconds();
-	char task[256];
+	rs_eval_result *r = xcalloc(1, sizeof *r);
+	size_t nm;
+	char p[256];
 
-	if (m->nitems != 0 && m->nitems != c->nitems) {
-		rs_error_set(err, RS_ESTATE,
-		    "model %s was trained on %u items but the data has %u: retrain it on the current data",
-		    m->name, m->nitems, c->nitems);
-		return NULL;
-	}
-	r = xcalloc(1, sizeof *r);
 	r->model = xstrdup(m->name);
 	r->kind = xstrdup(m->kind->name);
 	r->relevance = xstrdup(c->relevance_text);
@@ -473,18 +505,15 @@ rs_eval_run(const rs_eval_ctx *c, const rs_model *m, rs_error *err)
 	r->nks = c->o.nks;
 	memcpy(r->ks, c->o.ks, sizeof r->ks);
 	r->kmax = c->o.ks[c->o.nks - 1];
-	layout_metrics(c, m, r, &L);
-	r->short_video = L.col[MF_WATCH][0] >= 0;
+	layout_metrics(c, m, r, L);
+	r->short_video = L->col[MF_WATCH][0] >= 0;
 	r->biased = r->short_video && c->biased;
-	{
-		char p[256];
-		snprintf(p, sizeof p, "%s, %s part%s",
-		    c->o.sampled ? "sampled candidates" : c->observed ?
-		    "ranking the observed block's items" : "full ranking",
-		    c->o.part == 1 ? "validation" : "test",
-		    c->o.sampled ? " (sampled metrics are inflated)" : "");
-		r->protocol = xstrdup(p);
-	}
+	snprintf(p, sizeof p, "%s, %s part%s",
+	    c->o.sampled ? "sampled candidates" : c->observed ?
+	    "ranking the observed block's items" : "full ranking",
+	    c->o.part == 1 ? "validation" : "test",
+	    c->o.sampled ? " (sampled metrics are inflated)" : "");
+	r->protocol = xstrdup(p);
 	nm = r->nmetrics;
 	r->nusers = c->neval;
 	r->users = xmalloc((c->neval ? c->neval : 1) * sizeof *r->users);
@@ -501,18 +530,89 @@ rs_eval_run(const rs_eval_ctx *c, const rs_model *m, rs_error *err)
 	r->npairs = xcalloc(c->neval ? c->neval : 1, sizeof *r->npairs);
 	r->lists = xmalloc(((size_t)c->neval * r->kmax + 1) * sizeof *r->lists);
 	r->list_scores = xmalloc(((size_t)c->neval * r->kmax + 1) * sizeof *r->list_scores);
-	if (popf == NULL) {
+	return r;
+}
+
+/* What one block of users needs: the model's scores (one row per user), the
+ * row of each user, the warm users handed to the kind, per-thread scratch
+ * and the popularity row cold users fall back to. */
+struct eval_block {
+	float *buf;
+	uint32_t *rowof, *warm;
+	const float *popf;
+	struct scratch *sc;
+};
+
+/* Score one block of users, warm ones first (one call to the kind), cold
+ * ones on popularity, then measure every user of the block in parallel. */
+static void
+eval_block_run(const rs_eval_ctx *c, const rs_model *m, const struct layout *L,
+    uint32_t e0, uint32_t nb, struct eval_block *k, rs_eval_result *r)
+{
+	bool imported = m->kind->imported;
+	uint32_t nw = 0, ncold = 0;
+
+	for (uint32_t j = 0; j < nb; j++) {
+		uint32_t u = c->users[e0 + j];
+		if (m->kind->score != NULL && (imported || has_history(m, u)))
+			k->warm[nw++] = u;
+	}
+	if (nw > 0)
+		m->kind->score(m, k->warm, nw, k->buf);
+	for (uint32_t j = 0, w = 0; j < nb; j++) {
+		uint32_t u = c->users[e0 + j];
+		if (m->kind->score != NULL && (imported || has_history(m, u)))
+			k->rowof[j] = w++;
+		else {
+			float *row = k->buf + (size_t)(nw + ncold) * c->nitems;
+			memcpy(row, k->popf, c->nitems * sizeof *row);
+			k->rowof[j] = nw + ncold++;
+		}
+	}
+	r->fallback_users += ncold;
+	#pragma omp parallel for schedule(dynamic, 4)
+	for (uint32_t j = 0; j < nb; j++) {
+		int t = 0;
+#ifdef _OPENMP
+		t = omp_get_thread_num();
+#endif
+		eval_user(c, m, L, e0 + j, k->buf + (size_t)k->rowof[j] * c->nitems,
+		    k->rowof[j] >= nw, &k->sc[t], r);
+	}
+}
+
+rs_eval_result *
+rs_eval_run(const rs_eval_ctx *c, const rs_model *m, rs_error *err)
+{
+	rs_eval_result *r;
+	struct layout L;
+	struct eval_block k;
+	int nthreads = 1;
+	size_t block;
+	float *popc = NULL;
+	double t0 = wall_seconds(), c0 = cpu_seconds();
+	char task[256];
+
+	if (m->nitems != 0 && m->nitems != c->nitems) {
+		rs_error_set(err, RS_ESTATE,
+		    "model %s was trained on %u items but the data has %u: retrain it on the current data",
+		    m->name, m->nitems, c->nitems);
+		return NULL;
+	}
+	r = eval_result_new(c, m, &L);
+	k.popf = m->popularity;
+	if (k.popf == NULL) {
 		popc = xmalloc((c->nitems ? c->nitems : 1) * sizeof *popc);
 		for (uint32_t i = 0; i < c->nitems; i++)
 			popc[i] = (float)c->pop[i];
-		popf = popc;
+		k.popf = popc;
 	}
 #ifdef _OPENMP
 	nthreads = omp_get_max_threads();
 #endif
-	sc = xcalloc((size_t)nthreads, sizeof *sc);
+	k.sc = xcalloc((size_t)nthreads, sizeof *k.sc);
 	for (int t = 0; t < nthreads; t++)
-		scratch_init(&sc[t], c, r->kmax);
+		scratch_init(&k.sc[t], c, r->kmax);
 	/* blocks of about 8 M scores: large enough for level-3 BLAS */
 	block = c->nitems ? ((size_t)8 << 20) / c->nitems : 1024;
 	if (block < 16)
@@ -521,41 +621,13 @@ rs_eval_run(const rs_eval_ctx *c, const rs_model *m, rs_error *err)
 		block = 1024;
 	if (block > c->neval)
 		block = c->neval ? c->neval : 1;
-	buf = xmalloc(block * (c->nitems ? c->nitems : 1) * sizeof *buf);
-	rowof = xmalloc(block * sizeof *rowof);
-	warm = xmalloc(block * sizeof *warm);
+	k.buf = xmalloc(block * (c->nitems ? c->nitems : 1) * sizeof *k.buf);
+	k.rowof = xmalloc(block * sizeof *k.rowof);
+	k.warm = xmalloc(block * sizeof *k.warm);
 	snprintf(task, sizeof task, "eval %s", m->name);
 	for (uint32_t e0 = 0; e0 < c->neval; e0 += (uint32_t)block) {
 		uint32_t nb = c->neval - e0 < block ? c->neval - e0 : (uint32_t)block;
-		uint32_t nw = 0, ncold = 0;
-		/* warm users first (one call to the kind), then the cold ones */
-		for (uint32_t j = 0; j < nb; j++) {
-			uint32_t u = c->users[e0 + j];
-			if (m->kind->score != NULL && (imported || has_history(m, u)))
-				warm[nw++] = u;
-		}
-		if (nw > 0)
-			m->kind->score(m, warm, nw, buf);
-		for (uint32_t j = 0, w = 0; j < nb; j++) {
-			uint32_t u = c->users[e0 + j];
-			if (m->kind->score != NULL && (imported || has_history(m, u)))
-				rowof[j] = w++;
-			else {
-				float *row = buf + (size_t)(nw + ncold) * c->nitems;
-				memcpy(row, popf, c->nitems * sizeof *row);
-				rowof[j] = nw + ncold++;
-			}
-		}
-		r->fallback_users += ncold;
-		#pragma omp parallel for schedule(dynamic, 4)
-		for (uint32_t j = 0; j < nb; j++) {
-			int t = 0;
-#ifdef _OPENMP
-			t = omp_get_thread_num();
-#endif
-			eval_user(c, m, &L, e0 + j, buf + (size_t)rowof[j] * c->nitems,
-			    rowof[j] >= nw, &sc[t], r);
-		}
+		eval_block_run(c, m, &L, e0, nb, &k, r);
 		if (rs_hooks_progress(c->o.hooks, task, e0 + nb, c->neval)) {
 			rs_error_set(err, RS_ECANCEL,
 			    "interrupted (%s: %u of %u users ranked)", m->name,
@@ -566,11 +638,11 @@ rs_eval_run(const rs_eval_ctx *c, const rs_model *m, rs_error *err)
 		}
 	}
 	for (int t = 0; t < nthreads; t++)
-		scratch_free(&sc[t]);
-	free(sc);
-	free(buf);
-	free(rowof);
-	free(warm);
+		scratch_free(&k.sc[t]);
+	free(k.sc);
+	free(k.buf);
+	free(k.rowof);
+	free(k.warm);
 	free(popc);
 	if (r == NULL)
 		return NULL;
@@ -578,7 +650,7 @@ rs_eval_run(const rs_eval_ctx *c, const rs_model *m, rs_error *err)
 	coverage(c, r, &L);
 	r->ranking_users = 0;
 	for (uint32_t e = 0; e < r->nusers; e++)
-		r->ranking_users += !isnan(r->per_user[(size_t)e * nm +
+		r->ranking_users += !isnan(r->per_user[(size_t)e * r->nmetrics +
 		    L.col[MF_PRECISION][0]]);
 	r->seconds = wall_seconds() - t0;
 	r->cpu_seconds = cpu_seconds() - c0;
