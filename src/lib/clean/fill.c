@@ -243,153 +243,218 @@ constant_value(const rs_column *c, const char *text, double *x, int *decimals,
 	return -1;
 }
 
+static const char *const fill_mnames[] = { "median", "mean", "mode", "constant" };
+
+/* Each group's statistic (NAN for a group without values): present values
+ * grouped by a counting sort, so every group's statistic takes time linear
+ * in its size. */
+static double *
+group_statistics(const rs_column *c, const double *x, const uint32_t *grp,
+    size_t ngroups, enum rs_fill_method fill, rs_clean_result *res)
+{
+	size_t *ptr = xcalloc(ngroups + 2, sizeof *ptr), *fillp;
+	double *vals, *gstat;
+
+	for (size_t r = 0; r < c->n; r++)
+		if (grp[r] != NO_GROUP && !isnan(x[r]))
+			ptr[grp[r] + 1]++;
+	for (size_t q = 0; q < ngroups; q++)
+		ptr[q + 1] += ptr[q];
+	fillp = xmalloc((ngroups + 1) * sizeof *fillp);
+	memcpy(fillp, ptr, (ngroups + 1) * sizeof *fillp);
+	vals = xmalloc((ptr[ngroups] + 1) * sizeof *vals);
+	for (size_t r = 0; r < c->n; r++)
+		if (grp[r] != NO_GROUP && !isnan(x[r]))
+			vals[fillp[grp[r]]++] = x[r];
+	gstat = xmalloc((ngroups + 1) * sizeof *gstat);
+	for (size_t q = 0; q < ngroups; q++) {
+		gstat[q] = statistic(fill, vals + ptr[q], ptr[q + 1] - ptr[q]);
+		res->groups += ptr[q + 1] > ptr[q];
+	}
+	free(vals);
+	free(fillp);
+	free(ptr);
+	return gstat;
+}
+
+/* One fill: the column's values once (NAN = missing), the groups, the
+ * statistics, then the rows to change and their new values. */
+struct fill_run {
+	rs_dataset *ds;
+	const rs_clean_params *p;
+	const rs_column *c;
+	char where;
+	double *x;
+	size_t nmiss, npresent;
+	uint32_t *grp;		/* NULL without by= */
+	double *gstat;
+	double overall;
+	int decimals;
+	size_t *rows;		/* the missing rows, and what they get */
+	double *vals;
+	size_t k;
+};
+
+/* The overall statistic, and with by= the groups' own; an error when there
+ * is nothing to compute it from. */
+static int
+fill_statistics(struct fill_run *f, struct grouping *g, rs_clean_result *res,
+    rs_error *err)
+{
+	const rs_clean_params *p = f->p;
+	const rs_column *c = f->c;
+	double *all;
+	size_t ngroups = 0;
+
+	if (p->fill == RS_FILL_CONSTANT)
+		return constant_value(c, p->value, &f->overall, &f->decimals, err);
+	all = xmalloc((f->npresent + 1) * sizeof *all);
+	for (size_t r = 0, m = 0; r < c->n; r++)
+		if (!isnan(f->x[r]))
+			all[m++] = f->x[r];
+	if (p->by != NULL) {
+		f->grp = group_rows(f->ds, f->where, c->n, g, &ngroups);
+		f->gstat = group_statistics(c, f->x, f->grp, ngroups, p->fill, res);
+	}
+	f->overall = statistic(p->fill, all, f->npresent);
+	free(all);
+	if (f->nmiss > 0 && f->npresent == 0) {
+		rs_error_set(err, RS_EINVAL, "%s has no values to compute a %s from",
+		    c->name, fill_mnames[p->fill]);
+		return -1;
+	}
+	return 0;
+}
+
+/* The missing values and what they get: their group's statistic when it
+ * has one, else the overall one (counted as a fallback with by=). */
+static void
+fill_targets(struct fill_run *f, rs_clean_result *res)
+{
+	const rs_column *c = f->c;
+
+	f->rows = xmalloc((f->nmiss + 1) * sizeof *f->rows);
+	f->vals = xmalloc((f->nmiss + 1) * sizeof *f->vals);
+	for (size_t r = 0; r < c->n; r++) {
+		double v = f->overall;
+		if (!isnan(f->x[r]))
+			continue;
+		if (f->grp != NULL && f->grp[r] != NO_GROUP && !isnan(f->gstat[f->grp[r]])) {
+			v = f->gstat[f->grp[r]];
+			if (c->store != RS_STORE_STR)
+				v = clean_round(c, v, 0);
+			res->from_group++;
+		} else if (f->grp != NULL)
+			res->fallback++;
+		f->rows[f->k] = r;
+		f->vals[f->k++] = v;
+	}
+	res->changed = f->k;
+}
+
+/* A copy of the data with the column replaced (text columns by string,
+ * numbers with the statistic's decimals). */
+static rs_dataset *
+fill_apply(const struct fill_run *f, int j)
+{
+	const rs_column *c = f->c;
+	rs_dataset *out = rs_dataset_copy(f->ds);
+	rs_table *tab = f->where == 'l' ? &out->log.cols : f->where == 'i' ?
+	    &out->item_tbl : &out->user_tbl;
+
+	if (c->store == RS_STORE_STR) {
+		const char **texts = xmalloc((f->k + 1) * sizeof *texts);
+		for (size_t i = 0; i < f->k; i++)
+			texts[i] = f->p->fill == RS_FILL_CONSTANT ? f->p->value :
+			    strtab_get(c->strs, (uint32_t)f->vals[i]);
+		clean_table_set(tab, j, clean_column_replace_text(c, f->rows, texts, f->k));
+		free(texts);
+	} else
+		clean_table_set(tab, j, clean_column_replace(c, f->rows, f->vals, f->k,
+		    f->decimals));
+	return out;
+}
+
+/* The reasons and summary the report shows, and the filled log rows
+ * checked against the injected missing durations. */
+static void
+fill_report(const struct fill_run *f, rs_clean_result *res)
+{
+	const rs_clean_params *p = f->p;
+	size_t k = f->k;
+
+	if (f->grp != NULL) {
+		if (res->from_group)
+			clean_reason(res, res->from_group, "%s of its %s group",
+			    fill_mnames[p->fill], p->by);
+		if (res->fallback)
+			clean_reason(res, res->fallback, "overall %s %s (no %s group values)",
+			    fill_mnames[p->fill], res->fill_text, p->by);
+	} else if (k)
+		clean_reason(res, k, "%s %s", p->fill == RS_FILL_CONSTANT ? "constant" :
+		    fill_mnames[p->fill], res->fill_text);
+	clean_summary(res, "filled %zu missing value%s of %s (%s%s%s)", k, clean_s(k),
+	    f->c->name, fill_mnames[p->fill], p->by ? " by " : "", p->by ? p->by : "");
+	if (f->where == 'l') {
+		uint8_t *flag = xcalloc(f->c->n + 1, 1);
+		for (size_t i = 0; i < k; i++)
+			flag[f->rows[i]] = 1;
+		clean_truth_rows(f->ds, flag, DIRT_BIT(RS_DIRT_MISSING_DURATION), res);
+		free(flag);
+	}
+}
+
 rs_dataset *
 clean_fill(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
     const rs_hooks *hooks, rs_error *err)
 {
-	static const char *const mnames[] = { "median", "mean", "mode", "constant" };
-	char where;
+	struct fill_run f;
 	int j;
-	const rs_column *c = clean_column(ds, p->column, p->table, &where, &j, err);
 	struct grouping g = { G_ITEM, NULL, 0 };
-	uint32_t *grp = NULL;
-	size_t ngroups = 0, nmiss = 0, npresent = 0, k = 0;
-	size_t *rows = NULL, *ptr = NULL, *fillp = NULL;
-	double *vals = NULL, *all = NULL, *gstat = NULL, overall = NAN, *x = NULL;
-	int decimals;
 	rs_dataset *out = NULL;
-	rs_table *tab;
 
 	(void)hooks;
-	if (c == NULL)
+	memset(&f, 0, sizeof f);
+	f.ds = ds;
+	f.p = p;
+	f.overall = NAN;
+	if ((f.c = clean_column(ds, p->column, p->table, &f.where, &j, err)) == NULL)
 		return NULL;
-	snprintf(res->column, sizeof res->column, "%s", c->name);
-	res->table = where;
+	snprintf(res->column, sizeof res->column, "%s", f.c->name);
+	res->table = f.where;
 	if ((p->fill == RS_FILL_MEAN || p->fill == RS_FILL_MEDIAN) &&
-	    clean_need_number(c, p->fill == RS_FILL_MEAN ? "method=mean" :
+	    clean_need_number(f.c, p->fill == RS_FILL_MEAN ? "method=mean" :
 	    "method=median (method=mode or constant work on text)", err) != 0)
 		return NULL;
-	if (p->by != NULL && resolve_by(ds, where, c, p->by, &g, err) != 0)
+	if (p->by != NULL && resolve_by(ds, f.where, f.c, p->by, &g, err) != 0)
 		return NULL;
-	decimals = c->decimals;
+	f.decimals = f.c->decimals;
 	/* every value once: numbers, or text as string codes; NAN = missing */
-	x = clean_all_values(c);
-	for (size_t r = 0; r < c->n; r++) {
-		if (isnan(x[r]))
-			nmiss++;
+	f.x = clean_all_values(f.c);
+	for (size_t r = 0; r < f.c->n; r++) {
+		if (isnan(f.x[r]))
+			f.nmiss++;
 		else
-			npresent++;
+			f.npresent++;
 	}
-
-	/* the overall statistic, and the groups' own */
-	if (p->fill == RS_FILL_CONSTANT) {
-		if (constant_value(c, p->value, &overall, &decimals, err) != 0)
-			goto out;
-	} else {
-		all = xmalloc((npresent + 1) * sizeof *all);
-		for (size_t r = 0, m = 0; r < c->n; r++)
-			if (!isnan(x[r]))
-				all[m++] = x[r];
-		if (p->by != NULL) {
-			/* present values grouped by a counting sort, so every
-			 * group's statistic takes time linear in its size */
-			grp = group_rows(ds, where, c->n, &g, &ngroups);
-			ptr = xcalloc(ngroups + 2, sizeof *ptr);
-			for (size_t r = 0; r < c->n; r++)
-				if (grp[r] != NO_GROUP && !isnan(x[r]))
-					ptr[grp[r] + 1]++;
-			for (size_t q = 0; q < ngroups; q++)
-				ptr[q + 1] += ptr[q];
-			fillp = xmalloc((ngroups + 1) * sizeof *fillp);
-			memcpy(fillp, ptr, (ngroups + 1) * sizeof *fillp);
-			vals = xmalloc((ptr[ngroups] + 1) * sizeof *vals);
-			for (size_t r = 0; r < c->n; r++)
-				if (grp[r] != NO_GROUP && !isnan(x[r]))
-					vals[fillp[grp[r]]++] = x[r];
-			gstat = xmalloc((ngroups + 1) * sizeof *gstat);
-			for (size_t q = 0; q < ngroups; q++) {
-				gstat[q] = statistic(p->fill, vals + ptr[q], ptr[q + 1] - ptr[q]);
-				res->groups += ptr[q + 1] > ptr[q];
-			}
-			free(vals);
-			vals = NULL;
-		}
-		overall = statistic(p->fill, all, npresent);
-		free(all);
-		all = NULL;
-		if (nmiss > 0 && npresent == 0) {
-			rs_error_set(err, RS_EINVAL, "%s has no values to compute a %s from",
-			    c->name, mnames[p->fill]);
-			goto out;
-		}
-	}
-	if (c->store != RS_STORE_STR && p->fill != RS_FILL_CONSTANT)
-		overall = clean_round(c, overall, 0);
-	res->fill_value = c->store == RS_STORE_STR ? NAN : overall;
-	if (p->fill == RS_FILL_CONSTANT && c->store == RS_STORE_STR)
+	if (fill_statistics(&f, &g, res, err) != 0)
+		goto out;
+	if (f.c->store != RS_STORE_STR && p->fill != RS_FILL_CONSTANT)
+		f.overall = clean_round(f.c, f.overall, 0);
+	res->fill_value = f.c->store == RS_STORE_STR ? NAN : f.overall;
+	if (p->fill == RS_FILL_CONSTANT && f.c->store == RS_STORE_STR)
 		snprintf(res->fill_text, sizeof res->fill_text, "%s", p->value);
-	else if (!isnan(overall))
-		value_text(c, overall, res->fill_text, sizeof res->fill_text);
-
-	/* the missing values and what they get */
-	rows = xmalloc((nmiss + 1) * sizeof *rows);
-	vals = xmalloc((nmiss + 1) * sizeof *vals);
-	for (size_t r = 0; r < c->n; r++) {
-		double v = overall;
-		if (!isnan(x[r]))
-			continue;
-		if (grp != NULL && grp[r] != NO_GROUP && !isnan(gstat[grp[r]])) {
-			v = gstat[grp[r]];
-			if (c->store != RS_STORE_STR)
-				v = clean_round(c, v, 0);
-			res->from_group++;
-		} else if (grp != NULL)
-			res->fallback++;
-		rows[k] = r;
-		vals[k++] = v;
-	}
-	res->changed = k;
-
-	out = rs_dataset_copy(ds);
-	tab = where == 'l' ? &out->log.cols : where == 'i' ? &out->item_tbl :
-	    &out->user_tbl;
-	if (c->store == RS_STORE_STR) {
-		const char **texts = xmalloc((k + 1) * sizeof *texts);
-		for (size_t i = 0; i < k; i++)
-			texts[i] = p->fill == RS_FILL_CONSTANT ? p->value :
-			    strtab_get(c->strs, (uint32_t)vals[i]);
-		clean_table_set(tab, j, clean_column_replace_text(c, rows, texts, k));
-		free(texts);
-	} else
-		clean_table_set(tab, j, clean_column_replace(c, rows, vals, k, decimals));
+	else if (!isnan(f.overall))
+		value_text(f.c, f.overall, res->fill_text, sizeof res->fill_text);
+	fill_targets(&f, res);
+	out = fill_apply(&f, j);
 	clean_counts_after(out, res);
-	if (grp != NULL) {
-		if (res->from_group)
-			clean_reason(res, res->from_group, "%s of its %s group", mnames[p->fill],
-			    p->by);
-		if (res->fallback)
-			clean_reason(res, res->fallback, "overall %s %s (no %s group values)",
-			    mnames[p->fill], res->fill_text, p->by);
-	} else if (k)
-		clean_reason(res, k, "%s %s", p->fill == RS_FILL_CONSTANT ? "constant" :
-		    mnames[p->fill], res->fill_text);
-	clean_summary(res, "filled %zu missing value%s of %s (%s%s%s)", k, clean_s(k), c->name,
-	    mnames[p->fill], p->by ? " by " : "", p->by ? p->by : "");
-	if (where == 'l') {
-		uint8_t *flag = xcalloc(c->n + 1, 1);
-		for (size_t i = 0; i < k; i++)
-			flag[rows[i]] = 1;
-		clean_truth_rows(ds, flag, DIRT_BIT(RS_DIRT_MISSING_DURATION), res);
-		free(flag);
-	}
+	fill_report(&f, res);
 out:
-	free(x);
-	free(rows);
-	free(vals);
-	free(all);
-	free(grp);
-	free(ptr);
-	free(fillp);
-	free(gstat);
+	free(f.x);
+	free(f.rows);
+	free(f.vals);
+	free(f.grp);
+	free(f.gstat);
 	return out;
 }
