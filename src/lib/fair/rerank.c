@@ -354,16 +354,14 @@ maximin_all(const rs_eval_ctx *ctx, const rs_eval_result *r, const rs_rerank_opt
 	free(n);
 }
 
-int
-fair_rerank_core(const rs_eval_ctx *ctx, const rs_eval_result *r,
-    const rs_rerank_opts *o, uint32_t ***outp, uint32_t **lensp, rs_error *err)
+/* The options, the data and the lists must agree before anything is
+ * allocated, so each refusal names what is missing. */
+static int
+rerank_check_lists(const rs_eval_ctx *ctx, const rs_eval_result *r,
+    const rs_rerank_opts *o, rs_error *err)
 {
 	const char *why = rs_rerank_check(o);
-	uint32_t ni = ctx->nitems, ncr = ctx->ncreators;
-	uint32_t *creator, **out, *lens, *mtable;
-	uint8_t *ihead, *chead;
-	double *cpop;
-	struct cands c;
+	uint32_t longest = 0;
 
 	if (why != NULL) {
 		rs_error_set(err, RS_EINVAL, "%s", why);
@@ -371,7 +369,7 @@ fair_rerank_core(const rs_eval_ctx *ctx, const rs_eval_result *r,
 	}
 	if (o->method != RS_RERANK_XQUAD &&
 	    !(o->method == RS_RERANK_MMR && o->sim_features != NULL) &&
-	    (ctx->item_creator == NULL || ncr == 0)) {
+	    (ctx->item_creator == NULL || ctx->ncreators == 0)) {
 		rs_error_set(err, RS_EINVAL,
 		    "method=%s needs creators: map a creator column when loading (load PATH creator=COLUMN), or use method=xquad (item popularity)",
 		    rs_rerank_method_name(o->method));
@@ -382,23 +380,111 @@ fair_rerank_core(const rs_eval_ctx *ctx, const rs_eval_result *r,
 		    r->model, r->kmax, o->candidates);
 		return -1;
 	}
-	{
-		uint32_t longest = 0;
-		for (uint32_t e = 0; e < r->nusers; e++) {
-			const uint32_t *l = r->lists + (size_t)e * r->kmax;
-			uint32_t n = 0;
-			while (n < r->kmax && l[n] != RS_NONE)
-				n++;
-			if (n > longest)
-				longest = n;
-		}
-		if (r->nusers > 0 && longest < o->k) {
-			rs_error_set(err, RS_EINVAL,
-			    "k=%u is longer than the lists of %s (at most %u item%s): give k=%u or less",
-			    o->k, r->model, longest, longest == 1 ? "" : "s", longest ? longest : 1);
-			return -1;
+	for (uint32_t e = 0; e < r->nusers; e++) {
+		const uint32_t *l = r->lists + (size_t)e * r->kmax;
+		uint32_t n = 0;
+		while (n < r->kmax && l[n] != RS_NONE)
+			n++;
+		if (n > longest)
+			longest = n;
+	}
+	if (r->nusers > 0 && longest < o->k) {
+		rs_error_set(err, RS_EINVAL,
+		    "k=%u is longer than the lists of %s (at most %u item%s): give k=%u or less",
+		    o->k, r->model, longest, longest == 1 ? "" : "s", longest ? longest : 1);
+		return -1;
+	}
+	return 0;
+}
+
+/* The user's history: items by head/tail (xQuAD), creators by head/tail
+ * (calibrated); none: even. The shares the re-ranker aims at. */
+static void
+history_shares(const rs_eval_ctx *ctx, const rs_rerank_opts *o, uint32_t uid,
+    const struct user_ctx *u, double pg[2])
+{
+	double h[2] = { 0, 0 }, nh = 0;
+
+	for (uint64_t q = ctx->sptr[uid]; q < ctx->sptr[uid + 1]; q++) {
+		uint32_t it = ctx->sidx[q];
+		if (o->method == RS_RERANK_XQUAD) {
+			h[u->ihead[it] ? 0 : 1] += 1;
+			nh += 1;
+		} else if (u->creator[it] != RS_NONE) {
+			h[u->chead[u->creator[it]] ? 0 : 1] += 1;
+			nh += 1;
 		}
 	}
+	pg[0] = nh > 0 ? h[0] / nh : 0.5;
+	pg[1] = nh > 0 ? h[1] / nh : 0.5;
+}
+
+/* Every method but maximin re-ranks each user on their own; base carries
+ * what all users share (creators, head flags), the MMR feature rows get
+ * their norms once here. */
+static void
+rerank_each_user(const rs_eval_ctx *ctx, const rs_eval_result *r,
+    const rs_rerank_opts *o, const struct user_ctx *base,
+    const uint32_t *mtable, uint32_t **out, uint32_t *lens)
+{
+	uint32_t ncr = ctx->ncreators;
+	uint32_t *cstamp = xcalloc(ncr ? ncr : 1, sizeof *cstamp);
+	const rs_csr *fx = o->method == RS_RERANK_MMR && o->sim_features ?
+	    &o->sim_features->x : NULL;
+	double *msim = NULL;
+	float *norm = NULL, *dense = NULL;
+	struct cands c;
+
+	c.s = xmalloc(((size_t)o->candidates + 1) * sizeof *c.s);
+	c.used = xmalloc((size_t)o->candidates + 1);
+	if (fx != NULL) {
+		msim = xmalloc(((size_t)o->candidates + 1) * sizeof *msim);
+		norm = xcalloc((size_t)fx->nrows + 1, sizeof *norm);
+		dense = xcalloc((size_t)fx->ncols + 1, sizeof *dense);
+		for (uint32_t i = 0; i < fx->nrows; i++) {
+			double ss = 0;
+			for (uint64_t q = fx->ptr[i]; q < fx->ptr[i + 1]; q++)
+				ss += (double)fx->val[q] * fx->val[q];
+			norm[i] = (float)sqrt(ss);
+		}
+	}
+	for (uint32_t e = 0; e < r->nusers; e++) {
+		struct user_ctx u = *base;
+		u.c = &c;
+		u.cstamp = cstamp;
+		u.stamp = e + 1;
+		load_cands(r, e, o->candidates, &c);
+		if (fx != NULL) {
+			u.msim = msim;
+			u.x = fx;
+			u.norm = norm;
+			u.dense = dense;
+			for (uint32_t j = 0; j < c.n; j++)
+				msim[j] = 0;
+		}
+		history_shares(ctx, o, ctx->users[e], &u, u.pg);
+		lens[e] = rerank_user(&u, mtable, out[e]);
+	}
+	free(cstamp);
+	free(c.s);
+	free(c.used);
+	free(msim);
+	free(norm);
+	free(dense);
+}
+
+int
+fair_rerank_core(const rs_eval_ctx *ctx, const rs_eval_result *r,
+    const rs_rerank_opts *o, uint32_t ***outp, uint32_t **lensp, rs_error *err)
+{
+	uint32_t ni = ctx->nitems, ncr = ctx->ncreators;
+	uint32_t *creator, **out, *lens, *mtable;
+	uint8_t *ihead, *chead;
+	double *cpop;
+	struct user_ctx base;
+
+	if (rerank_check_lists(ctx, r, o, err) != 0)
+		return -1;
 	creator = xmalloc((ni ? ni : 1) * sizeof *creator);
 	for (uint32_t i = 0; i < ni; i++)
 		creator[i] = fair_unit(ctx, false, i);
@@ -419,67 +505,12 @@ fair_rerank_core(const rs_eval_ctx *ctx, const rs_eval_result *r,
 	if (o->method == RS_RERANK_MAXIMIN)
 		maximin_all(ctx, r, o, creator, out, lens);
 	else {
-		uint32_t *cstamp = xcalloc(ncr ? ncr : 1, sizeof *cstamp);
-		const rs_csr *fx = o->method == RS_RERANK_MMR && o->sim_features ?
-		    &o->sim_features->x : NULL;
-		double *msim = NULL;
-		float *norm = NULL, *dense = NULL;
-		c.s = xmalloc(((size_t)o->candidates + 1) * sizeof *c.s);
-		c.used = xmalloc((size_t)o->candidates + 1);
-		if (fx != NULL) {
-			msim = xmalloc(((size_t)o->candidates + 1) * sizeof *msim);
-			norm = xcalloc((size_t)fx->nrows + 1, sizeof *norm);
-			dense = xcalloc((size_t)fx->ncols + 1, sizeof *dense);
-			for (uint32_t i = 0; i < fx->nrows; i++) {
-				double ss = 0;
-				for (uint64_t q = fx->ptr[i]; q < fx->ptr[i + 1]; q++)
-					ss += (double)fx->val[q] * fx->val[q];
-				norm[i] = (float)sqrt(ss);
-			}
-		}
-		for (uint32_t e = 0; e < r->nusers; e++) {
-			struct user_ctx u;
-			uint32_t uid = ctx->users[e];
-			double h[2] = { 0, 0 }, nh = 0;
-			memset(&u, 0, sizeof u);
-			u.c = &c;
-			u.o = o;
-			u.creator = creator;
-			u.ihead = ihead;
-			u.chead = chead;
-			u.cstamp = cstamp;
-			u.stamp = e + 1;
-			load_cands(r, e, o->candidates, &c);
-			if (fx != NULL) {
-				u.msim = msim;
-				u.x = fx;
-				u.norm = norm;
-				u.dense = dense;
-				for (uint32_t j = 0; j < c.n; j++)
-					msim[j] = 0;
-			}
-			/* the user's history: items by head/tail (xQuAD), creators
-			 * by head/tail (calibrated); none: even */
-			for (uint64_t q = ctx->sptr[uid]; q < ctx->sptr[uid + 1]; q++) {
-				uint32_t it = ctx->sidx[q];
-				if (o->method == RS_RERANK_XQUAD) {
-					h[ihead[it] ? 0 : 1] += 1;
-					nh += 1;
-				} else if (creator[it] != RS_NONE) {
-					h[chead[creator[it]] ? 0 : 1] += 1;
-					nh += 1;
-				}
-			}
-			u.pg[0] = nh > 0 ? h[0] / nh : 0.5;
-			u.pg[1] = nh > 0 ? h[1] / nh : 0.5;
-			lens[e] = rerank_user(&u, mtable, out[e]);
-		}
-		free(cstamp);
-		free(c.s);
-		free(c.used);
-		free(msim);
-		free(norm);
-		free(dense);
+		memset(&base, 0, sizeof base);
+		base.o = o;
+		base.creator = creator;
+		base.ihead = ihead;
+		base.chead = chead;
+		rerank_each_user(ctx, r, o, &base, mtable, out, lens);
 	}
 	free(mtable);
 	free(creator);
