@@ -108,67 +108,62 @@ check_columns(const rs_dataset *ds, const rs_classify_params *p,
 	return 0;
 }
 
-int
-rs_classify(const rs_dataset *ds, const rs_classify_params *p,
-    rs_classify_result *out, const rs_hooks *h, rs_error *err)
-{
-	const char *msg = rs_classify_params_check(p);
-	const rs_column *target, **text = NULL;
-	int ntext = 0;
-	struct classes cl = { 0 };
+/* One classification run: the items' words, the classes, each item's
+ * label and the working arrays shared by its phases. */
+struct classify_run {
 	struct corpus corpus;
-	uint32_t *label = NULL, *order = NULL, *pred = NULL, nitems;
-	uint8_t *train = NULL, *want = NULL;
-	uint64_t state = p->seed, *counts;
-	size_t nlab = 0, ntest;
-	rs_nb model;
-	int rc = -1;
+	struct classes cl;
+	uint32_t nitems;
+	uint32_t *label;	/* class per item, RS_NONE unlabelled */
+	uint32_t *order;	/* labelled items, the held-out ones first */
+	uint32_t *pred;
+	uint8_t *train, *want;
+	size_t nlab, ntest;
+};
 
-	memset(out, 0, sizeof *out);
-	if (msg != NULL) {
-		rs_error_set(err, RS_EINVAL, "%s", msg);
-		return -1;
-	}
-	if (check_columns(ds, p, &target, &text, &ntext, &cl, err) != 0) {
-		classes_free(&cl);
-		free((void *)text);
-		return -1;
-	}
-	if (corpus_build(&corpus, ds, text, (size_t)ntext, p->tok_flags, h,
-	    err) != 0) {
-		classes_free(&cl);
-		free((void *)text);
-		return -1;
-	}
-	nitems = corpus.ndocs;
-	out->target = xstrdup(target->name);
-	out->text = xstrdup(p->text);
-	out->items = nitems;
-	out->nterms = corpus.vocab->n;
-	label = xmalloc((nitems ? nitems : 1) * sizeof *label);
-	order = xmalloc((nitems ? nitems : 1) * sizeof *order);
-	pred = xmalloc((nitems ? nitems : 1) * sizeof *pred);
-	train = xcalloc(nitems ? nitems : 1, 1);
-	want = xcalloc(nitems ? nitems : 1, 1);
-	for (uint32_t d = 0; d < nitems; d++) {
-		bool has_text = corpus.ptr[d + 1] > corpus.ptr[d];
-		label[d] = d < target->n ? cl.of[d] : RS_NONE;
-		pred[d] = RS_NONE;
-		if (label[d] != RS_NONE) {
-			order[nlab++] = d;
+/* Each item's label, and the labelled ones listed in order; items without
+ * text are counted since the model can only guess their majority class. */
+static void
+classify_labels(struct classify_run *k, const rs_column *target,
+    rs_classify_result *out)
+{
+	uint32_t n = k->nitems ? k->nitems : 1;
+
+	k->label = xmalloc(n * sizeof *k->label);
+	k->order = xmalloc(n * sizeof *k->order);
+	k->pred = xmalloc(n * sizeof *k->pred);
+	k->train = xcalloc(n, 1);
+	k->want = xcalloc(n, 1);
+	for (uint32_t d = 0; d < k->nitems; d++) {
+		bool has_text = k->corpus.ptr[d + 1] > k->corpus.ptr[d];
+		k->label[d] = d < target->n ? k->cl.of[d] : RS_NONE;
+		k->pred[d] = RS_NONE;
+		if (k->label[d] != RS_NONE) {
+			k->order[k->nlab++] = d;
 			out->labelled_no_text += !has_text;
 		} else {
 			out->unlabelled++;
 			out->unlabelled_no_text += !has_text;
 		}
 	}
-	out->labelled = nlab;
-	/* hold out a seeded random share of the labelled items */
+	out->labelled = k->nlab;
+}
+
+/* Hold out a seeded random share of the labelled items (at least one when
+ * test > 0), the rest marked for training; an error when too few are left
+ * to train on. */
+static int
+classify_hold_out(struct classify_run *k, const rs_classify_params *p,
+    rs_error *err)
+{
+	uint64_t state = p->seed;
+	size_t nlab = k->nlab, ntest;
+
 	for (size_t i = nlab; i > 1; i--) {
 		size_t j = (size_t)(rnd_splitmix(&state) % i);
-		uint32_t t = order[i - 1];
-		order[i - 1] = order[j];
-		order[j] = t;
+		uint32_t t = k->order[i - 1];
+		k->order[i - 1] = k->order[j];
+		k->order[j] = t;
 	}
 	ntest = (size_t)floor(p->test * (double)nlab + 0.5);
 	if (p->test > 0 && ntest == 0)
@@ -177,77 +172,150 @@ rs_classify(const rs_dataset *ds, const rs_classify_params *p,
 		rs_error_set(err, RS_EINVAL,
 		    "target=%s: %zu labelled item%s, too few to hold out test=%g of them",
 		    p->target, nlab, nlab == 1 ? "" : "s", p->test);
-		goto done;
+		return -1;
 	}
 	for (size_t i = ntest; i < nlab; i++)
-		train[order[i]] = 1;
-	out->test = ntest;
-	out->train = nlab - ntest;
-	out->nclasses = cl.n;
-	counts = xcalloc(cl.n, sizeof *counts);
-	for (size_t i = ntest; i < nlab; i++)
-		counts[label[order[i]]]++;
-	for (uint32_t c = 1; c < cl.n; c++)
-		if (counts[c] > counts[out->majority])
-			out->majority = c;
+		k->train[k->order[i]] = 1;
+	k->ntest = ntest;
+	return 0;
+}
+
+/* The training items' most common class: the baseline to beat. */
+static uint32_t
+classify_majority(const struct classify_run *k)
+{
+	uint64_t *counts = xcalloc(k->cl.n, sizeof *counts);
+	uint32_t best = 0;
+
+	for (size_t i = k->ntest; i < k->nlab; i++)
+		counts[k->label[k->order[i]]]++;
+	for (uint32_t c = 1; c < k->cl.n; c++)
+		if (counts[c] > counts[best])
+			best = c;
 	free(counts);
-	if (rs_nb_fit(&model, cl.n, corpus.vocab->n, nitems, corpus.ptr,
-	    corpus.term, corpus.count, label, train, p->alpha, err) != 0)
+	return best;
+}
+
+/* Accuracy and confusion on the held-out items, against always guessing
+ * the majority class. */
+static void
+classify_test(struct classify_run *k, const rs_nb *model, rs_classify_result *out)
+{
+	size_t inmaj = 0;
+
+	for (size_t i = 0; i < k->ntest; i++)
+		k->want[k->order[i]] = 1;
+	predict_all(model, &k->corpus, k->want, k->pred);
+	for (size_t i = 0; i < k->ntest; i++) {
+		uint32_t d = k->order[i];
+		out->confusion[(size_t)k->label[d] * k->cl.n + k->pred[d]]++;
+		out->correct += k->pred[d] == k->label[d];
+		inmaj += k->label[d] == out->majority;
+	}
+	out->accuracy = (double)out->correct / (double)k->ntest;
+	out->baseline = (double)inmaj / (double)k->ntest;
+}
+
+/* The predicted class of every unlabelled item that has text: what
+ * classify --fill writes. */
+static void
+classify_fill_pred(struct classify_run *k, const rs_nb *model,
+    rs_classify_result *out)
+{
+	out->fill = xmalloc((k->nitems ? k->nitems : 1) * sizeof *out->fill);
+	for (uint32_t d = 0; d < k->nitems; d++) {
+		k->want[d] = k->label[d] == RS_NONE &&
+		    k->corpus.ptr[d + 1] > k->corpus.ptr[d];
+		k->pred[d] = RS_NONE;
+	}
+	predict_all(model, &k->corpus, k->want, k->pred);
+	for (uint32_t d = 0; d < k->nitems; d++) {
+		out->fill[d] = k->want[d] ? k->pred[d] : RS_NONE;
+		out->nfill += k->want[d];
+	}
+}
+
+/* Fit naive Bayes on the items marked in k->train. */
+static int
+classify_fit(struct classify_run *k, rs_nb *model, const rs_classify_params *p,
+    rs_error *err)
+{
+	return rs_nb_fit(model, k->cl.n, k->corpus.vocab->n, k->nitems,
+	    k->corpus.ptr, k->corpus.term, k->corpus.count, k->label, k->train,
+	    p->alpha, err);
+}
+
+int
+rs_classify(const rs_dataset *ds, const rs_classify_params *p,
+    rs_classify_result *out, const rs_hooks *h, rs_error *err)
+{
+	const char *msg = rs_classify_params_check(p);
+	const rs_column *target, **text = NULL;
+	int ntext = 0;
+	struct classify_run k;
+	rs_nb model;
+	int rc = -1;
+
+	memset(out, 0, sizeof *out);
+	memset(&k, 0, sizeof k);
+	if (msg != NULL) {
+		rs_error_set(err, RS_EINVAL, "%s", msg);
+		return -1;
+	}
+	if (check_columns(ds, p, &target, &text, &ntext, &k.cl, err) != 0 ||
+	    corpus_build(&k.corpus, ds, text, (size_t)ntext, p->tok_flags, h,
+	    err) != 0) {
+		classes_free(&k.cl);
+		free((void *)text);
+		return -1;
+	}
+	k.nitems = k.corpus.ndocs;
+	out->target = xstrdup(target->name);
+	out->text = xstrdup(p->text);
+	out->items = k.nitems;
+	out->nterms = k.corpus.vocab->n;
+	classify_labels(&k, target, out);
+	if (classify_hold_out(&k, p, err) != 0)
 		goto done;
-	out->confusion = xcalloc((size_t)cl.n * cl.n, sizeof *out->confusion);
+	out->test = k.ntest;
+	out->train = k.nlab - k.ntest;
+	out->nclasses = k.cl.n;
+	out->majority = classify_majority(&k);
+	if (classify_fit(&k, &model, p, err) != 0)
+		goto done;
+	out->confusion = xcalloc((size_t)k.cl.n * k.cl.n, sizeof *out->confusion);
 	out->accuracy = out->baseline = NAN;
-	if (ntest > 0) {
-		size_t inmaj = 0;
-		for (size_t i = 0; i < ntest; i++)
-			want[order[i]] = 1;
-		predict_all(&model, &corpus, want, pred);
-		for (size_t i = 0; i < ntest; i++) {
-			uint32_t d = order[i];
-			out->confusion[(size_t)label[d] * cl.n + pred[d]]++;
-			out->correct += pred[d] == label[d];
-			inmaj += label[d] == out->majority;
-		}
-		out->accuracy = (double)out->correct / (double)ntest;
-		out->baseline = (double)inmaj / (double)ntest;
+	if (k.ntest > 0) {
+		classify_test(&k, &model, out);
 		rs_nb_free(&model);
 		/* the filling model learns from every labelled item */
-		for (size_t i = 0; i < ntest; i++)
-			train[order[i]] = 1;
-		if (rs_nb_fit(&model, cl.n, corpus.vocab->n, nitems, corpus.ptr,
-		    corpus.term, corpus.count, label, train, p->alpha, err) != 0)
+		for (size_t i = 0; i < k.ntest; i++)
+			k.train[k.order[i]] = 1;
+		if (classify_fit(&k, &model, p, err) != 0)
 			goto done;
 	}
-	out->fill = xmalloc((nitems ? nitems : 1) * sizeof *out->fill);
-	for (uint32_t d = 0; d < nitems; d++) {
-		want[d] = label[d] == RS_NONE && corpus.ptr[d + 1] > corpus.ptr[d];
-		pred[d] = RS_NONE;
-	}
-	predict_all(&model, &corpus, want, pred);
-	for (uint32_t d = 0; d < nitems; d++) {
-		out->fill[d] = want[d] ? pred[d] : RS_NONE;
-		out->nfill += want[d];
-	}
+	classify_fill_pred(&k, &model, out);
 	rs_nb_free(&model);
 	/* hand the classes over */
-	out->classes = cl.names;
-	out->class_value = cl.values;
-	out->class_items = cl.rows;
-	cl.names = NULL;
-	cl.values = NULL;
-	cl.rows = NULL;
-	cl.n = 0;
+	out->classes = k.cl.names;
+	out->class_value = k.cl.values;
+	out->class_items = k.cl.rows;
+	k.cl.names = NULL;
+	k.cl.values = NULL;
+	k.cl.rows = NULL;
+	k.cl.n = 0;
 	rc = 0;
 done:
 	if (rc != 0)
 		rs_classify_result_free(out);
-	classes_free(&cl);
-	corpus_free(&corpus);
+	classes_free(&k.cl);
+	corpus_free(&k.corpus);
 	free((void *)text);
-	free(label);
-	free(order);
-	free(pred);
-	free(train);
-	free(want);
+	free(k.label);
+	free(k.order);
+	free(k.pred);
+	free(k.train);
+	free(k.want);
 	return rc;
 }
 
