@@ -468,26 +468,15 @@ field_text(const struct reader *r, const char *s, size_t *len, char **tmp)
 	return s;
 }
 
-/* Check and store a batch column by column (tight loops over one kind of
- * value); malformed rows are explained row by row, in file order. */
+/* The shape of each row: the header row and lines of spaces are skipped,
+ * a wrong field count is malformed before any field is read. */
 static void
-store_batch(struct store *st, struct batch *b)
+batch_shapes(struct store *st, const struct batch *b)
 {
 	struct reader *r = st->r;
-	size_t nf = r->nfields, nrows = b->nrows, limit = nrows, good = 0;
-	char **f;
+	size_t nf = r->nfields;
 
-	if (nrows == 0)
-		return;		/* nothing read: the column arrays may be NULL */
-	f = xmalloc((nf + 1) * sizeof *f);
-	if (nrows > st->bcap) {
-		st->bcap = nrows;
-		st->state = xrealloc(st->state, nrows);
-		st->bv = xreallocarray(st->bv, nrows * nf, sizeof *st->bv);
-		st->bd = xreallocarray(st->bd, nrows * nf, sizeof *st->bd);
-	}
-	/* the shape of each row */
-	for (size_t i = 0; i < nrows; i++) {
+	for (size_t i = 0; i < b->nrows; i++) {
 		size_t n = b->rnf[i], first = b->rfirst[i];
 		st->state[i] = ROW_OK;
 		if (r->header) {
@@ -498,52 +487,68 @@ store_batch(struct store *st, struct batch *b)
 		else if (n != nf)
 			st->state[i] = ROW_BAD;
 	}
-	/* every field, one column at a time */
-	for (size_t j = 0; j < nf; j++) {
-		const struct field_spec *fs = &r->fields[j];
-		double *v = st->bv + j * nrows;
-		int8_t *d = st->bd + j * nrows;
-		bool check_utf8 = r->enc != ENC_AUTO;
+}
 
-		if (fs->role == F_SKIP)
-			continue;
-		for (size_t i = 0; i < nrows; i++) {
-			const char *s;
-			size_t len;
-			int dec;
-			if (st->state[i] != ROW_OK)
-				continue;
-			s = b->bytes + b->foff[b->rfirst[i] + j];
-			len = b->flen[b->rfirst[i] + j];
-			if (fs->role != F_COLUMN) {
-				if (len == 0 || (check_utf8 &&
-				    utf8_valid_prefix(s, len) != len))
-					st->state[i] = ROW_BAD;
-			} else if (fs->col->kind == RS_COL_NUMBER) {
-				switch (parse_number(s, len, &v[i], &dec)) {
-				case NUM_OK:
-					d[i] = (int8_t)(dec > 100 ? 100 : dec);
-					break;
-				case NUM_EMPTY:
-					v[i] = NAN;
-					d[i] = 0;
-					break;
-				default:
-					st->state[i] = ROW_BAD;
-				}
-			} else if (fs->col->kind == RS_COL_TIME) {
-				if (parse_datetime(s, len, &v[i]))
-					d[i] = 3;	/* times keep milliseconds */
-				else if (is_missing_token(s, len))
-					v[i] = NAN;
-				else
-					st->state[i] = ROW_BAD;
-			} else if (check_utf8 && utf8_valid_prefix(s, len) != len)
-				st->state[i] = ROW_BAD;
-		}
-	}
-	/* malformed rows: fail at the first, or count them */
+/* Parse field j of every good row into st->bv / st->bd (numbers, times) or
+ * check it (ids, text), marking the rows it makes malformed; one kind of
+ * value per call keeps the loop tight. */
+static void
+batch_parse_column(struct store *st, const struct batch *b, size_t j)
+{
+	struct reader *r = st->r;
+	size_t nrows = b->nrows;
+	const struct field_spec *fs = &r->fields[j];
+	double *v = st->bv + j * nrows;
+	int8_t *d = st->bd + j * nrows;
+	bool check_utf8 = r->enc != ENC_AUTO;
+
+	if (fs->role == F_SKIP)
+		return;
 	for (size_t i = 0; i < nrows; i++) {
+		const char *s;
+		size_t len;
+		int dec;
+		if (st->state[i] != ROW_OK)
+			continue;
+		s = b->bytes + b->foff[b->rfirst[i] + j];
+		len = b->flen[b->rfirst[i] + j];
+		if (fs->role != F_COLUMN) {
+			if (len == 0 || (check_utf8 &&
+			    utf8_valid_prefix(s, len) != len))
+				st->state[i] = ROW_BAD;
+		} else if (fs->col->kind == RS_COL_NUMBER) {
+			switch (parse_number(s, len, &v[i], &dec)) {
+			case NUM_OK:
+				d[i] = (int8_t)(dec > 100 ? 100 : dec);
+				break;
+			case NUM_EMPTY:
+				v[i] = NAN;
+				d[i] = 0;
+				break;
+			default:
+				st->state[i] = ROW_BAD;
+			}
+		} else if (fs->col->kind == RS_COL_TIME) {
+			if (parse_datetime(s, len, &v[i]))
+				d[i] = 3;	/* times keep milliseconds */
+			else if (is_missing_token(s, len))
+				v[i] = NAN;
+			else
+				st->state[i] = ROW_BAD;
+		} else if (check_utf8 && utf8_valid_prefix(s, len) != len)
+			st->state[i] = ROW_BAD;
+	}
+}
+
+/* Malformed rows, in file order: fail at the first, or count them. Returns
+ * how many rows to store (those before a failure). */
+static size_t
+batch_explain(struct store *st, const struct batch *b)
+{
+	char **f = xmalloc((st->r->nfields + 1) * sizeof *f);
+	size_t limit = b->nrows;
+
+	for (size_t i = 0; i < b->nrows; i++) {
 		if (st->state[i] != ROW_BAD)
 			continue;
 		if (!explain_row(st, b, i, f)) {
@@ -555,6 +560,86 @@ store_batch(struct store *st, struct batch *b)
 			break;
 		}
 	}
+	free(f);
+	return limit;
+}
+
+/* Store field j of the good rows among the first limit: ids interned in
+ * row order, numbers from the parse, text as written (or from Latin-1). */
+static void
+batch_store_column(struct store *st, const struct batch *b, size_t j,
+    size_t limit)
+{
+	struct reader *r = st->r;
+	size_t nrows = b->nrows;
+	const struct field_spec *fs = &r->fields[j];
+	const double *v = st->bv + j * nrows;
+	const int8_t *d = st->bd + j * nrows;
+	uint32_t *ids = NULL;
+	rs_ids *map = NULL;
+	size_t k = r->n;
+
+	switch (fs->role) {
+	case F_SKIP:
+		return;
+	case F_USER:
+		ids = r->user;
+		map = r->user_ids;
+		break;
+	case F_ITEM:
+		ids = r->item;
+		map = r->item_ids;
+		break;
+	case F_KEY:
+		ids = r->key;
+		map = r->key_ids;
+		break;
+	case F_COLUMN:
+		break;
+	}
+	for (size_t i = 0; i < limit; i++) {
+		const char *s;
+		size_t len;
+		char *tmp;
+		if (st->state[i] != ROW_OK)
+			continue;
+		if (fs->role == F_COLUMN && fs->col->kind != RS_COL_TEXT) {
+			rs_column_push_number(fs->col, v[i], d[i]);
+			continue;
+		}
+		s = b->bytes + b->foff[b->rfirst[i] + j];
+		len = b->flen[b->rfirst[i] + j];
+		s = field_text(r, s, &len, &tmp);
+		if (map != NULL)
+			ids[k++] = rs_ids_intern(map, s, len);
+		else if (is_missing_token(s, len))
+			rs_column_push_missing(fs->col);
+		else
+			rs_column_push_text(fs->col, s, len);
+		free(tmp);
+	}
+}
+
+/* Check and store a batch column by column (tight loops over one kind of
+ * value); malformed rows are explained row by row, in file order. */
+static void
+store_batch(struct store *st, struct batch *b)
+{
+	struct reader *r = st->r;
+	size_t nf = r->nfields, nrows = b->nrows, limit, good = 0;
+
+	if (nrows == 0)
+		return;		/* nothing read: the column arrays may be NULL */
+	if (nrows > st->bcap) {
+		st->bcap = nrows;
+		st->state = xrealloc(st->state, nrows);
+		st->bv = xreallocarray(st->bv, nrows * nf, sizeof *st->bv);
+		st->bd = xreallocarray(st->bd, nrows * nf, sizeof *st->bd);
+	}
+	batch_shapes(st, b);
+	for (size_t j = 0; j < nf; j++)
+		batch_parse_column(st, b, j);
+	limit = batch_explain(st, b);
 	for (size_t i = 0; i < limit; i++)
 		good += st->state[i] == ROW_OK;
 	grow_ids(r, good);
@@ -562,57 +647,9 @@ store_batch(struct store *st, struct batch *b)
 		for (size_t i = 0, k = r->n; i < limit; i++)
 			if (st->state[i] == ROW_OK)
 				r->line[k++] = b->rline[i];
-	/* ids in row order, then each column */
-	for (size_t j = 0; j < nf; j++) {
-		const struct field_spec *fs = &r->fields[j];
-		const double *v = st->bv + j * nrows;
-		const int8_t *d = st->bd + j * nrows;
-		uint32_t *ids = NULL;
-		rs_ids *map = NULL;
-		size_t k = r->n;
-
-		switch (fs->role) {
-		case F_SKIP:
-			continue;
-		case F_USER:
-			ids = r->user;
-			map = r->user_ids;
-			break;
-		case F_ITEM:
-			ids = r->item;
-			map = r->item_ids;
-			break;
-		case F_KEY:
-			ids = r->key;
-			map = r->key_ids;
-			break;
-		case F_COLUMN:
-			break;
-		}
-		for (size_t i = 0; i < limit; i++) {
-			const char *s;
-			size_t len;
-			char *tmp;
-			if (st->state[i] != ROW_OK)
-				continue;
-			if (fs->role == F_COLUMN && fs->col->kind != RS_COL_TEXT) {
-				rs_column_push_number(fs->col, v[i], d[i]);
-				continue;
-			}
-			s = b->bytes + b->foff[b->rfirst[i] + j];
-			len = b->flen[b->rfirst[i] + j];
-			s = field_text(r, s, &len, &tmp);
-			if (map != NULL)
-				ids[k++] = rs_ids_intern(map, s, len);
-			else if (is_missing_token(s, len))
-				rs_column_push_missing(fs->col);
-			else
-				rs_column_push_text(fs->col, s, len);
-			free(tmp);
-		}
-	}
+	for (size_t j = 0; j < nf; j++)
+		batch_store_column(st, b, j, limit);
 	r->n += good;
-	free(f);
 }
 
 /* Store batch b unless the work already stopped, then report progress.
