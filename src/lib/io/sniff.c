@@ -263,6 +263,96 @@ read_sample(const char *path, const char *display, size_t max_line,
 	return sb_detach(&sb);
 }
 
+/* Parse the sample into rows; the final row only when the sample is the
+ * whole file (else it may be cut mid-line). Takes buf. */
+static void
+sniff_parse(char *buf, size_t len, bool complete, char delim, bool no_quotes,
+    struct sample *sm)
+{
+	struct csv_parser p;
+
+	csv_init(&p, CSV_APPEND_NULL);
+	csv_set_delim(&p, (unsigned char)delim);
+	csv_set_term_func(&p, is_lf);	/* a CR left in a line is data */
+	if (no_quotes)
+		csv_set_quote(&p, '\0');
+	csv_parse(&p, buf, len, sample_field, sample_row, sm);
+	if (complete)
+		csv_fini(&p, sample_field, sample_row, sm);
+	csv_free(&p);
+	free(buf);
+}
+
+/* Column j's name: the header's, colN without one, made unique with _N. */
+static int
+sniff_name(struct sniff *out, const struct sample *sm, size_t j, rs_ids *seen,
+    const char *display, rs_error *err)
+{
+	const char *h = out->header ? sm->rows[0][j] : "";
+
+	if (out->header && utf8_valid_prefix(h, strlen(h)) != strlen(h)) {
+		rs_error_set(err, RS_EPARSE,
+		    "%s:1: column %zu: invalid UTF-8 in the header", display,
+		    j + 1);
+		return -1;
+	}
+	if (*h == '\0')
+		out->names[j] = xasprintf("col%zu", j + 1);
+	else
+		out->names[j] = xstrdup(h);
+	/* names seen so far in a hash table: a linear scan per column
+	 * made a million-column header take hours */
+	if (rs_ids_find(seen, out->names[j], strlen(out->names[j])) >= 0) {
+		char *dup = xasprintf("%s_%zu", out->names[j], j + 1);
+		free(out->names[j]);
+		out->names[j] = dup;
+	}
+	rs_ids_intern(seen, out->names[j], strlen(out->names[j]));
+	return 0;
+}
+
+/* Column j's kind from the sample's values: text as soon as one is text or
+ * numbers and times mix; the first value's kind is kept as its lead. */
+static void
+sniff_kind(struct sniff *out, const struct sample *sm, size_t j)
+{
+	size_t nnum = 0, ntime = 0, ntext = 0;
+
+	out->lead[j] = RS_COL_NUMBER;
+	for (size_t r = out->header ? 1 : 0; r < sm->nrows; r++) {
+		enum vclass v;
+		if (j >= sm->nf[r])
+			continue;
+		v = classify(sm->rows[r][j]);
+		if (v != V_MISSING && nnum + ntime + ntext == 0)
+			out->lead[j] = v == V_NUMBER ? RS_COL_NUMBER :
+			    v == V_TIME ? RS_COL_TIME : RS_COL_TEXT;
+		switch (v) {
+		case V_NUMBER:
+			nnum++;
+			break;
+		case V_ZERO_LEAD:
+			out->zero_lead[j] = true;
+			ntext++;
+			break;
+		case V_TIME:
+			ntime++;
+			break;
+		case V_TEXT:
+			ntext++;
+			break;
+		case V_MISSING:
+			break;
+		}
+	}
+	if (ntext > 0 || (nnum > 0 && ntime > 0))
+		out->kinds[j] = RS_COL_TEXT;
+	else if (ntime > 0)
+		out->kinds[j] = RS_COL_TIME;
+	else
+		out->kinds[j] = RS_COL_NUMBER;
+}
+
 int
 sniff_file(const char *path, const char *display, const char *delim,
     int header, enum rs_encoding enc, bool no_quotes, size_t max_line,
@@ -271,7 +361,6 @@ sniff_file(const char *path, const char *display, const char *delim,
 	size_t len, nf = 0, last_nl;
 	bool complete = false, cr_lines = false;
 	char *buf;
-	struct csv_parser p;
 	struct sample sm = { 0 };
 	rs_ids *seen;
 
@@ -300,16 +389,7 @@ sniff_file(const char *path, const char *display, const char *delim,
 		buf = u;
 		last_nl = nl2;
 	}
-	csv_init(&p, CSV_APPEND_NULL);
-	csv_set_delim(&p, (unsigned char)out->delim);
-	csv_set_term_func(&p, is_lf);	/* a CR left in a line is data */
-	if (no_quotes)
-		csv_set_quote(&p, '\0');
-	csv_parse(&p, buf, last_nl, sample_field, sample_row, &sm);
-	if (complete)
-		csv_fini(&p, sample_field, sample_row, &sm);
-	csv_free(&p);
-	free(buf);
+	sniff_parse(buf, last_nl, complete, out->delim, no_quotes, &sm);
 	if (sm.nrows == 0) {
 		rs_error_set(err, RS_EPARSE, "%s: no rows (only blank lines)",
 		    display);
@@ -335,62 +415,13 @@ sniff_file(const char *path, const char *display, const char *delim,
 	out->lead = xcalloc(nf, sizeof *out->lead);
 	seen = rs_ids_new();
 	for (size_t j = 0; j < nf; j++) {
-		size_t nnum = 0, ntime = 0, ntext = 0;
-		const char *h = out->header ? sm.rows[0][j] : "";
-		if (out->header && utf8_valid_prefix(h, strlen(h)) != strlen(h)) {
-			rs_error_set(err, RS_EPARSE,
-			    "%s:1: column %zu: invalid UTF-8 in the header", display,
-			    j + 1);
+		if (sniff_name(out, &sm, j, seen, display, err) != 0) {
 			rs_ids_free(seen);
 			sample_free(&sm);
 			sniff_free(out);
 			return -1;
 		}
-		if (*h == '\0')
-			out->names[j] = xasprintf("col%zu", j + 1);
-		else
-			out->names[j] = xstrdup(h);
-		/* names seen so far in a hash table: a linear scan per column
-		 * made a million-column header take hours */
-		if (rs_ids_find(seen, out->names[j], strlen(out->names[j])) >= 0) {
-			char *dup = xasprintf("%s_%zu", out->names[j], j + 1);
-			free(out->names[j]);
-			out->names[j] = dup;
-		}
-		rs_ids_intern(seen, out->names[j], strlen(out->names[j]));
-		out->lead[j] = RS_COL_NUMBER;
-		for (size_t r = out->header ? 1 : 0; r < sm.nrows; r++) {
-			enum vclass v;
-			if (j >= sm.nf[r])
-				continue;
-			v = classify(sm.rows[r][j]);
-			if (v != V_MISSING && nnum + ntime + ntext == 0)
-				out->lead[j] = v == V_NUMBER ? RS_COL_NUMBER :
-				    v == V_TIME ? RS_COL_TIME : RS_COL_TEXT;
-			switch (v) {
-			case V_NUMBER:
-				nnum++;
-				break;
-			case V_ZERO_LEAD:
-				out->zero_lead[j] = true;
-				ntext++;
-				break;
-			case V_TIME:
-				ntime++;
-				break;
-			case V_TEXT:
-				ntext++;
-				break;
-			case V_MISSING:
-				break;
-			}
-		}
-		if (ntext > 0 || (nnum > 0 && ntime > 0))
-			out->kinds[j] = RS_COL_TEXT;
-		else if (ntime > 0)
-			out->kinds[j] = RS_COL_TIME;
-		else
-			out->kinds[j] = RS_COL_NUMBER;
+		sniff_kind(out, &sm, j);
 	}
 	rs_ids_free(seen);
 	out->nsample = sm.nrows - (out->header ? 1 : 0);
