@@ -358,6 +358,95 @@ pick_role(const struct sniff *sn, const char *given, const char *const *cand,
 	return -1;
 }
 
+/* The log's columns by role: user, item, value, time, creator (-1 none). */
+struct log_cols {
+	int ju, ji, jv, jt, jc;
+};
+
+/* Find the role columns (named, by the usual names, or by position in a
+ * file without header) and refuse a log they cannot make; the value and
+ * time columns' kinds are fixed so bad values are reported by row. */
+static int
+log_roles_pick(struct sniff *sn, const struct log_roles *roles,
+    const char *display, struct log_cols *lc, rs_error *err)
+{
+	lc->jc = -1;
+	lc->ju = pick_role(sn, roles->user, user_names, 0, "user", display, err);
+	lc->ji = pick_role(sn, roles->item, item_names, 1, "item", display, err);
+	if (lc->ju == -2 || lc->ji == -2)
+		return -1;
+	if (sn->nfields < 2 || lc->ju < 0 || lc->ji < 0) {
+		rs_error_set(err, RS_EPARSE,
+		    "%s: a log needs at least a user and an item column; found %zu column%s%s",
+		    display, sn->nfields, sn->nfields == 1 ? "" : "s",
+		    sn->nfields == 1 ? " (is the delimiter right? give delim=)" : "");
+		return -1;
+	}
+	if (lc->ju == lc->ji) {
+		rs_error_set(err, RS_EINVAL, "%s: user and item are the same column (%s)",
+		    display, sn->names[lc->ju]);
+		return -1;
+	}
+	lc->jv = pick_role(sn, roles->value, value_names,
+	    sn->header ? -1 : (sn->nfields >= 3 && sn->kinds[2] == RS_COL_NUMBER ? 2 : -1),
+	    "value", display, err);
+	lc->jt = pick_role(sn, roles->time, time_names,
+	    sn->header ? -1 : (sn->nfields >= 4 && sn->kinds[3] != RS_COL_TEXT ? 3 : -1),
+	    "time", display, err);
+	if (roles->creator != NULL) {
+		lc->jc = find_col(sn, roles->creator);
+		if (lc->jc == -2)
+			lc->jc = -1;	/* may name a column of the item table */
+	}
+	if (lc->jv == -2 || lc->jt == -2)
+		return -1;
+	if (lc->jv == lc->ju || lc->jv == lc->ji || lc->jt == lc->ju || lc->jt == lc->ji) {
+		rs_error_set(err, RS_EINVAL,
+		    "%s: value and time must be other columns than user and item",
+		    display);
+		return -1;
+	}
+	if (lc->jv >= 0)
+		sn->kinds[lc->jv] = RS_COL_NUMBER;	/* bad values are reported by row */
+	/* A time column the sample shows as text (a bad word, or numbers
+	 * and date-times mixed) is read in the form of its first value, so
+	 * the first row in another form is the one blamed. */
+	if (lc->jt >= 0 && sn->kinds[lc->jt] == RS_COL_TEXT)
+		sn->kinds[lc->jt] = sn->lead[lc->jt] == RS_COL_NUMBER ? RS_COL_NUMBER :
+		    RS_COL_TIME;
+	return 0;
+}
+
+/* Set the reader up to intern users and items into the dataset's ids and
+ * every other field into a new column of the log. */
+static void
+log_reader_setup(struct reader *r, const struct file_spec *fs,
+    const struct sniff *sn, rs_dataset *ds, rs_log *log,
+    const struct log_cols *lc)
+{
+	reader_setup(r, fs, sn);
+	r->user_ids = ds->users;
+	r->item_ids = ds->items;
+	r->want_lines = fs->lines != NULL;
+	memset(log, 0, sizeof *log);
+	log->value_col = log->time_col = -1;
+	for (size_t j = 0; j < sn->nfields; j++) {
+		if ((int)j == lc->ju)
+			r->fields[j].role = F_USER;
+		else if ((int)j == lc->ji)
+			r->fields[j].role = F_ITEM;
+		else {
+			r->fields[j].role = F_COLUMN;
+			r->fields[j].col = rs_column_new(sn->names[j], sn->kinds[j]);
+			if ((int)j == lc->jv)
+				log->value_col = (int)log->cols.ncols;
+			if ((int)j == lc->jt)
+				log->time_col = (int)log->cols.ncols;
+			rs_table_add(&log->cols, r->fields[j].col);
+		}
+	}
+}
+
 int
 load_log(rs_dataset *ds, rs_log *log, const struct file_spec *fs,
     const struct log_roles *roles, const char *label, const rs_hooks *hooks,
@@ -365,77 +454,15 @@ load_log(rs_dataset *ds, rs_log *log, const struct file_spec *fs,
 {
 	struct sniff sn;
 	struct reader r = { 0 };
-	int ju, ji, jv, jt, jc = -1;
+	struct log_cols lc;
 	char task[256];
 	int ret = -1;
 
 	if (sniff_spec(fs, &sn, err) != 0)
 		return -1;
-	ju = pick_role(&sn, roles->user, user_names, 0, "user", fs->display, err);
-	ji = pick_role(&sn, roles->item, item_names, 1, "item", fs->display, err);
-	if (ju == -2 || ji == -2)
+	if (log_roles_pick(&sn, roles, fs->display, &lc, err) != 0)
 		goto fail;
-	if (sn.nfields < 2 || ju < 0 || ji < 0) {
-		rs_error_set(err, RS_EPARSE,
-		    "%s: a log needs at least a user and an item column; found %zu column%s%s",
-		    fs->display, sn.nfields, sn.nfields == 1 ? "" : "s",
-		    sn.nfields == 1 ? " (is the delimiter right? give delim=)" : "");
-		goto fail;
-	}
-	if (ju == ji) {
-		rs_error_set(err, RS_EINVAL, "%s: user and item are the same column (%s)",
-		    fs->display, sn.names[ju]);
-		goto fail;
-	}
-	jv = pick_role(&sn, roles->value, value_names,
-	    sn.header ? -1 : (sn.nfields >= 3 && sn.kinds[2] == RS_COL_NUMBER ? 2 : -1),
-	    "value", fs->display, err);
-	jt = pick_role(&sn, roles->time, time_names,
-	    sn.header ? -1 : (sn.nfields >= 4 && sn.kinds[3] != RS_COL_TEXT ? 3 : -1),
-	    "time", fs->display, err);
-	if (roles->creator != NULL) {
-		jc = find_col(&sn, roles->creator);
-		if (jc == -2)
-			jc = -1;	/* may name a column of the item table */
-	}
-	if (jv == -2 || jt == -2)
-		goto fail;
-	if (jv == ju || jv == ji || jt == ju || jt == ji) {
-		rs_error_set(err, RS_EINVAL,
-		    "%s: value and time must be other columns than user and item",
-		    fs->display);
-		goto fail;
-	}
-	if (jv >= 0)
-		sn.kinds[jv] = RS_COL_NUMBER;	/* bad values are reported by row */
-	/* A time column the sample shows as text (a bad word, or numbers
-	 * and date-times mixed) is read in the form of its first value, so
-	 * the first row in another form is the one blamed. */
-	if (jt >= 0 && sn.kinds[jt] == RS_COL_TEXT)
-		sn.kinds[jt] = sn.lead[jt] == RS_COL_NUMBER ? RS_COL_NUMBER :
-		    RS_COL_TIME;
-
-	reader_setup(&r, fs, &sn);
-	r.user_ids = ds->users;
-	r.item_ids = ds->items;
-	r.want_lines = fs->lines != NULL;
-	memset(log, 0, sizeof *log);
-	log->value_col = log->time_col = -1;
-	for (size_t j = 0; j < sn.nfields; j++) {
-		if ((int)j == ju)
-			r.fields[j].role = F_USER;
-		else if ((int)j == ji)
-			r.fields[j].role = F_ITEM;
-		else {
-			r.fields[j].role = F_COLUMN;
-			r.fields[j].col = rs_column_new(sn.names[j], sn.kinds[j]);
-			if ((int)j == jv)
-				log->value_col = (int)log->cols.ncols;
-			if ((int)j == jt)
-				log->time_col = (int)log->cols.ncols;
-			rs_table_add(&log->cols, r.fields[j].col);
-		}
-	}
+	log_reader_setup(&r, fs, &sn, ds, log, &lc);
 	snprintf(task, sizeof task, "load %s", fs->display);
 	if (reader_run(&r, hooks, task, err) != 0) {
 		reader_free_output(&r);
@@ -460,15 +487,15 @@ load_log(rs_dataset *ds, rs_log *log, const struct file_spec *fs,
 	for (size_t j = 0; j < log->cols.ncols; j++)
 		rs_column_finish(log->cols.cols[j]);
 	log->source = xstrdup(fs->display);
-	log->user_col = xstrdup(sn.names[ju]);
-	log->item_col = xstrdup(sn.names[ji]);
-	if (jc >= 0 && ds->creator_from == NULL)
-		ds->creator_from = xstrdup(sn.names[jc]);
+	log->user_col = xstrdup(sn.names[lc.ju]);
+	log->item_col = xstrdup(sn.names[lc.ji]);
+	if (lc.jc >= 0 && ds->creator_from == NULL)
+		ds->creator_from = xstrdup(sn.names[lc.jc]);
 	load_note(ds, hooks, RS_NOTE_INFO,
 	    "%s %s: %s, %s; user=%s item=%s value=%s time=%s",
 	    label, fs->display, delim_name(&sn),
-	    sn.header ? "header row" : "no header", sn.names[ju], sn.names[ji],
-	    jv >= 0 ? sn.names[jv] : "(none)", jt >= 0 ? sn.names[jt] : "(none)");
+	    sn.header ? "header row" : "no header", sn.names[lc.ju], sn.names[lc.ji],
+	    lc.jv >= 0 ? sn.names[lc.jv] : "(none)", lc.jt >= 0 ? sn.names[lc.jt] : "(none)");
 	if (r.nbad > 0)
 		load_note(ds, hooks, RS_NOTE_WARN,
 		    "skipped %zu malformed row%s of %s (first: %s)",
