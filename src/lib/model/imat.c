@@ -36,95 +36,97 @@ cmp_entry(const void *a, const void *b)
 	return (x->row > y->row) - (x->row < y->row);
 }
 
-rs_imat *
-rs_imat_build(const rs_dataset *ds, const rs_log *log, const rs_imat_opts *o,
-    rs_error *err)
+/* The signal column (*vc), or none (*ones: every kept row counts 1):
+ * signal=none, or a log without a value column. */
+static int
+imat_signal(const rs_log *log, const rs_imat_opts *o, const rs_column **vc,
+    bool *ones, rs_error *err)
 {
-	rs_imat *m;
-	const rs_column *vc = NULL, *tc;
-	uint32_t nu = rs_ids_count(ds->users), ni = rs_ids_count(ds->items);
-	uint64_t *cnt;
-	struct entry *e;
-	size_t n = 0, maxn = 0;
-	double sum = 0;
-	bool ones;
+	*vc = NULL;
+	*ones = o->signal != NULL && strcmp(o->signal, "none") == 0;
+	if (*ones)
+		return 0;
+	if (o->signal != NULL) {
+		int j = rs_table_find(&log->cols, o->signal);
+		if (j < 0) {
+			rs_error_set(err, RS_EINVAL,
+			    "signal=%s: the log has no such column", o->signal);
+			return -1;
+		}
+		*vc = log->cols.cols[j];
+	} else if (log->value_col >= 0)
+		*vc = log->cols.cols[log->value_col];
+	else
+		*ones = true;	/* no signal at all: each row is a positive */
+	if (*vc != NULL && (*vc)->kind == RS_COL_TEXT) {
+		rs_error_set(err, RS_EINVAL, "signal=%s is a text column, not a number",
+		    (*vc)->name);
+		return -1;
+	}
+	return 0;
+}
 
-	if (log == NULL)
-		log = &ds->log;
-	ones = o->signal != NULL && strcmp(o->signal, "none") == 0;
-	if (!ones) {
-		if (o->signal != NULL) {
-			int j = rs_table_find(&log->cols, o->signal);
-			if (j < 0) {
-				rs_error_set(err, RS_EINVAL,
-				    "signal=%s: the log has no such column", o->signal);
-				return NULL;
-			}
-			vc = log->cols.cols[j];
-		} else if (log->value_col >= 0)
-			vc = log->cols.cols[log->value_col];
-		else
-			ones = true;	/* no signal at all: each row is a positive */
-		if (vc != NULL && vc->kind == RS_COL_TEXT) {
-			rs_error_set(err, RS_EINVAL, "signal=%s is a text column, not a number",
-			    vc->name);
-			return NULL;
-		}
-	}
-	tc = log->time_col >= 0 ? log->cols.cols[log->time_col] : NULL;
-	m = xcalloc(1, sizeof *m);
-	m->nusers = nu;
-	m->nitems = ni;
-	m->explicit_values = !ones && !o->binary;
-	cnt = xcalloc((size_t)nu + 1, sizeof *cnt);
-	/* count the kept rows per user */
-	for (size_t r = 0; r < log->n; r++) {
-		double v;
-		if (o->part >= 0 && log->part != NULL && log->part[r] != o->part)
-			continue;
-		if (o->part >= 0 && o->part != RS_TRAIN && log->part == NULL)
-			continue;
-		v = ones ? 1.0 : rs_column_get(vc, r);
-		if (isnan(v))
-			continue;	/* no signal: not a training row */
-		if (!isnan(o->threshold) && v < o->threshold)
-			continue;
-		cnt[log->user[r] + 1]++;
-	}
-	m->uptr = xcalloc((size_t)nu + 1, sizeof *m->uptr);
-	for (uint32_t u = 0; u < nu; u++) {
+/* Whether row r trains: in the wanted part, with a signal (*v) at or
+ * above the threshold. */
+static inline bool
+imat_keeps(const rs_log *log, const rs_imat_opts *o, const rs_column *vc,
+    bool ones, size_t r, double *v)
+{
+	if (o->part >= 0 && log->part != NULL && log->part[r] != o->part)
+		return false;
+	if (o->part >= 0 && o->part != RS_TRAIN && log->part == NULL)
+		return false;
+	*v = ones ? 1.0 : rs_column_get(vc, r);
+	if (isnan(*v))
+		return false;	/* no signal: not a training row */
+	return isnan(o->threshold) || !(*v < o->threshold);
+}
+
+/* The kept rows grouped by user (a counting sort): cnt[u]..cnt[u+1] are
+ * user u's entries, in log order. */
+static struct entry *
+imat_gather(const rs_log *log, const rs_imat_opts *o, const rs_column *vc,
+    const rs_column *tc, bool ones, uint32_t nu, uint64_t *cnt)
+{
+	uint64_t *fill;
+	struct entry *e;
+	double v;
+
+	for (size_t r = 0; r < log->n; r++)
+		if (imat_keeps(log, o, vc, ones, r, &v))
+			cnt[log->user[r] + 1]++;
+	for (uint32_t u = 0; u < nu; u++)
 		cnt[u + 1] += cnt[u];
-		if (cnt[u + 1] - cnt[u] > maxn)
-			maxn = cnt[u + 1] - cnt[u];
+	e = xmalloc((cnt[nu] ? cnt[nu] : 1) * sizeof *e);
+	fill = xmalloc(((size_t)nu + 1) * sizeof *fill);
+	memcpy(fill, cnt, ((size_t)nu + 1) * sizeof *fill);
+	for (size_t r = 0; r < log->n; r++) {
+		struct entry *x;
+		if (!imat_keeps(log, o, vc, ones, r, &v))
+			continue;
+		x = &e[fill[log->user[r]]++];
+		x->item = log->item[r];
+		x->val = o->binary ? 1.0f : (float)v;
+		x->time = tc != NULL ? rs_column_get(tc, r) : NAN;
+		x->row = r;
 	}
-	n = cnt[nu];
-	e = xmalloc((n ? n : 1) * sizeof *e);
-	{
-		uint64_t *fill = xmalloc(((size_t)nu + 1) * sizeof *fill);
-		memcpy(fill, cnt, ((size_t)nu + 1) * sizeof *fill);
-		for (size_t r = 0; r < log->n; r++) {
-			double v;
-			struct entry *x;
-			if (o->part >= 0 && log->part != NULL && log->part[r] != o->part)
-				continue;
-			if (o->part >= 0 && o->part != RS_TRAIN && log->part == NULL)
-				continue;
-			v = ones ? 1.0 : rs_column_get(vc, r);
-			if (isnan(v) || (!isnan(o->threshold) && v < o->threshold))
-				continue;
-			x = &e[fill[log->user[r]]++];
-			x->item = log->item[r];
-			x->val = o->binary ? 1.0f : (float)v;
-			x->time = tc != NULL ? rs_column_get(tc, r) : NAN;
-			x->row = r;
-		}
-		free(fill);
-	}
-	/* per user: sort by item, combine repeated pairs */
+	free(fill);
+	return e;
+}
+
+/* Per user: sort by item, combine repeated pairs as o->dup says (the
+ * latest time kept). */
+static void
+imat_combine(rs_imat *m, struct entry *e, const uint64_t *cnt,
+    const rs_imat_opts *o)
+{
+	size_t n = cnt[m->nusers];
+
+	m->uptr = xcalloc((size_t)m->nusers + 1, sizeof *m->uptr);
 	m->uidx = xmalloc((n ? n : 1) * sizeof *m->uidx);
 	m->uval = xmalloc((n ? n : 1) * sizeof *m->uval);
 	m->utime = xmalloc((n ? n : 1) * sizeof *m->utime);
-	for (uint32_t u = 0; u < nu; u++) {
+	for (uint32_t u = 0; u < m->nusers; u++) {
 		struct entry *b = e + cnt[u];
 		size_t len = cnt[u + 1] - cnt[u];
 		qsort(b, len, sizeof *b, cmp_entry);
@@ -148,7 +150,33 @@ rs_imat_build(const rs_dataset *ds, const rs_log *log, const rs_imat_opts *o,
 			m->nnz++;
 		}
 	}
-	m->uptr[nu] = m->nnz;
+	m->uptr[m->nusers] = m->nnz;
+}
+
+rs_imat *
+rs_imat_build(const rs_dataset *ds, const rs_log *log, const rs_imat_opts *o,
+    rs_error *err)
+{
+	rs_imat *m;
+	const rs_column *vc, *tc;
+	uint32_t nu = rs_ids_count(ds->users), ni = rs_ids_count(ds->items);
+	uint64_t *cnt;
+	struct entry *e;
+	double sum = 0;
+	bool ones;
+
+	if (log == NULL)
+		log = &ds->log;
+	if (imat_signal(log, o, &vc, &ones, err) != 0)
+		return NULL;
+	tc = log->time_col >= 0 ? log->cols.cols[log->time_col] : NULL;
+	m = xcalloc(1, sizeof *m);
+	m->nusers = nu;
+	m->nitems = ni;
+	m->explicit_values = !ones && !o->binary;
+	cnt = xcalloc((size_t)nu + 1, sizeof *cnt);
+	e = imat_gather(log, o, vc, tc, ones, nu, cnt);
+	imat_combine(m, e, cnt, o);
 	free(e);
 	free(cnt);
 	for (size_t k = 0; k < m->nnz; k++)
@@ -156,7 +184,6 @@ rs_imat_build(const rs_dataset *ds, const rs_log *log, const rs_imat_opts *o,
 	m->mean = m->nnz ? sum / (double)m->nnz : 0;
 	/* the transpose: items' users */
 	model_imat_transpose(m);
-	(void)maxn;
 	return m;
 }
 
