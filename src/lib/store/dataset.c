@@ -384,126 +384,166 @@ st_write_dataset(struct st_writer *w, const rs_dataset *ds, const rs_dataset *ba
 
 /* ---- reading ---- */
 
-static rs_column *
-read_column(struct st_reader *r)
-{
-	struct st_in in;
-	rs_column *c = NULL;
-	char *name = NULL;
+/* A column's header, checked against itself before anything is allocated
+ * from its counts. */
+struct col_head {
+	char *name;
 	uint8_t kind, store;
 	uint64_t n, nmissing;
 	bool all_int, all_f32, date_only;
 	int32_t decimals, scale;
 	double maxabs;
 	uint32_t ndict;
+};
 
+/* Read and check a column's header; false (error set) when it is short or
+ * inconsistent, h->name then freed by the caller. */
+static bool
+read_column_head(struct st_in *in, struct col_head *h)
+{
+	if (!st_get_str(in, &h->name))
+		return false;
+	if (h->name == NULL) {
+		st_corrupt(in, "a column without a name");
+		return false;
+	}
+	if (!st_get_u8(in, &h->kind) || !st_get_u8(in, &h->store) ||
+	    !st_get_u64(in, &h->n) || !st_get_u64(in, &h->nmissing) ||
+	    !st_get_bool(in, &h->all_int) || !st_get_bool(in, &h->all_f32) ||
+	    !st_get_bool(in, &h->date_only) || !st_get_i32(in, &h->decimals) ||
+	    !st_get_i32(in, &h->scale) || !st_get_f64(in, &h->maxabs) ||
+	    !st_get_u32(in, &h->ndict))
+		return false;
+	if (h->kind > RS_COL_TEXT || h->store > RS_STORE_STR ||
+	    (h->kind == RS_COL_TEXT) != (h->store == RS_STORE_STR)) {
+		st_corrupt(in, "column \"%s\" has kind %u and storage %u", h->name,
+		    h->kind, h->store);
+		return false;
+	}
+	if (h->scale < 0 || h->scale > 9 || h->decimals < -1 || h->decimals > 1000 ||
+	    h->nmissing > h->n) {
+		st_corrupt(in, "column \"%s\": bad scale, decimals or missing count",
+		    h->name);
+		return false;
+	}
+	if ((h->store == RS_STORE_DICT8 && h->ndict > 256) ||
+	    (h->store == RS_STORE_DICT16 && h->ndict > 65536) ||
+	    (h->store != RS_STORE_DICT8 && h->store != RS_STORE_DICT16 && h->ndict != 0)) {
+		st_corrupt(in, "column \"%s\": a dictionary of %u values for its storage",
+		    h->name, h->ndict);
+		return false;
+	}
+	return true;
+}
+
+/* A text column's string table: distinct strings, each ended by a NUL,
+ * the first empty (the missing value). */
+static bool
+read_column_strings(struct st_in *in, rs_column *c)
+{
+	uint32_t nstrs;
+	uint64_t blen;
+	const unsigned char *blob, *p, *end;
+
+	if (!st_get_u32(in, &nstrs) || !st_get_u64(in, &blen) ||
+	    !st_get_raw(in, blen, &blob))
+		return false;
+	if (nstrs == 0 || blen < nstrs || blob[0] != '\0' || blob[blen - 1] != '\0') {
+		st_corrupt(in, "column \"%s\": bad string table", c->name);
+		return false;
+	}
+	c->strs = strtab_new();
+	p = blob;
+	end = blob + blen;
+	for (uint32_t i = 0; i < nstrs; i++) {
+		const unsigned char *z;
+		bool added;
+		if (p >= end || (z = memchr(p, '\0', (size_t)(end - p))) == NULL) {
+			st_corrupt(in, "column \"%s\": the string table ends early", c->name);
+			return false;
+		}
+		strtab_intern(c->strs, (const char *)p, (size_t)(z - p), &added);
+		if (!added) {
+			st_corrupt(in, "column \"%s\": string %u repeats an earlier one",
+			    c->name, i);
+			return false;
+		}
+		p = z + 1;
+	}
+	if (p != end) {
+		st_corrupt(in, "column \"%s\": bytes after the string table", c->name);
+		return false;
+	}
+	return true;
+}
+
+/* Every code must name a dictionary value or a string, or a corrupt file
+ * would index past them later. */
+static bool
+check_column_codes(struct st_in *in, const rs_column *c)
+{
+	enum rs_col_store store = c->store;
+	uint32_t lim;
+
+	if (store != RS_STORE_DICT8 && store != RS_STORE_DICT16 && store != RS_STORE_STR)
+		return true;
+	lim = store == RS_STORE_STR ? c->strs->n : c->ndict;
+	for (size_t i = 0; i < c->n; i++) {
+		uint32_t code = store == RS_STORE_DICT8 ? ((uint8_t *)c->v)[i] :
+		    store == RS_STORE_DICT16 ? ((uint16_t *)c->v)[i] :
+		    ((uint32_t *)c->v)[i];
+		if (code >= lim) {
+			st_corrupt(in, "column \"%s\" row %zu: code %u past its %u values",
+			    c->name, i, code, lim);
+			return false;
+		}
+	}
+	return true;
+}
+
+static rs_column *
+read_column(struct st_reader *r)
+{
+	struct st_in in;
+	struct col_head h;
+	rs_column *c = NULL;
+
+	memset(&h, 0, sizeof h);
 	if (st_read_section(r, ST_COLM, &in) != 0)
 		return NULL;
-	if (!st_get_str(&in, &name))
-		return NULL;
-	if (name == NULL) {
-		st_corrupt(&in, "a column without a name");
-		return NULL;
-	}
-	if (!st_get_u8(&in, &kind) || !st_get_u8(&in, &store) ||
-	    !st_get_u64(&in, &n) || !st_get_u64(&in, &nmissing) ||
-	    !st_get_bool(&in, &all_int) || !st_get_bool(&in, &all_f32) ||
-	    !st_get_bool(&in, &date_only) || !st_get_i32(&in, &decimals) ||
-	    !st_get_i32(&in, &scale) || !st_get_f64(&in, &maxabs) ||
-	    !st_get_u32(&in, &ndict))
+	if (!read_column_head(&in, &h))
 		goto fail;
-	if (kind > RS_COL_TEXT || store > RS_STORE_STR ||
-	    (kind == RS_COL_TEXT) != (store == RS_STORE_STR)) {
-		st_corrupt(&in, "column \"%s\" has kind %u and storage %u", name, kind, store);
-		goto fail;
-	}
-	if (scale < 0 || scale > 9 || decimals < -1 || decimals > 1000 ||
-	    nmissing > n) {
-		st_corrupt(&in, "column \"%s\": bad scale, decimals or missing count", name);
-		goto fail;
-	}
-	if ((store == RS_STORE_DICT8 && ndict > 256) ||
-	    (store == RS_STORE_DICT16 && ndict > 65536) ||
-	    (store != RS_STORE_DICT8 && store != RS_STORE_DICT16 && ndict != 0)) {
-		st_corrupt(&in, "column \"%s\": a dictionary of %u values for its storage",
-		    name, ndict);
-		goto fail;
-	}
 	c = xcalloc(1, sizeof *c);
-	c->name = name;
-	name = NULL;
-	c->kind = (enum rs_col_kind)kind;
-	c->store = (enum rs_col_store)store;
-	c->nmissing = (size_t)nmissing;
-	c->all_int = all_int;
-	c->all_f32 = all_f32;
-	c->date_only = date_only;
-	c->decimals = decimals;
-	c->scale = scale;
-	c->maxabs = maxabs;
-	if (store == RS_STORE_DICT8 || store == RS_STORE_DICT16) {
+	c->name = h.name;
+	h.name = NULL;
+	c->kind = (enum rs_col_kind)h.kind;
+	c->store = (enum rs_col_store)h.store;
+	c->nmissing = (size_t)h.nmissing;
+	c->all_int = h.all_int;
+	c->all_f32 = h.all_f32;
+	c->date_only = h.date_only;
+	c->decimals = h.decimals;
+	c->scale = h.scale;
+	c->maxabs = h.maxabs;
+	if (h.store == RS_STORE_DICT8 || h.store == RS_STORE_DICT16) {
 		void *d;
 		/* one spare slot, as the column code keeps for a NaN code */
-		if (!st_get_array(&in, ndict, sizeof(double), &d))
+		if (!st_get_array(&in, h.ndict, sizeof(double), &d))
 			goto fail;
-		c->dict = xreallocarray(d, (size_t)ndict + 1, sizeof(double));
-		c->ndict = ndict;
-		c->dict_cap = ndict + 1;
+		c->dict = xreallocarray(d, (size_t)h.ndict + 1, sizeof(double));
+		c->ndict = h.ndict;
+		c->dict_cap = h.ndict + 1;
 	}
-	if (store == RS_STORE_STR) {
-		uint32_t nstrs;
-		uint64_t blen;
-		const unsigned char *blob, *p, *end;
-		if (!st_get_u32(&in, &nstrs) || !st_get_u64(&in, &blen) ||
-		    !st_get_raw(&in, blen, &blob))
-			goto fail;
-		if (nstrs == 0 || blen < nstrs || blob[0] != '\0' || blob[blen - 1] != '\0') {
-			st_corrupt(&in, "column \"%s\": bad string table", c->name);
-			goto fail;
-		}
-		c->strs = strtab_new();
-		p = blob;
-		end = blob + blen;
-		for (uint32_t i = 0; i < nstrs; i++) {
-			const unsigned char *z;
-			bool added;
-			if (p >= end || (z = memchr(p, '\0', (size_t)(end - p))) == NULL) {
-				st_corrupt(&in, "column \"%s\": the string table ends early", c->name);
-				goto fail;
-			}
-			strtab_intern(c->strs, (const char *)p, (size_t)(z - p), &added);
-			if (!added) {
-				st_corrupt(&in, "column \"%s\": string %u repeats an earlier one",
-				    c->name, i);
-				goto fail;
-			}
-			p = z + 1;
-		}
-		if (p != end) {
-			st_corrupt(&in, "column \"%s\": bytes after the string table", c->name);
-			goto fail;
-		}
-	}
-	if (!st_get_array(&in, n, store_size[store], &c->v) || !st_get_end(&in))
+	if (h.store == RS_STORE_STR && !read_column_strings(&in, c))
 		goto fail;
-	c->n = c->cap = (size_t)n;
-	/* every code must name a dictionary value or a string */
-	if (store == RS_STORE_DICT8 || store == RS_STORE_DICT16 || store == RS_STORE_STR) {
-		uint32_t lim = store == RS_STORE_STR ? c->strs->n : c->ndict;
-		for (size_t i = 0; i < c->n; i++) {
-			uint32_t code = store == RS_STORE_DICT8 ? ((uint8_t *)c->v)[i] :
-			    store == RS_STORE_DICT16 ? ((uint16_t *)c->v)[i] :
-			    ((uint32_t *)c->v)[i];
-			if (code >= lim) {
-				st_corrupt(&in, "column \"%s\" row %zu: code %u past its %u values",
-				    c->name, i, code, lim);
-				goto fail;
-			}
-		}
-	}
+	if (!st_get_array(&in, h.n, store_size[h.store], &c->v) || !st_get_end(&in))
+		goto fail;
+	c->n = c->cap = (size_t)h.n;
+	if (!check_column_codes(&in, c))
+		goto fail;
 	return c;
 fail:
-	free(name);
+	free(h.name);
 	rs_column_free(c);
 	return NULL;
 }
@@ -649,6 +689,120 @@ log_copy_whole(rs_log *dst, const rs_log *src)
 	dst->item_col = src->item_col ? xstrdup(src->item_col) : NULL;
 }
 
+/* A log stored as "the same as the base's": copied whole, but the base's
+ * ids must still fit this dataset's. */
+static int
+read_log_same(struct st_in *in, rs_log *dst, const rs_log *src, uint32_t nusers,
+    uint32_t nitems)
+{
+	if (!st_get_end(in))
+		return -1;
+	log_copy_whole(dst, src);
+	/* the base's ids may be more than these */
+	for (size_t i = 0; i < dst->n; i++)
+		if (dst->user[i] >= nusers || dst->item[i] >= nitems) {
+			st_corrupt(in, "the base's log names ids this dataset does not have");
+			return -1;
+		}
+	return 0;
+}
+
+/* A log stored as a selection of the base log's rows: a bit per base row,
+ * exactly n set. The kept rows' base indices go to *idxp (for the columns
+ * shared with the base), their users and items to dst. */
+static int
+read_log_select(struct st_in *in, const rs_log *bm, uint64_t n, rs_log *dst,
+    size_t **idxp)
+{
+	uint64_t nb, kept = 0;
+	const unsigned char *bits;
+	size_t k = 0, *idx;
+
+	if (!st_get_u64(in, &nb) || !st_get_raw(in, (nb + 7) / 8, &bits))
+		return -1;
+	if (nb != bm->n) {
+		st_corrupt(in, "a selection of %llu rows from a base log of %zu",
+		    (unsigned long long)nb, bm->n);
+		return -1;
+	}
+	for (uint64_t b = 0; b < (nb + 7) / 8; b++)
+		kept += (uint64_t)__builtin_popcount(bits[b]);
+	if (kept != n || (nb % 8 != 0 && bits[nb / 8] >> (nb % 8) != 0)) {
+		st_corrupt(in, "the row selection keeps %llu rows, the log has %llu",
+		    (unsigned long long)kept, (unsigned long long)n);
+		return -1;
+	}
+	idx = *idxp = xmalloc((n ? n : 1) * sizeof *idx);
+	for (size_t b = 0; b < bm->n; b++)
+		if (bits[b / 8] >> (b % 8) & 1)
+			idx[k++] = b;
+	dst->user = xmalloc((n ? n : 1) * sizeof *dst->user);
+	dst->item = xmalloc((n ? n : 1) * sizeof *dst->item);
+	for (size_t i = 0; i < n; i++) {
+		dst->user[i] = bm->user[idx[i]];
+		dst->item[i] = bm->item[idx[i]];
+	}
+	return 0;
+}
+
+/* Each column's reference to a base column (-1: stored here) and missing
+ * count, checked before any is followed. */
+static int
+read_log_refs(struct st_in *in, uint32_t ncols, uint64_t n, bool select,
+    const rs_log *bm, int32_t *ref, uint64_t *nmiss)
+{
+	for (uint32_t j = 0; j < ncols; j++) {
+		if (!st_get_i32(in, &ref[j]) || !st_get_u64(in, &nmiss[j]))
+			return -1;
+		if (ref[j] < -1 || (ref[j] >= 0 && (!select ||
+		    (size_t)ref[j] >= bm->cols.ncols)) || nmiss[j] > n) {
+			st_corrupt(in, "column %u refers to base column %d", j, ref[j]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Every row's user, item and part must be in range, as everything
+ * downstream indexes by them. */
+static int
+check_log_rows(struct st_in *in, const rs_log *dst, uint32_t nusers,
+    uint32_t nitems)
+{
+	for (size_t i = 0; i < dst->n; i++)
+		if (dst->user[i] >= nusers || dst->item[i] >= nitems ||
+		    (dst->part != NULL && dst->part[i] > RS_TEST)) {
+			st_corrupt(in, "row %zu: user %u, item %u or part out of range "
+			    "(%u users, %u items)", i, dst->user[i], dst->item[i], nusers, nitems);
+			return -1;
+		}
+	return 0;
+}
+
+/* The log's columns: selected from the base's where they refer to one,
+ * else read from their own sections; each must have the log's rows. */
+static int
+read_log_columns(struct st_reader *r, rs_log *dst, const rs_log *bm,
+    uint32_t ncols, const int32_t *ref, const uint64_t *nmiss, const size_t *idx)
+{
+	for (uint32_t j = 0; j < ncols; j++) {
+		rs_column *c;
+		if (ref[j] >= 0) {
+			c = rs_column_select(bm->cols.cols[ref[j]], idx, dst->n);
+			c->nmissing = (size_t)nmiss[j];
+		} else if ((c = read_column(r)) == NULL)
+			return -1;
+		rs_table_add(&dst->cols, c);
+		if (c->n != dst->n) {
+			rs_error_set(r->err, RS_EPARSE,
+			    "%s: corrupt: column \"%s\" has %zu rows, its log %zu", r->name,
+			    c->name, c->n, dst->n);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Read a log into dst (zeroed, value_col/time_col -1). */
 static int
 read_log(struct st_reader *r, int which, rs_log *dst, const rs_dataset *base,
@@ -663,6 +817,7 @@ read_log(struct st_reader *r, int which, rs_log *dst, const rs_dataset *base,
 	uint64_t *nmiss = NULL;
 	size_t *idx = NULL;
 	const rs_log *bm = base ? &base->log : NULL;
+	int rc = -1;
 
 	if (st_read_section(r, ST_LOGH, &in) != 0)
 		return -1;
@@ -672,18 +827,8 @@ read_log(struct st_reader *r, int which, rs_log *dst, const rs_dataset *base,
 		st_corrupt(&in, "log %u where %d was expected", w, which);
 		return -1;
 	}
-	if (mode == LM_SAME && base != NULL && log_of(base, which) != NULL) {
-		if (!st_get_end(&in))
-			return -1;
-		log_copy_whole(dst, log_of(base, which));
-		/* the base's ids may be more than these */
-		for (size_t i = 0; i < dst->n; i++)
-			if (dst->user[i] >= nusers || dst->item[i] >= nitems) {
-				st_corrupt(&in, "the base's log names ids this dataset does not have");
-				return -1;
-			}
-		return 0;
-	}
+	if (mode == LM_SAME && base != NULL && log_of(base, which) != NULL)
+		return read_log_same(&in, dst, log_of(base, which), nusers, nitems);
 	if (mode != LM_FULL && !(mode == LM_SELECT && base != NULL && which == LOG_MAIN)) {
 		st_corrupt(&in, "log mode %u", mode);
 		return -1;
@@ -699,88 +844,31 @@ read_log(struct st_reader *r, int which, rs_log *dst, const rs_dataset *base,
 		return -1;
 	}
 	if (mode == LM_SELECT) {
-		uint64_t nb, kept = 0;
-		const unsigned char *bits;
-		size_t k = 0;
-		if (!st_get_u64(&in, &nb) || !st_get_raw(&in, (nb + 7) / 8, &bits))
+		if (read_log_select(&in, bm, n, dst, &idx) != 0)
 			return -1;
-		if (nb != bm->n) {
-			st_corrupt(&in, "a selection of %llu rows from a base log of %zu",
-			    (unsigned long long)nb, bm->n);
-			return -1;
-		}
-		for (uint64_t b = 0; b < (nb + 7) / 8; b++)
-			kept += (uint64_t)__builtin_popcount(bits[b]);
-		if (kept != n || (nb % 8 != 0 && bits[nb / 8] >> (nb % 8) != 0)) {
-			st_corrupt(&in, "the row selection keeps %llu rows, the log has %llu",
-			    (unsigned long long)kept, (unsigned long long)n);
-			return -1;
-		}
-		idx = xmalloc((n ? n : 1) * sizeof *idx);
-		for (size_t b = 0; b < bm->n; b++)
-			if (bits[b / 8] >> (b % 8) & 1)
-				idx[k++] = b;
-		dst->user = xmalloc((n ? n : 1) * sizeof *dst->user);
-		dst->item = xmalloc((n ? n : 1) * sizeof *dst->item);
-		for (size_t i = 0; i < n; i++) {
-			dst->user[i] = bm->user[idx[i]];
-			dst->item[i] = bm->item[idx[i]];
-		}
 	} else if (!st_get_array(&in, n, sizeof *dst->user, (void **)&dst->user) ||
 	    !st_get_array(&in, n, sizeof *dst->item, (void **)&dst->item))
-		goto fail;
+		goto out;
 	dst->n = (size_t)n;
 	dst->cols.nrows = (size_t)n;
 	if (has_part && !st_get_array(&in, n, 1, (void **)&dst->part))
-		goto fail;
+		goto out;
 	if (ncols > (in.len - in.pos) / 12) {
 		st_corrupt(&in, "%u columns in %zu bytes", ncols, in.len - in.pos);
-		goto fail;
+		goto out;
 	}
 	ref = xmalloc(((size_t)ncols + 1) * sizeof *ref);
 	nmiss = xmalloc(((size_t)ncols + 1) * sizeof *nmiss);
-	for (uint32_t j = 0; j < ncols; j++) {
-		if (!st_get_i32(&in, &ref[j]) || !st_get_u64(&in, &nmiss[j]))
-			goto fail;
-		if (ref[j] < -1 || (ref[j] >= 0 && (mode != LM_SELECT ||
-		    (size_t)ref[j] >= bm->cols.ncols)) || nmiss[j] > n) {
-			st_corrupt(&in, "column %u refers to base column %d", j, ref[j]);
-			goto fail;
-		}
-	}
-	if (!st_get_end(&in))
-		goto fail;
-	for (size_t i = 0; i < dst->n; i++)
-		if (dst->user[i] >= nusers || dst->item[i] >= nitems ||
-		    (dst->part != NULL && dst->part[i] > RS_TEST)) {
-			st_corrupt(&in, "row %zu: user %u, item %u or part out of range "
-			    "(%u users, %u items)", i, dst->user[i], dst->item[i], nusers, nitems);
-			goto fail;
-		}
-	for (uint32_t j = 0; j < ncols; j++) {
-		rs_column *c;
-		if (ref[j] >= 0) {
-			c = rs_column_select(bm->cols.cols[ref[j]], idx, dst->n);
-			c->nmissing = (size_t)nmiss[j];
-		} else if ((c = read_column(r)) == NULL)
-			goto fail;
-		rs_table_add(&dst->cols, c);
-		if (c->n != dst->n) {
-			rs_error_set(r->err, RS_EPARSE,
-			    "%s: corrupt: column \"%s\" has %zu rows, its log %zu", r->name,
-			    c->name, c->n, dst->n);
-			goto fail;
-		}
-	}
+	if (read_log_refs(&in, ncols, n, mode == LM_SELECT, bm, ref, nmiss) != 0 ||
+	    !st_get_end(&in) || check_log_rows(&in, dst, nusers, nitems) != 0 ||
+	    read_log_columns(r, dst, bm, ncols, ref, nmiss, idx) != 0)
+		goto out;
+	rc = 0;
+out:
 	free(ref);
 	free(nmiss);
 	free(idx);
-	return 0;
-fail:
-	free(ref);
-	free(nmiss);
-	free(idx);
-	return -1;
+	return rc;
 }
 
 static int
