@@ -173,6 +173,34 @@ struct ncf_batch {
 	bool train;
 };
 
+/* Who and what for examples lo..hi: the positive, then its negatives,
+ * drawn from the example's own stream so a chunk's split does not change
+ * them; 32 tries to miss the user's positives. */
+static void
+ncf_instances(const struct ncf_batch *b, uint32_t lo, uint32_t hi, uint32_t *iu,
+    uint32_t *ii)
+{
+	const struct ncf *s = b->s;
+	const uint32_t per = 1 + s->negatives;
+
+	for (uint32_t k = lo; k < hi; k++) {
+		uint32_t x = b->ex[k], u = s->pu[x];
+		rnd_gen r = rnd_stream(s->core.seed ^ b->key, 0x4e4547, x);
+		iu[(k - lo) * per] = u;
+		ii[(k - lo) * per] = s->pi[x];
+		for (uint32_t j = 1; j < per; j++) {
+			uint32_t it = 0;
+			for (int tries = 0; tries < 32; tries++) {
+				it = rnd_below(&r, s->nitems);
+				if (!nn_is_positive(s->t, u, it))
+					break;
+			}
+			iu[(k - lo) * per + j] = u;
+			ii[(k - lo) * per + j] = it;
+		}
+	}
+}
+
 /* Instances lo..hi of the batch: example k gives instances k(1+neg) ... */
 static void
 ncf_chunk(void *vctx, uint32_t chunk, uint32_t lo, uint32_t hi)
@@ -194,23 +222,7 @@ ncf_chunk(void *vctx, uint32_t chunk, uint32_t lo, uint32_t hi)
 	}
 	for (uint32_t l = 0; l <= s->nl; l++)
 		widest = s->size[l] > widest ? s->size[l] : widest;
-	/* who and what: the positive, then its negatives */
-	for (uint32_t k = lo; k < hi; k++) {
-		uint32_t x = b->ex[k], u = s->pu[x];
-		rnd_gen r = rnd_stream(s->core.seed ^ b->key, 0x4e4547, x);
-		iu[(k - lo) * per] = u;
-		ii[(k - lo) * per] = s->pi[x];
-		for (uint32_t j = 1; j < per; j++) {
-			uint32_t it = 0;
-			for (int tries = 0; tries < 32; tries++) {
-				it = rnd_below(&r, s->nitems);
-				if (!nn_is_positive(s->t, u, it))
-					break;
-			}
-			iu[(k - lo) * per + j] = u;
-			ii[(k - lo) * per + j] = it;
-		}
-	}
+	ncf_instances(b, lo, hi, iu, ii);
 	gmf = xmalloc((size_t)n * f * sizeof *gmf);
 	y = xmalloc(n * sizeof *y);
 	ds = xmalloc(n * sizeof *ds);
