@@ -165,6 +165,33 @@ seq_item(const struct gru *s, uint32_t u, uint32_t pos)
 	return s->seq->item[s->seq->ptr[u] + pos];
 }
 
+/* Inputs and targets, step-major; past a window's end item 0 stands in
+ * (its gradients are zero) and the target is UINT32_MAX. The negatives of
+ * step t are shared by the chunk's windows, from the step's own stream. */
+static void
+gru_inputs(const struct gru_batch *b, uint32_t chunk, uint32_t lo, uint32_t n,
+    uint32_t T, uint32_t *in, uint32_t *tg, uint32_t *neg)
+{
+	const struct gru *s = b->s;
+	const uint32_t S = s->negatives;
+
+	for (uint32_t t = 0; t < T; t++) {
+		rnd_gen r = rnd_stream(s->core.seed ^ b->key, 0x4e4547 + chunk, t);
+		for (uint32_t k = 0; k < n; k++) {
+			uint32_t w = b->ex[lo + k];
+			bool on = t < s->wlen[w];
+			in[t * n + k] = on ? seq_item(s, s->wu[w], s->wstart[w] + t) : 0;
+			tg[t * n + k] = on ? seq_item(s, s->wu[w], s->wstart[w] + t + 1) : UINT32_MAX;
+		}
+		for (uint32_t j = 0; j < S; j++)
+			neg[t * S + j] = rnd_below(&r, s->nitems);
+	}
+}
+
+/* One chunk of windows: forward through time, then back through time.
+ * long: the forward and backward passes of one window batch stay together
+ * so each gradient reads against the forward step (cache[t], Hs, ds) it
+ * undoes, and the per-step buffers are allocated once for both. */
 static void
 gru_chunk(void *vctx, uint32_t chunk, uint32_t lo, uint32_t hi)
 {
@@ -199,19 +226,7 @@ gru_chunk(void *vctx, uint32_t chunk, uint32_t lo, uint32_t hi)
 	dx = xmalloc((size_t)n * D * sizeof *dx);
 	tmp = xmalloc((size_t)n * H * sizeof *tmp);
 	scratch = xmalloc((size_t)n * 6 * H * sizeof *scratch);
-	/* inputs and targets, step-major; past a window's end item 0 stands in
-	 * (its gradients are zero) */
-	for (uint32_t t = 0; t < T; t++) {
-		rnd_gen r = rnd_stream(s->core.seed ^ b->key, 0x4e4547 + chunk, t);
-		for (uint32_t k = 0; k < n; k++) {
-			uint32_t w = b->ex[lo + k];
-			bool on = t < s->wlen[w];
-			in[t * n + k] = on ? seq_item(s, s->wu[w], s->wstart[w] + t) : 0;
-			tg[t * n + k] = on ? seq_item(s, s->wu[w], s->wstart[w] + t + 1) : UINT32_MAX;
-		}
-		for (uint32_t j = 0; j < S; j++)
-			neg[t * S + j] = rnd_below(&r, s->nitems);
-	}
+	gru_inputs(b, chunk, lo, n, T, in, tg, neg);
 	/* forward */
 	for (uint32_t t = 0; t < T; t++) {
 		float *xt = X + (size_t)t * n * D;
