@@ -14,6 +14,22 @@
 #include "util/tempfile.h"
 #include "util/xmalloc.h"
 
+/* Section kinds this reader knows; the others are skipped unless marked
+ * required (see the format notes in format.h). */
+bool
+st_known_type(uint32_t t)
+{
+	/* new section kinds (evaluation results, audits...) are added here and
+	   in the reader; older readers skip them unless marked required */
+	static const uint32_t known[] = { ST_WSPC, ST_SRC, ST_STEP, ST_OPS, ST_DSET, ST_IDS, ST_TABL,
+		ST_COLM, ST_LOGH, ST_MODL, ST_MTRN, ST_MSTA, ST_EVAL };
+
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (known[i] == t)
+			return true;
+	return false;
+}
+
 /* Writes go out in pieces of at most this much, so Ctrl-C is seen. */
 #define CHUNK ((size_t)8 << 20)
 
@@ -170,7 +186,7 @@ st_file_begin(struct st_writer *w, const char *path, bool force)
 			}
 		}
 	}
-	w->fd = temp_beside(path, 0600, &w->tmp);
+	w->fd = util_temp_beside(path, 0600, &w->tmp);
 	if (w->fd < 0) {
 		rs_error_set(w->err, RS_EIO, "cannot save %s: cannot create a file in its folder: %s",
 		    path, strerror(errno));
@@ -244,7 +260,7 @@ st_file_finish(struct st_writer *w)
 	free(w->tmp);
 	w->tmp = NULL;
 	/* make the rename itself durable */
-	dir = path_dir(w->path);
+	dir = util_path_dir(w->path);
 	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd >= 0) {
 		if (fsync(dfd) != 0 && errno != EINVAL)

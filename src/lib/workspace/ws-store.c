@@ -19,20 +19,6 @@ rs_store_opts_init(rs_store_opts *o)
 	memset(o, 0, sizeof *o);
 }
 
-bool
-st_known_type(uint32_t t)
-{
-	/* new section kinds (evaluation results, audits...) are added here and
-	   in the reader; older readers skip them unless marked required */
-	static const uint32_t known[] = { ST_WSPC, ST_SRC, ST_STEP, ST_OPS, ST_DSET, ST_IDS, ST_TABL,
-		ST_COLM, ST_LOGH, ST_MODL, ST_MTRN, ST_MSTA, ST_EVAL };
-
-	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-		if (known[i] == t)
-			return true;
-	return false;
-}
-
 /* ---- save ---- */
 
 static uint64_t
