@@ -107,7 +107,7 @@ cmd_lookup(const struct cmd_entry *const *table, const char *name, char *err,
 			snprintf(list + strlen(list), sizeof list - strlen(list),
 			    "%s%s", nfound++ ? ", " : "", e->name);
 		}
-		d = edit_distance(name, e->name);
+		d = util_edit_distance(name, e->name);
 		if (d < bestd) {
 			bestd = d;
 			near = e;

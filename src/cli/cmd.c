@@ -143,7 +143,7 @@ check_value(const struct cmd_entry *e, const struct cmd_opt *o, const char *v,
 	double x;
 	char shown[128];
 
-	quote_field(v, strlen(v), shown, sizeof shown);
+	util_quote_field(v, strlen(v), shown, sizeof shown);
 	switch (o->type) {
 	case OPT_INT: {
 		long long ll;
@@ -255,7 +255,7 @@ near_opt(const struct cmd_entry *e, const char *name, bool flags)
 		if (ln >= 3 && lo >= 3 &&
 		    strncmp(name, o->name, ln < lo ? ln : lo) == 0)
 			return o->name;
-		d = edit_distance(name, o->name);
+		d = util_edit_distance(name, o->name);
 		if (d < bestd) {
 			bestd = d;
 			best = o->name;

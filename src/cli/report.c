@@ -288,10 +288,10 @@ scalar_text(const struct rnode *n, char *buf, size_t size)
 		break;
 	case RN_NUM:
 		if (n->flags & RF_TIME)
-			format_datetime(n->flags & RF_WHOLE_SECONDS ? floor(n->v.d) : n->v.d,
+			util_format_datetime(n->flags & RF_WHOLE_SECONDS ? floor(n->v.d) : n->v.d,
 			    (n->flags & RF_DATE) != 0, buf, size);
 		else if (n->flags & RF_EXACT)
-			format_number(n->v.d, false, buf, size);
+			util_format_number(n->v.d, false, buf, size);
 		else if (n->flags & RF_PERCENT) {
 			char t[64];
 			fmt_num(n->v.d * 100, n->prec ? n->prec : 3, t, sizeof t);
@@ -352,14 +352,14 @@ print_table(const struct rnode *arr, FILE *out, int indent)
 	for (size_t c = 0; c < nc; c++) {
 		if (first->kids[c]->flags & RF_TEXT_HIDE)
 			continue;
-		w[c] = utf8_width(label_of(first->kids[c]));
+		w[c] = util_utf8_width(label_of(first->kids[c]));
 		last = c;
 	}
 	for (size_t r = 0; r < arr->nkids; r++)
 		for (size_t c = 0; c < nc && c < arr->kids[r]->nkids; c++) {
 			scalar_text(arr->kids[r]->kids[c], buf, sizeof buf);
-			if (utf8_width(buf) > w[c])
-				w[c] = utf8_width(buf);
+			if (util_utf8_width(buf) > w[c])
+				w[c] = util_utf8_width(buf);
 		}
 	for (size_t r = 0; r <= arr->nkids; r++) {
 		const struct rnode *row = r == 0 ? first : arr->kids[r - 1];
@@ -374,7 +374,7 @@ print_table(const struct rnode *arr, FILE *out, int indent)
 				snprintf(buf, sizeof buf, "%s", label_of(cell));
 			else
 				scalar_text(cell, buf, sizeof buf);
-			bw = utf8_width(buf);
+			bw = util_utf8_width(buf);
 			if (num)
 				pad(out, w[c] - bw);
 			fputs(buf, out);
@@ -396,7 +396,7 @@ print_inline(const struct rnode *n, FILE *out, int indent, size_t lw)
 
 	pad(out, (size_t)indent);
 	fprintf(out, "%s", label_of(n));
-	pad(out, lw - utf8_width(label_of(n)) + 2);
+	pad(out, lw - util_utf8_width(label_of(n)) + 2);
 	for (size_t i = 0; i < n->nkids; i++) {
 		scalar_text(n->kids[i], buf, sizeof buf);
 		fprintf(out, "%s%s %s", i ? "  " : "", label_of(n->kids[i]), buf);
@@ -415,8 +415,8 @@ print_fields(const struct rnode *obj, FILE *out, int indent)
 		if (!(k->flags & RF_TEXT_HIDE))
 			visible++;
 		if (!(k->flags & RF_TEXT_HIDE) && (is_scalar(k) || (k->flags & RF_INLINE)) &&
-		    utf8_width(label_of(k)) > lw)
-			lw = utf8_width(label_of(k));
+		    util_utf8_width(label_of(k)) > lw)
+			lw = util_utf8_width(label_of(k));
 	}
 	for (size_t i = 0; i < obj->nkids; i++) {
 		const struct rnode *k = obj->kids[i];
@@ -426,7 +426,7 @@ print_fields(const struct rnode *obj, FILE *out, int indent)
 			scalar_text(k, buf, sizeof buf);
 			pad(out, (size_t)indent);
 			fputs(label_of(k), out);
-			pad(out, lw - utf8_width(label_of(k)) + 2);
+			pad(out, lw - util_utf8_width(label_of(k)) + 2);
 			fprintf(out, "%s\n", buf);
 		} else if (k->flags & RF_INLINE) {
 			print_inline(k, out, indent, lw);
@@ -487,7 +487,7 @@ json_init(void)
 static json_t *
 json_str(const char *s)
 {
-	size_t len = strlen(s), ok = utf8_valid_prefix(s, len), o = 0;
+	size_t len = strlen(s), ok = util_utf8_valid_prefix(s, len), o = 0;
 	char *buf;
 	json_t *v;
 
@@ -505,7 +505,7 @@ json_str(const char *s)
 		o += 3;
 		s++;
 		len--;
-		ok = utf8_valid_prefix(s, len);
+		ok = util_utf8_valid_prefix(s, len);
 	}
 	v = json_stringn_nocheck(buf, o);
 	free(buf);

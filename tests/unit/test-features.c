@@ -98,13 +98,13 @@ test_tokenizer(void)
 static void
 test_stopwords(void)
 {
-	for (size_t i = 0; i < tok_nstop_en; i++) {
-		CHECK(i == 0 || strcmp(tok_stop_en[i - 1], tok_stop_en[i]) < 0);
-		CHECK(rs_is_stopword(tok_stop_en[i], strlen(tok_stop_en[i])));
+	for (size_t i = 0; i < feat_nstop_en; i++) {
+		CHECK(i == 0 || strcmp(feat_stop_en[i - 1], feat_stop_en[i]) < 0);
+		CHECK(rs_is_stopword(feat_stop_en[i], strlen(feat_stop_en[i])));
 	}
-	for (size_t i = 0; i < tok_nstop_zh; i++) {
-		CHECK(i == 0 || strcmp(tok_stop_zh[i - 1], tok_stop_zh[i]) < 0);
-		CHECK(rs_is_stopword(tok_stop_zh[i], strlen(tok_stop_zh[i])));
+	for (size_t i = 0; i < feat_nstop_zh; i++) {
+		CHECK(i == 0 || strcmp(feat_stop_zh[i - 1], feat_stop_zh[i]) < 0);
+		CHECK(rs_is_stopword(feat_stop_zh[i], strlen(feat_stop_zh[i])));
 	}
 	CHECK(!rs_is_stopword("cat", 3));
 	CHECK(!rs_is_stopword("美食", strlen("美食")));
@@ -135,7 +135,7 @@ test_fuzz(void)
 			const char *s = rs_tokens_get(&t, i);
 			total++;
 			if (strlen(s) == 0 || strlen(s) > RS_TOKEN_MAX ||
-			    utf8_valid_prefix(s, strlen(s)) != strlen(s)) {
+			    util_utf8_valid_prefix(s, strlen(s)) != strlen(s)) {
 				bad++;
 				fprintf(stderr, "fuzz: bad token \"%s\"\n", s);
 			}

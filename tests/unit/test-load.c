@@ -60,7 +60,7 @@ test_ids(void)
 	rs_ids_free(c);
 	rs_ids_free(ids);
 	rs_ids_free(NULL);
-	/* copying empty ids hands NULL to memcpy in strtab_copy (UBSan) */
+	/* copying empty ids hands NULL to memcpy in util_strtab_copy (UBSan) */
 	ids = rs_ids_new();
 	c = rs_ids_copy(ids);
 	CHECK(rs_ids_count(c) == 0);
@@ -796,7 +796,7 @@ test_errors(void)
 	/* err may be NULL (error.h) */
 	CHECK(load_without_err_survives(P("not-number.csv")));
 	CHECK(load_without_err_survives(P("does-not-exist.csv")));
-	/* reader_run copies the parser's error with *err = ...: a NULL err
+	/* io_reader_run copies the parser's error with *err = ...: a NULL err
 	 * crashes on every parse-thread error (NUL byte, long line, gzip). */
 	CHECK(load_without_err_survives(P("nul.csv")));
 	CHECK(load_without_err_survives(P("unterminated.csv")));

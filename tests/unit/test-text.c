@@ -18,7 +18,7 @@ pn(const char *s, double *x, int *d)
 {
 	*x = -12345.0;		/* sentinels: a refused field must not look parsed */
 	*d = -99;
-	return parse_number(s, strlen(s), x, d);
+	return util_parse_number(s, strlen(s), x, d);
 }
 
 /* Whether s parses to exactly want with the given decimals. */
@@ -90,9 +90,9 @@ test_parse_number(void)
 	}
 
 	/* only s[0..len) is read */
-	CHECK(parse_number("12x", 2, &x, &d) == NUM_OK && x == 12.0 && d == 0);
-	CHECK(parse_number("1e3x", 3, &x, &d) == NUM_OK && x == 1000.0);
-	CHECK(parse_number("3.75", 3, &x, &d) == NUM_OK && x == 3.7 && d == 1);
+	CHECK(util_parse_number("12x", 2, &x, &d) == NUM_OK && x == 12.0 && d == 0);
+	CHECK(util_parse_number("1e3x", 3, &x, &d) == NUM_OK && x == 1000.0);
+	CHECK(util_parse_number("3.75", 3, &x, &d) == NUM_OK && x == 3.7 && d == 1);
 
 	/* exponent forms go through the slow path and report -1 decimals */
 	CHECK(pn_is("1e3", 1000.0, -1));
@@ -146,7 +146,7 @@ test_parse_number(void)
 	CHECK(pn("12abc", &x, &d) == NUM_BAD && x == -12345.0 && d == -99);
 
 	/* missing-value tokens */
-	CHECK(parse_number("", 0, &x, &d) == NUM_EMPTY);
+	CHECK(util_parse_number("", 0, &x, &d) == NUM_EMPTY);
 	CHECK(pn_status("NA") == NUM_EMPTY);
 	CHECK(pn_status("N/A") == NUM_EMPTY);
 	CHECK(pn_status("n/a") == NUM_EMPTY);
@@ -158,8 +158,8 @@ test_parse_number(void)
 	CHECK(pn_status("NULL") == NUM_EMPTY);
 	CHECK(pn_status("None") == NUM_EMPTY);
 	CHECK(pn_status("NULLS") == NUM_BAD);
-	/* "-" is a missing token (is_missing_token says so, and the loader
-	 * treats it as missing in text and time columns), but parse_number
+	/* "-" is a missing token (util_is_missing_token says so, and the loader
+	 * treats it as missing in text and time columns), but util_parse_number
 	 * skips the token check when the field starts with '-'. */
 	CHECK(pn_status("-") == NUM_EMPTY);
 	/* decimals is "-1 for exponent notation" only; a long plain number
@@ -193,7 +193,7 @@ test_parse_17_digits(void)
 	for (int k = 0; known[k] != NULL; k++) {
 		double x = 0;
 		int d;
-		CHECK(parse_number(known[k], strlen(known[k]), &x, &d) == NUM_OK);
+		CHECK(util_parse_number(known[k], strlen(known[k]), &x, &d) == NUM_OK);
 		CHECK(x == strtod(known[k], NULL));
 	}
 	for (int k = 0; k < 300000; k++) {
@@ -209,7 +209,7 @@ test_parse_17_digits(void)
 		if (strchr(buf, 'e') != NULL)
 			continue;
 		n++;
-		if (parse_number(buf, strlen(buf), &y, &d) != NUM_OK ||
+		if (util_parse_number(buf, strlen(buf), &y, &d) != NUM_OK ||
 		    y != strtod(buf, NULL))
 			wrong++;
 	}
@@ -220,50 +220,50 @@ test_parse_17_digits(void)
 static void
 test_missing_token(void)
 {
-	CHECK(is_missing_token("", 0));
-	CHECK(is_missing_token("NA", 2));
-	CHECK(is_missing_token("None", 4));
-	CHECK(is_missing_token("-", 1));
-	CHECK(is_missing_token("null", 4));
-	CHECK(!is_missing_token("none", 4));
-	CHECK(!is_missing_token("Na", 2));
-	CHECK(!is_missing_token("--", 2));
-	CHECK(!is_missing_token("0", 1));
-	CHECK(!is_missing_token("NULLS", 5));
-	CHECK(is_missing_token("NAxyz", 2));	/* only len bytes count */
+	CHECK(util_is_missing_token("", 0));
+	CHECK(util_is_missing_token("NA", 2));
+	CHECK(util_is_missing_token("None", 4));
+	CHECK(util_is_missing_token("-", 1));
+	CHECK(util_is_missing_token("null", 4));
+	CHECK(!util_is_missing_token("none", 4));
+	CHECK(!util_is_missing_token("Na", 2));
+	CHECK(!util_is_missing_token("--", 2));
+	CHECK(!util_is_missing_token("0", 1));
+	CHECK(!util_is_missing_token("NULLS", 5));
+	CHECK(util_is_missing_token("NAxyz", 2));	/* only len bytes count */
 }
 
 static void
 test_f32_keeps(void)
 {
 	/* exact in float whatever the decimals */
-	CHECK(f32_keeps(0.5, 1));
-	CHECK(f32_keeps(0.25, -1));
-	CHECK(f32_keeps(16777216.0, 0));
-	CHECK(f32_keeps(0.0, -1));
+	CHECK(util_f32_keeps(0.5, 1));
+	CHECK(util_f32_keeps(0.25, -1));
+	CHECK(util_f32_keeps(16777216.0, 0));
+	CHECK(util_f32_keeps(0.0, -1));
 	/* only exact values: a float that rounds back to the written text
 	 * would change when a column is widened or printed with more decimals */
-	CHECK(!f32_keeps(0.1, 1));		/* error 1.49e-9 */
-	CHECK(!f32_keeps(3.14159, 5));
-	CHECK(!f32_keeps(99999.99, 2));
-	CHECK(!f32_keeps(1e-10, 10));
-	CHECK(!f32_keeps(0.123456789, 9));
-	CHECK(f32_keeps(0.0009765625, 10));	/* 2^-10 */
-	CHECK(f32_keeps(-1234.5625, 4));
-	CHECK(!f32_keeps(16777217.0, 0));	/* error 1 */
-	CHECK(!f32_keeps(1e30, 0));
+	CHECK(!util_f32_keeps(0.1, 1));		/* error 1.49e-9 */
+	CHECK(!util_f32_keeps(3.14159, 5));
+	CHECK(!util_f32_keeps(99999.99, 2));
+	CHECK(!util_f32_keeps(1e-10, 10));
+	CHECK(!util_f32_keeps(0.123456789, 9));
+	CHECK(util_f32_keeps(0.0009765625, 10));	/* 2^-10 */
+	CHECK(util_f32_keeps(-1234.5625, 4));
+	CHECK(!util_f32_keeps(16777217.0, 0));	/* error 1 */
+	CHECK(!util_f32_keeps(1e30, 0));
 	/* a computed value (decimals -1) must be exact */
-	CHECK(!f32_keeps(0.1, -1));
-	CHECK(!f32_keeps(1.0 / 3.0, -1));
-	CHECK(!f32_keeps(0.1, 23));
+	CHECK(!util_f32_keeps(0.1, -1));
+	CHECK(!util_f32_keeps(1.0 / 3.0, -1));
+	CHECK(!util_f32_keeps(0.1, 23));
 }
 
-/* parse_datetime of a C string into *t. */
+/* util_parse_datetime of a C string into *t. */
 static bool
 pdt(const char *s, double *t)
 {
 	*t = -1e300;
-	return parse_datetime(s, strlen(s), t);
+	return util_parse_datetime(s, strlen(s), t);
 }
 
 static void
@@ -294,7 +294,7 @@ test_parse_datetime(void)
 	CHECK(pdt("2020-07-05 00:08:23.438123", &t) && t == 1593907703.438);
 	CHECK(pdt("2020-07-05 00:08:23.4379", &t) && t == 1593907703.438);
 	/* only s[0..len) */
-	CHECK(parse_datetime("2020-07-05 junk", 10, &t) && t == 1593907200.0);
+	CHECK(util_parse_datetime("2020-07-05 junk", 10, &t) && t == 1593907200.0);
 
 	/* invalid dates and times */
 	CHECK(!pdt("2020-02-30", &t));
@@ -334,9 +334,9 @@ fdt_is(double t, bool date_only, const char *want)
 {
 	char buf[64];
 
-	format_datetime(t, date_only, buf, sizeof buf);
+	util_format_datetime(t, date_only, buf, sizeof buf);
 	if (strcmp(buf, want) != 0) {
-		fprintf(stderr, "format_datetime(%.17g, %d) = \"%s\", expected \"%s\"\n",
+		fprintf(stderr, "util_format_datetime(%.17g, %d) = \"%s\", expected \"%s\"\n",
 		    t, date_only, buf, want);
 		return 0;
 	}
@@ -375,13 +375,13 @@ test_format_datetime(void)
 	CHECK(fdt_is(2147483648.0, false, "2038-01-19 03:14:08"));
 	CHECK(fdt_is(NAN, false, "NaN"));
 	/* a short buffer is truncated, not overrun */
-	format_datetime(1593907703.438, false, buf, 8);
+	util_format_datetime(1593907703.438, false, buf, 8);
 	CHECK_STR(buf, "2020-07");
 
 	for (int i = 0; round_trip[i] != NULL; i++) {
 		bool ok = pdt(round_trip[i], &t);
 		CHECK(ok);
-		format_datetime(t, false, buf, sizeof buf);
+		util_format_datetime(t, false, buf, sizeof buf);
 		CHECK_STR(buf, round_trip[i]);
 	}
 	/* every millisecond of one second survives the trip */
@@ -392,7 +392,7 @@ test_format_datetime(void)
 			snprintf(in, sizeof in, "2021-03-14 01:59:26.%03d", ms);
 			if (!pdt(in, &t))
 				bad++;
-			format_datetime(t, false, buf, sizeof buf);
+			util_format_datetime(t, false, buf, sizeof buf);
 			if (ms == 0 ? strcmp(buf, "2021-03-14 01:59:26") != 0 :
 			    strcmp(buf, in) != 0)
 				bad++;
@@ -406,9 +406,9 @@ fnum_is(double x, bool is_f32, const char *want)
 {
 	char buf[64];
 
-	format_number(x, is_f32, buf, sizeof buf);
+	util_format_number(x, is_f32, buf, sizeof buf);
 	if (strcmp(buf, want) != 0) {
-		fprintf(stderr, "format_number(%.17g, %d) = \"%s\", expected \"%s\"\n",
+		fprintf(stderr, "util_format_number(%.17g, %d) = \"%s\", expected \"%s\"\n",
 		    x, is_f32, buf, want);
 		return 0;
 	}
@@ -445,7 +445,7 @@ test_format_number(void)
 		int bad = 0;
 		for (int k = 1; k < 5000; k++) {
 			double x = k / 7.0;
-			format_number(x, false, buf, sizeof buf);
+			util_format_number(x, false, buf, sizeof buf);
 			if (strtod(buf, NULL) != x)
 				bad++;
 		}
@@ -456,7 +456,7 @@ test_format_number(void)
 static void
 test_utf8_valid_prefix(void)
 {
-#define VP(lit) utf8_valid_prefix(lit, sizeof(lit) - 1)
+#define VP(lit) util_utf8_valid_prefix(lit, sizeof(lit) - 1)
 	CHECK(VP("") == 0);
 	CHECK(VP("abc") == 3);
 	CHECK(VP("caf\xc3\xa9") == 5);			/* U+00E9 */
@@ -495,24 +495,24 @@ test_utf8_valid_prefix(void)
 	CHECK(VP("\xc3\xa9\xc3") == 2);
 	CHECK(VP("\xc3\xa9\xc3(") == 2);
 	/* only len bytes are looked at */
-	CHECK(utf8_valid_prefix("\xc3\xa9", 1) == 0);
+	CHECK(util_utf8_valid_prefix("\xc3\xa9", 1) == 0);
 #undef VP
 }
 
 static void
 test_utf8_width(void)
 {
-	CHECK(utf8_width("") == 0);
-	CHECK(utf8_width("abc") == 3);
-	CHECK(utf8_width("caf\xc3\xa9") == 4);
-	CHECK(utf8_width("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e") == 6);	/* 日本語 */
-	CHECK(utf8_width("a\xe6\x97\xa5" "b") == 4);
-	CHECK(utf8_width("\xed\x95\x9c\xea\xb5\xad") == 4);	/* 한국 */
-	CHECK(utf8_width("\xef\xbc\xa1\xef\xbc\xa2") == 4);	/* fullwidth ＡＢ */
-	CHECK(utf8_width("\xf0\x9f\x98\x80") == 2);		/* emoji */
-	CHECK(utf8_width("e\xcc\x81") == 1);			/* combining acute */
-	CHECK(utf8_width("a\tb") == 2);				/* controls take none */
-	CHECK(utf8_width("\xe2\x82\xac" "5") == 2);		/* € is narrow */
+	CHECK(util_utf8_width("") == 0);
+	CHECK(util_utf8_width("abc") == 3);
+	CHECK(util_utf8_width("caf\xc3\xa9") == 4);
+	CHECK(util_utf8_width("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e") == 6);	/* 日本語 */
+	CHECK(util_utf8_width("a\xe6\x97\xa5" "b") == 4);
+	CHECK(util_utf8_width("\xed\x95\x9c\xea\xb5\xad") == 4);	/* 한국 */
+	CHECK(util_utf8_width("\xef\xbc\xa1\xef\xbc\xa2") == 4);	/* fullwidth ＡＢ */
+	CHECK(util_utf8_width("\xf0\x9f\x98\x80") == 2);		/* emoji */
+	CHECK(util_utf8_width("e\xcc\x81") == 1);			/* combining acute */
+	CHECK(util_utf8_width("a\tb") == 2);				/* controls take none */
+	CHECK(util_utf8_width("\xe2\x82\xac" "5") == 2);		/* € is narrow */
 }
 
 static void
@@ -521,16 +521,16 @@ test_latin1(void)
 	size_t n = 99;
 	char *s;
 
-	s = latin1_to_utf8("caf\xe9", 4, &n);
+	s = util_latin1_to_utf8("caf\xe9", 4, &n);
 	CHECK_STR(s, "caf\xc3\xa9");
 	CHECK(n == 5);
 	free(s);
-	s = latin1_to_utf8("\xff\x80" "A\xa0", 4, &n);
+	s = util_latin1_to_utf8("\xff\x80" "A\xa0", 4, &n);
 	CHECK(n == 7);
 	CHECK(memcmp(s, "\xc3\xbf\xc2\x80" "A\xc2\xa0", 8) == 0);
-	CHECK(utf8_valid_prefix(s, n) == n);
+	CHECK(util_utf8_valid_prefix(s, n) == n);
 	free(s);
-	s = latin1_to_utf8("", 0, &n);
+	s = util_latin1_to_utf8("", 0, &n);
 	CHECK_STR(s, "");
 	CHECK(n == 0);
 	free(s);
@@ -540,9 +540,9 @@ test_latin1(void)
 		int bad = 0;
 		for (int i = 0; i < 256; i++)
 			in[i] = (char)i;
-		s = latin1_to_utf8(in, 256, &n);
+		s = util_latin1_to_utf8(in, 256, &n);
 		CHECK(n == 128 + 2 * 128);
-		CHECK(utf8_valid_prefix(s, n) == n);
+		CHECK(util_utf8_valid_prefix(s, n) == n);
 		for (int i = 128; i < 256; i++) {
 			const unsigned char *p = (const unsigned char *)s + 128 +
 			    2 * (i - 128);
@@ -560,42 +560,42 @@ test_quote_field(void)
 	char buf[128], small[7];
 	char longs[60];
 
-	quote_field("abc", 3, buf, sizeof buf);
+	util_quote_field("abc", 3, buf, sizeof buf);
 	CHECK_STR(buf, "\"abc\"");
-	quote_field("", 0, buf, sizeof buf);
+	util_quote_field("", 0, buf, sizeof buf);
 	CHECK_STR(buf, "\"\"");
-	quote_field("say \"hi\"", 8, buf, sizeof buf);
+	util_quote_field("say \"hi\"", 8, buf, sizeof buf);
 	CHECK_STR(buf, "\"say \\\"hi\\\"\"");
-	quote_field("a\\b", 3, buf, sizeof buf);
+	util_quote_field("a\\b", 3, buf, sizeof buf);
 	CHECK_STR(buf, "\"a\\\\b\"");
-	quote_field("a\tb\n", 4, buf, sizeof buf);
+	util_quote_field("a\tb\n", 4, buf, sizeof buf);
 	CHECK_STR(buf, "\"a\\x09b\\x0a\"");
-	quote_field("\x7f", 1, buf, sizeof buf);
+	util_quote_field("\x7f", 1, buf, sizeof buf);
 	CHECK_STR(buf, "\"\\x7f\"");
 	/* valid UTF-8 is shown as is, anything else byte by byte */
-	quote_field("caf\xc3\xa9", 5, buf, sizeof buf);
+	util_quote_field("caf\xc3\xa9", 5, buf, sizeof buf);
 	CHECK_STR(buf, "\"caf\xc3\xa9\"");
-	quote_field("caf\xe9", 4, buf, sizeof buf);
+	util_quote_field("caf\xe9", 4, buf, sizeof buf);
 	CHECK_STR(buf, "\"caf\\xe9\"");
 	/* at most 40 bytes, then an ellipsis */
 	memset(longs, 'x', sizeof longs);
-	quote_field(longs, 40, buf, sizeof buf);
+	util_quote_field(longs, 40, buf, sizeof buf);
 	CHECK_STR(buf, "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"");
-	quote_field(longs, 45, buf, sizeof buf);
+	util_quote_field(longs, 45, buf, sizeof buf);
 	CHECK_STR(buf, "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...\"");
 	/* the cut never splits a UTF-8 sequence: é at bytes 39-40 */
 	memcpy(longs + 39, "\xc3\xa9", 2);
-	quote_field(longs, 45, buf, sizeof buf);
+	util_quote_field(longs, 45, buf, sizeof buf);
 	CHECK_STR(buf, "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...\"");
 	/* a buffer too small for anything gives "" */
-	quote_field("abc", 3, small, sizeof small);
+	util_quote_field("abc", 3, small, sizeof small);
 	CHECK_STR(small, "");
 	{
 		/* the output stays inside the buffer whatever the input */
 		char in[40], out[20];
 		memset(in, 1, sizeof in);
 		memset(out, 'Z', sizeof out);
-		quote_field(in, sizeof in, out, 16);
+		util_quote_field(in, sizeof in, out, 16);
 		CHECK(strlen(out) < 16);
 		CHECK(out[16] == 'Z');
 	}
@@ -606,7 +606,7 @@ test_quote_field(void)
 		char in[35];
 		size_t n;
 		memset(in, 1, sizeof in);
-		quote_field(in, sizeof in, buf, sizeof buf);
+		util_quote_field(in, sizeof in, buf, sizeof buf);
 		n = strlen(buf);
 		CHECK(n >= 4 && strcmp(buf + n - 4, "...\"") == 0);
 	}
@@ -661,35 +661,35 @@ test_strbuf(void)
 static void
 test_strtab(void)
 {
-	struct rs_strtab *t = strtab_new(), *c;
+	struct rs_strtab *t = util_strtab_new(), *c;
 	bool added = false;
 	char buf[32];
 	int bad = 0;
 
-	CHECK(strtab_intern(t, "apple", 5, &added) == 0 && added);
-	CHECK(strtab_intern(t, "banana", 6, &added) == 1 && added);
-	CHECK(strtab_intern(t, "apple", 5, &added) == 0 && !added);
-	CHECK(strtab_intern(t, "applesauce", 5, NULL) == 0);	/* len bytes */
-	CHECK(strtab_intern(t, "", 0, &added) == 2 && added);
-	CHECK(strtab_intern(t, "a\0b", 3, &added) == 3 && added);
-	CHECK(strtab_intern(t, "a", 1, &added) == 4 && added);
+	CHECK(util_strtab_intern(t, "apple", 5, &added) == 0 && added);
+	CHECK(util_strtab_intern(t, "banana", 6, &added) == 1 && added);
+	CHECK(util_strtab_intern(t, "apple", 5, &added) == 0 && !added);
+	CHECK(util_strtab_intern(t, "applesauce", 5, NULL) == 0);	/* len bytes */
+	CHECK(util_strtab_intern(t, "", 0, &added) == 2 && added);
+	CHECK(util_strtab_intern(t, "a\0b", 3, &added) == 3 && added);
+	CHECK(util_strtab_intern(t, "a", 1, &added) == 4 && added);
 	CHECK(t->n == 5);
-	CHECK(strtab_find(t, "banana", 6) == 1);
-	CHECK(strtab_find(t, "banan", 5) == -1);
-	CHECK(strtab_find(t, "cherry", 6) == -1);
-	CHECK(strtab_find(t, "", 0) == 2);
-	CHECK(strtab_find(t, "a\0b", 3) == 3);
-	CHECK(strtab_find(t, "a\0c", 3) == -1);
-	CHECK_STR(strtab_get(t, 0), "apple");
-	CHECK_STR(strtab_get(t, 1), "banana");
-	CHECK_STR(strtab_get(t, 2), "");
-	CHECK_STR(strtab_get(t, 4), "a");
-	CHECK_STR(strtab_get(t, 99), "");	/* out of range */
+	CHECK(util_strtab_find(t, "banana", 6) == 1);
+	CHECK(util_strtab_find(t, "banan", 5) == -1);
+	CHECK(util_strtab_find(t, "cherry", 6) == -1);
+	CHECK(util_strtab_find(t, "", 0) == 2);
+	CHECK(util_strtab_find(t, "a\0b", 3) == 3);
+	CHECK(util_strtab_find(t, "a\0c", 3) == -1);
+	CHECK_STR(util_strtab_get(t, 0), "apple");
+	CHECK_STR(util_strtab_get(t, 1), "banana");
+	CHECK_STR(util_strtab_get(t, 2), "");
+	CHECK_STR(util_strtab_get(t, 4), "a");
+	CHECK_STR(util_strtab_get(t, 99), "");	/* out of range */
 
 	/* thousands of strings: the table rehashes and keeps every index */
 	for (int i = 0; i < 3000; i++) {
 		snprintf(buf, sizeof buf, "s%d", i);
-		if (strtab_intern(t, buf, strlen(buf), &added) != (uint32_t)(5 + i) ||
+		if (util_strtab_intern(t, buf, strlen(buf), &added) != (uint32_t)(5 + i) ||
 		    !added)
 			bad++;
 	}
@@ -698,34 +698,34 @@ test_strtab(void)
 	bad = 0;
 	for (int i = 0; i < 3000; i++) {
 		snprintf(buf, sizeof buf, "s%d", i);
-		if (strtab_find(t, buf, strlen(buf)) != 5 + i ||
-		    strcmp(strtab_get(t, (uint32_t)(5 + i)), buf) != 0)
+		if (util_strtab_find(t, buf, strlen(buf)) != 5 + i ||
+		    strcmp(util_strtab_get(t, (uint32_t)(5 + i)), buf) != 0)
 			bad++;
 	}
 	CHECK(bad == 0);
-	CHECK(strtab_find(t, "s3000", 5) == -1);
-	CHECK(strtab_find(t, "apple", 5) == 0);
+	CHECK(util_strtab_find(t, "s3000", 5) == -1);
+	CHECK(util_strtab_find(t, "apple", 5) == 0);
 
 	/* a copy is independent of the original */
-	c = strtab_copy(t);
+	c = util_strtab_copy(t);
 	CHECK(c->n == 3005);
-	CHECK(strtab_find(c, "s2999", 5) == 3004);
-	CHECK(strtab_intern(c, "kiwi", 4, &added) == 3005 && added);
-	CHECK(strtab_find(t, "kiwi", 4) == -1);
+	CHECK(util_strtab_find(c, "s2999", 5) == 3004);
+	CHECK(util_strtab_intern(c, "kiwi", 4, &added) == 3005 && added);
+	CHECK(util_strtab_find(t, "kiwi", 4) == -1);
 	CHECK(t->n == 3005);
-	CHECK_STR(strtab_get(c, 0), "apple");
-	strtab_free(c);
-	strtab_free(t);
+	CHECK_STR(util_strtab_get(c, 0), "apple");
+	util_strtab_free(c);
+	util_strtab_free(t);
 
-	/* a copy of an empty table: strtab_copy passes the NULL buf and off
+	/* a copy of an empty table: util_strtab_copy passes the NULL buf and off
 	 * of an empty table to memcpy (undefined; UBSan aborts here) */
-	t = strtab_new();
-	c = strtab_copy(t);
-	CHECK(strtab_intern(c, "x", 1, NULL) == 0);
-	CHECK_STR(strtab_get(c, 0), "x");
-	strtab_free(c);
-	strtab_free(t);
-	strtab_free(NULL);
+	t = util_strtab_new();
+	c = util_strtab_copy(t);
+	CHECK(util_strtab_intern(c, "x", 1, NULL) == 0);
+	CHECK_STR(util_strtab_get(c, 0), "x");
+	util_strtab_free(c);
+	util_strtab_free(t);
+	util_strtab_free(NULL);
 }
 
 static void
@@ -736,14 +736,14 @@ test_hash(void)
 	int distinct = 0;
 	char buf[32];
 
-	CHECK(hash_bytes("abc", 3) == hash_bytes("abcd", 3));
-	CHECK(hash_bytes("abc", 3) != hash_bytes("abd", 3));
-	CHECK(hash_bytes("", 0) != hash_bytes("\0", 1));
-	CHECK(hash_bytes("12345678", 8) != hash_bytes("12345679", 8));
+	CHECK(util_hash_bytes("abc", 3) == util_hash_bytes("abcd", 3));
+	CHECK(util_hash_bytes("abc", 3) != util_hash_bytes("abd", 3));
+	CHECK(util_hash_bytes("", 0) != util_hash_bytes("\0", 1));
+	CHECK(util_hash_bytes("12345678", 8) != util_hash_bytes("12345679", 8));
 	for (int i = 0; i < 2048; i++) {
 		uint64_t h;
 		snprintf(buf, sizeof buf, "%d", i);
-		h = hash_bytes(buf, strlen(buf)) & ((1 << 12) - 1);
+		h = util_hash_bytes(buf, strlen(buf)) & ((1 << 12) - 1);
 		if (!seen[h]) {
 			seen[h] = 1;
 			distinct++;

@@ -103,7 +103,7 @@ cmd_generate_exec(struct session *s, struct cmd_call *c, struct report *r)
 		double t;
 		p.start = call_get(c, "start");
 		if (strlen(p.start) != 10 ||
-		    !parse_datetime(p.start, strlen(p.start), &t))
+		    !util_parse_datetime(p.start, strlen(p.start), &t))
 			return cmd_error(s, "generate: start=%s must be a date YYYY-MM-DD; nothing written",
 			    p.start);
 	}

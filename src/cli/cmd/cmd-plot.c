@@ -127,7 +127,7 @@ check_out_path(const char *opt, const char *path, char *msg, size_t size)
 		snprintf(msg, size, "plot: %s=%s: give a file name", opt, path);
 		return false;
 	}
-	dir = path_dir(path);
+	dir = util_path_dir(path);
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		snprintf(msg, size, "plot: %s=%s: folder %s does not exist", opt, path,
 		    dir);
@@ -172,7 +172,7 @@ temp_beside_plot(const char *path, char *msg, size_t size)
 	int fd;
 
 	umask(mask);
-	fd = temp_beside(path, 0666 & ~mask, &tmp);
+	fd = util_temp_beside(path, 0666 & ~mask, &tmp);
 	if (fd < 0) {
 		snprintf(msg, size, "plot: cannot write in the folder of %s: %s", path,
 		    strerror(errno));

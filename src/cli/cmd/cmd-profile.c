@@ -42,7 +42,7 @@ find_id(struct session *s, const rs_ids *ids, const char *what, const char *id)
 
 	if (k >= 0)
 		return k;
-	quote_field(id, strlen(id), shown, sizeof shown);
+	util_quote_field(id, strlen(id), shown, sizeof shown);
 	for (uint32_t i = 0; i < n && i < 3; i++)
 		snprintf(ex + strlen(ex), sizeof ex - strlen(ex), "%s%s",
 		    i ? ", " : "", rs_ids_name(ids, i));

@@ -275,7 +275,7 @@ static void
 push(double **v, size_t *n, size_t *cap, double x)
 {
 	if (*n == *cap) {
-		*cap = grow_capacity(*cap, *n + 1);
+		*cap = util_grow_capacity(*cap, *n + 1);
 		*v = xreallocarray(*v, *cap, sizeof **v);
 	}
 	(*v)[(*n)++] = x;

@@ -216,11 +216,11 @@ static void
 value_text(const rs_column *c, double x, char *buf, size_t size)
 {
 	if (c->store == RS_STORE_STR)
-		snprintf(buf, size, "%s", strtab_get(c->strs, (uint32_t)x));
+		snprintf(buf, size, "%s", util_strtab_get(c->strs, (uint32_t)x));
 	else if (c->kind == RS_COL_TIME)
-		format_datetime(x, false, buf, size);
+		util_format_datetime(x, false, buf, size);
 	else
-		format_number(x, false, buf, size);
+		util_format_number(x, false, buf, size);
 }
 
 /* The constant of method=constant as a value of c. */
@@ -232,11 +232,11 @@ constant_value(const rs_column *c, const char *text, double *x, int *decimals,
 
 	if (c->kind == RS_COL_TEXT)
 		return 0;
-	if (c->kind == RS_COL_TIME && parse_datetime(text, len, x)) {
+	if (c->kind == RS_COL_TIME && util_parse_datetime(text, len, x)) {
 		*decimals = 3;
 		return 0;
 	}
-	if (parse_number(text, len, x, decimals) == NUM_OK)
+	if (util_parse_number(text, len, x, decimals) == NUM_OK)
 		return 0;
 	rs_error_set(err, RS_EINVAL, "value=%s is not a number (%s holds %s)", text,
 	    c->name, c->kind == RS_COL_TIME ? "times" : "numbers");
@@ -366,7 +366,7 @@ fill_apply(const struct fill_run *f, int j)
 		const char **texts = xmalloc((f->k + 1) * sizeof *texts);
 		for (size_t i = 0; i < f->k; i++)
 			texts[i] = f->p->fill == RS_FILL_CONSTANT ? f->p->value :
-			    strtab_get(c->strs, (uint32_t)f->vals[i]);
+			    util_strtab_get(c->strs, (uint32_t)f->vals[i]);
 		clean_table_set(tab, j, clean_column_replace_text(c, f->rows, texts, f->k));
 		free(texts);
 	} else

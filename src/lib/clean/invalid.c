@@ -138,11 +138,11 @@ rule_text(const struct rule *r, const rs_clean_result *res, char *buf,
 		snprintf(buf, size, "item id missing (spelled NA, null...)");
 		break;
 	case R_BEFORE:
-		format_datetime(res->from, false, a, sizeof a);
+		util_format_datetime(res->from, false, a, sizeof a);
 		snprintf(buf, size, "%s before %s", res->time_column, a);
 		break;
 	case R_AFTER:
-		format_datetime(res->to, false, b, sizeof b);
+		util_format_datetime(res->to, false, b, sizeof b);
 		snprintf(buf, size, "%s at or after %s", res->time_column, b);
 		break;
 	case R_POSITIVE:

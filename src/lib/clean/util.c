@@ -26,7 +26,7 @@ nearest(const rs_table *const *tabs, size_t ntabs, const char *name)
 
 	for (size_t t = 0; t < ntabs; t++)
 		for (size_t j = 0; j < tabs[t]->ncols; j++) {
-			size_t d = edit_distance(name, tabs[t]->cols[j]->name);
+			size_t d = util_edit_distance(name, tabs[t]->cols[j]->name);
 			if (d < bestd) {
 				bestd = d;
 				best = tabs[t]->cols[j]->name;
@@ -432,5 +432,5 @@ clean_id_missing(const rs_ids *ids, uint32_t i)
 {
 	const char *s = rs_ids_name(ids, i);
 
-	return is_missing_token(s, strlen(s));
+	return util_is_missing_token(s, strlen(s));
 }

@@ -73,11 +73,11 @@ clean_window(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 	}
 	free(tv);
 	if (before) {
-		format_datetime(from, false, a, sizeof a);
+		util_format_datetime(from, false, a, sizeof a);
 		clean_reason(res, before, "%s before %s", tc->name, a);
 	}
 	if (after) {
-		format_datetime(to, false, a, sizeof a);
+		util_format_datetime(to, false, a, sizeof a);
 		clean_reason(res, after, "%s at or after %s", tc->name, a);
 	}
 	if (missing)

@@ -93,9 +93,9 @@ rs_column_new(const char *name, enum rs_col_kind kind)
 	c->decimals = 0;
 	if (kind == RS_COL_TEXT) {
 		c->store = RS_STORE_STR;
-		c->strs = strtab_new();
+		c->strs = util_strtab_new();
 		/* code 0 is the empty string, so missing text costs nothing extra */
-		strtab_intern(c->strs, "", 0, NULL);
+		util_strtab_intern(c->strs, "", 0, NULL);
 	} else {
 		c->store = RS_STORE_DICT8;
 		c->dindex = dindex_new(512);
@@ -112,7 +112,7 @@ rs_column_free(rs_column *c)
 	free(c->v);
 	free(c->dict);
 	dindex_free(c->dindex);
-	strtab_free(c->strs);
+	util_strtab_free(c->strs);
 	free(c);
 }
 
@@ -120,7 +120,7 @@ static void
 reserve(rs_column *c, size_t need)
 {
 	if (need > c->cap) {
-		c->cap = grow_capacity(c->cap, need);
+		c->cap = util_grow_capacity(c->cap, need);
 		c->v = xreallocarray(c->v, c->cap, store_size[c->store]);
 	}
 }
@@ -333,7 +333,7 @@ rs_column_push_number(rs_column *c, double x, int decimals)
 	}
 	if (!(x == trunc(x) && x > (double)INT32_MIN && x <= (double)INT32_MAX))
 		c->all_int = false;
-	if (c->all_f32 && !f32_keeps(x, decimals))
+	if (c->all_f32 && !util_f32_keeps(x, decimals))
 		c->all_f32 = false;
 	if (decimals < 0)
 		c->decimals = -1;
@@ -367,7 +367,7 @@ rs_column_push_text(rs_column *c, const char *s, size_t len)
 		rs_column_push_missing(c);
 		return;
 	}
-	code = strtab_intern(c->strs, s, len, NULL);
+	code = util_strtab_intern(c->strs, s, len, NULL);
 	reserve(c, c->n + 1);
 	((uint32_t *)c->v)[c->n++] = code;
 }
@@ -377,7 +377,7 @@ rs_column_text(const rs_column *c, size_t i)
 {
 	if (c->store != RS_STORE_STR)
 		return NULL;
-	return strtab_get(c->strs, ((const uint32_t *)c->v)[i]);
+	return util_strtab_get(c->strs, ((const uint32_t *)c->v)[i]);
 }
 
 bool
@@ -401,7 +401,7 @@ rs_column_format(const rs_column *c, size_t i, char *buf, size_t size)
 	if (isnan(x))
 		snprintf(buf, size, "NaN");
 	else if (c->kind == RS_COL_TIME)
-		format_datetime(x, c->date_only, buf, size);
+		util_format_datetime(x, c->date_only, buf, size);
 	else if ((c->store == RS_STORE_F32 || c->store == RS_STORE_DEC32) &&
 	    c->decimals > 0 && c->decimals < 20) {
 		/* the float holds the written value to this many decimals */
@@ -413,7 +413,7 @@ rs_column_format(const rs_column *c, size_t i, char *buf, size_t size)
 		if (n > 0 && buf[n - 1] == '.')
 			buf[--n] = '\0';
 	} else
-		format_number(x, c->store == RS_STORE_F32, buf, size);
+		util_format_number(x, c->store == RS_STORE_F32, buf, size);
 }
 
 /* Sort 64-bit keys with an LSD radix sort (16-bit digits), skipping the
@@ -524,7 +524,7 @@ rs_column_bytes(const rs_column *c)
 	size_t b = c->cap * store_size[c->store] + c->ndict * sizeof(double);
 
 	if (c->strs != NULL)
-		b += strtab_bytes(c->strs);
+		b += util_strtab_bytes(c->strs);
 	return b;
 }
 
@@ -671,7 +671,7 @@ rs_column_select(const rs_column *c, const size_t *idx, size_t n)
 		}
 	}
 	if (c->strs != NULL)
-		r->strs = strtab_copy(c->strs);
+		r->strs = util_strtab_copy(c->strs);
 	/* a column without missing values has none in any selection */
 	r->nmissing = holes > 0 || c->nmissing > 0 ? count_missing(r) : 0;
 	return r;
@@ -696,7 +696,7 @@ rs_column_copy(const rs_column *c)
 		memcpy(r->dict, c->dict, c->ndict * sizeof *c->dict);
 	}
 	if (c->strs != NULL)
-		r->strs = strtab_copy(c->strs);
+		r->strs = util_strtab_copy(c->strs);
 	return r;
 }
 

@@ -28,7 +28,7 @@ rs_ids_new(void)
 {
 	rs_ids *ids = xcalloc(1, sizeof *ids);
 
-	ids->names = strtab_new();
+	ids->names = util_strtab_new();
 	return ids;
 }
 
@@ -37,7 +37,7 @@ rs_ids_free(rs_ids *ids)
 {
 	if (ids == NULL)
 		return;
-	strtab_free(ids->names);
+	util_strtab_free(ids->names);
 	free(ids->intmap);
 	free(ids);
 }
@@ -47,7 +47,7 @@ rs_ids_copy(const rs_ids *ids)
 {
 	rs_ids *c = xcalloc(1, sizeof *c);
 
-	c->names = strtab_copy(ids->names);
+	c->names = util_strtab_copy(ids->names);
 	if (ids->intcap) {
 		c->intcap = ids->intcap;
 		c->intmap = xmalloc(ids->intcap * sizeof *c->intmap);
@@ -84,7 +84,7 @@ intmap_cover(rs_ids *ids, int64_t v)
 		return true;
 	if ((size_t)v >= limit)
 		return false;
-	ncap = grow_capacity(ids->intcap, (size_t)v + 1);
+	ncap = util_grow_capacity(ids->intcap, (size_t)v + 1);
 	if (ncap > limit)
 		ncap = limit;
 	ids->intmap = xreallocarray(ids->intmap, ncap, sizeof *ids->intmap);
@@ -92,7 +92,7 @@ intmap_cover(rs_ids *ids, int64_t v)
 	    (ncap - ids->intcap) * sizeof *ids->intmap);
 	/* ids added through the string path before now may fall in the new range */
 	for (uint32_t i = 0; i < ids->names->n; i++) {
-		const char *s = strtab_get(ids->names, i);
+		const char *s = util_strtab_get(ids->names, i);
 		int64_t w = canonical_int(s, strlen(s));
 		if (w >= (int64_t)ids->intcap && (size_t)w < ncap)
 			ids->intmap[w] = i + 1;
@@ -112,12 +112,12 @@ rs_ids_intern(rs_ids *ids, const char *s, size_t len)
 	v = canonical_int(s, len);
 	if (v >= 0 && intmap_cover(ids, v)) {
 		if (ids->intmap[v] == 0) {
-			idx = strtab_intern(ids->names, s, len, NULL);
+			idx = util_strtab_intern(ids->names, s, len, NULL);
 			ids->intmap[v] = idx + 1;
 		} else
 			idx = ids->intmap[v] - 1;
 	} else {
-		idx = strtab_intern(ids->names, s, len, NULL);
+		idx = util_strtab_intern(ids->names, s, len, NULL);
 	}
 	ids->has_last = len <= sizeof ids->last;
 	if (ids->has_last)
@@ -134,7 +134,7 @@ rs_ids_find(const rs_ids *ids, const char *s, size_t len)
 
 	if (v >= 0 && (size_t)v < ids->intcap)
 		return (int64_t)ids->intmap[v] - 1;
-	return strtab_find(ids->names, s, len);
+	return util_strtab_find(ids->names, s, len);
 }
 
 uint32_t
@@ -146,13 +146,13 @@ rs_ids_count(const rs_ids *ids)
 const char *
 rs_ids_name(const rs_ids *ids, uint32_t i)
 {
-	return strtab_get(ids->names, i);
+	return util_strtab_get(ids->names, i);
 }
 
 size_t
 rs_ids_bytes(const rs_ids *ids)
 {
-	return strtab_bytes(ids->names) + ids->intcap * sizeof *ids->intmap;
+	return util_strtab_bytes(ids->names) + ids->intcap * sizeof *ids->intmap;
 }
 
 void

@@ -102,7 +102,7 @@ import_read(struct import_run *r, const rs_import_opts *o, const rs_hooks *hooks
 		quiet = *hooks;
 		quiet.note = NULL;
 	}
-	return load_log(r->tmp, &r->log, &fs, &roles, "recs", hooks ? &quiet : NULL,
+	return io_load_log(r->tmp, &r->log, &fs, &roles, "recs", hooks ? &quiet : NULL,
 	    err);
 }
 
@@ -264,7 +264,7 @@ import_lists(struct import_run *r, const rs_imat *train, rs_error *err)
 					    "%s:%zu: user %s has rank %.0f twice (first on line %zu)",
 					    r->path, r->line[e[j].row], rs_ids_name(r->ds->users, u),
 					    e[j].key, r->line[e[j - 1].row]);
-					imported_lists_free(lists);
+					model_imported_lists_free(lists);
 					return NULL;
 				}
 				rep->tied_scores++;
@@ -343,7 +343,7 @@ rs_import_recs(const rs_dataset *ds, const char *path, const char *name,
 	lists = NULL;
 fail:
 	if (lists != NULL)
-		imported_lists_free(lists);
+		model_imported_lists_free(lists);
 	rs_imat_free(train);
 	free(r.ent);
 	free(r.cnt);

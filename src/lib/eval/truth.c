@@ -383,7 +383,7 @@ tokenize(const char *s, struct rs_strtab *tab, uint32_t *out, size_t max)
 		while (b > a && strchr(trim, b[-1]) != NULL)
 			b--;
 		if (b > a && n < max)
-			out[n++] = strtab_intern(tab, a, (size_t)(b - a), NULL);
+			out[n++] = util_strtab_intern(tab, a, (size_t)(b - a), NULL);
 		if (s[len] == '\0')
 			return n;
 		s += len + 1;
@@ -419,7 +419,7 @@ build_categories(rs_eval_ctx *c, rs_error *err)
 	if (col == NULL)
 		return 0;
 	c->cat_col = xstrdup(col->name);
-	tab = strtab_new();
+	tab = util_strtab_new();
 	c->cptr = xcalloc((size_t)c->nitems + 1, sizeof *c->cptr);
 	c->ctok = xmalloc(cap * sizeof *c->ctok);
 	for (uint32_t i = 0; i < c->nitems; i++) {
@@ -431,7 +431,7 @@ build_categories(rs_eval_ctx *c, rs_error *err)
 			else {
 				char buf[48];
 				snprintf(buf, sizeof buf, "%.17g", rs_column_get(col, i));
-				tok[0] = strtab_intern(tab, buf, strlen(buf), NULL);
+				tok[0] = util_strtab_intern(tab, buf, strlen(buf), NULL);
 				m = 1;
 			}
 		}
@@ -445,7 +445,7 @@ build_categories(rs_eval_ctx *c, rs_error *err)
 				c->ctok[n++] = tok[j];
 	}
 	c->cptr[c->nitems] = n;
-	strtab_free(tab);
+	util_strtab_free(tab);
 	return 0;
 }
 

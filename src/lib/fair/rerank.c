@@ -577,12 +577,12 @@ rs_rerank_lists(const rs_eval_ctx *ctx, const rs_eval_result *r,
 		io.signal = "none";
 		io.binary = true;
 		if ((train = rs_imat_build(ds, &ds->log, &io, err)) == NULL) {
-			imported_lists_free(lists);
+			model_imported_lists_free(lists);
 			return NULL;
 		}
 	}
 	if ((m = rs_model_new(rs_kind_imported.name, name, keys, vals, 1, err)) == NULL) {
-		imported_lists_free(lists);
+		model_imported_lists_free(lists);
 		rs_imat_free(train);
 		return NULL;
 	}

@@ -161,7 +161,7 @@ feat_prepare_blocks(rs_features *f, const rs_dataset *ds, const struct sources *
 	}
 	if (src->category != NULL) {
 		struct classes cl;
-		if (classes_build(&cl, src->category, MAX_CATEGORIES, "category",
+		if (feat_classes_build(&cl, src->category, MAX_CATEGORIES, "category",
 		    err) != 0)
 			return -1;
 		f->ncategories = cl.n;
@@ -181,12 +181,12 @@ feat_prepare_blocks(rs_features *f, const rs_dataset *ds, const struct sources *
 			    cl.names[k]);
 	}
 	if (src->tags != NULL) {
-		ex->tagtab = strtab_new();
+		ex->tagtab = util_strtab_new();
 		for (uint32_t i = 0; i < nitems && i < src->tags->n; i++) {
 			const char *s = rs_column_text(src->tags, i), *tag;
 			size_t pos = 0, n;
 			while ((n = next_tag(s, &pos, &tag)) > 0) {
-				strtab_intern(ex->tagtab, tag, n, NULL);
+				util_strtab_intern(ex->tagtab, tag, n, NULL);
 				if (ex->tagtab->n > MAX_TAGS) {
 					rs_error_set(err, RS_EINVAL,
 					    "tags=%s: more than %u distinct tags",
@@ -201,13 +201,13 @@ feat_prepare_blocks(rs_features *f, const rs_dataset *ds, const struct sources *
 		    ex->tagtab->n);
 		for (uint32_t k = 0; k < ex->tagtab->n; k++)
 			f->colnames[ex->tags_first + k] = xasprintf("%s:%s",
-			    src->tags->name, strtab_get(ex->tagtab, k));
+			    src->tags->name, util_strtab_get(ex->tagtab, k));
 	}
 	if (src->nonehot > 0)
 		ex->oh = xcalloc((size_t)src->nonehot, sizeof *ex->oh);
 	for (int b = 0; b < src->nonehot; b++) {
 		const rs_column *col = src->onehot[b];
-		if (classes_build(&ex->oh[b].cl, col, MAX_ONEHOT, "onehot", err) != 0)
+		if (feat_classes_build(&ex->oh[b].cl, col, MAX_ONEHOT, "onehot", err) != 0)
 			return -1;
 		ex->noh++;
 		ex->oh[b].first = f->ncols;
@@ -224,9 +224,9 @@ feat_prepare_blocks(rs_features *f, const rs_dataset *ds, const struct sources *
 void
 feat_extra_free(struct extra *ex)
 {
-	strtab_free(ex->tagtab);
+	util_strtab_free(ex->tagtab);
 	for (int b = 0; b < ex->noh; b++)
-		classes_free(&ex->oh[b].cl);
+		feat_classes_free(&ex->oh[b].cl);
 	free(ex->oh);
 }
 
@@ -240,7 +240,7 @@ static void
 put(struct builder *b, uint32_t col, float val)
 {
 	if (b->nnz + 1 > b->cap) {
-		b->cap = grow_capacity(b->cap, b->nnz + 1);
+		b->cap = util_grow_capacity(b->cap, b->nnz + 1);
 		b->m->col = xreallocarray(b->m->col, b->cap, sizeof *b->m->col);
 		b->m->val = xreallocarray(b->m->val, b->cap, sizeof *b->m->val);
 	}
@@ -258,11 +258,11 @@ put_tags(struct builder *b, const rs_column *col, const struct extra *ex,
 
 	while ((n = next_tag(s, &pos, &tag)) > 0) {
 		if (ntag == *cap) {
-			*cap = grow_capacity(*cap, ntag + 1);
+			*cap = util_grow_capacity(*cap, ntag + 1);
 			*cols = xreallocarray(*cols, *cap, sizeof **cols);
 		}
 		(*cols)[ntag++] = ex->tags_first +
-		    (uint32_t)strtab_find(ex->tagtab, tag, n);
+		    (uint32_t)util_strtab_find(ex->tagtab, tag, n);
 	}
 	for (size_t a = 1; a < ntag; a++)
 		for (size_t k = a; k > 0 && (*cols)[k - 1] > (*cols)[k]; k--) {

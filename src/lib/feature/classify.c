@@ -91,7 +91,7 @@ check_columns(const rs_dataset *ds, const rs_classify_params *p,
 		    p->target, p->target);
 		return -1;
 	}
-	if (classes_build(cl, *target, MAX_CLASSES, "target", err) != 0)
+	if (feat_classes_build(cl, *target, MAX_CLASSES, "target", err) != 0)
 		return -1;
 	if (cl->n == 0) {
 		rs_error_set(err, RS_EINVAL,
@@ -263,9 +263,9 @@ rs_classify(const rs_dataset *ds, const rs_classify_params *p,
 		return -1;
 	}
 	if (check_columns(ds, p, &target, &text, &ntext, &k.cl, err) != 0 ||
-	    corpus_build(&k.corpus, ds, text, (size_t)ntext, p->tok_flags, h,
+	    feat_corpus_build(&k.corpus, ds, text, (size_t)ntext, p->tok_flags, h,
 	    err) != 0) {
-		classes_free(&k.cl);
+		feat_classes_free(&k.cl);
 		free((void *)text);
 		return -1;
 	}
@@ -308,8 +308,8 @@ rs_classify(const rs_dataset *ds, const rs_classify_params *p,
 done:
 	if (rc != 0)
 		rs_classify_result_free(out);
-	classes_free(&k.cl);
-	corpus_free(&k.corpus);
+	feat_classes_free(&k.cl);
+	feat_corpus_free(&k.corpus);
 	free((void *)text);
 	free(k.label);
 	free(k.order);

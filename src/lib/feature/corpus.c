@@ -74,7 +74,7 @@ feat_item_column(const rs_dataset *ds, const char *opt, const char *name,
 	}
 	for (size_t k = 0; k < ds->item_tbl.ncols; k++) {
 		const rs_column *o = ds->item_tbl.cols[k];
-		size_t d = edit_distance(name, o->name);
+		size_t d = util_edit_distance(name, o->name);
 		if (d < bestd && (kinds & (1u << o->kind))) {
 			bestd = d;
 			near = o->name;
@@ -157,7 +157,7 @@ feat_blank_text(const char *s)
 {
 	size_t len = strlen(s);
 
-	return is_missing_token(s, len) || strcasecmp(s, "UNKNOWN") == 0 ||
+	return util_is_missing_token(s, len) || strcasecmp(s, "UNKNOWN") == 0 ||
 	    strcmp(s, "[]") == 0;
 }
 
@@ -215,7 +215,7 @@ part_build(struct part *pt, const rs_dataset *ds, const rs_column *const *cols,
 	pt->cap = 1024;
 	pt->term = xmalloc(pt->cap * sizeof *pt->term);
 	pt->count = xmalloc(pt->cap * sizeof *pt->count);
-	pt->vocab = strtab_new();
+	pt->vocab = util_strtab_new();
 	pt->dfcap = 1024;
 	pt->df = xcalloc(pt->dfcap, sizeof *pt->df);
 	rs_tokens_init(&toks);
@@ -238,24 +238,24 @@ part_build(struct part *pt, const rs_dataset *ds, const rs_column *const *cols,
 					rs_tokenize(s, strlen(s), tok_flags, &toks);
 			}
 		if (toks.n > idcap) {
-			idcap = grow_capacity(idcap, toks.n);
+			idcap = util_grow_capacity(idcap, toks.n);
 			ids = xreallocarray(ids, idcap, sizeof *ids);
 		}
 		for (size_t t = 0; t < toks.n; t++) {
 			size_t end = t + 1 < toks.n ? toks.off[t + 1] : toks.len;
-			ids[nid++] = strtab_intern(pt->vocab, toks.buf + toks.off[t],
+			ids[nid++] = util_strtab_intern(pt->vocab, toks.buf + toks.off[t],
 			    end - toks.off[t] - 1, NULL);
 		}
 		pt->tokens += nid;
 		sort_ids(ids, nid);
 		if (nnz + nid > pt->cap) {
-			pt->cap = grow_capacity(pt->cap, nnz + nid);
+			pt->cap = util_grow_capacity(pt->cap, nnz + nid);
 			pt->term = xreallocarray(pt->term, pt->cap, sizeof *pt->term);
 			pt->count = xreallocarray(pt->count, pt->cap, sizeof *pt->count);
 		}
 		if (pt->vocab->n > pt->dfcap) {
 			size_t old = pt->dfcap;
-			pt->dfcap = grow_capacity(pt->dfcap, pt->vocab->n);
+			pt->dfcap = util_grow_capacity(pt->dfcap, pt->vocab->n);
 			pt->df = xreallocarray(pt->df, pt->dfcap, sizeof *pt->df);
 			memset(pt->df + old, 0, (pt->dfcap - old) * sizeof *pt->df);
 		}
@@ -284,14 +284,14 @@ part_free(struct part *pt)
 	free(pt->term);
 	free(pt->count);
 	free(pt->df);
-	strtab_free(pt->vocab);
+	util_strtab_free(pt->vocab);
 }
 
 /* Documents are tokenized in contiguous parts, one per thread, each with
  * its own vocabulary; the parts are then merged in order, so term ids come
  * out in first-seen order exactly as one thread would give them. */
 int
-corpus_build(struct corpus *c, const rs_dataset *ds,
+feat_corpus_build(struct corpus *c, const rs_dataset *ds,
     const rs_column *const *cols, size_t ncols, unsigned tok_flags,
     const rs_hooks *h, rs_error *err)
 {
@@ -330,14 +330,14 @@ corpus_build(struct corpus *c, const rs_dataset *ds,
 		nnz += parts[p].ptr[parts[p].last - parts[p].first];
 	c->term = xmalloc((nnz ? nnz : 1) * sizeof *c->term);
 	c->count = xmalloc((nnz ? nnz : 1) * sizeof *c->count);
-	c->vocab = strtab_new();
+	c->vocab = util_strtab_new();
 	nnz = 0;
 	for (int p = 0; p < nparts; p++) {
 		struct part *pt = &parts[p];
 		uint32_t *map = xmalloc((pt->vocab->n ? pt->vocab->n : 1) * sizeof *map);
 		for (uint32_t t = 0; t < pt->vocab->n; t++) {
-			const char *s = strtab_get(pt->vocab, t);
-			map[t] = strtab_intern(c->vocab, s, strlen(s), NULL);
+			const char *s = util_strtab_get(pt->vocab, t);
+			map[t] = util_strtab_intern(c->vocab, s, strlen(s), NULL);
 		}
 		for (uint32_t d = pt->first; d < pt->last; d++) {
 			uint64_t b = pt->ptr[d - pt->first], e = pt->ptr[d - pt->first + 1];
@@ -371,13 +371,13 @@ corpus_build(struct corpus *c, const rs_dataset *ds,
 }
 
 void
-corpus_free(struct corpus *c)
+feat_corpus_free(struct corpus *c)
 {
 	free(c->ptr);
 	free(c->term);
 	free(c->count);
 	free(c->df);
-	strtab_free(c->vocab);
+	util_strtab_free(c->vocab);
 	memset(c, 0, sizeof *c);
 }
 
@@ -398,10 +398,10 @@ cmp_class(const void *a, const void *b)
 }
 
 int
-classes_build(struct classes *cl, const rs_column *col, uint32_t max,
+feat_classes_build(struct classes *cl, const rs_column *col, uint32_t max,
     const char *opt, rs_error *err)
 {
-	struct rs_strtab *seen = strtab_new();
+	struct rs_strtab *seen = util_strtab_new();
 	size_t n = col->n;
 	struct class_key *keys;
 	uint32_t *rank, *bycode = NULL;
@@ -432,7 +432,7 @@ classes_build(struct classes *cl, const rs_column *col, uint32_t max,
 			}
 		}
 		rs_column_format(col, i, buf, sizeof buf);
-		k = strtab_intern(seen, buf, strlen(buf), &added);
+		k = util_strtab_intern(seen, buf, strlen(buf), &added);
 		if (bycode != NULL)
 			bycode[code] = k;
 		if (added) {
@@ -440,9 +440,9 @@ classes_build(struct classes *cl, const rs_column *col, uint32_t max,
 				rs_error_set(err, RS_EINVAL,
 				    "%s=%s: more than %u distinct values; a category column has fewer",
 				    opt, col->name, max);
-				strtab_free(seen);
+				util_strtab_free(seen);
 				free(bycode);
-				classes_free(cl);
+				feat_classes_free(cl);
 				return -1;
 			}
 			cl->names = xreallocarray(cl->names, cl->n + 1, sizeof *cl->names);
@@ -456,7 +456,7 @@ classes_build(struct classes *cl, const rs_column *col, uint32_t max,
 		cl->of[i] = k;
 		cl->rows[k]++;
 	}
-	strtab_free(seen);
+	util_strtab_free(seen);
 	free(bycode);
 	/* renumber: most rows first, then by name */
 	keys = xmalloc((cl->n ? cl->n : 1) * sizeof *keys);
@@ -493,7 +493,7 @@ classes_build(struct classes *cl, const rs_column *col, uint32_t max,
 }
 
 void
-classes_free(struct classes *cl)
+feat_classes_free(struct classes *cl)
 {
 	for (uint32_t k = 0; k < cl->n; k++)
 		free(cl->names[k]);

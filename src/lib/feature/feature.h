@@ -11,10 +11,10 @@
 #include "reelscope/features.h"
 
 /* The stop lists (token.c), sorted by bytes. */
-extern const char *const tok_stop_en[];
-extern const size_t tok_nstop_en;
-extern const char *const tok_stop_zh[];
-extern const size_t tok_nstop_zh;
+extern const char *const feat_stop_en[];
+extern const size_t feat_nstop_en;
+extern const char *const feat_stop_zh[];
+extern const size_t feat_nstop_zh;
 
 /* Kinds a column may have, as a mask of 1 << enum rs_col_kind. */
 #define FEAT_TEXT	(1u << RS_COL_TEXT)
@@ -56,10 +56,10 @@ struct corpus {
 };
 
 /* Tokenize the given columns of every item. -1 when interrupted. */
-int corpus_build(struct corpus *c, const rs_dataset *ds,
+int feat_corpus_build(struct corpus *c, const rs_dataset *ds,
     const rs_column *const *cols, size_t ncols, unsigned tok_flags,
     const rs_hooks *h, rs_error *err);
-void corpus_free(struct corpus *c);
+void feat_corpus_free(struct corpus *c);
 
 /* A class column's distinct present values as classes, ordered by rows
  * (descending) then name; class per row (RS_NONE when missing). */
@@ -72,9 +72,9 @@ struct classes {
 };
 
 /* -1 with err when the column has more than max distinct values. */
-int classes_build(struct classes *cl, const rs_column *col, uint32_t max,
+int feat_classes_build(struct classes *cl, const rs_column *col, uint32_t max,
     const char *opt, rs_error *err);
-void classes_free(struct classes *cl);
+void feat_classes_free(struct classes *cl);
 
 /* ---- The item feature matrix (features.c, blocks.c) ---- */
 

@@ -148,7 +148,7 @@ rs_features_free(rs_features *f)
 	free(f->terms);
 	free(f->df);
 	free(f->idf);
-	strtab_free(f->term_index);
+	util_strtab_free(f->term_index);
 	free(f->tfidf.ptr);
 	free(f->tfidf.col);
 	free(f->tfidf.val);
@@ -216,7 +216,7 @@ choose_terms(rs_features *f, const struct corpus *c, uint32_t *newid)
 		else {
 			keys[nkeep].df = c->df[t];
 			keys[nkeep].id = t;
-			keys[nkeep++].s = strtab_get(c->vocab, t);
+			keys[nkeep++].s = util_strtab_get(c->vocab, t);
 		}
 	}
 	qsort(keys, nkeep, sizeof *keys, cmp_term);
@@ -228,17 +228,17 @@ choose_terms(rs_features *f, const struct corpus *c, uint32_t *newid)
 	f->terms = xmalloc((nkeep ? nkeep : 1) * sizeof *f->terms);
 	f->df = xmalloc((nkeep ? nkeep : 1) * sizeof *f->df);
 	f->idf = xmalloc((nkeep ? nkeep : 1) * sizeof *f->idf);
-	f->term_index = strtab_new();
+	f->term_index = util_strtab_new();
 	for (uint32_t k = 0; k < nkeep; k++) {
 		newid[keys[k].id] = k;
-		strtab_intern(f->term_index, keys[k].s, strlen(keys[k].s), NULL);
+		util_strtab_intern(f->term_index, keys[k].s, strlen(keys[k].s), NULL);
 		f->df[k] = keys[k].df;
 		f->idf[k] = (float)(log((1.0 + c->docs_with_text) /
 		    (1.0 + keys[k].df)) + 1.0);
 	}
 	/* the index's buffer is final now */
 	for (uint32_t k = 0; k < nkeep; k++)
-		f->terms[k] = strtab_get(f->term_index, k);
+		f->terms[k] = util_strtab_get(f->term_index, k);
 	free(keys);
 }
 
@@ -284,7 +284,7 @@ build_tfidf(rs_features *f, const struct corpus *c, const uint32_t *newid)
 		double ss = 0;
 		uint64_t b = c->ptr[d], e = c->ptr[d + 1];
 		if (e - b > rowcap) {
-			rowcap = grow_capacity(rowcap, e - b);
+			rowcap = util_grow_capacity(rowcap, e - b);
 			row = xreallocarray(row, rowcap, sizeof *row);
 		}
 		for (uint64_t k = b; k < e; k++) {
@@ -350,7 +350,7 @@ rs_features_build(const rs_dataset *ds, const rs_features_params *p,
 	f->height_col = name_or_empty(src.height);
 	f->tags_col = name_or_empty(src.tags);
 	f->onehot_cols = names_of(src.onehot, src.nonehot);
-	if (corpus_build(&corpus, ds, src.text, (size_t)src.ntext, p->tok_flags,
+	if (feat_corpus_build(&corpus, ds, src.text, (size_t)src.ntext, p->tok_flags,
 	    h, err) != 0) {
 		sources_free(&src);
 		rs_features_free(f);
@@ -369,14 +369,14 @@ rs_features_build(const rs_dataset *ds, const rs_features_params *p,
 			    "no terms left: %u distinct terms in %u items with text, each in fewer than min_df=%u items or more than max_df=%g of them (lower min_df= or raise max_df=)",
 			    corpus.vocab->n, corpus.docs_with_text, p->min_df, p->max_df);
 		free(newid);
-		corpus_free(&corpus);
+		feat_corpus_free(&corpus);
 		sources_free(&src);
 		rs_features_free(f);
 		return NULL;
 	}
 	build_tfidf(f, &corpus, newid);
 	free(newid);
-	corpus_free(&corpus);
+	feat_corpus_free(&corpus);
 	if (feat_prepare_blocks(f, ds, &src, &ex, h, err) != 0) {
 		feat_extra_free(&ex);
 		sources_free(&src);
@@ -423,7 +423,7 @@ rs_features_rebuild(const rs_features *f, const rs_dataset *ds,
 int64_t
 rs_features_find_term(const rs_features *f, const char *term)
 {
-	return f->term_index ? strtab_find(f->term_index, term, strlen(term)) : -1;
+	return f->term_index ? util_strtab_find(f->term_index, term, strlen(term)) : -1;
 }
 
 const rs_feature_block *

@@ -13,7 +13,7 @@
 /* Stop words, sorted by bytes (the unit test checks the order and that
  * every one is found).
  * Short on purpose: TF-IDF already weighs common words down. */
-const char *const tok_stop_en[] = {
+const char *const feat_stop_en[] = {
 	"a", "about", "after", "again", "all", "also", "am", "amp", "an", "and",
 	"any", "are", "as", "at", "be", "been", "before", "being", "but", "by",
 	"can", "com", "could", "did", "do", "does", "doing", "dont", "down",
@@ -27,9 +27,9 @@ const char *const tok_stop_en[] = {
 	"what", "when", "where", "which", "while", "who", "why", "will",
 	"with", "www", "you", "your"
 };
-const size_t tok_nstop_en = sizeof tok_stop_en / sizeof tok_stop_en[0];
+const size_t feat_nstop_en = sizeof feat_stop_en / sizeof feat_stop_en[0];
 
-const char *const tok_stop_zh[] = {
+const char *const feat_stop_zh[] = {
 	"一下", "一个", "一些", "一样", "一次", "不是", "个", "么", "之", "也", "了", "什么",
 	"今天", "他", "他们", "但", "但是", "你", "你们", "其实", "又", "只", "可以", "和",
 	"在", "太", "她", "她们", "如果", "它", "对", "就", "就是", "已经", "很", "怎么", "我",
@@ -37,7 +37,7 @@ const char *const tok_stop_zh[] = {
 	"真的", "给", "自己", "被", "让", "还", "还是", "这", "这个", "这么", "这些", "这样",
 	"那", "那个", "那么", "都"
 };
-const size_t tok_nstop_zh = sizeof tok_stop_zh / sizeof tok_stop_zh[0];
+const size_t feat_nstop_zh = sizeof feat_stop_zh / sizeof feat_stop_zh[0];
 
 /* Particles that end a CJK run: they glue phrases, they are not words. */
 static bool
@@ -70,7 +70,7 @@ static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
 static void
 stop_insert(const char *w)
 {
-	size_t j = hash_bytes(w, strlen(w)) & (STOP_SLOTS - 1);
+	size_t j = util_hash_bytes(w, strlen(w)) & (STOP_SLOTS - 1);
 
 	while (stop_set[j] != NULL)
 		j = (j + 1) & (STOP_SLOTS - 1);
@@ -80,10 +80,10 @@ stop_insert(const char *w)
 static void
 stop_init(void)
 {
-	for (size_t i = 0; i < tok_nstop_en; i++)
-		stop_insert(tok_stop_en[i]);
-	for (size_t i = 0; i < tok_nstop_zh; i++)
-		stop_insert(tok_stop_zh[i]);
+	for (size_t i = 0; i < feat_nstop_en; i++)
+		stop_insert(feat_stop_en[i]);
+	for (size_t i = 0; i < feat_nstop_zh; i++)
+		stop_insert(feat_stop_zh[i]);
 }
 
 bool
@@ -94,7 +94,7 @@ rs_is_stopword(const char *tok, size_t len)
 	if (len == 0 || len > STOP_MAXLEN)
 		return false;
 	pthread_once(&stop_once, stop_init);
-	j = hash_bytes(tok, len) & (STOP_SLOTS - 1);
+	j = util_hash_bytes(tok, len) & (STOP_SLOTS - 1);
 	while (stop_set[j] != NULL) {
 		if (strncmp(stop_set[j], tok, len) == 0 && stop_set[j][len] == '\0')
 			return true;
@@ -134,11 +134,11 @@ static void
 tokens_push(rs_tokens *t, const char *s, size_t len)
 {
 	if (t->len + len + 1 > t->cap) {
-		t->cap = grow_capacity(t->cap, t->len + len + 1);
+		t->cap = util_grow_capacity(t->cap, t->len + len + 1);
 		t->buf = xrealloc(t->buf, t->cap);
 	}
 	if (t->n + 1 > t->ncap) {
-		t->ncap = grow_capacity(t->ncap, t->n + 1);
+		t->ncap = util_grow_capacity(t->ncap, t->n + 1);
 		t->off = xreallocarray(t->off, t->ncap, sizeof *t->off);
 	}
 	t->off[t->n++] = t->len;

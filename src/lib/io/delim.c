@@ -83,12 +83,12 @@ on_field(void *s, size_t len, void *data)
 	struct batch *b = pp->cur;
 
 	if (b->nf == b->fcap) {
-		b->fcap = grow_capacity(b->fcap, b->nf + 1);
+		b->fcap = util_grow_capacity(b->fcap, b->nf + 1);
 		b->foff = xreallocarray(b->foff, b->fcap, sizeof *b->foff);
 		b->flen = xreallocarray(b->flen, b->fcap, sizeof *b->flen);
 	}
 	if (b->blen + len + 1 > b->bcap) {
-		b->bcap = grow_capacity(b->bcap, b->blen + len + 1);
+		b->bcap = util_grow_capacity(b->bcap, b->blen + len + 1);
 		b->bytes = xrealloc(b->bytes, b->bcap);
 	}
 	if (len)
@@ -110,7 +110,7 @@ on_row(int c, void *data)
 	(void)c;
 	pp->rows++;
 	if (b->nrows == b->rcap) {
-		b->rcap = grow_capacity(b->rcap, b->nrows + 1);
+		b->rcap = util_grow_capacity(b->rcap, b->nrows + 1);
 		b->rfirst = xreallocarray(b->rfirst, b->rcap, sizeof *b->rfirst);
 		b->rnf = xreallocarray(b->rnf, b->rcap, sizeof *b->rnf);
 		b->rline = xreallocarray(b->rline, b->rcap, sizeof *b->rline);
@@ -130,13 +130,13 @@ batch_pass(struct pipe *pp)
 	bool ok;
 
 	if (pp->inl != NULL) {
-		pp->cur->fraction = src_fraction(pp->src);
+		pp->cur->fraction = io_src_fraction(pp->src);
 		pp->stop = consume(pp, pp->inl, pp->cur);
 		batch_reset(pp->cur);
 		return !pp->stop;
 	}
 	pthread_mutex_lock(&pp->mu);
-	pp->b[pp->head].fraction = src_fraction(pp->src);
+	pp->b[pp->head].fraction = io_src_fraction(pp->src);
 	pp->full[pp->head] = 1;
 	pp->head = (pp->head + 1) % NBATCH;
 	pthread_cond_broadcast(&pp->cv);
@@ -156,7 +156,7 @@ is_lf(unsigned char c)
 }
 
 size_t
-squeeze_colons(char *l, size_t n)
+io_squeeze_colons(char *l, size_t n)
 {
 	size_t o = 0;
 
@@ -210,10 +210,10 @@ parse_thread(void *arg)
 	bool open = false;	/* a quoted field continues from an earlier line */
 	int rc;
 
-	while ((rc = src_next_line(pp->src, &line, &len, &lineno, &pp->perr)) == 1) {
+	while ((rc = io_src_next_line(pp->src, &line, &len, &lineno, &pp->perr)) == 1) {
 		const char *feed = line;
 		size_t flen = len;
-		bool nl = src_line_had_newline(pp->src), cr;
+		bool nl = io_src_line_had_newline(pp->src), cr;
 
 		if (!open) {
 			pp->row_line = lineno;
@@ -222,7 +222,7 @@ parse_thread(void *arg)
 		rows_before = pp->rows;
 		pp->line = lineno;
 		if (r->colons)
-			flen = squeeze_colons(line, len);
+			flen = io_squeeze_colons(line, len);
 		/* a CR inside a line is data; libcsv would end the row there */
 		cr = memchr(line, '\r', flen) != NULL;
 		if (cr)
@@ -233,7 +233,7 @@ parse_thread(void *arg)
 		if (r->enc == ENC_LATIN1) {
 			size_t n2;
 			free(conv);
-			conv = latin1_to_utf8(line, flen + nl, &n2);
+			conv = util_latin1_to_utf8(line, flen + nl, &n2);
 			feed = conv;
 			flen = n2 - nl;
 		}
@@ -360,7 +360,7 @@ row_check(struct store *st, char *const *f, const size_t *flen)
 			return false;
 		}
 		if (fs->role == F_COLUMN && fs->col->kind == RS_COL_NUMBER) {
-			switch (parse_number(s, len, &st->vals[j], &st->dec[j])) {
+			switch (util_parse_number(s, len, &st->vals[j], &st->dec[j])) {
 			case NUM_OK:
 				continue;
 			case NUM_EMPTY:
@@ -368,12 +368,12 @@ row_check(struct store *st, char *const *f, const size_t *flen)
 				st->dec[j] = 0;
 				continue;
 			case NUM_BAD:
-				quote_field(s, len, q, sizeof q);
+				util_quote_field(s, len, q, sizeof q);
 				row_bad(st, "column %zu (%s): %s is not a number",
 				    j + 1, colname(r, j), q);
 				return false;
 			case NUM_RANGE:
-				quote_field(s, len, q, sizeof q);
+				util_quote_field(s, len, q, sizeof q);
 				row_bad(st,
 				    "column %zu (%s): %s is out of range (not a finite number)",
 				    j + 1, colname(r, j), q);
@@ -381,12 +381,12 @@ row_check(struct store *st, char *const *f, const size_t *flen)
 			}
 		}
 		if (fs->role == F_COLUMN && fs->col->kind == RS_COL_TIME) {
-			if (parse_datetime(s, len, &st->vals[j]))
+			if (util_parse_datetime(s, len, &st->vals[j]))
 				st->dec[j] = 3;	/* times keep milliseconds */
-			else if (is_missing_token(s, len))
+			else if (util_is_missing_token(s, len))
 				st->vals[j] = NAN;
 			else {
-				quote_field(s, len, q, sizeof q);
+				util_quote_field(s, len, q, sizeof q);
 				row_bad(st,
 				    "column %zu (%s): %s is not a date-time (YYYY-MM-DD[ HH:MM:SS])",
 				    j + 1, colname(r, j), q);
@@ -395,15 +395,15 @@ row_check(struct store *st, char *const *f, const size_t *flen)
 			continue;
 		}
 		/* ids and text */
-		if (utf8_valid_prefix(s, len) != len) {
+		if (util_utf8_valid_prefix(s, len) != len) {
 			size_t n2;
 			if (r->enc == ENC_AUTO) {
-				st->conv[j] = latin1_to_utf8(s, len, &n2);
+				st->conv[j] = util_latin1_to_utf8(s, len, &n2);
 				continue;
 			}
 			row_bad(st,
 			    "column %zu (%s): invalid UTF-8 at byte %zu (give encoding=latin1 for a Latin-1 file)",
-			    j + 1, colname(r, j), utf8_valid_prefix(s, len) + 1);
+			    j + 1, colname(r, j), util_utf8_valid_prefix(s, len) + 1);
 			return false;
 		}
 	}
@@ -415,7 +415,7 @@ grow_ids(struct reader *r, size_t more)
 {
 	if (r->n + more <= r->cap)
 		return;
-	r->cap = grow_capacity(r->cap, r->n + more);
+	r->cap = util_grow_capacity(r->cap, r->n + more);
 	if (r->user_ids)
 		r->user = xreallocarray(r->user, r->cap, sizeof *r->user);
 	if (r->item_ids)
@@ -461,8 +461,8 @@ static const char *
 field_text(const struct reader *r, const char *s, size_t *len, char **tmp)
 {
 	*tmp = NULL;
-	if (r->enc == ENC_AUTO && utf8_valid_prefix(s, *len) != *len) {
-		*tmp = latin1_to_utf8(s, *len, len);
+	if (r->enc == ENC_AUTO && util_utf8_valid_prefix(s, *len) != *len) {
+		*tmp = util_latin1_to_utf8(s, *len, len);
 		return *tmp;
 	}
 	return s;
@@ -514,10 +514,10 @@ batch_parse_column(struct store *st, const struct batch *b, size_t j)
 		len = b->flen[b->rfirst[i] + j];
 		if (fs->role != F_COLUMN) {
 			if (len == 0 || (check_utf8 &&
-			    utf8_valid_prefix(s, len) != len))
+			    util_utf8_valid_prefix(s, len) != len))
 				st->state[i] = ROW_BAD;
 		} else if (fs->col->kind == RS_COL_NUMBER) {
-			switch (parse_number(s, len, &v[i], &dec)) {
+			switch (util_parse_number(s, len, &v[i], &dec)) {
 			case NUM_OK:
 				d[i] = (int8_t)(dec > 100 ? 100 : dec);
 				break;
@@ -529,13 +529,13 @@ batch_parse_column(struct store *st, const struct batch *b, size_t j)
 				st->state[i] = ROW_BAD;
 			}
 		} else if (fs->col->kind == RS_COL_TIME) {
-			if (parse_datetime(s, len, &v[i]))
+			if (util_parse_datetime(s, len, &v[i]))
 				d[i] = 3;	/* times keep milliseconds */
-			else if (is_missing_token(s, len))
+			else if (util_is_missing_token(s, len))
 				v[i] = NAN;
 			else
 				st->state[i] = ROW_BAD;
-		} else if (check_utf8 && utf8_valid_prefix(s, len) != len)
+		} else if (check_utf8 && util_utf8_valid_prefix(s, len) != len)
 			st->state[i] = ROW_BAD;
 	}
 }
@@ -612,7 +612,7 @@ batch_store_column(struct store *st, const struct batch *b, size_t j,
 		s = field_text(r, s, &len, &tmp);
 		if (map != NULL)
 			ids[k++] = rs_ids_intern(map, s, len);
-		else if (is_missing_token(s, len))
+		else if (util_is_missing_token(s, len))
 			rs_column_push_missing(fs->col);
 		else
 			rs_column_push_text(fs->col, s, len);
@@ -670,7 +670,7 @@ consume(struct pipe *pp, struct store *st, struct batch *b)
 #define INLINE_BYTES ((double)(1 << 20))
 
 int
-reader_run(struct reader *r, const rs_hooks *hooks, const char *task,
+io_reader_run(struct reader *r, const rs_hooks *hooks, const char *task,
     rs_error *err)
 {
 	struct pipe *pp = xcalloc(1, sizeof *pp);
@@ -679,7 +679,7 @@ reader_run(struct reader *r, const rs_hooks *hooks, const char *task,
 	pthread_t tid;
 	int ret = -1;
 
-	pp->src = src_open(r->path, r->display, max_line, err);
+	pp->src = io_src_open(r->path, r->display, max_line, err);
 	if (pp->src == NULL) {
 		free(pp);
 		return -1;
@@ -699,7 +699,7 @@ reader_run(struct reader *r, const rs_hooks *hooks, const char *task,
 	st.conv = xcalloc(r->nfields, sizeof *st.conv);
 	pp->hooks = hooks;
 	pp->task = task;
-	if (src_bytes(pp->src) < INLINE_BYTES) {
+	if (io_src_bytes(pp->src) < INLINE_BYTES) {
 		pp->inl = &st;
 		parse_thread(pp);
 		/* the last, possibly empty, batch: the only one in use */
@@ -759,7 +759,7 @@ finish:
 out:
 out_nothread:
 	csv_free(&pp->p);
-	src_close(pp->src);
+	io_src_close(pp->src);
 	for (int i = 0; i < NBATCH; i++)
 		batch_free(&pp->b[i]);
 	pthread_mutex_destroy(&pp->mu);
@@ -777,7 +777,7 @@ out_nothread:
 }
 
 void
-reader_free_output(struct reader *r)
+io_reader_free_output(struct reader *r)
 {
 	free(r->user);
 	free(r->item);

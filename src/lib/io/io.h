@@ -18,23 +18,23 @@
 struct src;
 
 /* Open path (gzip detected by content). NULL with err set on failure. */
-struct src *src_open(const char *path, const char *display, size_t max_line,
+struct src *io_src_open(const char *path, const char *display, size_t max_line,
     rs_error *err);
-void src_close(struct src *s);
+void io_src_close(struct src *s);
 /* Next line without its LF or CRLF; the BOM of the first line is removed.
  * Returns 1 with line and len set, 0 at end of input, -1 on error (too
  * long, NUL byte, read or gzip error). The line stays valid until the next
  * call; lineno receives its 1-based number. */
-int src_next_line(struct src *s, char **line, size_t *len,
+int io_src_next_line(struct src *s, char **line, size_t *len,
     size_t *lineno, rs_error *err);
 /* Whether the last line returned ended with '\n' (false only at EOF). */
-bool src_line_had_newline(const struct src *s);
+bool io_src_line_had_newline(const struct src *s);
 /* The file's size on disk (compressed for a .gz). */
-double src_bytes(const struct src *s);
+double io_src_bytes(const struct src *s);
 /* Fraction of the input consumed so far, in [0, 1]. */
-double src_fraction(const struct src *s);
+double io_src_fraction(const struct src *s);
 /* Whether the file ends its lines with CR alone (classic Mac). */
-bool src_cr_lines(const struct src *s);
+bool io_src_cr_lines(const struct src *s);
 
 /* ---- encoding ---- */
 enum rs_encoding { ENC_UTF8, ENC_LATIN1, ENC_AUTO };
@@ -57,12 +57,12 @@ struct sniff {
 
 /* Guess the layout of path. delim ("," "\t" "|" ";" "::" or NULL) and
  * header (-1 auto, 0, 1) override the guesses. */
-int sniff_file(const char *path, const char *display, const char *delim,
+int io_sniff_file(const char *path, const char *display, const char *delim,
     int header, enum rs_encoding enc, bool no_quotes, size_t max_line,
     struct sniff *out, rs_error *err);
-void sniff_free(struct sniff *sn);
+void io_sniff_free(struct sniff *sn);
 /* Whether name matches one of the role's usual column names. */
-bool sniff_name_is(const char *name, const char *const *candidates);
+bool io_sniff_name_is(const char *name, const char *const *candidates);
 
 /* ---- delim.c: read rows into ids and columns ---- */
 enum field_role { F_SKIP, F_USER, F_ITEM, F_KEY, F_COLUMN };
@@ -99,12 +99,12 @@ struct reader {
 };
 
 /* Replace "::" by the one-byte stand-in in place; returns the new length. */
-size_t squeeze_colons(char *l, size_t n);
+size_t io_squeeze_colons(char *l, size_t n);
 
 /* Read every data row of r->path. Returns 0, or -1 with err set. */
-int reader_run(struct reader *r, const rs_hooks *hooks, const char *task,
+int io_reader_run(struct reader *r, const rs_hooks *hooks, const char *task,
     rs_error *err);
-void reader_free_output(struct reader *r);
+void io_reader_free_output(struct reader *r);
 
 #endif
 
@@ -123,7 +123,7 @@ struct file_spec {
 	const char *const *names;	/* names for a headerless file, or NULL */
 	size_t nnames;
 	const char *types;	/* "col:text,..." overrides, or NULL */
-	size_t **lines;		/* load_log: receives each row's line, or NULL */
+	size_t **lines;		/* io_load_log: receives each row's line, or NULL */
 };
 
 /* Role choices for a log: names/positions given by the user, or NULL. */
@@ -133,27 +133,27 @@ struct log_roles {
 
 /* Read an interaction log into log (ids interned into ds). On success the
  * chosen roles are described in ds->notes under the given label. */
-int load_log(rs_dataset *ds, rs_log *log, const struct file_spec *fs,
+int io_load_log(rs_dataset *ds, rs_log *log, const struct file_spec *fs,
     const struct log_roles *roles, const char *label, const rs_hooks *hooks,
     rs_error *err);
 
 /* Read a side table joined to ids by its key column (key: explicit name,
  * else a usual id name, else the first column). Columns are added to tbl. */
-int load_side(rs_dataset *ds, rs_table *tbl, rs_ids *ids, bool items,
+int io_load_side(rs_dataset *ds, rs_table *tbl, rs_ids *ids, bool items,
     const struct file_spec *fs, const char *key, const char *creator,
     const char *label, const rs_hooks *hooks, rs_error *err);
 
 /* Preset loaders (presets.c). */
-int load_movielens(rs_dataset *ds, const char *path, const char *variant,
+int io_load_movielens(rs_dataset *ds, const char *path, const char *variant,
     const rs_load_opts *opts, const rs_hooks *hooks, rs_error *err);
-int load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *opts,
+int io_load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *opts,
     const rs_hooks *hooks, rs_error *err);
 /* Which MovieLens variant a file name suggests ("100k", "1m", "latest"), or NULL. */
-const char *movielens_variant(const char *path);
+const char *io_movielens_variant(const char *path);
 
-enum rs_encoding encoding_of(const char *name);
+enum rs_encoding io_encoding_of(const char *name);
 
 /* A decision or warning of the load: kept in ds->notes ("warning: " first
  * for warnings) and passed to the note hook. */
-void load_note(rs_dataset *ds, const rs_hooks *hooks, int level,
+void io_load_note(rs_dataset *ds, const rs_hooks *hooks, int level,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));

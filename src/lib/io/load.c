@@ -52,7 +52,7 @@ delim_canonical(const char *d)
 }
 
 enum rs_encoding
-encoding_of(const char *name)
+io_encoding_of(const char *name)
 {
 	if (name == NULL || strcasecmp(name, "utf-8") == 0 ||
 	    strcasecmp(name, "utf8") == 0)
@@ -72,7 +72,7 @@ rs_load_opts_check(const rs_load_opts *o)
 		return "format must be auto, csv, movielens or kuairec";
 	if (o->delim != NULL && *delim_canonical(o->delim) == '\0')
 		return "delim must be one of , tab | ; :: (or comma, pipe, semicolon)";
-	if (o->encoding != NULL && encoding_of(o->encoding) == ENC_AUTO &&
+	if (o->encoding != NULL && io_encoding_of(o->encoding) == ENC_AUTO &&
 	    strcasecmp(o->encoding, "auto") != 0)
 		return "encoding must be utf-8, latin1 or auto";
 	if (o->matrix != NULL && strcmp(o->matrix, "big") != 0 &&
@@ -179,7 +179,7 @@ apply_types(struct sniff *sn, const char *types, const char *display,
 static int
 sniff_spec(const struct file_spec *fs, struct sniff *sn, rs_error *err)
 {
-	if (sniff_file(fs->path, fs->display, fs->delim, fs->header, fs->enc,
+	if (io_sniff_file(fs->path, fs->display, fs->delim, fs->header, fs->enc,
 	    fs->no_quotes, fs->max_line, sn, err) != 0)
 		return -1;
 	if (fs->names != NULL) {
@@ -187,7 +187,7 @@ sniff_spec(const struct file_spec *fs, struct sniff *sn, rs_error *err)
 			rs_error_set(err, RS_EPARSE,
 			    "%s:1: expected %zu fields, found %zu", fs->display,
 			    fs->nnames, sn->nfields);
-			sniff_free(sn);
+			io_sniff_free(sn);
 			return -1;
 		}
 		for (size_t j = 0; j < sn->nfields; j++) {
@@ -196,7 +196,7 @@ sniff_spec(const struct file_spec *fs, struct sniff *sn, rs_error *err)
 		}
 	}
 	if (apply_types(sn, fs->types, fs->display, err) != 0) {
-		sniff_free(sn);
+		io_sniff_free(sn);
 		return -1;
 	}
 	return 0;
@@ -238,7 +238,7 @@ reader_setup(struct reader *r, const struct file_spec *fs, const struct sniff *s
 }
 
 void
-load_note(rs_dataset *ds, const rs_hooks *hooks, int level, const char *fmt,
+io_load_note(rs_dataset *ds, const rs_hooks *hooks, int level, const char *fmt,
     ...)
 {
 	va_list ap;
@@ -293,14 +293,14 @@ note_space_twins(rs_dataset *ds, const rs_hooks *hooks, const rs_ids *ids,
 			if (twins++ == 0) {
 				const char *a = rs_ids_name(ids, at);
 				const char *b = rs_ids_name(ids, i);
-				quote_field(a, strlen(a), first[0], sizeof first[0]);
-				quote_field(b, strlen(b), first[1], sizeof first[1]);
+				util_quote_field(a, strlen(a), first[0], sizeof first[0]);
+				util_quote_field(b, strlen(b), first[1], sizeof first[1]);
 			}
 		}
 	}
 	rs_ids_free(trimmed);
 	if (twins > 0)
-		load_note(ds, hooks, RS_NOTE_WARN,
+		io_load_note(ds, hooks, RS_NOTE_WARN,
 		    "%s: %zu %s id%s from another only by spaces kept in quotes (%s and %s); they are different %ss",
 		    display, twins, role, twins == 1 ? " differs" : "s differ", first[0],
 		    first[1], role);
@@ -448,7 +448,7 @@ log_reader_setup(struct reader *r, const struct file_spec *fs,
 }
 
 int
-load_log(rs_dataset *ds, rs_log *log, const struct file_spec *fs,
+io_load_log(rs_dataset *ds, rs_log *log, const struct file_spec *fs,
     const struct log_roles *roles, const char *label, const rs_hooks *hooks,
     rs_error *err)
 {
@@ -464,14 +464,14 @@ load_log(rs_dataset *ds, rs_log *log, const struct file_spec *fs,
 		goto fail;
 	log_reader_setup(&r, fs, &sn, ds, log, &lc);
 	snprintf(task, sizeof task, "load %s", fs->display);
-	if (reader_run(&r, hooks, task, err) != 0) {
-		reader_free_output(&r);
+	if (io_reader_run(&r, hooks, task, err) != 0) {
+		io_reader_free_output(&r);
 		rs_log_clear(log);
 		goto fail;
 	}
 	if (r.n == 0) {
 		no_rows_error(&r, &sn, err);
-		reader_free_output(&r);
+		io_reader_free_output(&r);
 		rs_log_clear(log);
 		goto fail;
 	}
@@ -491,13 +491,13 @@ load_log(rs_dataset *ds, rs_log *log, const struct file_spec *fs,
 	log->item_col = xstrdup(sn.names[lc.ji]);
 	if (lc.jc >= 0 && ds->creator_from == NULL)
 		ds->creator_from = xstrdup(sn.names[lc.jc]);
-	load_note(ds, hooks, RS_NOTE_INFO,
+	io_load_note(ds, hooks, RS_NOTE_INFO,
 	    "%s %s: %s, %s; user=%s item=%s value=%s time=%s",
 	    label, fs->display, delim_name(&sn),
 	    sn.header ? "header row" : "no header", sn.names[lc.ju], sn.names[lc.ji],
 	    lc.jv >= 0 ? sn.names[lc.jv] : "(none)", lc.jt >= 0 ? sn.names[lc.jt] : "(none)");
 	if (r.nbad > 0)
-		load_note(ds, hooks, RS_NOTE_WARN,
+		io_load_note(ds, hooks, RS_NOTE_WARN,
 		    "skipped %zu malformed row%s of %s (first: %s)",
 		    r.nbad, r.nbad == 1 ? "" : "s", fs->display, r.first_bad);
 	note_space_twins(ds, hooks, ds->users, "user", fs->display);
@@ -505,7 +505,7 @@ load_log(rs_dataset *ds, rs_log *log, const struct file_spec *fs,
 	ret = 0;
 fail:
 	free(r.fields);
-	sniff_free(&sn);
+	io_sniff_free(&sn);
 	return ret;
 }
 
@@ -521,7 +521,7 @@ table_pad(rs_table *tbl, size_t n)
 }
 
 int
-load_side(rs_dataset *ds, rs_table *tbl, rs_ids *ids, bool items,
+io_load_side(rs_dataset *ds, rs_table *tbl, rs_ids *ids, bool items,
     const struct file_spec *fs, const char *key, const char *creator,
     const char *label, const rs_hooks *hooks, rs_error *err)
 {
@@ -542,7 +542,7 @@ load_side(rs_dataset *ds, rs_table *tbl, rs_ids *ids, bool items,
 		    ds->log.user_col, items ? creator : NULL };
 		if (first_row_names(&sn, named, 3)) {
 			struct file_spec hs = *fs;
-			sniff_free(&sn);
+			io_sniff_free(&sn);
 			hs.header = 1;
 			if (sniff_spec(&hs, &sn, err) != 0)
 				return -1;
@@ -581,7 +581,7 @@ load_side(rs_dataset *ds, rs_table *tbl, rs_ids *ids, bool items,
 		r.fields[j].col = cols[j];
 	}
 	snprintf(task, sizeof task, "load %s", fs->display);
-	if (reader_run(&r, hooks, task, err) != 0)
+	if (io_reader_run(&r, hooks, task, err) != 0)
 		goto fail;
 	if (r.n == 0) {
 		no_rows_error(&r, &sn, err);
@@ -613,13 +613,13 @@ load_side(rs_dataset *ds, rs_table *tbl, rs_ids *ids, bool items,
 		rs_table_add(tbl, g);
 	}
 	tbl->nrows = nids;
-	load_note(ds, hooks, RS_NOTE_INFO,
+	io_load_note(ds, hooks, RS_NOTE_INFO,
 	    "%s %s: %zu rows, id column %s%s, %zu other column%s",
 	    label, fs->display, r.n, sn.names[jk],
 	    ndup ? " (repeated ids: kept the last row of each)" : "",
 	    sn.nfields - 1, sn.nfields == 2 ? "" : "s");
 	if (r.nbad > 0)
-		load_note(ds, hooks, RS_NOTE_WARN,
+		io_load_note(ds, hooks, RS_NOTE_WARN,
 		    "skipped %zu malformed row%s of %s (first: %s)",
 		    r.nbad, r.nbad == 1 ? "" : "s", fs->display, r.first_bad);
 	ret = 0;
@@ -628,9 +628,9 @@ fail:
 		rs_column_free(cols[j]);
 	free(cols);
 	free(rowof);
-	reader_free_output(&r);
+	io_reader_free_output(&r);
 	free(r.fields);
-	sniff_free(&sn);
+	io_sniff_free(&sn);
 	return ret;
 }
 
@@ -675,7 +675,7 @@ resolve_creators(rs_dataset *ds, const rs_hooks *hooks, rs_error *err)
 				conflicts++;
 		}
 		if (conflicts)
-			load_note(ds, hooks, RS_NOTE_WARN,
+			io_load_note(ds, hooks, RS_NOTE_WARN,
 			    "%zu rows give an item another creator than its first; kept the first",
 			    conflicts);
 		return 0;
@@ -710,13 +710,13 @@ load_generic(rs_dataset *ds, const char *path, const rs_load_opts *o,
 	fs.path = fs.display = path;
 	fs.delim = delim_canonical(o->delim);
 	fs.header = o->header;
-	fs.enc = encoding_of(o->encoding);
+	fs.enc = io_encoding_of(o->encoding);
 	fs.skip_bad = o->skip_bad == 1;
 	fs.max_line = o->max_line;
 	fs.types = o->types;
 	ds->format = xstrdup("csv");
-	load_note(ds, hooks, RS_NOTE_INFO, "format: delimited text");
-	if (load_log(ds, &ds->log, &fs, &roles, "log", hooks, err) != 0)
+	io_load_note(ds, hooks, RS_NOTE_INFO, "format: delimited text");
+	if (io_load_log(ds, &ds->log, &fs, &roles, "log", hooks, err) != 0)
 		return -1;
 	if (o->items_path != NULL) {
 		struct file_spec is = fs;
@@ -724,7 +724,7 @@ load_generic(rs_dataset *ds, const char *path, const rs_load_opts *o,
 		is.delim = NULL;
 		is.header = -1;
 		is.types = NULL;
-		if (load_side(ds, &ds->item_tbl, ds->items, true, &is, o->item_key,
+		if (io_load_side(ds, &ds->item_tbl, ds->items, true, &is, o->item_key,
 		    o->creator, "items", hooks, err) != 0)
 			return -1;
 	}
@@ -734,7 +734,7 @@ load_generic(rs_dataset *ds, const char *path, const rs_load_opts *o,
 		us.delim = NULL;
 		us.header = -1;
 		us.types = NULL;
-		if (load_side(ds, &ds->user_tbl, ds->users, false, &us, o->user_key,
+		if (io_load_side(ds, &ds->user_tbl, ds->users, false, &us, o->user_key,
 		    NULL, "users", hooks, err) != 0)
 			return -1;
 	}
@@ -795,16 +795,16 @@ rs_dataset_load(const char *path, const rs_load_opts *opts,
 			rs_dataset_free(ds);
 			return NULL;
 		}
-		rc = load_kuairec(ds, path, o, hooks, err);
+		rc = io_load_kuairec(ds, path, o, hooks, err);
 	} else if (strcmp(fmt, "kuairec") == 0) {
 		rs_error_set(err, RS_EINVAL,
 		    "format=kuairec reads a folder (with big_matrix.csv or small_matrix.csv), not the file %s",
 		    path);
 		rc = -1;
 	} else if (strcmp(fmt, "movielens") == 0 ||
-	    (strcmp(fmt, "auto") == 0 && (variant = movielens_variant(path)) != NULL)) {
-		variant = movielens_variant(path);
-		rc = load_movielens(ds, path, variant, o, hooks, err);
+	    (strcmp(fmt, "auto") == 0 && (variant = io_movielens_variant(path)) != NULL)) {
+		variant = io_movielens_variant(path);
+		rc = io_load_movielens(ds, path, variant, o, hooks, err);
 	} else {
 		rc = load_generic(ds, path, o, hooks, err);
 	}

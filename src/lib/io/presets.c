@@ -76,7 +76,7 @@ base_name(const char *path)
 }
 
 const char *
-movielens_variant(const char *path)
+io_movielens_variant(const char *path)
 {
 	char b[64], line[64];
 	size_t n;
@@ -151,7 +151,7 @@ fold_genres(rs_table *tbl)
 }
 
 int
-load_movielens(rs_dataset *ds, const char *path, const char *variant,
+io_load_movielens(rs_dataset *ds, const char *path, const char *variant,
     const rs_load_opts *o, const rs_hooks *hooks, rs_error *err)
 {
 	static const char *const log_names[] = { "user_id", "item_id", "rating",
@@ -222,15 +222,15 @@ load_movielens(rs_dataset *ds, const char *path, const char *variant,
 	}
 	fs.enc = ENC_UTF8;
 	ds->format = xasprintf("movielens-%s", variant);
-	load_note(ds, hooks, RS_NOTE_INFO, "format: MovieLens %s%s", strcmp(variant, "latest") == 0 ?
+	io_load_note(ds, hooks, RS_NOTE_INFO, "format: MovieLens %s%s", strcmp(variant, "latest") == 0 ?
 	    "latest (ratings.csv)" : strcmp(variant, "1m") == 0 ?
 	    "1M/10M (ratings.dat)" : "100K (u.data)",
 	    o->format == NULL ? ", from the file name" : "");
-	if (load_log(ds, &ds->log, &fs, &roles, "log", hooks, err) != 0)
+	if (io_load_log(ds, &ds->log, &fs, &roles, "log", hooks, err) != 0)
 		goto out;
 	if (items != NULL && (o->items_path != NULL || is_file(items))) {
 		is.path = is.display = items;
-		if (load_side(ds, &ds->item_tbl, ds->items, true, &is,
+		if (io_load_side(ds, &ds->item_tbl, ds->items, true, &is,
 		    o->item_key ? o->item_key : strcmp(variant, "latest") == 0 ?
 		    "movieId" : "item_id", o->creator, "items", hooks, err) != 0)
 			goto out;
@@ -239,7 +239,7 @@ load_movielens(rs_dataset *ds, const char *path, const char *variant,
 	}
 	if (users != NULL && (o->users_path != NULL || is_file(users))) {
 		us.path = us.display = users;
-		if (load_side(ds, &ds->user_tbl, ds->users, false, &us,
+		if (io_load_side(ds, &ds->user_tbl, ds->users, false, &us,
 		    o->user_key ? o->user_key : strcmp(variant, "latest") == 0 ?
 		    "userId" : "user_id", NULL, "users", hooks, err) != 0)
 			goto out;
@@ -341,13 +341,13 @@ load_dirt(rs_dataset *ds, const char *dir, const rs_hooks *hooks)
 	load_bots(ds, d, dir);
 	ds->dirt = d;
 	if (d->n + d->nbots > 0)
-		load_note(ds, hooks, RS_NOTE_INFO,
+		io_load_note(ds, hooks, RS_NOTE_INFO,
 		    "ground truth: dirt.csv lists %zu injected dirty rows, manifest.json %zu bot users",
 		    d->n, d->nbots);
 }
 
 int
-load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *o,
+io_load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *o,
     const rs_hooks *hooks, rs_error *err)
 {
 	static const char *const item_files[] = { "item_daily_features.csv",
@@ -397,20 +397,20 @@ load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *o,
 		goto out;
 	}
 	ds->format = xstrdup("kuairec");
-	load_note(ds, hooks, RS_NOTE_INFO, "format: KuaiRec 2.0 folder %s", dir);
-	fs.enc = encoding_of(o->encoding);
+	io_load_note(ds, hooks, RS_NOTE_INFO, "format: KuaiRec 2.0 folder %s", dir);
+	fs.enc = io_encoding_of(o->encoding);
 	fs.skip_bad = o->skip_bad == 1;
 	fs.max_line = o->max_line;
 	fs.header = 1;
 	fs.delim = ",";
 	fs.types = o->types;
 	fs.path = fs.display = (has_big && strcmp(matrix, "small") != 0) ? big : small;
-	if (load_log(ds, &ds->log, &fs, &roles, "log", hooks, err) != 0)
+	if (io_load_log(ds, &ds->log, &fs, &roles, "log", hooks, err) != 0)
 		goto out;
 	if (has_big && has_small && strcmp(matrix, "both") == 0) {
 		ds->observed = xcalloc(1, sizeof *ds->observed);
 		fs.path = fs.display = small;
-		if (load_log(ds, ds->observed, &fs, &roles, "observed block", hooks,
+		if (io_load_log(ds, ds->observed, &fs, &roles, "observed block", hooks,
 		    err) != 0)
 			goto out;
 	}
@@ -420,7 +420,7 @@ load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *o,
 		int r = 0;
 		if (is_file(p)) {
 			fs.path = fs.display = p;
-			r = load_side(ds, &ds->item_tbl, ds->items, true, &fs,
+			r = io_load_side(ds, &ds->item_tbl, ds->items, true, &fs,
 			    "video_id", o->creator, "items", hooks, err);
 		}
 		free(p);
@@ -432,7 +432,7 @@ load_kuairec(rs_dataset *ds, const char *dir, const rs_load_opts *o,
 		int r = 0;
 		if (is_file(p)) {
 			fs.path = fs.display = p;
-			r = load_side(ds, &ds->user_tbl, ds->users, false, &fs,
+			r = io_load_side(ds, &ds->user_tbl, ds->users, false, &fs,
 			    "user_id", NULL, "users", hooks, err);
 		}
 		free(p);

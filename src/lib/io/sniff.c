@@ -34,7 +34,7 @@ sample_field(void *s, size_t len, void *data)
 		return;
 	/* grown geometrically: one field at a time is quadratic on a wide line */
 	if (sm->curn == sm->curcap) {
-		sm->curcap = grow_capacity(sm->curcap, sm->curn + 1);
+		sm->curcap = util_grow_capacity(sm->curcap, sm->curn + 1);
 		sm->cur = xreallocarray(sm->cur, sm->curcap, sizeof *sm->cur);
 	}
 	sm->cur[sm->curn++] = xstrndup(s ? s : "", s ? len : 0);
@@ -155,7 +155,7 @@ classify(const char *s)
 	double x;
 	int decimals;
 
-	switch (parse_number(s, n, &x, &decimals)) {
+	switch (util_parse_number(s, n, &x, &decimals)) {
 	case NUM_EMPTY:
 		return V_MISSING;
 	case NUM_OK:
@@ -166,7 +166,7 @@ classify(const char *s)
 	case NUM_BAD:
 		break;
 	}
-	if (parse_datetime(s, n, &x))
+	if (util_parse_datetime(s, n, &x))
 		return V_TIME;
 	return V_TEXT;
 }
@@ -178,7 +178,7 @@ static const char *const known_names[] = {
 };
 
 bool
-sniff_name_is(const char *name, const char *const *cand)
+io_sniff_name_is(const char *name, const char *const *cand)
 {
 	for (size_t i = 0; cand[i] != NULL; i++)
 		if (strcasecmp(name, cand[i]) == 0)
@@ -200,7 +200,7 @@ guess_header(const struct sample *sm, size_t nf)
 
 		if (hc != V_TEXT && hc != V_ZERO_LEAD)
 			all_text = false;
-		if (sniff_name_is(h, known_names))
+		if (io_sniff_name_is(h, known_names))
 			any_name = true;
 		for (size_t r = 1; r < sm->nrows; r++) {
 			enum vclass c;
@@ -227,7 +227,7 @@ static char *
 read_sample(const char *path, const char *display, size_t max_line,
     size_t *len, bool *complete, bool *cr_lines, rs_error *err)
 {
-	struct src *s = src_open(path, display, max_line, err);
+	struct src *s = io_src_open(path, display, max_line, err);
 	struct strbuf sb;
 	char *line;
 	size_t n, lineno, lines = 0;
@@ -241,9 +241,9 @@ read_sample(const char *path, const char *display, size_t max_line,
 			*complete = false;
 			break;
 		}
-		rc = src_next_line(s, &line, &n, &lineno, err);
+		rc = io_src_next_line(s, &line, &n, &lineno, err);
 		if (rc < 0) {
-			src_close(s);
+			io_src_close(s);
 			sb_free(&sb);
 			return NULL;
 		}
@@ -255,8 +255,8 @@ read_sample(const char *path, const char *display, size_t max_line,
 		sb_putc(&sb, '\n');
 		lines++;
 	}
-	*cr_lines = src_cr_lines(s);
-	src_close(s);
+	*cr_lines = io_src_cr_lines(s);
+	io_src_close(s);
 	*len = sb.len;
 	if (sb.s == NULL)
 		sb_add(&sb, "", 0);
@@ -290,7 +290,7 @@ sniff_name(struct sniff *out, const struct sample *sm, size_t j, rs_ids *seen,
 {
 	const char *h = out->header ? sm->rows[0][j] : "";
 
-	if (out->header && utf8_valid_prefix(h, strlen(h)) != strlen(h)) {
+	if (out->header && util_utf8_valid_prefix(h, strlen(h)) != strlen(h)) {
 		rs_error_set(err, RS_EPARSE,
 		    "%s:1: column %zu: invalid UTF-8 in the header", display,
 		    j + 1);
@@ -354,7 +354,7 @@ sniff_kind(struct sniff *out, const struct sample *sm, size_t j)
 }
 
 int
-sniff_file(const char *path, const char *display, const char *delim,
+io_sniff_file(const char *path, const char *display, const char *delim,
     int header, enum rs_encoding enc, bool no_quotes, size_t max_line,
     struct sniff *out, rs_error *err)
 {
@@ -381,10 +381,10 @@ sniff_file(const char *path, const char *display, const char *delim,
 		guess_delim(buf, len, true, &out->delim, &out->colons);
 	last_nl = len;
 	if (out->colons)
-		last_nl = squeeze_colons(buf, last_nl);
+		last_nl = io_squeeze_colons(buf, last_nl);
 	if (enc == ENC_LATIN1) {
 		size_t nl2;
-		char *u = latin1_to_utf8(buf, last_nl, &nl2);
+		char *u = util_latin1_to_utf8(buf, last_nl, &nl2);
 		free(buf);
 		buf = u;
 		last_nl = nl2;
@@ -418,7 +418,7 @@ sniff_file(const char *path, const char *display, const char *delim,
 		if (sniff_name(out, &sm, j, seen, display, err) != 0) {
 			rs_ids_free(seen);
 			sample_free(&sm);
-			sniff_free(out);
+			io_sniff_free(out);
 			return -1;
 		}
 		sniff_kind(out, &sm, j);
@@ -433,7 +433,7 @@ sniff_file(const char *path, const char *display, const char *delim,
 }
 
 void
-sniff_free(struct sniff *sn)
+io_sniff_free(struct sniff *sn)
 {
 	for (size_t j = 0; sn->names != NULL && j < sn->nfields; j++)
 		free(sn->names[j]);

@@ -56,7 +56,7 @@ open_regular(const char *path, const char *display, double *size, rs_error *err)
 }
 
 struct src *
-src_open(const char *path, const char *display, size_t max_line, rs_error *err)
+io_src_open(const char *path, const char *display, size_t max_line, rs_error *err)
 {
 	struct src *s;
 	double size;
@@ -92,7 +92,7 @@ src_open(const char *path, const char *display, size_t max_line, rs_error *err)
 }
 
 void
-src_close(struct src *s)
+io_src_close(struct src *s)
 {
 	if (s == NULL)
 		return;
@@ -160,7 +160,7 @@ fill(struct src *s, rs_error *err)
 }
 
 int
-src_next_line(struct src *s, char **line, size_t *len, size_t *lineno,
+io_src_next_line(struct src *s, char **line, size_t *len, size_t *lineno,
     rs_error *err)
 {
 	char *nl, *l;
@@ -217,25 +217,25 @@ src_next_line(struct src *s, char **line, size_t *len, size_t *lineno,
 }
 
 bool
-src_line_had_newline(const struct src *s)
+io_src_line_had_newline(const struct src *s)
 {
 	return s->had_newline;
 }
 
 bool
-src_cr_lines(const struct src *s)
+io_src_cr_lines(const struct src *s)
 {
 	return s->eol == '\r';
 }
 
 double
-src_bytes(const struct src *s)
+io_src_bytes(const struct src *s)
 {
 	return s->size;
 }
 
 double
-src_fraction(const struct src *s)
+io_src_fraction(const struct src *s)
 {
 	z_off_t off = gzoffset(s->gz);
 

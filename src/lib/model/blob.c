@@ -12,7 +12,7 @@ void
 blob_put(blob *b, const void *p, size_t n)
 {
 	if (b->len + n > b->cap) {
-		b->cap = grow_capacity(b->cap, b->len + n);
+		b->cap = util_grow_capacity(b->cap, b->len + n);
 		b->buf = xrealloc(b->buf, b->cap);
 	}
 	if (n > 0)

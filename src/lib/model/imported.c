@@ -45,7 +45,7 @@ imported_score(const rs_model *m, const uint32_t *users, size_t nu, float *out)
 }
 
 void
-imported_lists_free(struct imported_lists *s)
+model_imported_lists_free(struct imported_lists *s)
 {
 	if (s == NULL)
 		return;
@@ -58,7 +58,7 @@ imported_lists_free(struct imported_lists *s)
 static void
 imported_free_state(rs_model *m)
 {
-	imported_lists_free(m->state);
+	model_imported_lists_free(m->state);
 	m->state = NULL;
 }
 
@@ -109,12 +109,12 @@ imported_load(rs_model *m, const void *buf, size_t len, rs_error *err)
 	memcpy(s->score, p + 12 + ((size_t)nu + 1) * 8 + nnz * 4, nnz * 4);
 	for (uint32_t u = 0; u < nu; u++)
 		if (s->ptr[u] > s->ptr[u + 1] || s->ptr[u + 1] > nnz) {
-			imported_lists_free(s);
+			model_imported_lists_free(s);
 			goto bad;
 		}
 	for (uint64_t q = 0; q < nnz; q++)
 		if (s->item[q] >= m->nitems) {
-			imported_lists_free(s);
+			model_imported_lists_free(s);
 			goto bad;
 		}
 	m->state = s;

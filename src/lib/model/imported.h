@@ -12,6 +12,6 @@ struct imported_lists {
 	float *score;		/* rank-derived: list length - position */
 };
 
-void imported_lists_free(struct imported_lists *s);
+void model_imported_lists_free(struct imported_lists *s);
 
 #endif

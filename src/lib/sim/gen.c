@@ -161,7 +161,7 @@ static void
 add_dirt(struct block *b, const char *kind, uint32_t u, uint32_t v, int64_t ms)
 {
 	if (b->ndirt == b->dcap) {
-		b->dcap = grow_capacity(b->dcap, b->ndirt + 1);
+		b->dcap = util_grow_capacity(b->dcap, b->ndirt + 1);
 		b->dirt = xreallocarray(b->dirt, b->dcap, sizeof *b->dirt);
 	}
 	b->dirt[b->ndirt++] = (struct dirt){ kind, b->lines, u, v, ms };
@@ -178,21 +178,21 @@ static void
 watch(const struct world *w, struct rng *r, uint32_t u, uint32_t v, bool bot,
     int64_t *play, double *ratio, int labels[3])
 {
-	double pref = world_pref(w, u, v), lw, wr;
+	double pref = sim_world_pref(w, u, v), lw, wr;
 	int32_t dur = w->v_dur[v];
 
 	if (bot) {
-		wr = 0.01 + 0.07 * rng_unif(r);
+		wr = 0.01 + 0.07 * sim_rng_unif(r);
 		labels[0] = labels[1] = labels[2] = 0;
 	} else {
 		/* liked videos are watched longer; short ones replayed more */
 		lw = -0.35 + 0.5 * pref + 0.22 * log(20000.0 / dur) +
-		    0.35 * rng_normal(r);
+		    0.35 * sim_rng_normal(r);
 		wr = exp(lw);
 		wr = wr < 0.005 ? 0.005 : wr > 8 ? 8 : wr;
-		labels[0] = rng_chance(r, sigmoid(1.6 * pref - 3.2));
-		labels[1] = rng_chance(r, sigmoid(1.6 * pref - 5.0));
-		labels[2] = rng_chance(r, sigmoid(1.6 * pref - 5.5));
+		labels[0] = sim_rng_chance(r, sigmoid(1.6 * pref - 3.2));
+		labels[1] = sim_rng_chance(r, sigmoid(1.6 * pref - 5.0));
+		labels[2] = sim_rng_chance(r, sigmoid(1.6 * pref - 5.5));
 	}
 	*play = llround(wr * dur);
 	if (*play < 1)
@@ -205,23 +205,23 @@ static void
 put_row(struct tbuf *t, const struct world *w, uint32_t u, uint32_t v,
     int64_t play, double ratio, int64_t ms, bool no_dur, const int labels[3])
 {
-	tb_u64(t, u);
+	sim_tb_u64(t, u);
 	tb_chr(t, ',');
-	tb_u64(t, v);
+	sim_tb_u64(t, v);
 	tb_chr(t, ',');
-	tb_i64(t, play);
-	tb_chr(t, ',');
-	if (!no_dur)
-		tb_i64(t, w->v_dur[v]);
-	tb_chr(t, ',');
-	tb_time_bj(t, ms);
-	tb_chr(t, ',');
-	tb_date_bj(t, ms);
-	tb_chr(t, ',');
-	tb_fixed(t, (double)ms / 1000.0, 3);
+	sim_tb_i64(t, play);
 	tb_chr(t, ',');
 	if (!no_dur)
-		tb_fixed(t, ratio, 6);
+		sim_tb_i64(t, w->v_dur[v]);
+	tb_chr(t, ',');
+	sim_tb_time_bj(t, ms);
+	tb_chr(t, ',');
+	sim_tb_date_bj(t, ms);
+	tb_chr(t, ',');
+	sim_tb_fixed(t, (double)ms / 1000.0, 3);
+	tb_chr(t, ',');
+	if (!no_dur)
+		sim_tb_fixed(t, ratio, 6);
 	if (w->p->labels) {
 		tb_chr(t, ',');
 		tb_chr(t, (char)('0' + labels[0]));
@@ -255,7 +255,7 @@ policy_table(const struct world *w, uint32_t u, bool bot, struct alias *a)
 		if (w->v_upload[v] < w->end_ms - 60000) {
 			x = w->v_popw[v];
 			if (!bot)
-				x *= exp(p->personalization * world_pref(w, u, v));
+				x *= exp(p->personalization * sim_world_pref(w, u, v));
 		}
 		a->prob[v] = x;
 		sum += x;
@@ -288,9 +288,9 @@ policy_table(const struct world *w, uint32_t u, bool bot, struct alias *a)
 static uint32_t
 draw(struct rng *r, const struct alias *a, uint32_t n)
 {
-	uint32_t i = rng_below(r, n);
+	uint32_t i = sim_rng_below(r, n);
 
-	return rng_unif(r) < a->prob[i] ? i : a->alias[i];
+	return sim_rng_unif(r) < a->prob[i] ? i : a->alias[i];
 }
 
 /* Per-thread work space. */
@@ -314,7 +314,7 @@ user_log(const struct world *w, uint32_t u, bool malformed_here,
 	struct event *ev;
 	int64_t t0;
 
-	rng_stream(&r, p->seed, RS_LOG, u);
+	sim_rng_stream(&r, p->seed, RS_LOG, u);
 	n = (uint32_t)lround(w->u_activity[u]);
 	if (n < 1)
 		n = 1;
@@ -329,7 +329,7 @@ user_log(const struct world *w, uint32_t u, bool malformed_here,
 		sc->tmpcap = n;
 		sc->tmp = xreallocarray(sc->tmp, n, sizeof *sc->tmp);
 	}
-	t0 = w->start_ms + (int64_t)(rng_unif(&r) * (double)(w->end_ms - w->start_ms) * 0.8);
+	t0 = w->start_ms + (int64_t)(sim_rng_unif(&r) * (double)(w->end_ms - w->start_ms) * 0.8);
 	for (uint32_t k = 0; k < n; k++) {
 		uint32_t v = draw(&r, &sc->pol, p->videos);
 		int64_t lo, span;
@@ -340,14 +340,14 @@ user_log(const struct world *w, uint32_t u, bool malformed_here,
 		ev[k].video = v;
 		if (bot) {
 			/* very many short views, seconds apart */
-			t0 += 1000 + (int64_t)(rng_unif(&r) * 3000);
+			t0 += 1000 + (int64_t)(sim_rng_unif(&r) * 3000);
 			ev[k].ms = t0 < w->end_ms ? t0 : w->end_ms - 1;
 			continue;
 		}
 		lo = w->v_upload[v] + 60000 > w->start_ms ? w->v_upload[v] + 60000 :
 		    w->start_ms;
 		span = w->end_ms - lo;
-		ev[k].ms = lo + (int64_t)(rng_unif(&r) * (double)(span > 1 ? span : 1));
+		ev[k].ms = lo + (int64_t)(sim_rng_unif(&r) * (double)(span > 1 ? span : 1));
 	}
 	sort_events(ev, sc->tmp, n);
 	for (uint32_t k = 0; k < n; k++) {
@@ -359,34 +359,34 @@ user_log(const struct world *w, uint32_t u, bool malformed_here,
 		watch(w, &r, u, v, bot, &play, &ratio, labels);
 		if (bot)
 			b->bot_rows++;
-		if (!bot && rng_chance(&r, p->outlier_rate)) {
+		if (!bot && sim_rng_chance(&r, p->outlier_rate)) {
 			/* a video left looping: a replay ratio far above 1 */
-			double wr = 20 + 280 * rng_unif(&r);
+			double wr = 20 + 280 * sim_rng_unif(&r);
 			play = llround(wr * w->v_dur[v]);
 			ratio = (double)play / w->v_dur[v];
 			b->outliers++;
 			add_dirt(b, "outlier", u, v, ms);
 		}
-		if (rng_chance(&r, p->missing_duration)) {
+		if (sim_rng_chance(&r, p->missing_duration)) {
 			no_dur = true;
 			b->missing_dur++;
 			add_dirt(b, "missing_duration", u, v, ms);
 		}
-		if (rng_chance(&r, p->bad_time_rate)) {
+		if (sim_rng_chance(&r, p->bad_time_rate)) {
 			static const int64_t bad[] = { 0, -1000, 4102444800000LL };
-			ms = bad[rng_below(&r, 3)];
+			ms = bad[sim_rng_below(&r, 3)];
 			b->bad_times++;
 			add_dirt(b, "bad_time", u, v, ms);
 		}
 		put_row(&b->text, w, u, v, play, ratio, ms, no_dur, labels);
 		b->lines++;
 		b->rows++;
-		if (rng_chance(&r, p->dup_rate)) {
+		if (sim_rng_chance(&r, p->dup_rate)) {
 			/* the same event logged twice: verbatim, or re-sent with
 			 * another play time */
-			bool exact = rng_chance(&r, 0.5);
+			bool exact = sim_rng_chance(&r, 0.5);
 			if (!exact) {
-				play = play + 1 + rng_below(&r, 5000);
+				play = play + 1 + sim_rng_below(&r, 5000);
 				ratio = (double)play / w->v_dur[v];
 			}
 			add_dirt(b, exact ? "duplicate" : "repeat", u, v, ms);
@@ -398,10 +398,10 @@ user_log(const struct world *w, uint32_t u, bool malformed_here,
 		if (malformed_here && k == 0) {
 			/* a truncated line, as a crashed logger leaves them */
 			add_dirt(b, "malformed", u, v, ms);
-			tb_u64(&b->text, u);
+			sim_tb_u64(&b->text, u);
 			tb_chr(&b->text, ',');
-			tb_u64(&b->text, v);
-			tb_str(&b->text, ",####\n");
+			sim_tb_u64(&b->text, v);
+			sim_tb_str(&b->text, ",####\n");
 			b->lines++;
 			b->malformed++;
 		}
@@ -422,7 +422,7 @@ small_user(const struct world *w, uint32_t i, struct block *b,
 
 	uint32_t nmiss, left;
 
-	rng_stream(&r, p->seed, RS_SMALL, u);
+	sim_rng_stream(&r, p->seed, RS_SMALL, u);
 	/* the block misses exactly floor((1 - fill) * users * videos) pairs,
 	 * spread evenly: user i misses floor((i+1) m) - floor(i m) of them,
 	 * m = (1 - fill) * videos, so its fill is exact at any size */
@@ -438,13 +438,13 @@ small_user(const struct world *w, uint32_t i, struct block *b,
 		    w->v_upload[v] + 60000 : w->start_ms, span;
 		/* selection sampling: each remaining pair is dropped with
 		 * probability (drops left) / (pairs left) */
-		if (nmiss > 0 && rng_below(&r, left) < nmiss) {
+		if (nmiss > 0 && sim_rng_below(&r, left) < nmiss) {
 			nmiss--;
 			continue;
 		}
 		span = w->end_ms - lo;
 		ev[n].video = v;
-		ev[n].ms = lo + (int64_t)(rng_unif(&r) * (double)(span > 1 ? span : 1));
+		ev[n].ms = lo + (int64_t)(sim_rng_unif(&r) * (double)(span > 1 ? span : 1));
 		n++;
 	}
 	sort_events(ev, sc->tmp, n);
@@ -463,8 +463,8 @@ small_user(const struct world *w, uint32_t i, struct block *b,
 static void
 write_header(struct out *o, bool labels)
 {
-	out_puts(o, "user_id,video_id,play_duration,video_duration,time,date,timestamp,watch_ratio");
-	out_puts(o, labels ? ",is_like,is_follow,is_share\n" : "\n");
+	sim_out_puts(o, "user_id,video_id,play_duration,video_duration,time,date,timestamp,watch_ratio");
+	sim_out_puts(o, labels ? ",is_like,is_follow,is_share\n" : "\n");
 }
 
 /* A matrix file: units (users) in blocks formatted in parallel and written
@@ -491,15 +491,15 @@ write_matrix(const struct world *w, const char *dir, bool gz, bool big,
 	nthreads = omp_get_max_threads();
 #endif
 	/* malformed lines fall in randomly chosen real users' rows */
-	rng_stream(&r, p->seed, RS_DIRT, 0);
+	sim_rng_stream(&r, p->seed, RS_DIRT, 0);
 	for (uint32_t k = 0; big && k < p->malformed && k < w->nusers; k++) {
 		uint32_t u;
 		do
-			u = rng_below(&r, w->nusers);
+			u = sim_rng_below(&r, w->nusers);
 		while (mal[u]);
 		mal[u] = 1;
 	}
-	if (out_open(&o, dir, name, gz, err) != 0) {
+	if (sim_out_open(&o, dir, name, gz, err) != 0) {
 		free(mal);
 		return -1;
 	}
@@ -546,21 +546,21 @@ write_matrix(const struct world *w, const char *dir, bool gz, bool big,
 		}
 		for (uint32_t i = 0; i < nb; i++) {
 			struct block *b = &blk[i];
-			out_write(&o, b->text.s, b->text.len);
+			sim_out_write(&o, b->text.s, b->text.len);
 			for (size_t k = 0; k < b->ndirt; k++) {
 				struct tbuf t = { 0 };
 				const struct dirt *d = &b->dirt[k];
-				tb_str(&t, d->kind);
+				sim_tb_str(&t, d->kind);
 				tb_chr(&t, ',');
-				tb_u64(&t, line + d->line + 1);
+				sim_tb_u64(&t, line + d->line + 1);
 				tb_chr(&t, ',');
-				tb_u64(&t, d->user);
+				sim_tb_u64(&t, d->user);
 				tb_chr(&t, ',');
-				tb_u64(&t, d->video);
+				sim_tb_u64(&t, d->video);
 				tb_chr(&t, ',');
-				tb_fixed(&t, (double)d->ms / 1000.0, 3);
+				sim_tb_fixed(&t, (double)d->ms / 1000.0, 3);
 				tb_chr(&t, '\n');
-				out_write(dirt, t.s, t.len);
+				sim_out_write(dirt, t.s, t.len);
 				free(t.s);
 			}
 			line += b->lines;
@@ -586,7 +586,7 @@ write_matrix(const struct world *w, const char *dir, bool gz, bool big,
 	}
 	free(blk);
 	free(mal);
-	if (out_close(&o, &rep->bytes, err) != 0)
+	if (sim_out_close(&o, &rep->bytes, err) != 0)
 		rc = -1;
 	return rc;
 }
@@ -594,11 +594,11 @@ write_matrix(const struct world *w, const char *dir, bool gz, bool big,
 static void
 json_kv_u64(struct tbuf *t, const char *k, uint64_t v, bool comma)
 {
-	tb_str(t, "  \"");
-	tb_str(t, k);
-	tb_str(t, "\": ");
-	tb_u64(t, v);
-	tb_str(t, comma ? ",\n" : "\n");
+	sim_tb_str(t, "  \"");
+	sim_tb_str(t, k);
+	sim_tb_str(t, "\": ");
+	sim_tb_u64(t, v);
+	sim_tb_str(t, comma ? ",\n" : "\n");
 }
 
 static void
@@ -606,9 +606,9 @@ json_kv_num(struct tbuf *t, const char *k, double v)
 {
 	char num[40], buf[96];
 
-	format_number(v, false, num, sizeof num);	/* shortest exact form */
+	util_format_number(v, false, num, sizeof num);	/* shortest exact form */
 	snprintf(buf, sizeof buf, "    \"%s\": %s,\n", k, num);
-	tb_str(t, buf);
+	sim_tb_str(t, buf);
 }
 
 static int
@@ -621,10 +621,10 @@ write_manifest(const struct world *w, const char *dir, rs_sim_report *rep,
 	char buf[128];
 	int rc;
 
-	tb_str(&t, "{\n  \"generator\": \"reelscope " PACKAGE_VERSION "\",\n");
-	tb_str(&t, "  \"layout\": \"KuaiRec 2.0\",\n");
+	sim_tb_str(&t, "{\n  \"generator\": \"reelscope " PACKAGE_VERSION "\",\n");
+	sim_tb_str(&t, "  \"layout\": \"KuaiRec 2.0\",\n");
 	json_kv_u64(&t, "seed", p->seed, true);
-	tb_str(&t, "  \"parameters\": {\n");
+	sim_tb_str(&t, "  \"parameters\": {\n");
 	json_kv_num(&t, "users", p->users);
 	json_kv_num(&t, "videos", p->videos);
 	json_kv_num(&t, "creators", p->creators);
@@ -648,11 +648,11 @@ write_manifest(const struct world *w, const char *dir, rs_sim_report *rep,
 	    "    \"labels\": %s,\n    \"truth\": %s,\n    \"compress\": %s,\n",
 	    p->labels ? "true" : "false", p->truth ? "true" : "false",
 	    p->compress ? "true" : "false");
-	tb_str(&t, buf);
+	sim_tb_str(&t, buf);
 	snprintf(buf, sizeof buf, "    \"start\": \"%s\"\n  },\n",
 	    p->start ? p->start : "2020-07-05");
-	tb_str(&t, buf);
-	tb_str(&t, "  \"counts\": {\n");
+	sim_tb_str(&t, buf);
+	sim_tb_str(&t, "  \"counts\": {\n");
 	json_kv_num(&t, "big_rows", (double)rep->big_rows);
 	json_kv_num(&t, "small_rows", (double)rep->small_rows);
 	json_kv_num(&t, "users", rep->users);
@@ -661,9 +661,9 @@ write_manifest(const struct world *w, const char *dir, rs_sim_report *rep,
 	json_kv_num(&t, "creators", rep->creators);
 	json_kv_num(&t, "categories", rep->categories);
 	json_kv_num(&t, "small_users", rep->small_users);
-	tb_str(&t, "    \"small_videos\": ");
-	tb_u64(&t, rep->small_videos);
-	tb_str(&t, "\n  },\n  \"dirt\": {\n");
+	sim_tb_str(&t, "    \"small_videos\": ");
+	sim_tb_u64(&t, rep->small_videos);
+	sim_tb_str(&t, "\n  },\n  \"dirt\": {\n");
 	json_kv_num(&t, "duplicates", (double)rep->duplicates);
 	json_kv_num(&t, "bot_users", rep->bots);
 	json_kv_num(&t, "bot_rows", (double)rep->bot_rows);
@@ -671,22 +671,22 @@ write_manifest(const struct world *w, const char *dir, rs_sim_report *rep,
 	json_kv_num(&t, "missing_durations", (double)rep->missing_durations);
 	json_kv_num(&t, "missing_categories", rep->missing_categories);
 	json_kv_num(&t, "bad_times", (double)rep->bad_times);
-	tb_str(&t, "    \"malformed\": ");
-	tb_u64(&t, rep->malformed);
-	tb_str(&t, "\n  },\n  \"bot_user_ids\": [");
+	sim_tb_str(&t, "    \"malformed\": ");
+	sim_tb_u64(&t, rep->malformed);
+	sim_tb_str(&t, "\n  },\n  \"bot_user_ids\": [");
 	for (uint32_t k = 0; k < w->nbots; k++) {
 		if (k)
-			tb_str(&t, ", ");
-		tb_u64(&t, w->nusers + k);
+			sim_tb_str(&t, ", ");
+		sim_tb_u64(&t, w->nusers + k);
 	}
-	tb_str(&t, "],\n  \"files\": \"dirt.csv lists every dirty row of big_matrix.csv (kind,line,user_id,video_id,timestamp); truth/ holds the latent factors when truth=yes\"\n}\n");
-	if (out_open(&o, dir, "manifest.json", false, err) != 0) {
+	sim_tb_str(&t, "],\n  \"files\": \"dirt.csv lists every dirty row of big_matrix.csv (kind,line,user_id,video_id,timestamp); truth/ holds the latent factors when truth=yes\"\n}\n");
+	if (sim_out_open(&o, dir, "manifest.json", false, err) != 0) {
 		free(t.s);
 		return -1;
 	}
-	out_write(&o, t.s, t.len);
+	sim_out_write(&o, t.s, t.len);
 	free(t.s);
-	rc = out_close(&o, &rep->bytes, err);
+	rc = sim_out_close(&o, &rep->bytes, err);
 	return rc;
 }
 
@@ -795,7 +795,7 @@ rs_sim_generate(const char *dir, const rs_sim_params *p, bool force,
 		umask(um);
 		chmod(tmp, 0777 & ~um);
 	}
-	if (world_build(&w, p, err) != 0)
+	if (sim_world_build(&w, p, err) != 0)
 		goto out;
 	rep.users = w.nusers;
 	rep.bots = w.nbots;
@@ -807,19 +807,19 @@ rs_sim_generate(const char *dir, const rs_sim_params *p, bool force,
 	for (uint32_t v = 0; v < p->videos; v++)
 		rep.missing_categories += w.v_nocat[v];
 	events = xcalloc((size_t)w.nusers + w.nbots + 1, sizeof *events);
-	if (out_open(&dirt, tmp, "dirt.csv", false, err) != 0)
+	if (sim_out_open(&dirt, tmp, "dirt.csv", false, err) != 0)
 		goto out_world;
-	out_puts(&dirt, "kind,line,user_id,video_id,timestamp\n");
+	sim_out_puts(&dirt, "kind,line,user_id,video_id,timestamp\n");
 	if (write_matrix(&w, tmp, gz, true, &rep, events, &dirt, hooks, err) != 0) {
-		out_close(&dirt, NULL, NULL);
+		sim_out_close(&dirt, NULL, NULL);
 		goto out_world;
 	}
-	if (out_close(&dirt, &rep.bytes, err) != 0)
+	if (sim_out_close(&dirt, &rep.bytes, err) != 0)
 		goto out_world;
 	if (write_matrix(&w, tmp, gz, false, &rep, events, &dirt, hooks, err) != 0 ||
-	    write_item_tables(&w, tmp, gz, &rep.bytes, err) != 0 ||
-	    write_user_tables(&w, tmp, gz, events, &rep.bytes, err) != 0 ||
-	    (p->truth && write_truth(&w, tmp, &rep.bytes, err) != 0) ||
+	    sim_write_item_tables(&w, tmp, gz, &rep.bytes, err) != 0 ||
+	    sim_write_user_tables(&w, tmp, gz, events, &rep.bytes, err) != 0 ||
+	    (p->truth && sim_write_truth(&w, tmp, &rep.bytes, err) != 0) ||
 	    write_manifest(&w, tmp, &rep, err) != 0)
 		goto out_world;
 	/* into place: the old folder (empty, or replaced with --force) goes */
@@ -845,7 +845,7 @@ rs_sim_generate(const char *dir, const rs_sim_params *p, bool force,
 		*report = rep;
 	rc = 0;
 out_world:
-	world_free(&w);
+	sim_world_free(&w);
 out:
 	if (rc != 0)
 		remove_tree(tmp);

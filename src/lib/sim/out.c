@@ -17,7 +17,7 @@
 #define OUTBUF ((size_t)1 << 20)
 
 int
-out_open(struct out *o, const char *dir, const char *name, bool gz,
+sim_out_open(struct out *o, const char *dir, const char *name, bool gz,
     rs_error *err)
 {
 	char *path = xasprintf("%s/%s%s", dir, name, gz ? ".gz" : "");
@@ -74,7 +74,7 @@ out_flush(struct out *o)
 }
 
 void
-out_write(struct out *o, const char *s, size_t n)
+sim_out_write(struct out *o, const char *s, size_t n)
 {
 	if (o->len + n > o->cap)
 		out_flush(o);
@@ -87,13 +87,13 @@ out_write(struct out *o, const char *s, size_t n)
 }
 
 void
-out_puts(struct out *o, const char *s)
+sim_out_puts(struct out *o, const char *s)
 {
-	out_write(o, s, strlen(s));
+	sim_out_write(o, s, strlen(s));
 }
 
 int
-out_close(struct out *o, uint64_t *bytes, rs_error *err)
+sim_out_close(struct out *o, uint64_t *bytes, rs_error *err)
 {
 	int rc = 0;
 
@@ -119,14 +119,14 @@ out_close(struct out *o, uint64_t *bytes, rs_error *err)
 }
 
 void
-tb_grow(struct tbuf *t, size_t more)
+sim_tb_grow(struct tbuf *t, size_t more)
 {
-	t->cap = grow_capacity(t->cap, t->len + more);
+	t->cap = util_grow_capacity(t->cap, t->len + more);
 	t->s = xrealloc(t->s, t->cap);
 }
 
 void
-tb_str(struct tbuf *t, const char *s)
+sim_tb_str(struct tbuf *t, const char *s)
 {
 	tb_add(t, s, strlen(s));
 }
@@ -138,7 +138,7 @@ static const char digits2[] =
 	"8081828384858687888990919293949596979899";
 
 void
-tb_u64(struct tbuf *t, uint64_t v)
+sim_tb_u64(struct tbuf *t, uint64_t v)
 {
 	char tmp[24], *p = tmp + sizeof tmp;
 
@@ -158,17 +158,17 @@ tb_u64(struct tbuf *t, uint64_t v)
 }
 
 void
-tb_i64(struct tbuf *t, int64_t v)
+sim_tb_i64(struct tbuf *t, int64_t v)
 {
 	if (v < 0) {
 		tb_chr(t, '-');
-		tb_u64(t, (uint64_t)0 - (uint64_t)v);
+		sim_tb_u64(t, (uint64_t)0 - (uint64_t)v);
 	} else
-		tb_u64(t, (uint64_t)v);
+		sim_tb_u64(t, (uint64_t)v);
 }
 
 void
-tb_fixed(struct tbuf *t, double x, int dec)
+sim_tb_fixed(struct tbuf *t, double x, int dec)
 {
 	static const double p10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
 		1e8, 1e9 };
@@ -183,7 +183,7 @@ tb_fixed(struct tbuf *t, double x, int dec)
 		a = (uint64_t)0 - (uint64_t)v;
 	} else
 		a = (uint64_t)v;
-	tb_u64(t, a / i10[dec]);
+	sim_tb_u64(t, a / i10[dec]);
 	if (dec > 0) {
 		uint64_t f = a % i10[dec];
 		tb_chr(t, '.');
@@ -214,7 +214,7 @@ local_bj(int64_t ms, int64_t *day, int64_t *tod)
 }
 
 void
-tb_day_bj(struct tbuf *t, int64_t ms)
+sim_tb_day_bj(struct tbuf *t, int64_t ms)
 {
 	int64_t day, tod;
 	int y;
@@ -223,7 +223,7 @@ tb_day_bj(struct tbuf *t, int64_t ms)
 	local_bj(ms, &day, &tod);
 	if (!t->has_day || t->day != day) {
 		/* rows come in time order: the day's text is reused */
-		civil_from_days(day, &y, &m, &d);
+		util_civil_from_days(day, &y, &m, &d);
 		y = y < 0 ? 0 : y > 9999 ? 9999 : y;
 		t->daytext[0] = (char)('0' + y / 1000);
 		t->daytext[1] = (char)('0' + y / 100 % 10);
@@ -243,12 +243,12 @@ tb_day_bj(struct tbuf *t, int64_t ms)
 }
 
 void
-tb_time_bj(struct tbuf *t, int64_t ms)
+sim_tb_time_bj(struct tbuf *t, int64_t ms)
 {
 	int64_t day, tod;
 
 	local_bj(ms, &day, &tod);
-	tb_day_bj(t, ms);
+	sim_tb_day_bj(t, ms);
 	tb_chr(t, ' ');
 	put2(t, (unsigned)(tod / 3600000));
 	tb_chr(t, ':');
@@ -261,11 +261,11 @@ tb_time_bj(struct tbuf *t, int64_t ms)
 }
 
 void
-tb_date_bj(struct tbuf *t, int64_t ms)
+sim_tb_date_bj(struct tbuf *t, int64_t ms)
 {
 	char text[8];
 
-	tb_day_bj(t, ms);	/* the cached "YYYY-MM-DD", rewritten as YYYYMMDD */
+	sim_tb_day_bj(t, ms);	/* the cached "YYYY-MM-DD", rewritten as YYYYMMDD */
 	t->len -= 10;
 	memcpy(text, t->daytext, 4);
 	memcpy(text + 4, t->daytext + 5, 2);
@@ -274,10 +274,10 @@ tb_date_bj(struct tbuf *t, int64_t ms)
 }
 
 void
-tb_field(struct tbuf *t, const char *s)
+sim_tb_field(struct tbuf *t, const char *s)
 {
 	if (strpbrk(s, ",\"\n\r") == NULL) {
-		tb_str(t, s);
+		sim_tb_str(t, s);
 		return;
 	}
 	tb_chr(t, '"');

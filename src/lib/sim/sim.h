@@ -16,12 +16,12 @@ struct rng {
 };
 /* The stream for (seed, kind, index): independent of the order in which
  * streams are used, so threads cannot change the output. */
-void rng_stream(struct rng *r, uint64_t seed, uint64_t kind, uint64_t index);
-uint64_t rng_next(struct rng *r);
-double rng_unif(struct rng *r);		/* [0, 1) */
-double rng_normal(struct rng *r);
-uint32_t rng_below(struct rng *r, uint32_t n);
-bool rng_chance(struct rng *r, double p);
+void sim_rng_stream(struct rng *r, uint64_t seed, uint64_t kind, uint64_t index);
+uint64_t sim_rng_next(struct rng *r);
+double sim_rng_unif(struct rng *r);		/* [0, 1) */
+double sim_rng_normal(struct rng *r);
+uint32_t sim_rng_below(struct rng *r, uint32_t n);
+bool sim_rng_chance(struct rng *r, double p);
 
 /* Stream kinds. */
 enum { RS_CREATORS = 1, RS_VIDEOS, RS_USERS, RS_LOG, RS_SMALL, RS_DAILY,
@@ -75,10 +75,10 @@ struct world {
 	uint32_t nsmall_users, nsmall_videos;
 };
 
-int world_build(struct world *w, const rs_sim_params *p, rs_error *err);
-void world_free(struct world *w);
+int sim_world_build(struct world *w, const rs_sim_params *p, rs_error *err);
+void sim_world_free(struct world *w);
 /* True preference of user u for video v. */
-double world_pref(const struct world *w, uint32_t u, uint32_t v);
+double sim_world_pref(const struct world *w, uint32_t u, uint32_t v);
 
 #endif
 
@@ -93,13 +93,13 @@ struct out {
 	int failed;		/* errno of the first write error */
 };
 
-int out_open(struct out *o, const char *dir, const char *name, bool gz,
+int sim_out_open(struct out *o, const char *dir, const char *name, bool gz,
     rs_error *err);
-void out_write(struct out *o, const char *s, size_t n);
-void out_puts(struct out *o, const char *s);
+void sim_out_write(struct out *o, const char *s, size_t n);
+void sim_out_puts(struct out *o, const char *s);
 /* Flush and close, adding the bytes written to *bytes (may be NULL); -1
  * with err set when anything failed. */
-int out_close(struct out *o, uint64_t *bytes, rs_error *err);
+int sim_out_close(struct out *o, uint64_t *bytes, rs_error *err);
 
 /* A growable text buffer with fast number formatting (no printf per field). */
 struct tbuf {
@@ -109,14 +109,14 @@ struct tbuf {
 	char daytext[11];	/* "YYYY-MM-DD" */
 	bool has_day;
 };
-void tb_grow(struct tbuf *t, size_t more);
+void sim_tb_grow(struct tbuf *t, size_t more);
 
 /* The hot appends are inline: a row is dozens of them. */
 static inline void
 tb_reserve(struct tbuf *t, size_t more)
 {
 	if (t->len + more > t->cap)
-		tb_grow(t, more);
+		sim_tb_grow(t, more);
 }
 
 static inline void
@@ -135,24 +135,24 @@ tb_chr(struct tbuf *t, char c)
 	t->s[t->len++] = c;
 }
 
-void tb_str(struct tbuf *t, const char *s);
-void tb_u64(struct tbuf *t, uint64_t v);
-void tb_i64(struct tbuf *t, int64_t v);
+void sim_tb_str(struct tbuf *t, const char *s);
+void sim_tb_u64(struct tbuf *t, uint64_t v);
+void sim_tb_i64(struct tbuf *t, int64_t v);
 /* x with exactly dec decimals (dec <= 9) */
-void tb_fixed(struct tbuf *t, double x, int dec);
+void sim_tb_fixed(struct tbuf *t, double x, int dec);
 /* "YYYY-MM-DD HH:MM:SS.mmm" in Beijing time (UTC+8), as KuaiRec writes */
-void tb_time_bj(struct tbuf *t, int64_t ms);
+void sim_tb_time_bj(struct tbuf *t, int64_t ms);
 /* YYYYMMDD of the Beijing day */
-void tb_date_bj(struct tbuf *t, int64_t ms);
+void sim_tb_date_bj(struct tbuf *t, int64_t ms);
 /* "YYYY-MM-DD" of the Beijing day */
-void tb_day_bj(struct tbuf *t, int64_t ms);
+void sim_tb_day_bj(struct tbuf *t, int64_t ms);
 /* a CSV field, quoted when it needs to be */
-void tb_field(struct tbuf *t, const char *s);
+void sim_tb_field(struct tbuf *t, const char *s);
 
 /* ---- tables.c: the side tables ---- */
-int write_item_tables(const struct world *w, const char *dir, bool gz,
+int sim_write_item_tables(const struct world *w, const char *dir, bool gz,
     uint64_t *bytes, rs_error *err);
-int write_user_tables(const struct world *w, const char *dir, bool gz,
+int sim_write_user_tables(const struct world *w, const char *dir, bool gz,
     const uint64_t *events, uint64_t *bytes, rs_error *err);
-int write_truth(const struct world *w, const char *dir, uint64_t *bytes,
+int sim_write_truth(const struct world *w, const char *dir, uint64_t *bytes,
     rs_error *err);

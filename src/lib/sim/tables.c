@@ -15,11 +15,11 @@ finish(struct out *o, struct tbuf *t, uint64_t *bytes, rs_error *err)
 {
 	int rc;
 
-	out_write(o, t->s, t->len);
+	sim_out_write(o, t->s, t->len);
 	free(t->s);
 	t->s = NULL;
 	t->len = t->cap = 0;
-	rc = out_close(o, bytes, err);
+	rc = sim_out_close(o, bytes, err);
 	return rc;
 }
 
@@ -32,8 +32,8 @@ put_list(struct tbuf *t, const uint32_t *v, size_t n)
 	tb_chr(t, '[');
 	for (size_t k = 0; k < n; k++) {
 		if (k)
-			tb_str(t, ", ");
-		tb_u64(t, v[k]);
+			sim_tb_str(t, ", ");
+		sim_tb_u64(t, v[k]);
 	}
 	tb_chr(t, ']');
 	if (n > 1)
@@ -45,9 +45,9 @@ pick_word(struct rng *r, const struct category *c, bool zh)
 {
 	const char *const *common = zh ? sim_common_zh : sim_common_en;
 
-	if (rng_chance(r, 0.75))
-		return zh ? c->words_zh[rng_below(r, 12)] : c->words_en[rng_below(r, 12)];
-	return common[rng_below(r, 10)];
+	if (sim_rng_chance(r, 0.75))
+		return zh ? c->words_zh[sim_rng_below(r, 12)] : c->words_en[sim_rng_below(r, 12)];
+	return common[sim_rng_below(r, 10)];
 }
 
 /* A caption from the category's words: Chinese runs together, English is
@@ -55,21 +55,21 @@ pick_word(struct rng *r, const struct category *c, bool zh)
 static void
 make_caption(struct rng *r, const struct category *c, int lang, struct tbuf *t)
 {
-	int n = 3 + (int)rng_below(r, 5);
+	int n = 3 + (int)sim_rng_below(r, 5);
 
 	for (int k = 0; k < n; k++) {
-		bool zh = lang == 0 || (lang == 2 && rng_chance(r, 0.5));
+		bool zh = lang == 0 || (lang == 2 && sim_rng_chance(r, 0.5));
 		if (k > 0 && (!zh || lang == 2))
 			tb_chr(t, ' ');
-		tb_str(t, pick_word(r, c, zh));
+		sim_tb_str(t, pick_word(r, c, zh));
 	}
-	if (rng_chance(r, 0.6)) {
-		tb_str(t, " #");
-		tb_str(t, lang == 1 ? c->en : c->zh);
+	if (sim_rng_chance(r, 0.6)) {
+		sim_tb_str(t, " #");
+		sim_tb_str(t, lang == 1 ? c->en : c->zh);
 	}
-	if (rng_chance(r, 0.2)) {
-		tb_str(t, " #");
-		tb_str(t, pick_word(r, c, lang != 1));
+	if (sim_rng_chance(r, 0.2)) {
+		sim_tb_str(t, " #");
+		sim_tb_str(t, pick_word(r, c, lang != 1));
 	}
 }
 
@@ -81,7 +81,7 @@ poissonish(struct rng *r, double mean)
 
 	if (mean <= 0)
 		return 0;
-	x = mean + sqrt(mean) * rng_normal(r);
+	x = mean + sqrt(mean) * sim_rng_normal(r);
 	return x < 0 ? 0 : (uint64_t)llround(x);
 }
 
@@ -103,13 +103,13 @@ write_item_categories(const struct world *w, const char *dir, bool gz,
 	struct out o;
 	struct tbuf t = { 0 };
 
-	if (out_open(&o, dir, "item_categories.csv", gz, err) != 0)
+	if (sim_out_open(&o, dir, "item_categories.csv", gz, err) != 0)
 		return -1;
-	tb_str(&t, "video_id,feat\n");
+	sim_tb_str(&t, "video_id,feat\n");
 	for (uint32_t v = 0; v < w->p->videos; v++) {
 		uint32_t f[2];
 		size_t n = 0;
-		tb_u64(&t, v);
+		sim_tb_u64(&t, v);
 		tb_chr(&t, ',');
 		if (!w->v_nocat[v]) {
 			f[n++] = w->v_cat[v];
@@ -133,40 +133,40 @@ caption_row(const struct world *w, uint32_t v, struct tbuf *t)
 	struct rng r;
 	uint32_t sub;
 
-	rng_stream(&r, w->p->seed, RS_CAPTION, v);
-	sub = rng_below(&r, 3);
-	tb_u64(t, v);
+	sim_rng_stream(&r, w->p->seed, RS_CAPTION, v);
+	sub = sim_rng_below(&r, 3);
+	sim_tb_u64(t, v);
 	tb_chr(t, ',');
-	if (rng_chance(&r, 0.4)) {
+	if (sim_rng_chance(&r, 0.4)) {
 		/* a cover text of two words, or UNKNOWN as KuaiRec has it */
-		tb_str(&cap, pick_word(&r, c, lang != 1));
+		sim_tb_str(&cap, pick_word(&r, c, lang != 1));
 		if (lang == 1)
 			tb_chr(&cap, ' ');
-		tb_str(&cap, pick_word(&r, c, lang != 1));
+		sim_tb_str(&cap, pick_word(&r, c, lang != 1));
 		tb_chr(&cap, '\0');
-		tb_field(t, cap.s);
+		sim_tb_field(t, cap.s);
 		cap.len = 0;
 	} else
-		tb_str(t, "UNKNOWN");
+		sim_tb_str(t, "UNKNOWN");
 	tb_chr(t, ',');
 	make_caption(&r, c, lang, &cap);
 	tb_chr(&cap, '\0');
-	tb_field(t, cap.s);
+	sim_tb_field(t, cap.s);
 	free(cap.s);
-	tb_str(t, ",[],");
+	sim_tb_str(t, ",[],");
 	if (w->v_nocat[v])
-		tb_str(t, ",,,,");	/* the category withheld: dirt */
+		sim_tb_str(t, ",,,,");	/* the category withheld: dirt */
 	else {
-		tb_u64(t, w->v_cat[v] + 1);
+		sim_tb_u64(t, w->v_cat[v] + 1);
 		tb_chr(t, ',');
-		tb_str(t, c->zh);
+		sim_tb_str(t, c->zh);
 		tb_chr(t, ',');
-		tb_u64(t, (w->v_cat[v] + 1) * 100 + sub);
+		sim_tb_u64(t, (w->v_cat[v] + 1) * 100 + sub);
 		tb_chr(t, ',');
-		tb_str(t, c->sub_zh[sub]);
+		sim_tb_str(t, c->sub_zh[sub]);
 		tb_chr(t, ',');
 	}
-	tb_str(t, "-124,UNKNOWN\n");
+	sim_tb_str(t, "-124,UNKNOWN\n");
 }
 
 /* kuairec_caption_category.csv: the text the feature steps work on. */
@@ -177,9 +177,9 @@ write_captions(const struct world *w, const char *dir, bool gz,
 	struct out o;
 	struct tbuf t = { 0 };
 
-	if (out_open(&o, dir, "kuairec_caption_category.csv", gz, err) != 0)
+	if (sim_out_open(&o, dir, "kuairec_caption_category.csv", gz, err) != 0)
 		return -1;
-	tb_str(&t, "video_id,manual_cover_text,caption,topic_tag,first_level_category_id,"
+	sim_tb_str(&t, "video_id,manual_cover_text,caption,topic_tag,first_level_category_id,"
 	    "first_level_category_name,second_level_category_id,second_level_category_name,"
 	    "third_level_category_id,third_level_category_name\n");
 	for (uint32_t v = 0; v < w->p->videos; v++)
@@ -200,9 +200,9 @@ daily_plays(struct tbuf *t, struct rng *r, uint64_t play, double progress)
 	cnt[3] = part(r, play, 1 - progress);		/* short */
 	for (int k = 0; k < 4; k++) {
 		tb_chr(t, ',');
-		tb_u64(t, cnt[k]);
+		sim_tb_u64(t, cnt[k]);
 		tb_chr(t, ',');
-		tb_u64(t, part(r, cnt[k], 0.9));
+		sim_tb_u64(t, part(r, cnt[k], 0.9));
 	}
 }
 
@@ -217,40 +217,40 @@ daily_reactions(struct tbuf *t, struct rng *r, uint64_t play, double appeal)
 
 	like = part(r, play, 0.03 + 0.03 / (1 + exp(-appeal)));
 	tb_chr(t, ',');
-	tb_u64(t, like);
+	sim_tb_u64(t, like);
 	tb_chr(t, ',');
-	tb_u64(t, part(r, like, 0.97));
+	sim_tb_u64(t, part(r, like, 0.97));
 	tb_chr(t, ',');
-	tb_u64(t, part(r, like, 0.7));
+	sim_tb_u64(t, part(r, like, 0.7));
 	tb_chr(t, ',');
-	tb_u64(t, part(r, like, 0.3));
+	sim_tb_u64(t, part(r, like, 0.3));
 	tb_chr(t, ',');
-	tb_u64(t, part(r, like, 0.02));
+	sim_tb_u64(t, part(r, like, 0.02));
 	tb_chr(t, ',');
-	tb_u64(t, part(r, like, 0.02));
+	sim_tb_u64(t, part(r, like, 0.02));
 	comment = part(r, play, 0.004);
 	for (int k = 0; k < 2; k++) {
 		tb_chr(t, ',');
-		tb_u64(t, comment);
+		sim_tb_u64(t, comment);
 	}
 	tb_chr(t, ',');
-	tb_u64(t, part(r, comment, 0.7));
+	sim_tb_u64(t, part(r, comment, 0.7));
 	tb_chr(t, ',');
-	tb_u64(t, part(r, comment, 0.3));
+	sim_tb_u64(t, part(r, comment, 0.3));
 	tb_chr(t, ',');
-	tb_u64(t, part(r, comment, 0.05));
+	sim_tb_u64(t, part(r, comment, 0.05));
 	tb_chr(t, ',');
-	tb_u64(t, part(r, comment, 0.05));
+	sim_tb_u64(t, part(r, comment, 0.05));
 	tb_chr(t, ',');
-	tb_u64(t, part(r, comment, 0.5));
+	sim_tb_u64(t, part(r, comment, 0.5));
 	tb_chr(t, ',');
-	tb_u64(t, part(r, comment, 0.4));
+	sim_tb_u64(t, part(r, comment, 0.4));
 	for (int k = 0; k < 8; k++) {
 		uint64_t x = part(r, play, rate[k]);
 		tb_chr(t, ',');
-		tb_u64(t, x);
+		sim_tb_u64(t, x);
 		tb_chr(t, ',');
-		tb_u64(t, part(r, x, 0.95));
+		sim_tb_u64(t, part(r, x, 0.95));
 	}
 }
 
@@ -270,7 +270,7 @@ daily_row(const struct world *w, uint32_t v, uint32_t d, int64_t day_ms,
 	uint32_t c = w->v_creator[v];
 	struct rng r;
 
-	rng_stream(&r, p->seed, RS_DAILY, (uint64_t)d * p->videos + v);
+	sim_rng_stream(&r, p->seed, RS_DAILY, (uint64_t)d * p->videos + v);
 	age = (double)(day_ms - w->v_upload[v]) / 86400000.0;
 	if (age < 0)
 		age = 0;
@@ -279,42 +279,42 @@ daily_row(const struct world *w, uint32_t v, uint32_t d, int64_t day_ms,
 	ctr = 1.0 / (1.0 + exp(-(w->v_appeal[v] + 0.2)));
 	play = part(&r, show, ctr);
 	progress = 0.35 + 0.3 / (1.0 + exp(-w->v_appeal[v]));
-	tb_u64(t, v);
+	sim_tb_u64(t, v);
 	tb_chr(t, ',');
-	tb_date_bj(t, day_ms);
+	sim_tb_date_bj(t, day_ms);
 	tb_chr(t, ',');
-	tb_u64(t, c);
-	tb_str(t, v % 20 == 7 ? ",AD," : ",NORMAL,");
-	tb_day_bj(t, w->v_upload[v]);
+	sim_tb_u64(t, c);
+	sim_tb_str(t, v % 20 == 7 ? ",AD," : ",NORMAL,");
+	sim_tb_day_bj(t, w->v_upload[v]);
 	tb_chr(t, ',');
-	tb_str(t, upload_types[(v * 7 + c) % 4]);
-	tb_str(t, ",public,");
-	tb_i64(t, w->v_dur[v]);
+	sim_tb_str(t, upload_types[(v * 7 + c) % 4]);
+	sim_tb_str(t, ",public,");
+	sim_tb_i64(t, w->v_dur[v]);
 	tb_chr(t, ',');
-	tb_u64(t, (uint64_t)wh[w->v_angle[v]][0]);
+	sim_tb_u64(t, (uint64_t)wh[w->v_angle[v]][0]);
 	tb_chr(t, ',');
-	tb_u64(t, (uint64_t)wh[w->v_angle[v]][1]);
+	sim_tb_u64(t, (uint64_t)wh[w->v_angle[v]][1]);
 	tb_chr(t, ',');
-	tb_u64(t, 1000 + (v * 2654435761u) % 90000);
+	sim_tb_u64(t, 1000 + (v * 2654435761u) % 90000);
 	tb_chr(t, ',');
-	tb_u64(t, w->v_cat[v]);
+	sim_tb_u64(t, w->v_cat[v]);
 	tb_chr(t, ',');
-	tb_str(t, sim_categories[w->v_cat[v]].zh);
+	sim_tb_str(t, sim_categories[w->v_cat[v]].zh);
 	tb_chr(t, ',');
-	tb_u64(t, show);
+	sim_tb_u64(t, show);
 	tb_chr(t, ',');
-	tb_u64(t, part(&r, show, 0.85));
+	sim_tb_u64(t, part(&r, show, 0.85));
 	tb_chr(t, ',');
-	tb_u64(t, play);
+	sim_tb_u64(t, play);
 	tb_chr(t, ',');
-	tb_u64(t, part(&r, play, 0.9));
+	sim_tb_u64(t, part(&r, play, 0.9));
 	tb_chr(t, ',');
-	tb_u64(t, (uint64_t)llround((double)play * progress * w->v_dur[v]));
+	sim_tb_u64(t, (uint64_t)llround((double)play * progress * w->v_dur[v]));
 	daily_plays(t, &r, play, progress);
 	tb_chr(t, ',');
-	tb_fixed(t, progress, 4);
+	sim_tb_fixed(t, progress, 4);
 	tb_chr(t, ',');
-	tb_u64(t, part(&r, play, 0.02) * 15000);
+	sim_tb_u64(t, part(&r, play, 0.02) * 15000);
 	daily_reactions(t, &r, play, w->v_appeal[v]);
 	tb_chr(t, '\n');
 }
@@ -333,9 +333,9 @@ write_daily(const struct world *w, const char *dir, bool gz,
 	for (uint32_t v = 0; v < p->videos; v++)
 		meanpop += w->v_pop[v];
 	meanpop /= p->videos;
-	if (out_open(&o, dir, "item_daily_features.csv", gz, err) != 0)
+	if (sim_out_open(&o, dir, "item_daily_features.csv", gz, err) != 0)
 		return -1;
-	tb_str(&t, "video_id,date,author_id,video_type,upload_dt,upload_type,visible_status,"
+	sim_tb_str(&t, "video_id,date,author_id,video_type,upload_dt,upload_type,visible_status,"
 	    "video_duration,video_width,video_height,music_id,video_tag_id,video_tag_name,"
 	    "show_cnt,show_user_num,play_cnt,play_user_num,play_duration,complete_play_cnt,"
 	    "complete_play_user_num,valid_play_cnt,valid_play_user_num,long_time_play_cnt,"
@@ -355,7 +355,7 @@ write_daily(const struct world *w, const char *dir, bool gz,
 			daily_row(w, v, d, day_ms, meanpop, &t);
 		}
 		if (t.len > ((size_t)1 << 20)) {
-			out_write(&o, t.s, t.len);
+			sim_out_write(&o, t.s, t.len);
 			t.len = 0;
 		}
 	}
@@ -363,7 +363,7 @@ write_daily(const struct world *w, const char *dir, bool gz,
 }
 
 int
-write_item_tables(const struct world *w, const char *dir, bool gz,
+sim_write_item_tables(const struct world *w, const char *dir, bool gz,
     uint64_t *bytes, rs_error *err)
 {
 	if (write_item_categories(w, dir, gz, bytes, err) != 0 ||
@@ -391,16 +391,16 @@ make_friends(const struct world *w, uint32_t **friends, uint32_t *nfr)
 
 	for (uint32_t u = 0; u < w->nusers; u++) {
 		uint32_t want;
-		rng_stream(&r, w->p->seed, RS_SOCIAL, u);
-		if (!rng_chance(&r, 0.3) || w->nusers < 2)
+		sim_rng_stream(&r, w->p->seed, RS_SOCIAL, u);
+		if (!sim_rng_chance(&r, 0.3) || w->nusers < 2)
 			continue;
-		want = 1 + rng_below(&r, 4);
+		want = 1 + sim_rng_below(&r, 4);
 		friends[u] = xmalloc(want * sizeof **friends);
 		for (uint32_t k = 0; k < want; k++) {
 			uint32_t best = UINT32_MAX;
 			double bests = -1e300;
 			for (int c = 0; c < 8; c++) {
-				uint32_t f = rng_below(&r, w->nusers);
+				uint32_t f = sim_rng_below(&r, w->nusers);
 				double s = 0;
 				if (f == u)
 					continue;
@@ -469,40 +469,40 @@ user_row(const struct world *w, uint32_t u, const char *deg, uint32_t nfr,
 	double follow, fans, reg;
 	struct rng r;
 
-	rng_stream(&r, w->p->seed, RS_USERS, (uint64_t)u + 0x100000000ULL);
-	follow = floor(exp(3 + 1.2 * rng_normal(&r)));
-	fans = floor(exp(1.5 + 1.5 * rng_normal(&r)));
-	reg = bot ? 1 + rng_below(&r, 10) : floor(exp(5.5 + 0.8 * rng_normal(&r)));
-	tb_u64(t, u);
+	sim_rng_stream(&r, w->p->seed, RS_USERS, (uint64_t)u + 0x100000000ULL);
+	follow = floor(exp(3 + 1.2 * sim_rng_normal(&r)));
+	fans = floor(exp(1.5 + 1.5 * sim_rng_normal(&r)));
+	reg = bot ? 1 + sim_rng_below(&r, 10) : floor(exp(5.5 + 0.8 * sim_rng_normal(&r)));
+	sim_tb_u64(t, u);
 	tb_chr(t, ',');
-	tb_str(t, deg);
+	sim_tb_str(t, deg);
 	tb_chr(t, ',');
-	tb_chr(t, rng_chance(&r, 0.05) ? '1' : '0');
+	tb_chr(t, sim_rng_chance(&r, 0.05) ? '1' : '0');
 	tb_chr(t, ',');
-	tb_chr(t, rng_chance(&r, 0.04) ? '1' : '0');
+	tb_chr(t, sim_rng_chance(&r, 0.04) ? '1' : '0');
 	tb_chr(t, ',');
-	tb_chr(t, rng_chance(&r, 0.2) ? '1' : '0');
+	tb_chr(t, sim_rng_chance(&r, 0.2) ? '1' : '0');
 	tb_chr(t, ',');
-	tb_u64(t, (uint64_t)follow);
+	sim_tb_u64(t, (uint64_t)follow);
 	tb_chr(t, ',');
-	tb_field(t, range_of(follow, num_cuts, num_names, 7));
+	sim_tb_field(t, range_of(follow, num_cuts, num_names, 7));
 	tb_chr(t, ',');
-	tb_u64(t, (uint64_t)fans);
+	sim_tb_u64(t, (uint64_t)fans);
 	tb_chr(t, ',');
-	tb_field(t, range_of(fans, num_cuts, num_names, 7));
+	sim_tb_field(t, range_of(fans, num_cuts, num_names, 7));
 	tb_chr(t, ',');
-	tb_u64(t, nfr);
+	sim_tb_u64(t, nfr);
 	tb_chr(t, ',');
-	tb_field(t, range_of(nfr, num_cuts, num_names, 7));
+	sim_tb_field(t, range_of(nfr, num_cuts, num_names, 7));
 	tb_chr(t, ',');
-	tb_u64(t, (uint64_t)reg);
+	sim_tb_u64(t, (uint64_t)reg);
 	tb_chr(t, ',');
-	tb_field(t, range_of(reg, reg_cuts, reg_names, 7));
+	sim_tb_field(t, range_of(reg, reg_cuts, reg_names, 7));
 	for (int k = 0; k < 18; k++) {
 		tb_chr(t, ',');
-		if (k >= 12 && rng_chance(&r, 0.1))
+		if (k >= 12 && sim_rng_chance(&r, 0.1))
 			continue;	/* sparse features go missing */
-		tb_u64(t, rng_below(&r, k == 0 ? 2 : k < 6 ? 8 : k < 12 ? 50 : 4));
+		sim_tb_u64(t, sim_rng_below(&r, k == 0 ? 2 : k < 6 ? 8 : k < 12 ? 50 : 4));
 	}
 	tb_chr(t, '\n');
 }
@@ -523,18 +523,18 @@ write_user_features(const struct world *w, const char *dir, bool gz,
 	for (uint32_t u = 0; u < w->nusers; u++)
 		act[u] = (double)events[u];
 	activity_cuts(act, w->nusers, q);
-	if (out_open(&o, dir, "user_features.csv", gz, err) != 0) {
+	if (sim_out_open(&o, dir, "user_features.csv", gz, err) != 0) {
 		free(act);
 		return -1;
 	}
-	tb_str(&t, "user_id,user_active_degree,is_lowactive_period,is_live_streamer,"
+	sim_tb_str(&t, "user_id,user_active_degree,is_lowactive_period,is_live_streamer,"
 	    "is_video_author,follow_user_num,follow_user_num_range,fans_user_num,"
 	    "fans_user_num_range,friend_user_num,friend_user_num_range,register_days,"
 	    "register_days_range");
 	for (int k = 0; k < 18; k++) {
 		char buf[32];
 		snprintf(buf, sizeof buf, ",onehot_feat%d", k);
-		tb_str(&t, buf);
+		sim_tb_str(&t, buf);
 	}
 	tb_chr(&t, '\n');
 	for (uint32_t u = 0; u < nu; u++) {
@@ -556,13 +556,13 @@ write_social(const struct world *w, const char *dir, bool gz,
 	struct out o;
 	struct tbuf t = { 0 };
 
-	if (out_open(&o, dir, "social_network.csv", gz, err) != 0)
+	if (sim_out_open(&o, dir, "social_network.csv", gz, err) != 0)
 		return -1;
-	tb_str(&t, "user_id,friend_list\n");
+	sim_tb_str(&t, "user_id,friend_list\n");
 	for (uint32_t u = 0; u < w->nusers; u++) {
 		if (nfr[u] == 0)
 			continue;
-		tb_u64(&t, u);
+		sim_tb_u64(&t, u);
 		tb_chr(&t, ',');
 		put_list(&t, friends[u], nfr[u]);
 		tb_chr(&t, '\n');
@@ -571,7 +571,7 @@ write_social(const struct world *w, const char *dir, bool gz,
 }
 
 int
-write_user_tables(const struct world *w, const char *dir, bool gz,
+sim_write_user_tables(const struct world *w, const char *dir, bool gz,
     const uint64_t *events, uint64_t *bytes, rs_error *err)
 {
 	uint32_t nu = w->nusers + w->nbots;
@@ -591,7 +591,7 @@ write_user_tables(const struct world *w, const char *dir, bool gz,
 }
 
 int
-write_truth(const struct world *w, const char *dir, uint64_t *bytes,
+sim_write_truth(const struct world *w, const char *dir, uint64_t *bytes,
     rs_error *err)
 {
 	const rs_sim_params *p = w->p;
@@ -607,79 +607,79 @@ write_truth(const struct world *w, const char *dir, uint64_t *bytes,
 		return -1;
 	}
 	/* users: factors, category affinities, duration preference, bot flag */
-	if (out_open(&o, sub, "users.csv", false, err) != 0)
+	if (sim_out_open(&o, sub, "users.csv", false, err) != 0)
 		goto fail;
-	tb_str(&t, "user_id,is_bot,activity,duration_preference");
+	sim_tb_str(&t, "user_id,is_bot,activity,duration_preference");
 	for (uint32_t k = 0; k < w->K; k++) {
 		snprintf(buf, sizeof buf, ",f%u", k);
-		tb_str(&t, buf);
+		sim_tb_str(&t, buf);
 	}
 	for (uint32_t c = 0; c < w->ncat; c++) {
 		snprintf(buf, sizeof buf, ",affinity_%u", c);
-		tb_str(&t, buf);
+		sim_tb_str(&t, buf);
 	}
 	tb_chr(&t, '\n');
 	for (uint32_t u = 0; u < nu; u++) {
-		tb_u64(&t, u);
-		tb_str(&t, u >= w->nusers ? ",1," : ",0,");
-		tb_fixed(&t, w->u_activity[u], 3);
+		sim_tb_u64(&t, u);
+		sim_tb_str(&t, u >= w->nusers ? ",1," : ",0,");
+		sim_tb_fixed(&t, w->u_activity[u], 3);
 		tb_chr(&t, ',');
-		tb_fixed(&t, w->u_durpref[u], 6);
+		sim_tb_fixed(&t, w->u_durpref[u], 6);
 		for (uint32_t k = 0; k < w->K; k++) {
 			tb_chr(&t, ',');
-			tb_fixed(&t, w->u_factor[(size_t)u * w->K + k], 6);
+			sim_tb_fixed(&t, w->u_factor[(size_t)u * w->K + k], 6);
 		}
 		for (uint32_t c = 0; c < w->ncat; c++) {
 			tb_chr(&t, ',');
-			tb_fixed(&t, w->u_aff[(size_t)u * w->ncat + c], 6);
+			sim_tb_fixed(&t, w->u_aff[(size_t)u * w->ncat + c], 6);
 		}
 		tb_chr(&t, '\n');
 	}
 	if (finish(&o, &t, bytes, err) != 0)
 		goto fail;
 	/* videos: creator, category, appeal, popularity prior, factors */
-	if (out_open(&o, sub, "videos.csv", false, err) != 0)
+	if (sim_out_open(&o, sub, "videos.csv", false, err) != 0)
 		goto fail;
-	tb_str(&t, "video_id,author_id,category,appeal,popularity,duration_ms,upload_ms");
+	sim_tb_str(&t, "video_id,author_id,category,appeal,popularity,duration_ms,upload_ms");
 	for (uint32_t k = 0; k < w->K; k++) {
 		snprintf(buf, sizeof buf, ",f%u", k);
-		tb_str(&t, buf);
+		sim_tb_str(&t, buf);
 	}
 	tb_chr(&t, '\n');
 	for (uint32_t v = 0; v < p->videos; v++) {
-		tb_u64(&t, v);
+		sim_tb_u64(&t, v);
 		tb_chr(&t, ',');
-		tb_u64(&t, w->v_creator[v]);
+		sim_tb_u64(&t, w->v_creator[v]);
 		tb_chr(&t, ',');
-		tb_u64(&t, w->v_cat[v]);
+		sim_tb_u64(&t, w->v_cat[v]);
 		tb_chr(&t, ',');
-		tb_fixed(&t, w->v_appeal[v], 6);
+		sim_tb_fixed(&t, w->v_appeal[v], 6);
 		tb_chr(&t, ',');
-		tb_fixed(&t, w->v_pop[v], 6);
+		sim_tb_fixed(&t, w->v_pop[v], 6);
 		tb_chr(&t, ',');
-		tb_i64(&t, w->v_dur[v]);
+		sim_tb_i64(&t, w->v_dur[v]);
 		tb_chr(&t, ',');
-		tb_i64(&t, w->v_upload[v]);
+		sim_tb_i64(&t, w->v_upload[v]);
 		for (uint32_t k = 0; k < w->K; k++) {
 			tb_chr(&t, ',');
-			tb_fixed(&t, w->v_factor[(size_t)v * w->K + k], 6);
+			sim_tb_fixed(&t, w->v_factor[(size_t)v * w->K + k], 6);
 		}
 		tb_chr(&t, '\n');
 	}
 	if (finish(&o, &t, bytes, err) != 0)
 		goto fail;
 	/* creators: fame, newness, home category, quality */
-	if (out_open(&o, sub, "creators.csv", false, err) != 0)
+	if (sim_out_open(&o, sub, "creators.csv", false, err) != 0)
 		goto fail;
-	tb_str(&t, "author_id,weight,is_new,category,quality\n");
+	sim_tb_str(&t, "author_id,weight,is_new,category,quality\n");
 	for (uint32_t c = 0; c < p->creators; c++) {
-		tb_u64(&t, c);
+		sim_tb_u64(&t, c);
 		tb_chr(&t, ',');
-		tb_fixed(&t, w->c_weight[c], 6);
-		tb_str(&t, w->c_new[c] ? ",1," : ",0,");
-		tb_u64(&t, w->c_cat[c]);
+		sim_tb_fixed(&t, w->c_weight[c], 6);
+		sim_tb_str(&t, w->c_new[c] ? ",1," : ",0,");
+		sim_tb_u64(&t, w->c_cat[c]);
 		tb_chr(&t, ',');
-		tb_fixed(&t, w->c_quality[c], 6);
+		sim_tb_fixed(&t, w->c_quality[c], 6);
 		tb_chr(&t, '\n');
 	}
 	if (finish(&o, &t, bytes, err) != 0)

@@ -11,7 +11,7 @@
 #include "util/xmalloc.h"
 
 void
-rng_stream(struct rng *r, uint64_t seed, uint64_t kind, uint64_t index)
+sim_rng_stream(struct rng *r, uint64_t seed, uint64_t kind, uint64_t index)
 {
 	uint64_t x = seed * 0xd1b54a32d192ed03ULL ^ (kind << 56) ^ index;
 
@@ -28,7 +28,7 @@ rotl(uint64_t x, int k)
 }
 
 uint64_t
-rng_next(struct rng *r)
+sim_rng_next(struct rng *r)
 {
 	uint64_t *s = r->s, res = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
 
@@ -42,13 +42,13 @@ rng_next(struct rng *r)
 }
 
 double
-rng_unif(struct rng *r)
+sim_rng_unif(struct rng *r)
 {
-	return (double)(rng_next(r) >> 11) * 0x1.0p-53;
+	return (double)(sim_rng_next(r) >> 11) * 0x1.0p-53;
 }
 
 double
-rng_normal(struct rng *r)
+sim_rng_normal(struct rng *r)
 {
 	double u, v, m;
 
@@ -57,8 +57,8 @@ rng_normal(struct rng *r)
 		return r->spare;
 	}
 	/* Box-Muller: two normals from two uniforms */
-	u = rng_unif(r);
-	v = rng_unif(r);
+	u = sim_rng_unif(r);
+	v = sim_rng_unif(r);
 	m = sqrt(-2.0 * log(u > 0 ? u : 0x1.0p-53));
 	r->spare = m * sin(6.283185307179586 * v);
 	r->has_spare = true;
@@ -66,15 +66,15 @@ rng_normal(struct rng *r)
 }
 
 uint32_t
-rng_below(struct rng *r, uint32_t n)
+sim_rng_below(struct rng *r, uint32_t n)
 {
-	return (uint32_t)(((rng_next(r) >> 32) * (uint64_t)n) >> 32);
+	return (uint32_t)(((sim_rng_next(r) >> 32) * (uint64_t)n) >> 32);
 }
 
 bool
-rng_chance(struct rng *r, double p)
+sim_rng_chance(struct rng *r, double p)
 {
-	return p > 0 && rng_unif(r) < p;
+	return p > 0 && sim_rng_unif(r) < p;
 }
 
 /* Pick k of n indices (sorted, distinct) with Floyd's algorithm. */
@@ -85,7 +85,7 @@ pick_sorted(struct rng *r, uint32_t n, uint32_t k)
 	uint32_t *out = xmalloc((k ? k : 1) * sizeof *out), m = 0;
 
 	for (uint32_t j = n - k; j < n; j++) {
-		uint32_t t = rng_below(r, j + 1);
+		uint32_t t = sim_rng_below(r, j + 1);
 		in[in[t] ? j : t] = 1;
 	}
 	for (uint32_t i = 0; i < n; i++)
@@ -113,16 +113,16 @@ build_creators(struct world *w)
 	w->c_lang = xmalloc(nc);
 	for (uint32_t c = 0; c < nc; c++) {
 		double u, cw = 0;
-		rng_stream(&r, p->seed, RS_CREATORS, c);
+		sim_rng_stream(&r, p->seed, RS_CREATORS, c);
 		/* Pareto with alpha 1.3, cut at its 99th percentile: a heavy
 		 * tail of creator fame without one creator owning the platform */
-		u = 0.99 * rng_unif(&r);
+		u = 0.99 * sim_rng_unif(&r);
 		w->c_weight[c] = pow(1.0 - u, -1.0 / 1.3);
-		w->c_new[c] = rng_chance(&r, p->new_creators);
+		w->c_new[c] = sim_rng_chance(&r, p->new_creators);
 		if (w->c_new[c])
 			w->c_weight[c] *= 0.3;	/* emerging: little reach yet */
 		/* popular categories attract more creators */
-		u = rng_unif(&r);
+		u = sim_rng_unif(&r);
 		for (uint32_t k = 0; k < w->ncat; k++)
 			cw += 1.0 / (1.0 + 0.15 * k);
 		u *= cw;
@@ -133,11 +133,11 @@ build_creators(struct world *w)
 				break;
 			}
 		}
-		w->c_quality[c] = (float)(0.35 * rng_normal(&r) +
+		w->c_quality[c] = (float)(0.35 * sim_rng_normal(&r) +
 		    (w->c_new[c] ? 0.2 : 0));
 		for (uint32_t k = 0; k < K; k++)
-			w->c_style[(size_t)c * K + k] = (float)(sk * rng_normal(&r));
-		u = rng_unif(&r);
+			w->c_style[(size_t)c * K + k] = (float)(sk * sim_rng_normal(&r));
+		u = sim_rng_unif(&r);
 		w->c_lang[c] = u < 0.6 ? 0 : u < 0.85 ? 1 : 2;
 	}
 }
@@ -155,11 +155,11 @@ build_video(struct world *w, uint32_t v, const double *cum)
 	const struct category *cg;
 	struct rng r;
 
-	rng_stream(&r, p->seed, RS_VIDEOS, v);
+	sim_rng_stream(&r, p->seed, RS_VIDEOS, v);
 	if (v < nc)
 		c = v;
 	else {
-		double x = rng_unif(&r) * cum[nc - 1];
+		double x = sim_rng_unif(&r) * cum[nc - 1];
 		uint32_t lo = 0, hi = nc - 1;
 		while (lo < hi) {
 			uint32_t mid = (lo + hi) / 2;
@@ -171,35 +171,35 @@ build_video(struct world *w, uint32_t v, const double *cum)
 		c = lo;
 	}
 	w->v_creator[v] = c;
-	cat = rng_chance(&r, 0.8) ? w->c_cat[c] : rng_below(&r, w->ncat);
+	cat = sim_rng_chance(&r, 0.8) ? w->c_cat[c] : sim_rng_below(&r, w->ncat);
 	w->v_cat[v] = (uint16_t)cat;
 	w->v_cat2[v] = UINT16_MAX;
-	if (rng_chance(&r, 0.3)) {
-		uint32_t c2 = rng_below(&r, w->ncat);
+	if (sim_rng_chance(&r, 0.3)) {
+		uint32_t c2 = sim_rng_below(&r, w->ncat);
 		if (c2 != cat)
 			w->v_cat2[v] = (uint16_t)c2;
 	}
 	cg = &sim_categories[cat];
-	secs = cg->dur_sec * exp(0.55 * rng_normal(&r));
+	secs = cg->dur_sec * exp(0.55 * sim_rng_normal(&r));
 	secs = secs < 3 ? 3 : secs > 300 ? 300 : secs;
 	w->v_dur[v] = (int32_t)lround(secs * 1000);
-	u = rng_unif(&r);
+	u = sim_rng_unif(&r);
 	w->v_angle[v] = u < cg->landscape ? 1 :
 	    u < cg->landscape + (1 - cg->landscape) * 0.9 ? 0 : 2;
 	/* established creators have a back catalogue; new ones post late */
 	if (w->c_new[c])
-		w->v_upload[v] = w->end_ms - (int64_t)(rng_unif(&r) * 0.25 * period) -
+		w->v_upload[v] = w->end_ms - (int64_t)(sim_rng_unif(&r) * 0.25 * period) -
 		    3600000;
 	else
 		w->v_upload[v] = w->start_ms - 60 * 86400000LL +
-		    (int64_t)(rng_unif(&r) * (period + 60 * 86400000.0 - 3600000));
-	w->v_appeal[v] = (float)(w->c_quality[c] + 0.3 * rng_normal(&r));
+		    (int64_t)(sim_rng_unif(&r) * (period + 60 * 86400000.0 - 3600000));
+	w->v_appeal[v] = (float)(w->c_quality[c] + 0.3 * sim_rng_normal(&r));
 	for (uint32_t k = 0; k < K; k++)
 		w->v_factor[(size_t)v * K + k] = (float)(w->c_style[(size_t)c * K + k] +
-		    0.6 * sk * rng_normal(&r));
+		    0.6 * sk * sim_rng_normal(&r));
 	w->v_pop[v] = pow(w->c_weight[c], 0.7) * exp(w->v_appeal[v]);
 	w->v_popw[v] = pow(w->v_pop[v], p->pop_bias);
-	w->v_nocat[v] = rng_chance(&r, p->missing_category);
+	w->v_nocat[v] = sim_rng_chance(&r, p->missing_category);
 }
 
 /* Videos: every creator has one, the rest go to the famous more often;
@@ -259,24 +259,24 @@ build_users(struct world *w)
 	for (uint32_t u = 0; u < nu; u++) {
 		float *aff = w->u_aff + (size_t)u * w->ncat;
 		uint32_t nfav;
-		rng_stream(&r, p->seed, RS_USERS, u);
+		sim_rng_stream(&r, p->seed, RS_USERS, u);
 		for (uint32_t k = 0; k < K; k++)
-			w->u_factor[(size_t)u * K + k] = (float)(sk * rng_normal(&r));
+			w->u_factor[(size_t)u * K + k] = (float)(sk * sim_rng_normal(&r));
 		for (uint32_t k = 0; k < w->ncat; k++)
-			aff[k] = (float)(-0.5 + 0.2 * rng_normal(&r));
-		nfav = 2 + rng_below(&r, 2);
+			aff[k] = (float)(-0.5 + 0.2 * sim_rng_normal(&r));
+		nfav = 2 + sim_rng_below(&r, 2);
 		for (uint32_t k = 0; k < nfav; k++)
-			aff[rng_below(&r, w->ncat)] += (float)(0.8 + 0.8 * rng_unif(&r));
-		w->u_durpref[u] = (float)(0.5 * rng_normal(&r));
+			aff[sim_rng_below(&r, w->ncat)] += (float)(0.8 + 0.8 * sim_rng_unif(&r));
+		w->u_durpref[u] = (float)(0.5 * sim_rng_normal(&r));
 		/* lognormal with the requested mean */
-		w->u_activity[u] = p->events * exp(0.8 * rng_normal(&r) - 0.32);
+		w->u_activity[u] = p->events * exp(0.8 * sim_rng_normal(&r) - 0.32);
 		if (u >= w->nusers)
-			w->u_activity[u] = p->events * (5 + 3 * rng_unif(&r));
+			w->u_activity[u] = p->events * (5 + 3 * sim_rng_unif(&r));
 	}
 }
 
 int
-world_build(struct world *w, const rs_sim_params *p, rs_error *err)
+sim_world_build(struct world *w, const rs_sim_params *p, rs_error *err)
 {
 	double start;
 	struct rng r;
@@ -285,7 +285,7 @@ world_build(struct world *w, const rs_sim_params *p, rs_error *err)
 	w->p = p;
 	w->K = p->factors;
 	w->ncat = (uint32_t)sim_ncategories;
-	if (!parse_datetime(p->start ? p->start : "2020-07-05",
+	if (!util_parse_datetime(p->start ? p->start : "2020-07-05",
 	    strlen(p->start ? p->start : "2020-07-05"), &start)) {
 		rs_error_set(err, RS_EINVAL, "start=%s is not a date (YYYY-MM-DD)",
 		    p->start);
@@ -298,7 +298,7 @@ world_build(struct world *w, const rs_sim_params *p, rs_error *err)
 	build_videos(w);
 	build_users(w);
 	/* the fully observed block: real users and videos, chosen at random */
-	rng_stream(&r, p->seed, RS_PICK, 0);
+	sim_rng_stream(&r, p->seed, RS_PICK, 0);
 	w->nsmall_users = (uint32_t)lround(p->observed_users * w->nusers);
 	w->nsmall_videos = (uint32_t)lround(p->observed_videos * p->videos);
 	w->small_users = pick_sorted(&r, w->nusers, w->nsmall_users);
@@ -307,7 +307,7 @@ world_build(struct world *w, const rs_sim_params *p, rs_error *err)
 }
 
 double
-world_pref(const struct world *w, uint32_t u, uint32_t v)
+sim_world_pref(const struct world *w, uint32_t u, uint32_t v)
 {
 	const float *a = w->u_factor + (size_t)u * w->K;
 	const float *b = w->v_factor + (size_t)v * w->K;
@@ -324,7 +324,7 @@ world_pref(const struct world *w, uint32_t u, uint32_t v)
 }
 
 void
-world_free(struct world *w)
+sim_world_free(struct world *w)
 {
 	free(w->c_weight);
 	free(w->c_new);

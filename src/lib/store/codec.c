@@ -40,7 +40,7 @@ add_piece(struct st_out *o, const void *ptr, size_t off, size_t len)
 		return;
 	}
 	if (o->npieces == o->pcap) {
-		o->pcap = grow_capacity(o->pcap, o->npieces + 1);
+		o->pcap = util_grow_capacity(o->pcap, o->npieces + 1);
 		o->pieces = xreallocarray(o->pieces, o->pcap, sizeof *o->pieces);
 	}
 	o->pieces[o->npieces].ptr = ptr;
@@ -55,7 +55,7 @@ own_room(struct st_out *o, size_t n)
 	unsigned char *p;
 
 	if (o->olen + n > o->ocap) {
-		o->ocap = grow_capacity(o->ocap, o->olen + n);
+		o->ocap = util_grow_capacity(o->ocap, o->olen + n);
 		o->own = xrealloc(o->own, o->ocap);
 	}
 	p = o->own + o->olen;

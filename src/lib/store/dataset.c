@@ -452,7 +452,7 @@ read_column_strings(struct st_in *in, rs_column *c)
 		st_corrupt(in, "column \"%s\": bad string table", c->name);
 		return false;
 	}
-	c->strs = strtab_new();
+	c->strs = util_strtab_new();
 	p = blob;
 	end = blob + blen;
 	for (uint32_t i = 0; i < nstrs; i++) {
@@ -462,7 +462,7 @@ read_column_strings(struct st_in *in, rs_column *c)
 			st_corrupt(in, "column \"%s\": the string table ends early", c->name);
 			return false;
 		}
-		strtab_intern(c->strs, (const char *)p, (size_t)(z - p), &added);
+		util_strtab_intern(c->strs, (const char *)p, (size_t)(z - p), &added);
 		if (!added) {
 			st_corrupt(in, "column \"%s\": string %u repeats an earlier one",
 			    c->name, i);

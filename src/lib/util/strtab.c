@@ -9,7 +9,7 @@
 #include "xmalloc.h"
 
 struct rs_strtab *
-strtab_new(void)
+util_strtab_new(void)
 {
 	struct rs_strtab *t = xcalloc(1, sizeof *t);
 
@@ -19,7 +19,7 @@ strtab_new(void)
 }
 
 void
-strtab_free(struct rs_strtab *t)
+util_strtab_free(struct rs_strtab *t)
 {
 	if (t == NULL)
 		return;
@@ -44,7 +44,7 @@ rehash(struct rs_strtab *t)
 	uint32_t *slots = xcalloc(ns, sizeof *slots);
 
 	for (uint32_t i = 0; i < t->n; i++) {
-		uint64_t h = hash_bytes(t->buf + t->off[i], str_len(t, i));
+		uint64_t h = util_hash_bytes(t->buf + t->off[i], str_len(t, i));
 		size_t j = h & (ns - 1);
 		while (slots[j] != 0)
 			j = (j + 1) & (ns - 1);
@@ -56,9 +56,9 @@ rehash(struct rs_strtab *t)
 }
 
 int64_t
-strtab_find(const struct rs_strtab *t, const char *s, size_t len)
+util_strtab_find(const struct rs_strtab *t, const char *s, size_t len)
 {
-	uint64_t h = hash_bytes(s, len);
+	uint64_t h = util_hash_bytes(s, len);
 	size_t j = h & (t->nslots - 1);
 
 	while (t->slots[j] != 0) {
@@ -71,9 +71,9 @@ strtab_find(const struct rs_strtab *t, const char *s, size_t len)
 }
 
 uint32_t
-strtab_intern(struct rs_strtab *t, const char *s, size_t len, bool *added)
+util_strtab_intern(struct rs_strtab *t, const char *s, size_t len, bool *added)
 {
-	uint64_t h = hash_bytes(s, len);
+	uint64_t h = util_hash_bytes(s, len);
 	size_t j = h & (t->nslots - 1);
 
 	while (t->slots[j] != 0) {
@@ -86,11 +86,11 @@ strtab_intern(struct rs_strtab *t, const char *s, size_t len, bool *added)
 		j = (j + 1) & (t->nslots - 1);
 	}
 	if (t->n == t->ncap) {
-		t->ncap = (uint32_t)grow_capacity(t->ncap, (size_t)t->n + 1);
+		t->ncap = (uint32_t)util_grow_capacity(t->ncap, (size_t)t->n + 1);
 		t->off = xreallocarray(t->off, t->ncap, sizeof *t->off);
 	}
 	if (t->len + len + 1 > t->cap) {
-		t->cap = grow_capacity(t->cap, t->len + len + 1);
+		t->cap = util_grow_capacity(t->cap, t->len + len + 1);
 		t->buf = xrealloc(t->buf, t->cap);
 	}
 	t->off[t->n] = t->len;
@@ -106,19 +106,19 @@ strtab_intern(struct rs_strtab *t, const char *s, size_t len, bool *added)
 }
 
 const char *
-strtab_get(const struct rs_strtab *t, uint32_t i)
+util_strtab_get(const struct rs_strtab *t, uint32_t i)
 {
 	return i < t->n ? t->buf + t->off[i] : "";
 }
 
 size_t
-strtab_bytes(const struct rs_strtab *t)
+util_strtab_bytes(const struct rs_strtab *t)
 {
 	return t->cap + t->ncap * sizeof *t->off + t->nslots * sizeof *t->slots;
 }
 
 struct rs_strtab *
-strtab_copy(const struct rs_strtab *t)
+util_strtab_copy(const struct rs_strtab *t)
 {
 	struct rs_strtab *c = xcalloc(1, sizeof *c);
 

@@ -15,15 +15,15 @@ struct rs_strtab {
 	size_t nslots;
 };
 
-struct rs_strtab *strtab_new(void);
-void strtab_free(struct rs_strtab *t);
+struct rs_strtab *util_strtab_new(void);
+void util_strtab_free(struct rs_strtab *t);
 /* Index of s (added when absent; *added tells which). */
-uint32_t strtab_intern(struct rs_strtab *t, const char *s, size_t len,
+uint32_t util_strtab_intern(struct rs_strtab *t, const char *s, size_t len,
     bool *added);
 /* Index of s, or -1. */
-int64_t strtab_find(const struct rs_strtab *t, const char *s, size_t len);
-const char *strtab_get(const struct rs_strtab *t, uint32_t i);
-size_t strtab_bytes(const struct rs_strtab *t);
-struct rs_strtab *strtab_copy(const struct rs_strtab *t);
+int64_t util_strtab_find(const struct rs_strtab *t, const char *s, size_t len);
+const char *util_strtab_get(const struct rs_strtab *t, uint32_t i);
+size_t util_strtab_bytes(const struct rs_strtab *t);
+struct rs_strtab *util_strtab_copy(const struct rs_strtab *t);
 
 #endif

@@ -15,7 +15,7 @@
 #include "util/xmalloc.h"
 
 char *
-path_dir(const char *path)
+util_path_dir(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 
@@ -67,9 +67,9 @@ sweep_stale(const char *dir, const char *base)
 }
 
 int
-temp_beside(const char *path, mode_t mode, char **tmp)
+util_temp_beside(const char *path, mode_t mode, char **tmp)
 {
-	char *dir = path_dir(path);
+	char *dir = util_path_dir(path);
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	int fd, saved;
 

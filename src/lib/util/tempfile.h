@@ -10,9 +10,9 @@
  * out of memory; same owner, regular files only). Returns the open
  * descriptor (O_CLOEXEC) and its name in *tmp (caller frees), or -1 with
  * errno set and *tmp NULL. */
-int temp_beside(const char *path, mode_t mode, char **tmp);
+int util_temp_beside(const char *path, mode_t mode, char **tmp);
 
 /* The folder of path ("." for a bare name, "/" for the root); caller frees. */
-char *path_dir(const char *path);
+char *util_path_dir(const char *path);
 
 #endif

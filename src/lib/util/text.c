@@ -22,7 +22,7 @@ static const double pow10_exact[] = {
 };
 
 bool
-is_missing_token(const char *s, size_t len)
+util_is_missing_token(const char *s, size_t len)
 {
 	static const char *const tokens[] = {
 		"NA", "N/A", "NaN", "nan", "NAN", "null", "NULL", "None", "-",
@@ -119,7 +119,7 @@ wide_division(uint64_t mant, size_t frac, double *out)
 }
 
 enum num_status
-parse_number(const char *s, size_t len, double *out, int *decimals)
+util_parse_number(const char *s, size_t len, double *out, int *decimals)
 {
 	const char *p = s, *end = s + len, *ds, *fs;
 	uint64_t mant = 0;
@@ -128,7 +128,7 @@ parse_number(const char *s, size_t len, double *out, int *decimals)
 
 	if (len == 0)
 		return NUM_EMPTY;
-	if ((unsigned)(*p - '0') > 9 && is_missing_token(s, len))
+	if ((unsigned)(*p - '0') > 9 && util_is_missing_token(s, len))
 		return NUM_EMPTY;
 	if (*p == '-' || *p == '+') {
 		neg = *p == '-';
@@ -164,7 +164,7 @@ parse_number(const char *s, size_t len, double *out, int *decimals)
 }
 
 bool
-f32_keeps(double x, int decimals)
+util_f32_keeps(double x, int decimals)
 {
 	/* Exactness only: a float that merely rounds back to the written text
 	 * would print wrongly once a column holds values with more decimals,
@@ -189,7 +189,7 @@ days_from_civil(int64_t y, unsigned m, unsigned d)
 }
 
 void
-civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d)
+util_civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d)
 {
 	int64_t era;
 	unsigned doe, yoe, doy, mp;
@@ -225,7 +225,7 @@ read_digits(const char **p, const char *end, int n, int *out)
 }
 
 bool
-parse_datetime(const char *s, size_t len, double *out)
+util_parse_datetime(const char *s, size_t len, double *out)
 {
 	const char *p = s, *end = s + len;
 	int y, mo, d, h = 0, mi = 0, sec = 0;
@@ -286,7 +286,7 @@ parse_datetime(const char *s, size_t len, double *out)
 }
 
 void
-format_datetime(double t, bool date_only, char *buf, size_t size)
+util_format_datetime(double t, bool date_only, char *buf, size_t size)
 {
 	double fl;
 	int64_t secs, days;
@@ -312,7 +312,7 @@ format_datetime(double t, bool date_only, char *buf, size_t size)
 	}
 	days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
 	tod = secs - days * 86400;
-	civil_from_days(days, &y, &m, &d);
+	util_civil_from_days(days, &y, &m, &d);
 	if (date_only && tod == 0 && ms == 0)
 		snprintf(buf, size, "%04d-%02u-%02u", y, m, d);
 	else if (ms != 0)
@@ -325,7 +325,7 @@ format_datetime(double t, bool date_only, char *buf, size_t size)
 }
 
 void
-format_number(double x, bool is_f32, char *buf, size_t size)
+util_format_number(double x, bool is_f32, char *buf, size_t size)
 {
 	int prec;
 
@@ -346,7 +346,7 @@ format_number(double x, bool is_f32, char *buf, size_t size)
 }
 
 size_t
-utf8_valid_prefix(const char *str, size_t len)
+util_utf8_valid_prefix(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
@@ -388,7 +388,7 @@ utf8_valid_prefix(const char *str, size_t len)
 }
 
 size_t
-utf8_width(const char *str)
+util_utf8_width(const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t w = 0;
@@ -427,7 +427,7 @@ utf8_width(const char *str)
 }
 
 char *
-latin1_to_utf8(const char *s, size_t len, size_t *outlen)
+util_latin1_to_utf8(const char *s, size_t len, size_t *outlen)
 {
 	char *out = xmalloc(2 * len + 1), *o = out;
 
@@ -446,7 +446,7 @@ latin1_to_utf8(const char *s, size_t len, size_t *outlen)
 }
 
 uint64_t
-hash_bytes(const void *p, size_t len)
+util_hash_bytes(const void *p, size_t len)
 {
 	const unsigned char *s = p;
 	uint64_t h = 0x9e3779b97f4a7c15ULL ^ (len * 0xff51afd7ed558ccdULL);
@@ -493,7 +493,7 @@ void
 sb_add(struct strbuf *sb, const char *s, size_t len)
 {
 	if (sb->len + len + 1 > sb->cap) {
-		sb->cap = grow_capacity(sb->cap, sb->len + len + 1);
+		sb->cap = util_grow_capacity(sb->cap, sb->len + len + 1);
 		sb->s = xrealloc(sb->s, sb->cap);
 	}
 	memcpy(sb->s + sb->len, s, len);
@@ -525,7 +525,7 @@ sb_printf(struct strbuf *sb, const char *fmt, ...)
 	if (n <= 0)
 		return;
 	if (sb->len + (size_t)n + 1 > sb->cap) {
-		sb->cap = grow_capacity(sb->cap, sb->len + (size_t)n + 1);
+		sb->cap = util_grow_capacity(sb->cap, sb->len + (size_t)n + 1);
 		sb->s = xrealloc(sb->s, sb->cap);
 	}
 	va_start(ap, fmt);
@@ -544,10 +544,10 @@ sb_detach(struct strbuf *sb)
 }
 
 void
-quote_field(const char *s, size_t len, char *buf, size_t size)
+util_quote_field(const char *s, size_t len, char *buf, size_t size)
 {
 	size_t o = 0, i, shown = len > 40 ? 40 : len;
-	bool utf8 = utf8_valid_prefix(s, len) == len;
+	bool utf8 = util_utf8_valid_prefix(s, len) == len;
 
 	if (size < 8) {
 		if (size)
@@ -584,7 +584,7 @@ quote_field(const char *s, size_t len, char *buf, size_t size)
 }
 
 size_t
-edit_distance(const char *a, const char *b)
+util_edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), row[65];
 

@@ -101,7 +101,7 @@ xasprintf(const char *fmt, ...)
 }
 
 size_t
-grow_capacity(size_t cap, size_t need)
+util_grow_capacity(size_t cap, size_t need)
 {
 	if (cap < 16)
 		cap = 16;

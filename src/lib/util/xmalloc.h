@@ -14,6 +14,6 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void rs_oom(size_t size) __attribute__((noreturn));
 
 /* Grow *cap (at least to need) by 1.5x steps; returns the new capacity. */
-size_t grow_capacity(size_t cap, size_t need);
+size_t util_grow_capacity(size_t cap, size_t need);
 
 #endif

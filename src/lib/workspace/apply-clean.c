@@ -95,7 +95,7 @@ parse_time_opt(const char *step, const char *key, const char *v, bool end,
 	size_t len = strlen(v);
 	char *e;
 
-	if (parse_datetime(v, len, out)) {
+	if (util_parse_datetime(v, len, out)) {
 		bool date_only = len == 10;
 		if (end && date_only)
 			*out += 86400;
@@ -282,7 +282,7 @@ read_fill(const rs_step_op *op, rs_clean_params *p, rs_error *err)
 /* The options of the step op names, read into p (whose strings point into
  * op); the step's index, or -1 with err set. */
 int
-apply_clean_params(const rs_step_op *op, rs_clean_params *p, rs_error *err)
+ws_apply_clean_params(const rs_step_op *op, rs_clean_params *p, rs_error *err)
 {
 	const char *name, *msg;
 	int step, rc = 0;
@@ -342,7 +342,7 @@ apply_clean_params(const rs_step_op *op, rs_clean_params *p, rs_error *err)
 /* clean STEP [COLUMN] [options]: a new state of the data; item features
  * built before are rebuilt when the step changed the item table. */
 int
-apply_clean(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
+ws_apply_clean(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
     rs_step_report *out, rs_error *err)
 {
 	rs_clean_params p;
@@ -351,7 +351,7 @@ apply_clean(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
 	rs_error e;
 	const char *name;
 	char what[64];
-	int step = apply_clean_params(op, &p, err);
+	int step = ws_apply_clean_params(op, &p, err);
 
 	if (step < 0)
 		return -1;
@@ -368,7 +368,7 @@ apply_clean(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
 	out->clean_params = p;
 	snprintf(what, sizeof what, "clean %s", name);
 	/* a step that found nothing to do leaves models and results valid */
-	if (apply_commit(ws, ds, res->removed > 0 || res->changed > 0 ||
+	if (ws_apply_commit(ws, ds, res->removed > 0 || res->changed > 0 ||
 	    res->step == RS_CLEAN_BINARIZE, res->table == 'i' && res->changed > 0,
 	    op, res->summary, what, out, err) != 0) {
 		rs_step_report_free(out);

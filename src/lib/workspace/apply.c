@@ -29,7 +29,7 @@ static const struct {
 	const char *name;
 	apply_fn apply;
 } kinds[RS_STEP_NKINDS] = {
-	[RS_STEP_CLEAN] = { "clean", apply_clean },
+	[RS_STEP_CLEAN] = { "clean", ws_apply_clean },
 	[RS_STEP_SPLIT] = { "split", apply_split },
 	[RS_STEP_FEATURES] = { "features", apply_features },
 	[RS_STEP_CLASSIFY] = { "classify", apply_classify },
@@ -369,7 +369,7 @@ apply_classify(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
 	summary = xasprintf("filled %zu missing %s from %s (naive Bayes)",
 	    res->nfill, res->target, res->text);
 	/* features built before see the filled categories too */
-	rc = apply_commit(ws, rs_classify_fill(ws->data, res), true, true, op,
+	rc = ws_apply_commit(ws, rs_classify_fill(ws->data, res), true, true, op,
 	    summary, "classify", out, err);
 	free(summary);
 	if (rc != 0)
@@ -378,7 +378,7 @@ apply_classify(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
 }
 
 int
-apply_commit(rs_workspace *ws, rs_dataset *ds, bool changed, bool rebuild,
+ws_apply_commit(rs_workspace *ws, rs_dataset *ds, bool changed, bool rebuild,
     const rs_step_op *op, const char *summary, const char *what,
     rs_step_report *out, rs_error *err)
 {
@@ -406,7 +406,7 @@ rs_step_op_check(const rs_step_op *op, rs_error *err)
 	rs_clean_params p;
 
 	if (op->kind == RS_STEP_CLEAN)
-		return apply_clean_params(op, &p, err) < 0 ? -1 : 0;
+		return ws_apply_clean_params(op, &p, err) < 0 ? -1 : 0;
 	return 0;
 }
 

@@ -64,7 +64,7 @@ format_cmd(const rs_source_cmd *c)
 	}
 	name = c->kind == RS_SOURCE_STEP ? rs_step_kind_name(c->op.kind) :
 	    rs_source_kind_name(c->kind);
-	return step_format_command(name != NULL ? name : "?", &c->op);
+	return ws_step_format_command(name != NULL ? name : "?", &c->op);
 }
 
 char *
@@ -136,7 +136,7 @@ parse_cmd(rs_source *src, const char *text, size_t len)
 	t[len] = '\0';
 	memset(&op, 0, sizeof op);
 	rs_error_clear(&e);
-	if ((name = step_read_name(&p, &e)) == NULL) {
+	if ((name = ws_step_read_name(&p, &e)) == NULL) {
 		/* blank between two ';', or an unterminated quote */
 		if (e.code != RS_OK)
 			add_text(src, text, len);
@@ -156,7 +156,7 @@ parse_cmd(rs_source *src, const char *text, size_t len)
 				step = k;
 			}
 	free(name);
-	if (kind == RS_SOURCE_TEXT || step_read_params(&p, &op, &e) != 0) {
+	if (kind == RS_SOURCE_TEXT || ws_step_read_params(&p, &op, &e) != 0) {
 		/* trimmed as a command is, kept otherwise as typed */
 		while (len > 0 && (*text == ' ' || *text == '\t' || *text == '\r'))
 			text++, len--;

@@ -6,12 +6,12 @@
 
 /* name, then op's parameters as words quoted so that they read back
  * (malloc'd). */
-char *step_format_command(const char *name, const rs_step_op *op);
+char *ws_step_format_command(const char *name, const rs_step_op *op);
 /* The first word of the command at *pp, which moves past it (malloc'd);
  * NULL at the end (err untouched) or with err set. */
-char *step_read_name(const char **pp, rs_error *err);
+char *ws_step_read_name(const char **pp, rs_error *err);
 /* The words left at *pp added to op as parameters (a positional word, a
  * key=value or a --flag); 0, or -1 with err set. */
-int step_read_params(const char **pp, rs_step_op *op, rs_error *err);
+int ws_step_read_params(const char **pp, rs_step_op *op, rs_error *err);
 
 #endif

@@ -98,7 +98,7 @@ put_word(struct strbuf *sb, const char *v, bool positional)
 }
 
 char *
-step_format_command(const char *name, const rs_step_op *op)
+ws_step_format_command(const char *name, const rs_step_op *op)
 {
 	struct strbuf sb;
 
@@ -126,7 +126,7 @@ rs_step_op_format(const rs_step_op *op)
 {
 	const char *name = rs_step_kind_name(op->kind);
 
-	return step_format_command(name != NULL ? name : "?", op);
+	return ws_step_format_command(name != NULL ? name : "?", op);
 }
 
 /* One word of the command language from *pp: quotes as in the front end's
@@ -182,7 +182,7 @@ next_word(const char **pp, int *eq, bool *quoted, rs_error *err)
 }
 
 char *
-step_read_name(const char **pp, rs_error *err)
+ws_step_read_name(const char **pp, rs_error *err)
 {
 	int eq;
 	bool quoted;
@@ -191,7 +191,7 @@ step_read_name(const char **pp, rs_error *err)
 }
 
 int
-step_read_params(const char **pp, rs_step_op *op, rs_error *err)
+ws_step_read_params(const char **pp, rs_step_op *op, rs_error *err)
 {
 	char *w;
 	int eq;
@@ -226,7 +226,7 @@ rs_step_op_parse(const char *text, rs_step_op *op, rs_error *err)
 
 	memset(op, 0, sizeof *op);
 	rs_error_clear(&e);
-	if ((w = step_read_name(&p, &e)) == NULL) {
+	if ((w = ws_step_read_name(&p, &e)) == NULL) {
 		rs_error_set(err, RS_EPARSE, "%s", e.code != RS_OK ? e.msg : "is empty");
 		return -1;
 	}
@@ -237,7 +237,7 @@ rs_step_op_parse(const char *text, rs_step_op *op, rs_error *err)
 	}
 	free(w);
 	op->kind = (rs_step_kind)kind;
-	if (step_read_params(&p, op, err) != 0) {
+	if (ws_step_read_params(&p, op, err) != 0) {
 		rs_step_op_free(op);
 		return -1;
 	}
