@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <termios.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,26 +46,38 @@ on_oom(size_t size)
 	_exit(1);
 }
 
+/* The terminal as the session found it, for a second signal that ends
+ * the process on the spot: the dashboard restores its own screen, but the
+ * first signal may have handed the terminal to readline (raw mode, no echo)
+ * on the way out. */
+static struct termios start_tty;
+static volatile sig_atomic_t have_start_tty;
+
+/* End now with the signal's default action, the terminal given back first
+ * (async-signal-safe calls only). */
+static void
+leave_now(int sig)
+{
+	tui_emergency_restore();
+	if (have_start_tty)
+		tcsetattr(STDIN_FILENO, TCSANOW, &start_tty);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 static void
 on_sigint(int sig)
 {
-	if (rs_interrupted) {
-		/* a second Ctrl-C while work ignores the first: leave now */
-		tui_emergency_restore();
-		signal(sig, SIG_DFL);
-		raise(sig);
-	}
+	if (rs_interrupted)
+		leave_now(sig);	/* a second Ctrl-C while work ignores the first */
 	rs_interrupted = 1;
 }
 
 static void
 on_sigterm(int sig)
 {
-	if (rs_terminated) {
-		tui_emergency_restore();
-		signal(sig, SIG_DFL);
-		raise(sig);
-	}
+	if (rs_terminated)
+		leave_now(sig);
 	rs_terminated = 1;
 	rs_interrupted = 1;	/* stop the running work cleanly first */
 }
@@ -217,6 +230,8 @@ install_signals(void)
 {
 	struct sigaction sa;
 
+	if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &start_tty) == 0)
+		have_start_tty = 1;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_sigint;
 	sigemptyset(&sa.sa_mask);
