@@ -11,19 +11,8 @@
 extern "C" {
 #endif
 
-/* The part of each log row (rs_log.part). */
-enum rs_part { RS_TRAIN = 0, RS_VALID = 1, RS_TEST = 2 };
-
-enum rs_split_kind {
-	RS_SPLIT_NONE,
-	RS_SPLIT_RANDOM,	/* every row independently */
-	RS_SPLIT_USER,		/* a share of each user's rows */
-	RS_SPLIT_TEMPORAL,	/* one global time cut: the latest rows are test */
-	RS_SPLIT_LEAVE_LAST,	/* each user's last k rows by time */
-	RS_SPLIT_KFOLD,		/* fold f of k, rows assigned at random */
-	RS_SPLIT_OBSERVED,	/* train on the log, test on the observed block */
-	RS_SPLIT_FILES		/* train on the log, test (and valid) from files */
-};
+/* enum rs_part and enum rs_split_kind: dataset.h (the dataset records
+ * its rows' parts and the kind of its split). */
 
 typedef struct rs_split_opts {
 	enum rs_split_kind kind;

@@ -42,9 +42,9 @@ cli_allowed() {
 lib_rank() {
 	case $1 in
 	workspace) echo 8 ;;
-	fair) echo 7 ;;
-	eval) echo 6 ;;
-	store) echo 5 ;;
+	store) echo 7 ;;
+	fair) echo 6 ;;
+	eval) echo 5 ;;
 	model) echo 4 ;;
 	clean | feature | io | sim | stats) echo 3 ;;
 	data) echo 2 ;;
@@ -52,13 +52,22 @@ lib_rank() {
 	esac
 }
 
-# The engine directory that owns a public header, for the headers of the
-# upper layers (the lower layers' public headers are shared types).
+# The engine directory that owns a public header (where what it declares is
+# implemented); reelscope.h, the umbrella, belongs to none.
 pub_owner() {
 	case $1 in
 	workspace.h) echo workspace ;;
 	store.h) echo store ;;
 	fair.h) echo fair ;;
+	eval.h | split.h) echo eval ;;
+	model.h | explain.h | train.h) echo model ;;
+	classify.h | features.h) echo feature ;;
+	clean.h) echo clean ;;
+	load.h) echo io ;;
+	sim.h) echo sim ;;
+	describe.h) echo stats ;;
+	dataset.h | column.h) echo data ;;
+	error.h | util.h) echo util ;;
 	esac
 }
 

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "reelscope/model.h"
-#include "reelscope/split.h"
 #include "model/blob.h"
 #include "util/xmalloc.h"
 

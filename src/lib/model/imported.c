@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reelscope/eval.h"
 #include "reelscope/model.h"
 #include "model/imported.h"
 #include "util/xmalloc.h"

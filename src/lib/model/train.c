@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reelscope/split.h"
 #include "reelscope/train.h"
 #include "util/xmalloc.h"
 

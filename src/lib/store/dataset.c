@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "reelscope/dataset.h"
-#include "reelscope/split.h"
 #include "store/format.h"
 #include "util/strtab.h"
 #include "util/xmalloc.h"
