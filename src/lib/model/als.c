@@ -388,6 +388,7 @@ als_epoch(rs_model *m, const rs_train_ctx *ctx, uint32_t epoch, double *loss,
 
 	(void)epoch;
 	(void)err;
+	fac_drop_grams(s);
 	sides(s, t, &us, &is, G);
 	gram(s->Q, s->nitems, s->k, G);
 	solve_side(&o, &us);
@@ -453,6 +454,126 @@ als_explain(const rs_model *m, uint32_t user, uint32_t item, rs_reason *out,
 	return got;
 }
 
+/* ---- learning from new events (rs_model_update) ----
+ * Fold-in as in Hu, Koren and Volinsky's section 4: every user with new
+ * events gets its row solved again against the item factors held fixed,
+ * with the same normal equations (and solver) as a training half-step
+ * (Y^T C_u Y + lambda_u I) x_u = Y^T C_u p_u over the user's whole row of
+ * the training matrix, new events included; so folding in a user's full
+ * history gives exactly the row one more user half-step would. Then each
+ * item new to the model is solved against the user factors the same way
+ * (an item the model already had keeps its factors until retraining: the
+ * usual fold-in moves only the side that learned something new). Q^T Q
+ * and P^T P are kept between calls and moved by rank-one corrections, so
+ * a fold-in costs O(n k^2 + k^3) for a user with n events, not a pass over
+ * every item. */
+
+/* G += sign * x x^T (full k x k) */
+static void
+gram_rank1(float *G, const float *x, uint32_t k, float sign)
+{
+	cblas_ssyr(CblasRowMajor, CblasUpper, (int)k, sign, x, 1, G, (int)k);
+	for (uint32_t a = 0; a < k; a++)
+		for (uint32_t b = 0; b < a; b++)
+			G[(size_t)a * k + b] = G[(size_t)b * k + a];
+}
+
+/* Solve the rows rows[0..n) of one side (their factors move; the kept
+ * Gram matrix of that side, when there is one, follows). */
+static void
+fold_rows(const struct als_opts *o, const struct als_side *sd,
+    const uint32_t *rows, size_t n, float *keep)
+{
+	const uint32_t k = sd->k;
+	uint64_t maxn = 0;
+	float *A, *buf, *old = xmalloc(k * sizeof *old);
+
+	for (size_t j = 0; j < n; j++)
+		if (sd->ptr[rows[j] + 1] - sd->ptr[rows[j]] > maxn)
+			maxn = sd->ptr[rows[j] + 1] - sd->ptr[rows[j]];
+	A = xmalloc((size_t)k * k * sizeof *A);
+	buf = xmalloc((o->cg ? 3 : (maxn ? maxn : 1)) * k * sizeof *buf);
+	for (size_t j = 0; j < n; j++) {
+		float *x = sd->X + (size_t)rows[j] * k;
+		memcpy(old, x, k * sizeof *old);
+		solve_row(o, sd, rows[j], A, buf);
+		if (keep != NULL) {
+			gram_rank1(keep, old, k, -1.0f);
+			gram_rank1(keep, x, k, 1.0f);
+		}
+	}
+	free(A);
+	free(buf);
+	free(old);
+}
+
+/* The distinct values of x[0..n) (sorted), at or past from when from is
+ * given; returns how many. */
+static size_t
+distinct(uint32_t *x, size_t n, uint32_t from)
+{
+	size_t w = 0;
+
+	for (size_t j = 0; j < n; j++)
+		if (x[j] >= from)
+			x[w++] = x[j];
+	n = w;
+	w = 0;
+	for (size_t j = 1; j < n; j++)	/* insertion sort: n is small */
+		for (size_t q = j; q > 0 && x[q - 1] > x[q]; q--) {
+			uint32_t t = x[q];
+			x[q] = x[q - 1];
+			x[q - 1] = t;
+		}
+	for (size_t j = 0; j < n; j++)
+		if (w == 0 || x[w - 1] != x[j])
+			x[w++] = x[j];
+	return w;
+}
+
+static int
+als_update(rs_model *m, const rs_event *ev, size_t n, rs_error *err)
+{
+	fac_state *s = m->state;
+	const rs_imat *t = m->train;
+	struct als_opts o = read_opts(m);
+	uint32_t old_items = s->nitems, *users, *items;
+	size_t nu, ni;
+	struct als_side us, is;
+	int saved;
+
+	(void)err;
+	fac_grow(s, t->nusers, t->nitems);
+	users = xmalloc((n ? n : 1) * sizeof *users);
+	items = xmalloc((n ? n : 1) * sizeof *items);
+	for (size_t j = 0; j < n; j++) {
+		users[j] = ev[j].user;
+		items[j] = ev[j].item;
+	}
+	nu = distinct(users, n, 0);
+	ni = distinct(items, n, old_items);
+	if (s->gram_q == NULL) {
+		/* new item rows are zero: they add nothing to Q^T Q */
+		s->gram_q = xmalloc((size_t)s->k * s->k * sizeof *s->gram_q);
+		gram(s->Q, s->nitems, s->k, s->gram_q);
+	}
+	saved = fac_blas_serial_begin();
+	sides(s, t, &us, &is, s->gram_q);
+	fold_rows(&o, &us, users, nu, s->gram_p);
+	if (ni > 0) {
+		if (s->gram_p == NULL) {
+			s->gram_p = xmalloc((size_t)s->k * s->k * sizeof *s->gram_p);
+			gram(s->P, s->nusers, s->k, s->gram_p);
+		}
+		sides(s, t, &us, &is, s->gram_p);
+		fold_rows(&o, &is, items, ni, s->gram_q);
+	}
+	fac_blas_serial_end(saved);
+	free(users);
+	free(items);
+	return 0;
+}
+
 static int
 als_load(rs_model *m, const void *buf, size_t len, rs_error *err)
 {
@@ -478,4 +599,5 @@ const rs_model_kind rs_kind_als = {
 	.save = fac_save,
 	.load = als_load,
 	.free_state = fac_free_state,
+	.update = als_update,
 };

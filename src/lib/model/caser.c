@@ -458,6 +458,40 @@ caser_load(rs_model *m, const void *buf, size_t len, rs_error *err)
 	return 0;
 }
 
+/* Learning from new events (rs_model_update): the recommendations read
+ * the user's last items from the training matrix by time, which the engine
+ * has already grown by the events, so the sequence state advances with no
+ * weight moving. Items (and, for caser, users) the model has no embedding
+ * for are refused, and so are events without a time (they would sort
+ * first, not last). */
+static int
+caser_update(rs_model *m, const rs_event *ev, size_t n, rs_error *err)
+{
+	const struct caser *s = m->state;
+	const rs_imat *t = m->train;
+
+	for (size_t j = 0; j < n; j++)
+		if (isnan(ev[j].time)) {
+			rs_error_set(err, RS_EINVAL,
+			    "model %s (caser) orders each user's items by time: event %zu has none",
+			    m->name, j + 1);
+			return -1;
+		}
+	if (t->nitems > s->nitems) {
+		rs_error_set(err, RS_EINVAL,
+		    "model %s (caser) has no embedding for items it was not trained on: retrain it",
+		    m->name);
+		return -1;
+	}
+	if (t->nusers > s->nusers) {
+		rs_error_set(err, RS_EINVAL,
+		    "model %s (caser) has no user embedding for users it was not trained on: retrain it",
+		    m->name);
+		return -1;
+	}
+	return 0;
+}
+
 const rs_model_kind rs_kind_caser = {
 	.name = "caser",
 	.help = "Caser: convolutional sequence model — horizontal filters (heights 1..L, max "
@@ -476,4 +510,5 @@ const rs_model_kind rs_kind_caser = {
 	.save = caser_save,
 	.load = caser_load,
 	.free_state = deep_free_state,
+	.update = caser_update,
 };

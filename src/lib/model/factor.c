@@ -54,7 +54,44 @@ fac_free(fac_state *s)
 	free(s->bu);
 	free(s->bi);
 	free(s->Y);
+	free(s->gram_q);
+	free(s->gram_p);
 	free(s);
+}
+
+void
+fac_drop_grams(fac_state *s)
+{
+	free(s->gram_q);
+	free(s->gram_p);
+	s->gram_q = s->gram_p = NULL;
+}
+
+/* x (rows x k floats) grown to newrows rows, the new ones zero */
+static float *
+grow_rows(float *x, uint32_t rows, uint32_t newrows, uint32_t k)
+{
+	if (x == NULL)
+		return NULL;
+	x = xrealloc(x, ((size_t)newrows * k + 1) * sizeof *x);
+	memset(x + (size_t)rows * k, 0, (size_t)(newrows - rows) * k * sizeof *x);
+	return x;
+}
+
+void
+fac_grow(fac_state *s, uint32_t nusers, uint32_t nitems)
+{
+	if (nusers > s->nusers) {
+		s->P = grow_rows(s->P, s->nusers, nusers, s->k);
+		s->bu = grow_rows(s->bu, s->nusers, nusers, 1);
+		s->nusers = nusers;
+	}
+	if (nitems > s->nitems) {
+		s->Q = grow_rows(s->Q, s->nitems, nitems, s->k);
+		s->bi = grow_rows(s->bi, s->nitems, nitems, 1);
+		s->Y = grow_rows(s->Y, s->nitems, nitems, s->k);
+		s->nitems = nitems;
+	}
 }
 
 static float *
@@ -81,6 +118,7 @@ fac_copy(const fac_state *s)
 	c->bu = copy_floats(s->bu, s->nusers);
 	c->bi = copy_floats(s->bi, s->nitems);
 	c->Y = copy_floats(s->Y, qi);
+	c->gram_q = c->gram_p = NULL;
 	return c;
 }
 

@@ -34,12 +34,21 @@ typedef struct fac_state {
 	float *P, *Q;
 	float *bu, *bi;		/* biases: mf/svdpp both, bpr bi only */
 	float *Y;		/* svdpp: implicit item factors */
+	/* als fold-ins (rs_model_update): Q^T Q and P^T P kept between
+	 * updates (k x k, full), or NULL when not computed since the factors
+	 * last changed by training; never saved or copied */
+	float *gram_q, *gram_p;
 } fac_state;
 
 fac_state *fac_new(enum fac_type type, uint32_t k, uint32_t nusers,
     uint32_t nitems);
 void fac_free(fac_state *s);
 fac_state *fac_copy(const fac_state *s);
+/* Grow s to nusers x nitems (at least its sizes): the new rows of every
+ * array are zero. */
+void fac_grow(fac_state *s, uint32_t nusers, uint32_t nitems);
+/* Forget the Gram matrices kept for fold-ins (the factors changed). */
+void fac_drop_grams(fac_state *s);
 
 /* The rs_model_kind callbacks every factor model shares. */
 void *fac_snapshot(const rs_model *m);

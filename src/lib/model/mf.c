@@ -393,6 +393,62 @@ svdpp_explain(const rs_model *m, uint32_t user, uint32_t item, rs_reason *out,
 	return n;
 }
 
+/* ---- learning from new events (rs_model_update) ----
+ * One SGD step per event, in the events' order, with the model's lr (the
+ * first epoch's rate: a new event has not been seen by the decayed epochs)
+ * and its reg, reg_bias and reg_exp penalties, exactly the update of a
+ * training epoch; mu and the clipping range stay as trained. Users and
+ * items new to the model start from zero factors and biases (so an event
+ * between a new user and a new item moves only the biases). */
+
+/* The reg_exp penalty of a row with c entries when rows with entries have
+ * mean entries on average (row_penalties for one row). */
+static float
+row_penalty(uint64_t c, double mean, float reg, double e)
+{
+	return c > 0 ? (float)(reg * pow((double)c / mean, e - 1)) : reg;
+}
+
+static double
+mean_row(const uint64_t *ptr, uint32_t n)
+{
+	uint32_t rows = 0;
+
+	for (uint32_t r = 0; r < n; r++)
+		rows += ptr[r + 1] > ptr[r];
+	return rows ? (double)ptr[n] / rows : 1;
+}
+
+static int
+mf_update(rs_model *m, const rs_event *ev, size_t n, rs_error *err)
+{
+	fac_state *s = m->state;
+	const rs_imat *t = m->train;
+	struct sgd_rates r = epoch_rates(m, 1);
+	double e = rs_model_param_num(m, "reg_exp");
+	double umean = mean_row(t->uptr, t->nusers), imean = mean_row(t->iptr, t->nitems);
+	const uint32_t k = s->k;
+
+	(void)err;
+	fac_grow(s, t->nusers, t->nitems);
+	for (size_t j = 0; j < n; j++) {
+		uint32_t u = ev[j].user, i = ev[j].item;
+		float *restrict p = s->P + (size_t)u * k;
+		float *restrict qi = s->Q + (size_t)i * k;
+		float regu = row_penalty(t->uptr[u + 1] - t->uptr[u], umean, r.reg, e);
+		float regi = row_penalty(t->iptr[i + 1] - t->iptr[i], imean, r.reg, e);
+		float err_ = ev[j].value - (s->mu + s->bu[u] + s->bi[i] + fac_dot(p, qi, k));
+		s->bu[u] += r.lr_bias * (err_ - r.reg_bias * s->bu[u]);
+		s->bi[i] += r.lr_bias * (err_ - r.reg_bias * s->bi[i]);
+		for (uint32_t f = 0; f < k; f++) {
+			float pf = p[f], qf = qi[f];
+			p[f] = pf + r.lr * (err_ * qf - regu * pf);
+			qi[f] = qf + r.lr * (err_ * pf - regi * qf);
+		}
+	}
+	return 0;
+}
+
 static int
 mf_load(rs_model *m, const void *buf, size_t len, rs_error *err)
 {
@@ -423,6 +479,7 @@ const rs_model_kind rs_kind_mf = {
 	.save = fac_save,
 	.load = mf_load,
 	.free_state = fac_free_state,
+	.update = mf_update,
 };
 
 const rs_model_kind rs_kind_svdpp = {
