@@ -150,6 +150,12 @@ rs_dataset *rs_dataset_select(const rs_dataset *ds, const uint8_t *keep);
 uint32_t rs_log_count_users(const rs_log *log, uint32_t nusers);
 uint32_t rs_log_count_items(const rs_log *log, uint32_t nitems);
 
+/* A user or item by id, added when new (rs_workspace_observe): a new one
+ * takes the next index, gets a row of missing values in the side table
+ * when the table has one row per index, and no creator. Returns the index. */
+uint32_t rs_dataset_add_user(rs_dataset *ds, const char *id, size_t len);
+uint32_t rs_dataset_add_item(rs_dataset *ds, const char *id, size_t len);
+
 /* Bytes held by the dataset (columns, ids, tables, indexes). */
 size_t rs_dataset_bytes(const rs_dataset *ds);
 

@@ -12,6 +12,7 @@
 #include "reelscope/clean.h"
 #include "reelscope/split.h"
 #include "reelscope/model.h"
+#include "reelscope/observe.h"
 #include "reelscope/train.h"
 #include "reelscope/explain.h"
 #include "reelscope/store.h"

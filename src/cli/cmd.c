@@ -43,6 +43,8 @@ extern const struct cmd_entry cmd_pipeline_entry;
 extern const struct cmd_entry cmd_profile_entry;
 extern const struct cmd_entry cmd_quit_entry;
 extern const struct cmd_entry cmd_recommend_entry;
+extern const struct cmd_entry cmd_observe_entry;
+extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_save_entry;
 extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_similar_entry;
@@ -65,6 +67,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_train_entry,
 	&cmd_models_entry,
 	&cmd_recommend_entry,
+	&cmd_observe_entry,
+	&cmd_export_entry,
 	&cmd_similar_entry,
 	&cmd_explain_entry,
 	&cmd_eval_entry,

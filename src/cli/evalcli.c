@@ -91,6 +91,11 @@ evalcli_model_fits(struct session *s, const rs_model *m, const rs_dataset *ds,
 {
 	char msg[sizeof s->errmsg];
 
+	/* observe added users or items to this data after the model trained:
+	 * the ids it knows keep their indices, the new ones come after */
+	if (m->generation == rs_workspace_generation(s->ws) &&
+	    m->nusers <= rs_ids_count(ds->users) && m->nitems <= rs_ids_count(ds->items))
+		return true;
 	if (model_fits_data(m, ds, cmd, msg, sizeof msg))
 		return true;
 	cmd_error(s, "%s", msg);

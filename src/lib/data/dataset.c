@@ -562,3 +562,60 @@ rs_log_count_items(const rs_log *log, uint32_t nitems)
 {
 	return count_keys(log->item, log->n, nitems);
 }
+
+/* Side-table rows and creators of one more user or item, when the table
+ * has one row per index. */
+static void
+table_grow(rs_table *t, uint32_t before)
+{
+	if (t->ncols == 0 || t->nrows != before)
+		return;
+	for (size_t j = 0; j < t->ncols; j++) {
+		rs_column_push_missing(t->cols[j]);
+		rs_column_finish(t->cols[j]);
+	}
+	t->nrows++;
+}
+
+static void
+drop_all_indexes(rs_dataset *ds)
+{
+	rs_log_drop_indexes(&ds->log);
+	if (ds->observed != NULL)
+		rs_log_drop_indexes(ds->observed);
+	if (ds->heldout != NULL)
+		rs_log_drop_indexes(ds->heldout);
+	if (ds->heldout_valid != NULL)
+		rs_log_drop_indexes(ds->heldout_valid);
+}
+
+uint32_t
+rs_dataset_add_user(rs_dataset *ds, const char *id, size_t len)
+{
+	uint32_t before = rs_ids_count(ds->users), u;
+
+	u = rs_ids_intern(ds->users, id, len);
+	if (u == before) {
+		table_grow(&ds->user_tbl, before);
+		drop_all_indexes(ds);
+	}
+	return u;
+}
+
+uint32_t
+rs_dataset_add_item(rs_dataset *ds, const char *id, size_t len)
+{
+	uint32_t before = rs_ids_count(ds->items), i;
+
+	i = rs_ids_intern(ds->items, id, len);
+	if (i == before) {
+		table_grow(&ds->item_tbl, before);
+		if (ds->item_creator != NULL) {
+			ds->item_creator = xrealloc(ds->item_creator,
+			    ((size_t)before + 1) * sizeof *ds->item_creator);
+			ds->item_creator[before] = RS_NONE;
+		}
+		drop_all_indexes(ds);
+	}
+	return i;
+}
