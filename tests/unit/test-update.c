@@ -1,0 +1,311 @@
+/* Unit tests of learning from new events (rs_model_update): the grown training matrix, als fold-in, mf SGD, itemknn against retraining, all or nothing. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reelscope/model.h"
+#include "model/factor.h"
+#include "modelfix.h"
+
+#include "check.h"
+
+#define NU 6
+#define NI 5
+#define X NAN
+
+/* Six users by five items; user 5's row is what the tests fold in. */
+static const float full[NU * NI] = {
+	5, 3, X, 1, X,
+	4, X, X, 1, 2,
+	1, 1, X, 5, X,
+	1, X, 4, 4, X,
+	X, 1, 5, 4, 3,
+	2, X, 4, X, 5,
+};
+
+/* full without user 5's row (and with user 5 still counted) */
+static rs_imat *
+without_last(const float *d, bool explicit_values)
+{
+	float t[NU * NI];
+
+	memcpy(t, d, sizeof t);
+	for (int i = 0; i < NI; i++)
+		t[(NU - 1) * NI + i] = NAN;
+	return fix_imat(NU, NI, t, explicit_values);
+}
+
+/* user 5's row as events, in item order */
+static size_t
+last_events(const float *d, rs_event *ev)
+{
+	size_t n = 0;
+
+	for (uint32_t i = 0; i < NI; i++)
+		if (!isnan(d[(NU - 1) * NI + i]))
+			ev[n++] = (rs_event){ NU - 1, i, d[(NU - 1) * NI + i], NAN };
+	return n;
+}
+
+/* Solve A x = b (k x k, doubles) by Gaussian elimination with pivoting. */
+static void
+solve(double *A, double *b, int k)
+{
+	for (int c = 0; c < k; c++) {
+		int p = c;
+		for (int r = c + 1; r < k; r++)
+			if (fabs(A[r * k + c]) > fabs(A[p * k + c]))
+				p = r;
+		for (int j = 0; j < k; j++) {
+			double t = A[c * k + j];
+			A[c * k + j] = A[p * k + j];
+			A[p * k + j] = t;
+		}
+		double t = b[c];
+		b[c] = b[p];
+		b[p] = t;
+		for (int r = c + 1; r < k; r++) {
+			double f = A[r * k + c] / A[c * k + c];
+			for (int j = c; j < k; j++)
+				A[r * k + j] -= f * A[c * k + j];
+			b[r] -= f * b[c];
+		}
+	}
+	for (int c = k - 1; c >= 0; c--) {
+		for (int j = c + 1; j < k; j++)
+			b[c] -= A[c * k + j] * b[j];
+		b[c] /= A[c * k + c];
+	}
+}
+
+/* The matrix after the update holds exactly the rows of full. */
+static void
+check_matrix(const rs_model *m, const float *d)
+{
+	for (uint32_t u = 0; u < NU; u++)
+		for (uint32_t i = 0; i < NI; i++) {
+			float want = d[u * NI + i], got = rs_imat_get(m->train, u, i);
+			CHECK(isnan(want) ? isnan(got) : got == want);
+		}
+	rs_imat *ref = fix_imat(NU, NI, d, true);
+	CHECK(m->train->nnz == ref->nnz);
+	CHECK(memcmp(m->train->iptr, ref->iptr, (NI + 1) * sizeof *ref->iptr) == 0);
+	CHECK(memcmp(m->train->iidx, ref->iidx, ref->nnz * sizeof *ref->iidx) == 0);
+	CHECK(memcmp(m->train->ival, ref->ival, ref->nnz * sizeof *ref->ival) == 0);
+	for (uint32_t i = 0; i < NI; i++)
+		CHECK(m->popularity[i] == (float)(ref->iptr[i + 1] - ref->iptr[i]));
+	rs_imat_free(ref);
+}
+
+/* als: the fold-in of user 5's whole history equals the closed-form solve
+ * x = (Q^T Q + lambda I + sum_j (c_j - 1) q_j q_j^T)^-1 sum_j c_j p_j q_j,
+ * c_j = 1 + alpha |w_j|, computed here in double from the item factors. */
+static void
+test_als_foldin(void)
+{
+	rs_imat *t = without_last(full, true);
+	rs_error err;
+	rs_model *m = fix_train("als", "factors=3 epochs=4 reg=0.5 alpha=2 init=0.1", t,
+	    NULL, 0, NULL, &err);
+	rs_event ev[NI];
+	size_t n = last_events(full, ev);
+	const int k = 3;
+	const double lambda = 0.5, alpha = 2;
+
+	CHECK(m != NULL);
+	if (m == NULL)
+		return;
+	fac_state *s = m->state;
+	float *Q0 = malloc(NI * k * sizeof *Q0);
+	memcpy(Q0, s->Q, NI * k * sizeof *Q0);
+	CHECK(rs_model_update(m, ev, n, NU, NI, &err) == 0);
+	check_matrix(m, full);
+	s = m->state;
+	/* items did not move: none is new */
+	CHECK(memcmp(Q0, s->Q, NI * k * sizeof *Q0) == 0);
+	double A[9] = { 0 }, b[3] = { 0 };
+	for (uint32_t i = 0; i < NI; i++)
+		for (int a = 0; a < k; a++)
+			for (int c = 0; c < k; c++)
+				A[a * k + c] += (double)Q0[i * k + a] * Q0[i * k + c];
+	for (int a = 0; a < k; a++)
+		A[a * k + a] += lambda;
+	for (size_t j = 0; j < n; j++) {
+		double w = ev[j].value, cj = 1 + alpha * fabs(w);
+		const float *q = Q0 + ev[j].item * k;
+		for (int a = 0; a < k; a++) {
+			b[a] += cj * (w > 0) * q[a];
+			for (int c = 0; c < k; c++)
+				A[a * k + c] += (cj - 1) * q[a] * q[c];
+		}
+	}
+	solve(A, b, k);
+	/* float32 normal equations and Cholesky against double elimination */
+	for (int a = 0; a < k; a++)
+		CHECK_NEAR(s->P[(NU - 1) * k + a], b[a], 1e-4 * (1 + fabs(b[a])));
+	/* a new item (index NI) from two users: folded in against P, the
+	 * matrix and popularity grown */
+	rs_event ne[2] = { { 0, NI, 3, NAN }, { NU, NI, 1, NAN } };
+	CHECK(rs_model_update(m, ne, 2, NU + 1, NI + 1, &err) == 0);
+	s = m->state;
+	CHECK(m->nusers == NU + 1 && m->nitems == NI + 1 && s->nitems == NI + 1);
+	CHECK(m->popularity[NI] == 2);
+	CHECK(rs_imat_get(m->train, NU, NI) == 1);
+	double qn = 0;
+	for (int a = 0; a < k; a++)
+		qn += fabs(s->Q[NI * k + a]);
+	CHECK(qn > 0);
+	free(Q0);
+	rs_model_free(m);
+	rs_imat_free(t);
+}
+
+/* mf: one event, one SGD step worked out by hand from the factors before */
+static void
+test_mf_step(void)
+{
+	rs_imat *t = without_last(full, true);
+	rs_error err;
+	rs_model *m = fix_train("mf", "factors=2 epochs=3 lr=0.05 reg=0.1 reg_bias=0.02 init=0.1",
+	    t, NULL, 0, NULL, &err);
+	CHECK(m != NULL);
+	if (m == NULL)
+		return;
+	fac_state *s = m->state;
+	uint32_t u = 0, i = 2;	/* a pair user 0 had not rated */
+	float p[2], q[2], bu = s->bu[u], bi = s->bi[i], mu = s->mu;
+	memcpy(p, s->P + u * 2, sizeof p);
+	memcpy(q, s->Q + i * 2, sizeof q);
+	double e = 4 - (mu + bu + bi + (double)p[0] * q[0] + (double)p[1] * q[1]);
+	rs_event ev = { u, i, 4, NAN };
+	CHECK(rs_model_update(m, &ev, 1, NU, NI, &err) == 0);
+	s = m->state;
+	CHECK_NEAR(s->bu[u], bu + 0.05 * (e - 0.02 * bu), 1e-6);
+	CHECK_NEAR(s->bi[i], bi + 0.05 * (e - 0.02 * bi), 1e-6);
+	for (int f = 0; f < 2; f++) {
+		CHECK_NEAR(s->P[u * 2 + f], p[f] + 0.05 * (e * q[f] - 0.1 * p[f]), 1e-6);
+		CHECK_NEAR(s->Q[i * 2 + f], q[f] + 0.05 * (e * p[f] - 0.1 * q[f]), 1e-6);
+	}
+	CHECK(rs_imat_get(m->train, u, i) == 4);
+	rs_model_free(m);
+	rs_imat_free(t);
+}
+
+/* itemknn on clicks with complete lists (k above the item count): the lists
+ * and scores after folding in user 5's row equal a model trained on all of
+ * it (what the header comment in knn.c says is exact). */
+static void
+test_itemknn_exact(void)
+{
+	float clicks[NU * NI];
+	rs_error err;
+
+	for (int q = 0; q < NU * NI; q++)
+		clicks[q] = isnan(full[q]) ? NAN : 1;
+	rs_imat *t = without_last(clicks, false), *all = fix_imat(NU, NI, clicks, false);
+	rs_model *m = fix_train("itemknn", "k=50", t, NULL, 0, NULL, &err);
+	rs_model *r = fix_train("itemknn", "k=50", all, NULL, 0, NULL, &err);
+	rs_event ev[NI];
+	size_t n = last_events(clicks, ev);
+
+	CHECK(m != NULL && r != NULL);
+	if (m == NULL || r == NULL)
+		return;
+	CHECK(rs_model_update(m, ev, n, NU, NI, &err) == 0);
+	for (uint32_t i = 0; i < NI; i++) {
+		uint32_t a[NI], b[NI];
+		float sa[NI], sb[NI];
+		size_t na = m->kind->similar(m, i, a, sa, NI), nb = r->kind->similar(r, i, b, sb, NI);
+		CHECK(na == nb);
+		for (size_t j = 0; j < na && j < nb; j++) {
+			CHECK(a[j] == b[j]);
+			CHECK_NEAR(sa[j], sb[j], 1e-6);
+		}
+	}
+	float x[NI], y[NI];
+	for (uint32_t u = 0; u < NU; u++) {
+		rs_model_score_user(m, u, x);
+		rs_model_score_user(r, u, y);
+		for (uint32_t i = 0; i < NI; i++)
+			CHECK_NEAR(x[i], y[i], 1e-5);
+	}
+	/* save / load keeps the updated lists */
+	rs_model *c = fix_roundtrip(m, &err);
+	CHECK(c != NULL && fix_same_scores(m, c));
+	rs_model_free(c);
+	rs_model_free(m);
+	rs_model_free(r);
+	rs_imat_free(t);
+	rs_imat_free(all);
+}
+
+/* All or nothing: a kind that refuses leaves matrix, popularity and sizes
+ * as they were; a kind without the hook is refused by name. */
+static void
+test_refusal(void)
+{
+	rs_imat *t = without_last(full, true);
+	rs_error err;
+	rs_model *m = fix_train("itemknn", "sim=adjusted", t, NULL, 0, NULL, &err);
+	rs_model *e = fix_train("ease", "lambda=1", t, NULL, 0, NULL, &err);
+	rs_event ev[NI + 1];
+	size_t n = last_events(full, ev);
+
+	CHECK(m != NULL && e != NULL);
+	if (m == NULL || e == NULL)
+		return;
+	ev[n++] = (rs_event){ NU, NI, 3, NAN };	/* and a new user and item */
+	rs_imat *before = model_imat_copy(m->train);
+	float pop[NI];
+	memcpy(pop, m->popularity, sizeof pop);
+	CHECK(rs_model_update(m, ev, n, NU + 1, NI + 1, &err) == -1);
+	CHECK(strstr(err.msg, "sim=adjusted") != NULL);
+	CHECK(m->nusers == NU && m->nitems == NI);
+	CHECK(m->train->nusers == NU && m->train->nitems == NI);
+	CHECK(model_imat_same(m->train, before));
+	CHECK(memcmp(m->train->iptr, before->iptr, (NI + 1) * sizeof *before->iptr) == 0);
+	CHECK(memcmp(pop, m->popularity, sizeof pop) == 0);
+	CHECK(rs_model_update(e, ev, n, NU + 1, NI + 1, &err) == -1);
+	CHECK_STR(err.msg, "model ease (ease) cannot learn from new events: retrain it");
+	rs_imat_free(before);
+	rs_model_free(m);
+	rs_model_free(e);
+	rs_imat_free(t);
+}
+
+/* A pair already in the matrix takes the event's value (dup=last) and
+ * changes no structure; repeated pairs within one call keep the last. */
+static void
+test_repeats(void)
+{
+	rs_imat *t = fix_imat(NU, NI, full, true);
+	rs_error err;
+	rs_model *m = fix_train("mf", "factors=2 epochs=1", t, NULL, 0, NULL, &err);
+	rs_event ev[3] = { { 0, 0, 2, 10 }, { 0, 2, 1, 11 }, { 0, 2, 3, 12 } };
+
+	CHECK(m != NULL);
+	if (m == NULL)
+		return;
+	CHECK(rs_model_update(m, ev, 3, NU, NI, &err) == 0);
+	CHECK(rs_imat_get(m->train, 0, 0) == 2);
+	CHECK(rs_imat_get(m->train, 0, 2) == 3);
+	CHECK(m->train->nnz == t->nnz + 1);
+	CHECK(m->popularity[2] == (float)(t->iptr[3] - t->iptr[2]) + 1);
+	rs_model_free(m);
+	rs_imat_free(t);
+}
+
+int
+main(void)
+{
+	test_als_foldin();
+	test_mf_step();
+	test_itemknn_exact();
+	test_refusal();
+	test_repeats();
+	printf("%d checks, %d failed\n", check_count, check_failures);
+	return check_failures != 0;
+}
