@@ -4,10 +4,10 @@
 set -eu
 
 pkgs="gcc make autoconf automake libtool pkg-config libncurses-dev libreadline-dev \
-libopenblas-dev libcsv-dev zlib1g-dev libsodium-dev libjansson-dev gnuplot-nox tmux python3 groff-base man-db \
+libopenblas-dev libcsv-dev zlib1g-dev libsodium-dev libjansson-dev gnuplot-nox tmux python3 python3-numpy groff-base man-db \
 valgrind strace"
 if [ "${1:-}" = "--bench" ]; then
-	pkgs="$pkgs hyperfine python3-pandas python3-numpy time"
+	pkgs="$pkgs hyperfine python3-pandas time"
 fi
 
 missing=""

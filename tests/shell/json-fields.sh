@@ -57,6 +57,9 @@ train h model=hybrid models=knn,c weights=0.5,0.5
 models
 models --kinds
 recommend user=17 k=3 model=knn
+observe user=17 item=100 value=1 model=knn
+train fa model=als factors=4 epochs=1
+export fa factors=out/fa
 similar item=100 k=3 model=knn
 # reasons and rest (itemknn), neighbours (userknn), features (content),
 # components (hybrid)
