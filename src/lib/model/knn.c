@@ -49,6 +49,11 @@ struct knn_state {
 	double mu;		/* mean training value */
 	float *bu, *bi;		/* baselines (rating mode), else NULL */
 	knn_nbrs nb;		/* neighbours of items (itemknn) or users */
+	/* itemknn updates: each item column's norm (as knn_pair computes it),
+	 * and scratch, built by the first update; not saved */
+	double *norm;
+	float *mark;
+	bool have_norms;
 };
 
 static void
@@ -58,6 +63,8 @@ knn_state_free(struct knn_state *st)
 		return;
 	free(st->bu);
 	free(st->bi);
+	free(st->norm);
+	free(st->mark);
 	knn_nbrs_free(&st->nb);
 	free(st);
 }
@@ -576,22 +583,30 @@ struct nlist {
 	knn_cand *c;
 };
 
-/* Set (or, with s <= 0, remove) x's entry for i in its list; keep at most
- * keep (0: every one). */
+/* Set (or, with s <= 0, remove) x's entry for i in its list, which is in
+ * order (similarity descending, ties by lower index); keep at most keep
+ * (0: every one). */
 static void
 nlist_put(struct nlist *l, uint32_t i, float s, uint32_t keep)
 {
-	size_t w = 0;
+	size_t w = 0, at;
+	knn_cand c = { s, i };
 
 	for (size_t j = 0; j < l->n; j++)
 		if (l->c[j].i != i)
 			l->c[w++] = l->c[j];
 	l->n = w;
-	if (s > 0) {
-		l->c = xrealloc(l->c, (l->n + 1) * sizeof *l->c);
-		l->c[l->n++] = (knn_cand){ s, i };
-	}
-	l->n = knn_select(l->c, l->n, keep ? keep : l->n);
+	if (!(s > 0) || (keep && l->n >= keep &&
+	    (l->c[l->n - 1].s > s || (l->c[l->n - 1].s == s && l->c[l->n - 1].i < i))))
+		return;
+	l->c = xrealloc(l->c, (l->n + 1) * sizeof *l->c);
+	for (at = l->n; at > 0 && (l->c[at - 1].s < s ||
+	    (l->c[at - 1].s == s && l->c[at - 1].i > i)); at--)
+		l->c[at] = l->c[at - 1];
+	l->c[at] = c;
+	l->n++;
+	if (keep && l->n > keep)
+		l->n = keep;
 }
 
 /* The list of row r as it is (rebuilt or stored). */
@@ -614,7 +629,19 @@ nbrs_replace(knn_nbrs *nb, struct nlist **ov, uint32_t n)
 {
 	knn_nbrs out;
 	uint64_t total = 0;
+	bool same = n == nb->n;
 
+	for (uint32_t r = 0; same && r < n; r++)
+		same = ov[r] == NULL || ov[r]->n == nb->ptr[r + 1] - nb->ptr[r];
+	if (same) {
+		/* every list kept its length (full lists of k): in place */
+		for (uint32_t r = 0; r < n; r++)
+			for (size_t j = 0; ov[r] != NULL && j < ov[r]->n; j++) {
+				nb->idx[nb->ptr[r] + j] = ov[r]->c[j].i;
+				nb->sim[nb->ptr[r] + j] = ov[r]->c[j].s;
+			}
+		return;
+	}
 	out.n = n;
 	out.ptr = xmalloc(((size_t)n + 1) * sizeof *out.ptr);
 	for (uint32_t r = 0; r < n; r++) {
@@ -639,6 +666,59 @@ nbrs_replace(knn_nbrs *nb, struct nlist **ov, uint32_t n)
 	}
 	knn_nbrs_free(nb);
 	*nb = out;
+}
+
+/* The similarity of item i with each of the items x[0..n) (written into
+ * their s): cosine and jaccard from i's column spread over the users once
+ * and each column's norm kept, the same sums in the same order as knn_pair;
+ * other similarities through knn_pair itself. */
+static void
+sims_with(struct knn_state *st, const knn_rows *cols, const knn_opts *o,
+    uint32_t i, knn_cand *x, size_t n, uint32_t nusers)
+{
+	if (o->sim != KNN_COSINE && o->sim != KNN_JACCARD) {
+		for (size_t j = 0; j < n; j++)
+			x[j].s = (float)knn_pair(cols, o, i, x[j].i);
+		return;
+	}
+	for (uint64_t q = cols->ptr[i]; q < cols->ptr[i + 1]; q++)
+		st->mark[cols->idx[q]] = cols->val[q];
+	for (size_t j = 0; j < n; j++) {
+		uint32_t b = x[j].i, cnt = 0;
+		double xy = 0, v = 0;
+		for (uint64_t q = cols->ptr[b]; q < cols->ptr[b + 1]; q++) {
+			float a = st->mark[cols->idx[q]];
+			if (!isnan(a)) {
+				cnt++;
+				xy += (double)a * cols->val[q];
+			}
+		}
+		if (cnt > 0 && cnt >= o->min_support) {
+			if (o->sim == KNN_COSINE) {
+				double den = st->norm[i] * st->norm[b];
+				v = den > 0 ? xy / den : 0;
+			} else
+				v = (double)cnt / (double)((cols->ptr[i + 1] - cols->ptr[i]) +
+				    (cols->ptr[b + 1] - cols->ptr[b]) - cnt);
+			if (o->shrink > 0)
+				v *= cnt / (cnt + o->shrink);
+		}
+		x[j].s = (float)v > 0 ? (float)v : 0;
+	}
+	for (uint64_t q = cols->ptr[i]; q < cols->ptr[i + 1]; q++)
+		st->mark[cols->idx[q]] = NAN;
+	(void)nusers;
+}
+
+/* sqrt of the sum of squares of column c, in knn_pair's order */
+static double
+col_norm(const knn_rows *cols, uint32_t c)
+{
+	double s = 0;
+
+	for (uint64_t q = cols->ptr[c]; q < cols->ptr[c + 1]; q++)
+		s += (double)cols->val[q] * cols->val[q];
+	return sqrt(s);
 }
 
 /* One more pass of fit_baselines' formulas for item i and user u. */
@@ -685,13 +765,29 @@ itemknn_update(rs_model *m, const rs_event *ev, size_t n, rs_error *err)
 		memset(st->bu + st->nusers, 0, (t->nusers - st->nusers) * sizeof *st->bu);
 		memset(st->bi + st->nitems, 0, (t->nitems - st->nitems) * sizeof *st->bi);
 	}
+	/* the kept norms and the user scratch follow the grown matrix */
+	st->norm = xrealloc(st->norm, ((size_t)t->nitems + 1) * sizeof *st->norm);
+	st->mark = xrealloc(st->mark, ((size_t)t->nusers + 1) * sizeof *st->mark);
+	for (uint32_t u = st->nusers; u < t->nusers; u++)
+		st->mark[u] = NAN;
+	for (uint32_t x = st->nitems; x < t->nitems; x++)
+		st->norm[x] = col_norm(&cols, x);
+	if (st->nitems == 0 || st->nb.n == 0 || !st->have_norms) {
+		for (uint32_t x = 0; x < t->nitems; x++)
+			st->norm[x] = col_norm(&cols, x);
+		for (uint32_t u = 0; u < t->nusers; u++)
+			st->mark[u] = NAN;
+		st->have_norms = true;
+	}
+	for (size_t e = 0; e < n; e++)
+		st->norm[ev[e].item] = col_norm(&cols, ev[e].item);
 	st->nusers = t->nusers;
 	st->nitems = t->nitems;
 	ov = xcalloc((size_t)t->nitems + 1, sizeof *ov);
 	for (size_t e = 0; e < n; e++) {
 		uint32_t u = ev[e].user, i = ev[e].item;
 		struct nlist *li = nlist_get(ov, &st->nb, i);
-		size_t nc = 0;
+		size_t nc = 0, w = 0;
 		knn_cand *c = xmalloc((li->n + t->uptr[u + 1] - t->uptr[u] + 1) * sizeof *c);
 		if (st->rating)
 			baselines_touch(st, t, m, u, i);
@@ -702,17 +798,17 @@ itemknn_update(rs_model *m, const rs_event *ev, size_t n, rs_error *err)
 			if (t->uidx[q] != i)
 				c[nc++].i = t->uidx[q];
 		qsort(c, nc, sizeof *c, cmp_cand_item);
+		for (size_t j = 0; j < nc; j++)
+			if (w == 0 || c[w - 1].i != c[j].i)
+				c[w++] = c[j];
+		nc = w;
+		sims_with(st, &cols, &o, i, c, nc, t->nusers);
 		li->n = 0;
 		li->c = xrealloc(li->c, (nc ? nc : 1) * sizeof *li->c);
 		for (size_t j = 0; j < nc; j++) {
-			uint32_t x = c[j].i;
-			float s;
-			if (j > 0 && c[j - 1].i == x)
-				continue;
-			s = (float)knn_pair(&cols, &o, i, x);
-			nlist_put(nlist_get(ov, &st->nb, x), i, s, o.keep);
-			if (s > 0)
-				li->c[li->n++] = (knn_cand){ s, x };
+			nlist_put(nlist_get(ov, &st->nb, c[j].i), i, c[j].s, o.keep);
+			if (c[j].s > 0)
+				li->c[li->n++] = c[j];
 		}
 		li->n = knn_select(li->c, li->n, o.keep ? o.keep : li->n);
 		free(c);
