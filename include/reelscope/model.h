@@ -157,9 +157,12 @@ typedef struct rs_model_kind {
 	void (*free_state)(struct rs_model *m);
 	/* fold events (in time order) into the learned state without
 	 * retraining; NULL when the kind cannot (rs_model_update says so).
-	 * rs_model_update has grown m->nusers / m->nitems (and what the
-	 * engine keeps per model) to cover the events before calling it. All
-	 * or nothing: on failure (-1 with err) the state is as before. */
+	 * rs_model_update has already grown m->nusers / m->nitems and m->train
+	 * (the events are in it) before calling it; the hook grows its own
+	 * state to match. It refuses (-1 with err) only before changing its
+	 * state, and rs_model_update then takes the matrix back: all or
+	 * nothing. Each kind's comment says what is exact and what is not
+	 * (als.c, mf.c, knn.c, gru4rec.c, caser.c). */
 	int (*update)(struct rs_model *m, const rs_event *ev, size_t n,
 	    rs_error *err);
 } rs_model_kind;
@@ -217,11 +220,27 @@ int rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
     rs_error *err);
 
 /* Fold n events (in time order) into a trained model without retraining:
- * the model's id spaces grow to nusers x nitems (the dataset's, at least
- * the current ones) and the kind's update hook learns from the events. A
- * kind without the hook is refused ("model NAME (KIND) cannot learn from
- * new events: retrain it"). All or nothing: -1 with err leaves m as it
- * was. */
+ * the model's id spaces grow to nusers x nitems (at least the current ones;
+ * the new users and items are the indices past the old counts) and the
+ * kind's update hook learns from the events. A kind without the hook is
+ * refused ("model NAME (KIND) cannot learn from new events: retrain it").
+ *
+ * What the engine keeps per model follows at once, so recommend, explain,
+ * eval and save see the events: m->train holds the new (user, item) pairs
+ * (a pair it had takes the event's value and time, as training's dup=last;
+ * repeated pairs within the events keep the last), m->popularity counts
+ * them, m->nusers / m->nitems grow. The design is append-friendly rather
+ * than an overlay, so every reader of m->train stays as it is: the new
+ * pairs of a call are sorted once and merged into both layouts in place,
+ * each row after the first touched one moving once (whole untouched runs by
+ * memmove), while rows of new users and new items are appended at the end
+ * and cost only their entries. A call costs O(n log n + entries after the
+ * first touched row), never a rebuild from the log; batching events into
+ * one call pays the move once.
+ *
+ * All or nothing: the events are checked first (indices within nusers x
+ * nitems, finite values); when the hook refuses (-1 with err), the matrix,
+ * popularity and sizes are put back exactly, so m is as it was. */
 int rs_model_update(rs_model *m, const rs_event *ev, size_t n,
     uint32_t nusers, uint32_t nitems, rs_error *err);
 
