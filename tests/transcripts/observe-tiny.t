@@ -3,7 +3,7 @@
 # once: recommend leaves it out (seen) and ranks by the updated lists; a new
 # user (zoe) and a new item (brandnew) join the data and the model; a file of
 # events names its bad lines; every bad form is one line and changes nothing
-# (newbie of the refused events-range.csv is still unknown afterwards);
+# (newbie2 of the refused events-range.csv is still unknown afterwards);
 # events-order.csv has one event earlier than the one before (a warning);
 # read again with order=strict its first event is earlier than the latest the
 # model learned, so it is refused. save / open keep what the model learned
