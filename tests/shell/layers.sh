@@ -63,7 +63,7 @@ pub_owner() {
 	model.h | explain.h | train.h) echo model ;;
 	classify.h | features.h) echo feature ;;
 	clean.h) echo clean ;;
-	load.h) echo io ;;
+	load.h | observe.h) echo io ;;
 	sim.h) echo sim ;;
 	describe.h) echo stats ;;
 	dataset.h | column.h) echo data ;;

@@ -170,8 +170,8 @@ items:
      3  brandnew  3.9648  -        
 > save obs.rsw
 path              obs.rsw
-bytes             3,301
-sections          23
+bytes             3,372
+sections          24
 datasets          2
 shared with base  4
 models            2
@@ -180,8 +180,8 @@ results           0
 seconds           (time)
 > open obs.rsw
 path      obs.rsw
-bytes     3,301
-sections  23
+bytes     3,372
+sections  24
 log rows  14
 models    2
 steps     1

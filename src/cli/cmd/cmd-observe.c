@@ -61,7 +61,7 @@ cmd_observe_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rs_model *m;
 	rs_error err;
 
-	if (ds == NULL || (m = session_model(s, c, "observe")) == NULL)
+	if (ds == NULL || (m = call_model(s, c, "observe")) == NULL)
 		return CMD_ERROR;
 	if (c->nargs > 0 && (call_has(c, "user") || call_has(c, "item") ||
 	    call_has(c, "value") || call_has(c, "time")))

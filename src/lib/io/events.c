@@ -111,8 +111,8 @@ parse_time(const char *s, double *out)
 {
 	int dec;
 
-	return parse_number(s, strlen(s), out, &dec) == NUM_OK ||
-	    parse_datetime(s, strlen(s), out);
+	return util_parse_number(s, strlen(s), out, &dec) == NUM_OK ||
+	    util_parse_datetime(s, strlen(s), out);
 }
 
 bool
@@ -189,7 +189,7 @@ rs_observations_read(rs_observations *b, const char *path, const rs_log *log,
 			int dec;
 			const char *v = fld[col[R_VALUE]];
 			o->value_col = (unsigned)col[R_VALUE] + 1;
-			if (parse_number(v, strlen(v), &o->value, &dec) != NUM_OK) {
+			if (util_parse_number(v, strlen(v), &o->value, &dec) != NUM_OK) {
 				rs_error_set(err, RS_EPARSE, "%s:%zu:%u: \"%s\" is not a number (value)",
 				    path, lineno, o->value_col, v);
 				goto fail;

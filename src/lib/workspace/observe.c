@@ -8,6 +8,7 @@
 
 #include "reelscope/observe.h"
 #include "reelscope/workspace.h"
+#include "workspace/ws.h"
 #include "util/clock.h"
 #include "util/xmalloc.h"
 
