@@ -8,11 +8,14 @@
 #   BEFORE_BUILD, AFTER_BUILD  configured and built trees (each has ./reelscope)
 #   ML100K_DIR                 MovieLens 100K (u1.base, u1.test); default $ML100K
 # Environment: RUNS hyperfine runs per command (default 5); OUT a folder for the
-# hyperfine JSON (default: a temporary folder, removed).
+# hyperfine JSON (default: a temporary folder, removed). On a busy machine,
+# OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 keeps spinning BLAS threads from
+# swamping the difference between the builds.
 # To build a commit:  git worktree add /tmp/before COMMIT && cd /tmp/before &&
 #   autoreconf -fi && mkdir _b && cd _b && ../configure && make -j2
 set -eu
 [ $# -ge 2 ] || { echo "usage: bench/before-after.sh BEFORE_BUILD AFTER_BUILD [ML100K_DIR]" >&2; exit 2; }
+before_dir=$1 after_dir=$2
 before=$1/reelscope after=$2/reelscope data=${3:-${ML100K:-}}
 [ -x "$before" ] && [ -x "$after" ] || { echo "before-after.sh: no reelscope in $1 or $2" >&2; exit 1; }
 [ -f "$data/u1.base" ] || { echo "before-after.sh: no u1.base in '$data' (give ML100K_DIR or set ML100K)" >&2; exit 1; }
@@ -36,7 +39,8 @@ set -- \
     "eval|$u1; train m model=pop; eval m k=10; eval m k=100"
 
 echo "# machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) CPUs"
-echo "# before: $1   after: $2   runs: $RUNS"
+echo "# before: $before_dir ($(git -C "$before_dir" rev-parse --short HEAD 2>/dev/null || echo ?))   after: $after_dir ($(git -C "$after_dir" rev-parse --short HEAD 2>/dev/null || echo ?))   runs: $RUNS"
+echo "# OMP_NUM_THREADS=${OMP_NUM_THREADS:-(all)} OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-(all)}"
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-16s %10s %10s %8s\n' workload before_s after_s ratio
 for w in "$@"; do
