@@ -16,6 +16,7 @@
 #include "reelscope/train.h"
 #include "reelscope/explain.h"
 #include "reelscope/store.h"
+#include "reelscope/stream.h"
 #include "reelscope/eval.h"
 #include "reelscope/features.h"
 #include "reelscope/classify.h"

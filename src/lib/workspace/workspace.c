@@ -7,6 +7,7 @@
 #include "reelscope/eval.h"
 #include "reelscope/model.h"
 #include "workspace/ws.h"
+#include "reelscope/stream.h"
 #include "util/xmalloc.h"
 
 rs_workspace *
@@ -72,6 +73,9 @@ rs_workspace_free(rs_workspace *ws)
 	free(ws->models);
 	rs_workspace_drop_results(ws, NULL);
 	free(ws->results);
+	for (size_t i = 0; i < ws->nstreams; i++)
+		rs_stream_result_free(ws->streams[i]);
+	free(ws->streams);
 	if (ws->data != ws->base)
 		rs_dataset_free(ws->data);
 	rs_dataset_free(ws->base);

@@ -39,6 +39,9 @@ struct rs_workspace {
 	 * model whose generation differs was trained on other data or
 	 * another split. Not saved: an opened workspace starts again at 0. */
 	uint64_t generation;
+	/* prequential replays (stream.h) by name, in the order kept */
+	struct rs_stream_result **streams;
+	size_t nstreams;
 };
 
 #endif
