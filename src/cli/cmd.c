@@ -49,6 +49,7 @@ extern const struct cmd_entry cmd_save_entry;
 extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_similar_entry;
 extern const struct cmd_entry cmd_split_entry;
+extern const struct cmd_entry cmd_stream_entry;
 extern const struct cmd_entry cmd_train_entry;
 extern const struct cmd_entry cmd_undo_entry;
 
@@ -76,6 +77,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_compare_entry,
 	&cmd_significance_entry,
 	&cmd_tune_entry,
+	&cmd_stream_entry,
 	&cmd_import_entry,
 	&cmd_anonymize_entry,
 	&cmd_tradeoff_entry,
