@@ -195,8 +195,17 @@ cmd_stream_exec(struct session *s, struct cmd_call *c, struct report *r)
 	if (model_name_problem(c->args[0]) != NULL)
 		return cmd_error(s, "stream: that name cannot be used: %s",
 		    model_name_problem(c->args[0]));
-	if (call_get(c, "model") == NULL)
+	if (call_get(c, "model") == NULL) {
+		/* a kept result is shown again (after open, say) */
+		if ((res = rs_workspace_stream(s->ws, c->args[0])) != NULL) {
+			if (c->nopts > 0)
+				return cmd_error(s, "stream: %s is kept; give model=KIND to replay again, or only the name to show it",
+				    c->args[0]);
+			render_stream(report_root(r), res);
+			return CMD_OK;
+		}
 		return cmd_error(s, "stream: which model? give model=KIND (help train lists the kinds)");
+	}
 	stream_request(c, &o, &keys, &vals);
 	o.hooks = &h;
 	/* what is wrong with the options is said before the data is read */
@@ -235,7 +244,8 @@ const struct cmd_entry cmd_stream_entry = {
 	    "on every row so far after every retrain_every windows; us/event is that "
 	    "learning time per row of the window. Time windows are aligned to their length "
 	    "since 1970-01-01 UTC (from= aligns them to itself); windows without a row are "
-	    "skipped and counted. The result is kept under NAME (plot stream NAME, save).",
+	    "skipped and counted. The result is kept under NAME (plot stream NAME, save); "
+	    "stream NAME alone shows it again.",
 	.args = ARG_WORD,
 	.min_args = 1,
 	.max_args = 1,

@@ -44,6 +44,8 @@
  *   per model: MODL (name, kind, params, popularity, history), MTRN (its
  *   training matrix, or "same as model k"), MSTA (the kind's bytes)
  *   per evaluation result: EVAL (optional: a reader may skip results)
+ *   per stream result: STRM (optional): its description, windows, and
+ *   per strategy the overall and per-window figures
  *
  * New kinds of content (audits, ...) get new section types after these;
  * marked optional when a reader that skips them still has a sound session.
@@ -84,6 +86,7 @@
 #define ST_MTRN ST_TYPE('M', 'T', 'R', 'N')
 #define ST_MSTA ST_TYPE('M', 'S', 'T', 'A')
 #define ST_EVAL ST_TYPE('E', 'V', 'A', 'L')
+#define ST_STRM ST_TYPE('S', 'T', 'R', 'M')
 
 #define ST_REQUIRED 1u
 
@@ -246,5 +249,10 @@ struct rs_workspace;
 int st_write_result(struct st_writer *w, const struct rs_eval_result *res);
 struct rs_eval_result *st_read_result(struct st_reader *r,
     const struct rs_workspace *ws);
+
+/* Prequential replays (stream.c), after the results. */
+struct rs_stream_result;
+int st_write_stream(struct st_writer *w, const struct rs_stream_result *r);
+struct rs_stream_result *st_read_stream(struct st_reader *r);
 
 #endif

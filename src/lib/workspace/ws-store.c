@@ -8,6 +8,7 @@
 #include "reelscope/eval.h"
 #include "reelscope/model.h"
 #include "reelscope/store.h"
+#include "reelscope/stream.h"
 #include "store/format.h"
 #include "workspace/ws.h"
 #include "util/clock.h"
@@ -123,6 +124,9 @@ write_workspace(struct st_writer *w, const rs_workspace *ws)
 			return rc;
 	for (size_t i = 0; i < ws->nresults; i++)
 		if ((rc = st_write_result(w, ws->results[i])) != 0)
+			return rc;
+	for (size_t i = 0; i < ws->nstreams; i++)
+		if ((rc = st_write_stream(w, ws->streams[i])) != 0)
 			return rc;
 	return 0;
 }
@@ -390,6 +394,17 @@ read_workspace(struct st_reader *r)
 		if ((res = st_read_result(r, ws)) == NULL)
 			goto fail;
 		rs_workspace_add_result(ws, res);
+	}
+	for (;;) {
+		rs_stream_result *sr;
+		int more = st_peek_section(r, ST_STRM);
+		if (more < 0)
+			goto fail;
+		if (more == 0)
+			break;
+		if ((sr = st_read_stream(r)) == NULL)
+			goto fail;
+		rs_workspace_add_stream(ws, sr);
 	}
 	if (st_read_trailer(r) != 0)
 		goto fail;
