@@ -129,6 +129,31 @@ int rs_stream_check(const rs_stream_opts *o, rs_error *err);
 int rs_stream_replay(const rs_dataset *ds, const rs_stream_opts *o,
     rs_stream_result **out, rs_error *err);
 
+/* ---- category popularity over time ---- */
+
+/* The share of each window's events per value of a column: an item
+ * column (the value of each event's item) or a log column. The values
+ * with the most events overall come first; the others are summed into
+ * "(other)", and events whose value is missing into "(missing)". */
+typedef struct rs_trend {
+	char *column;
+	size_t nwindows;
+	double *start;		/* each window's start (UTC seconds) */
+	uint64_t *events;	/* each window's events */
+	size_t nvalues;
+	char **values;		/* the values drawn, then (other), (missing) */
+	uint64_t *total;	/* events per value over the whole log */
+	double *share;		/* nwindows x nvalues, row-major */
+	uint64_t untimed;	/* rows without a time, left out */
+} rs_trend;
+
+/* Windows of window= (hours or days: "1d", "6h"; NULL: "1d"), aligned to
+ * their length since 1970-01-01 UTC; top values kept apart (0: 8). 0, or
+ * -1 with err. Free with rs_trend_free. */
+int rs_stream_trend(const rs_dataset *ds, const char *column,
+    const char *window, size_t top, rs_trend *out, rs_error *err);
+void rs_trend_free(rs_trend *t);
+
 /* ---- kept in the workspace, by name ---- */
 
 /* Keep r (taken), replacing the result of the same name. Stream results

@@ -38,6 +38,9 @@ static const struct cmd_opt plot_opts[] = {
 	{ "values", OPT_STR, NULL, 0, -1, NULL,
 	  "tradeoff: the values swept, FROM:TO:STEP or a list (default 0:1:0.1; maximin 0:2:0.2)" },
 	{ "candidates", OPT_INT, NULL, 1, 100000, "100", "tradeoff: the top-K items re-ranked" },
+	{ "metric", OPT_STR, NULL, 0, -1, "ndcg@K",
+	  "stream: recall@K, ndcg@K, hit@K, coverage, new_items or update_us" },
+	{ "window", OPT_STR, NULL, 0, -1, "1d", "trend: window length (1h, 6h, 1d, 7d)" },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL }
 };
 
@@ -55,15 +58,19 @@ static const struct cmd_field plot_fields[] = {
 	{ "param", "tradeoff: the parameter swept" },
 	{ "candidates", "tradeoff: items re-ranked per user" },
 	{ "rows", "tradeoff: per model, as it ranks (value null) and per value: value, ndcg, gini, creator_coverage" },
-	{ "column", "hist: the column" },
+	{ "column", "hist, trend: the column" },
 	{ "table", "hist: log, items or users" },
-	{ "values", "hist: values counted" },
+	{ "values", "hist: values counted; trend: per value: value, events, first, last (its share in the first and last window)" },
 	{ "missing", "hist: missing values left out" },
 	{ "outside", "hist: values outside range= left out" },
 	{ "from", "hist: the low end of the bins" },
 	{ "to", "hist: the high end of the bins" },
 	{ "bins", "hist: number of bins" },
 	{ "bin_width", "hist: width of a bin" },
+	{ "stream", "stream: the stream result drawn" },
+	{ "metric", "stream: the metric" },
+	{ "strategies", "stream: per strategy: update, windows, overall" },
+	{ "windows", "trend: windows drawn" },
 	{ "renderer", "gnuplot, or built-in when gnuplot is missing" },
 	{ "output", "text, sixel, or the file written" },
 	{ "bytes", "size of the file written" },
@@ -73,10 +80,10 @@ static const struct cmd_field plot_fields[] = {
 };
 
 enum plot_what { PW_LOSS, PW_SCORES, PW_LORENZ, PW_EXPOSURE, PW_MERIT,
-	PW_LONGTAIL, PW_TRADEOFF, PW_HIST, PW_COUNT };
+	PW_LONGTAIL, PW_TRADEOFF, PW_HIST, PW_STREAM, PW_TREND, PW_COUNT };
 
 static const char *const what_names[PW_COUNT] = { "loss", "scores", "lorenz",
-	"exposure", "merit", "longtail", "tradeoff", "hist" };
+	"exposure", "merit", "longtail", "tradeoff", "hist", "stream", "trend" };
 
 /* ---- output targets ---- */
 
@@ -379,6 +386,40 @@ bad:
 	return false;
 }
 
+/* plot stream NAME and plot trend COLUMN: plots of time. */
+static struct plot_spec *
+build_time(struct session *s, struct cmd_call *c, enum plot_what w,
+    struct rnode *root)
+{
+	const rs_stream_result *sr;
+	struct plot_spec *p;
+	rs_dataset *ds;
+	rs_error err;
+
+	rs_error_clear(&err);
+	if (c->nargs < 2) {
+		cmd_error(s, w == PW_STREAM ?
+		    "plot stream: which stream result? usage: plot stream NAME" :
+		    "plot trend: which column? usage: plot trend COLUMN");
+		return NULL;
+	}
+	if (w == PW_STREAM) {
+		if ((sr = rs_workspace_stream(s->ws, c->args[1])) == NULL) {
+			cmd_error(s, "plot stream: no stream result named %s (run stream %s model=KIND first)",
+			    c->args[1], c->args[1]);
+			return NULL;
+		}
+		p = plot_build_stream(sr, call_get(c, "metric"), root, &err);
+	} else {
+		if ((ds = session_data(s)) == NULL)
+			return NULL;
+		p = plot_build_trend(ds, c->args[1], call_get(c, "window"), root, &err);
+	}
+	if (p == NULL)
+		cmd_error(s, "%s%s", w == PW_TREND ? "plot " : "", err.msg);
+	return p;
+}
+
 /* The plot of the models ms of the current data ds; the engine's notes
  * during audits go to a report nobody reads, as the plot shows the figures. */
 static struct plot_spec *
@@ -449,6 +490,8 @@ build(struct session *s, struct cmd_call *c, enum plot_what w,
 			cmd_error(s, "%s", err.msg);
 		return p;
 	}
+	if (w == PW_STREAM || w == PW_TREND)
+		return build_time(s, c, w, root);
 	if (c->nargs > 1) {
 		cmd_error(s, "plot %s: takes no column (only plot hist COLUMN does)",
 		    what_names[w]);
@@ -617,7 +660,7 @@ cmd_plot_exec(struct session *s, struct cmd_call *c, struct report *r)
 		if (strcmp(what, what_names[i]) == 0)
 			w = (enum plot_what)i;
 	if (w == PW_COUNT)
-		return cmd_error(s, "plot: unknown plot %s (loss, scores, lorenz, exposure, merit, longtail, tradeoff, hist COLUMN)",
+		return cmd_error(s, "plot: unknown plot %s (loss, scores, lorenz, exposure, merit, longtail, tradeoff, hist COLUMN, stream NAME, trend COLUMN)",
 		    what);
 	if (choose_target(s, c, &t) != CMD_OK)
 		return CMD_ERROR;
@@ -723,7 +766,7 @@ done:
 
 const struct cmd_entry cmd_plot_entry = {
 	.name = "plot",
-	.usage = "loss|scores|lorenz|exposure|merit|longtail|tradeoff|hist COLUMN "
+	.usage = "loss|scores|lorenz|exposure|merit|longtail|tradeoff|hist COLUMN|stream NAME|trend COLUMN "
 	    "[model=A,B] [to=FILE.png|svg|pdf] [term=text|sixel] [script=FILE.gp]",
 	.help = "draw a plot with gnuplot: on the terminal, as sixels, or into a file",
 	.doc = "loss: training loss and validation per epoch (models trained epoch by "
@@ -737,7 +780,11 @@ const struct cmd_entry cmd_plot_entry = {
 	    "the Gini, exposure and training interactions by creator popularity decile, "
 	    "exposure share against merit share with y = x and the five creators farthest "
 	    "from it named. tradeoff: ndcg@k against the Gini as tradeoff sweeps a "
-	    "re-ranker (method=, values=), with the model as it ranks. On a "
+	    "re-ranker (method=, values=), with the model as it ranks. stream NAME: a "
+	    "kept stream result's metric= per window, one line per update strategy. "
+	    "trend COLUMN: the share of each window's events (window=, 1d) per value of "
+	    "an item (or log) column, the 8 commonest apart, the rest as (other): how "
+	    "the popularity of categories moves over time. On a "
 	    "terminal the plot is drawn in characters by gnuplot's dumb terminal, sized "
 	    "to the terminal (COLUMNS/LINES, else 80x24); term=sixel draws an image in "
 	    "sixel terminals; to= writes a PNG, SVG or PDF file (through a temporary "

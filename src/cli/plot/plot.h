@@ -174,4 +174,15 @@ struct plot_spec *plot_build_hist(struct rs_dataset *ds, const char *column,
 bool plot_models_fit(const struct rs_dataset *ds, struct rs_model **ms,
     size_t n, const char *cmd, rs_error *error);
 
+/* From time (streamplot.c): a stream result's metric (recall@K, ndcg@K,
+ * hit@K, coverage, new_items, update_us; NULL: ndcg) per window and
+ * strategy; the share of each window's events per value of a column. */
+struct rs_stream_result;
+struct rs_dataset;
+struct plot_spec *plot_build_stream(const struct rs_stream_result *r,
+    const char *metric, struct rnode *root, rs_error *error);
+struct plot_spec *plot_build_trend(const struct rs_dataset *ds,
+    const char *column, const char *window, struct rnode *root,
+    rs_error *error);
+
 #endif
