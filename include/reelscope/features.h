@@ -219,6 +219,8 @@ typedef struct rs_profile {
 	uint32_t ncreators;
 	uint32_t *creator;
 	double *creator_weight;
+	double half_life;	/* days (0: every row weighs its signal) */
+	double as_of;		/* with a half-life: the log's latest time */
 } rs_profile;
 
 /* signal: a numeric column of the log, or "count" (1 per row); NULL: the
@@ -226,6 +228,12 @@ typedef struct rs_profile {
  * per-user index when missing (hence ds is not const). */
 int rs_features_profile(const rs_features *f, rs_dataset *ds, uint32_t user,
     const char *signal, rs_profile *out, rs_error *err);
+/* The same with time decay: a row at time t weighs its signal times
+ * 2^(-(t_end - t) / half_life), t_end the log's latest time and half_life
+ * in days (0: no decay); rows without a time are left out when decaying. */
+int rs_features_profile_decayed(const rs_features *f, rs_dataset *ds,
+    uint32_t user, const char *signal, double half_life, rs_profile *out,
+    rs_error *err);
 void rs_profile_free(rs_profile *p);
 
 #ifdef __cplusplus

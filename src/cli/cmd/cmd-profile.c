@@ -16,6 +16,8 @@ static const struct cmd_opt profile_opts[] = {
 	{ "signal", OPT_STR, NULL, 0, -1, NULL,
 	  "numeric log column weighting each interaction, or count (default: the log's value column, watch_ratio in KuaiRec)" },
 	{ "k", OPT_INT, NULL, 1, 1000, "10", "rows shown per list" },
+	{ "half_life", OPT_NUM, NULL, 0, 36500, "0",
+	  "user=: time decay in days: a row t days before the log's end weighs 2^(-t/half_life) (0: none)" },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL }
 };
 
@@ -23,6 +25,8 @@ static const struct cmd_field profile_fields[] = {
 	{ "user", "the user (user=)" },
 	{ "item", "the item (item=)" },
 	{ "signal", "user=: the weight of each interaction" },
+	{ "half_life", "user= half_life=: the decay in days" },
+	{ "as_of", "user= half_life=: the log's latest time, where weights are whole" },
 	{ "events", "user=: log rows of the user: all, used (with a signal value), weight (their sum)" },
 	{ "keywords", "top terms: term, weight (user=: the sum of signal x TF-IDF weight)" },
 	{ "categories", "user=: category, weight, share (of the summed signal)" },
@@ -89,13 +93,18 @@ profile_user(struct session *s, struct cmd_call *c, struct report *r,
 
 	if (u < 0)
 		return CMD_ERROR;
-	if (rs_features_profile(f, ds, (uint32_t)u, signal, &p, &err) != 0)
+	if (rs_features_profile_decayed(f, ds, (uint32_t)u, signal,
+	    call_num(c, "half_life", 0), &p, &err) != 0)
 		return cmd_error(s, "profile: %s", err.msg);
 	if (signal == NULL)
 		signal = ds->log.value_col >= 0 ?
 		    ds->log.cols.cols[ds->log.value_col]->name : "count";
 	rn_str(root, "user", call_get(c, "user"));
 	rn_str(root, "signal", signal);
+	if (p.half_life > 0) {
+		rn_label(rn_num(root, "half_life", p.half_life), "half-life (days)");
+		rn_label(rn_flags(rn_num(root, "as_of", p.as_of), RF_TIME), "as of");
+	}
 	o = rn_flags(rn_obj(root, "events"), RF_INLINE);
 	rn_int(o, "all", (int64_t)p.events);
 	rn_int(o, "used", (int64_t)p.used);
@@ -184,6 +193,8 @@ cmd_profile_exec(struct session *s, struct cmd_call *c, struct report *r)
 		return CMD_ERROR;
 	if (call_has(c, "user") == call_has(c, "item"))
 		return cmd_error(s, "profile: give user=ID or item=ID (one of them)");
+	if (call_has(c, "item") && call_has(c, "half_life"))
+		return cmd_error(s, "profile: half_life= decays a user's interactions; an item profile has none");
 	if (call_has(c, "item") && call_has(c, "signal"))
 		return cmd_error(s, "profile: signal= weighs a user's interactions; an item profile has none");
 	f = rs_workspace_features(s->ws);
@@ -196,14 +207,16 @@ cmd_profile_exec(struct session *s, struct cmd_call *c, struct report *r)
 
 const struct cmd_entry cmd_profile_entry = {
 	.name = "profile",
-	.usage = "user=ID [signal=COL] [k=N] | item=ID [k=N]",
+	.usage = "user=ID [signal=COL] [half_life=DAYS] [k=N] | item=ID [k=N]",
 	.help = "a user's interests (top keywords, categories, creators) or an item's features",
 	.doc = "For user=ID: the interest vector u = sum over the user's log rows of r x v, v "
 	    "the item's row of the feature matrix built by features and r the row's signal "
 	    "value (default: the log's value column, watch_ratio in KuaiRec; count weighs "
 	    "every row 1; rows without a value are skipped). Shows the k largest keyword "
 	    "weights, the categories and the creators by summed signal with their share of "
-	    "the total. For item=ID: the item's text, its top TF-IDF keywords and its other "
+	    "the total. half_life=DAYS weighs each row by 2^(-(t_end - t)/half_life), t_end "
+	    "the log's latest time, so the profile shows what the user likes now (rows "
+	    "without a time are left out). For item=ID: the item's text, its top TF-IDF keywords and its other "
 	    "features. Needs features first; a query, not a pipeline step.",
 	.args = ARG_NONE,
 	.min_args = 0,

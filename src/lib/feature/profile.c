@@ -74,7 +74,31 @@ int
 rs_features_profile(const rs_features *f, rs_dataset *ds, uint32_t user,
     const char *signal, rs_profile *out, rs_error *err)
 {
-	const rs_column *sig;
+	return rs_features_profile_decayed(f, ds, user, signal, 0, out, err);
+}
+
+/* The log's latest time, or NaN (no time column, no timed row). */
+static double
+latest_time(const rs_dataset *ds, const rs_column **tc)
+{
+	double end = NAN;
+
+	*tc = ds->log.time_col >= 0 ? ds->log.cols.cols[ds->log.time_col] : NULL;
+	for (size_t r = 0; *tc != NULL && r < ds->log.n; r++) {
+		double t = rs_column_get(*tc, r);
+		if (isfinite(t) && !(t <= end))
+			end = t;
+	}
+	return end;
+}
+
+int
+rs_features_profile_decayed(const rs_features *f, rs_dataset *ds,
+    uint32_t user, const char *signal, double half_life, rs_profile *out,
+    rs_error *err)
+{
+	const rs_column *sig, *tc = NULL;
+	double t_end = NAN;
 	const rs_index *ix;
 	uint32_t nusers = rs_ids_count(ds->users);
 	uint32_t ncreators = rs_ids_count(ds->creators);
@@ -87,7 +111,18 @@ rs_features_profile(const rs_features *f, rs_dataset *ds, uint32_t user,
 	}
 	if (signal_column(ds, signal, &sig, err) != 0)
 		return -1;
+	if (half_life > 0) {
+		t_end = latest_time(ds, &tc);
+		if (tc == NULL || isnan(t_end)) {
+			rs_error_set(err, RS_ESTATE,
+			    "half_life=%g: the log has no time column (or no row with a time) to decay by",
+			    half_life);
+			return -1;
+		}
+	}
 	out->user = user;
+	out->half_life = half_life;
+	out->as_of = t_end;
 	out->ncols = f->ncols;
 	out->vec = xcalloc(f->ncols ? f->ncols : 1, sizeof *out->vec);
 	if (ds->item_creator != NULL && ncreators > 0)
@@ -98,6 +133,11 @@ rs_features_profile(const rs_features *f, rs_dataset *ds, uint32_t user,
 		uint32_t item = ds->log.item[row];
 		double r = sig ? rs_column_get(sig, row) : 1.0;
 		out->events++;
+		if (tc != NULL) {
+			/* older rows fade: half the weight every half_life days */
+			double t = rs_column_get(tc, row);
+			r = isfinite(t) ? r * exp2(-(t_end - t) / (half_life * 86400)) : NAN;
+		}
 		if (isnan(r))
 			continue;
 		out->used++;
