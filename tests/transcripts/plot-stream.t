@@ -8,6 +8,7 @@
 # news 1.3715 (58.2%), music 0.9857, total 2.357. Then the bad inputs.
 # exit: 1
 # filter: s/^\(seconds *\)[0-9.e+-]*$/\1(time)/
+# filter: /^  \(20\|overall\)/s/ *[0-9][0-9.,e+-]*$/ (t)/
 > set gnuplot=/nonexistent/gnuplot
 json        no
 progress    no
@@ -36,16 +37,16 @@ replayed events  12
 empty windows    0
 static:
   window      events  users  scored  recall@2  ndcg@2   hit@2  coverage  new_items  us/event
-  2020-01-02       4      3       3         1   0.877       1       0.6        0.5         0
-  2020-01-03       4      3       3       0.5  0.4623  0.6667       0.6        0.5         0
-  2020-01-04       4      3       3    0.3333  0.3333  0.3333       0.6          0         0
-  overall         12      -       9    0.6111  0.5575  0.6667       0.6     0.3333         0
+  2020-01-02       4      3       3         1   0.877       1       0.6        0.5 (t)
+  2020-01-03       4      3       3       0.5  0.4623  0.6667       0.6        0.5 (t)
+  2020-01-04       4      3       3    0.3333  0.3333  0.3333       0.6          0 (t)
+  overall         12      -       9    0.6111  0.5575  0.6667       0.6     0.3333 (t)
 incremental:
   window      events  users  scored  recall@2  ndcg@2  hit@2  coverage  new_items  us/event
-  2020-01-02       4      3       3         1   0.877      1       0.6        0.5     0.871
-  2020-01-03       4      3       3         1       1      1       0.8     0.6667      1.67
-  2020-01-04       4      3       2         1       1      1       0.4          1         0
-  overall         12      -       8         1  0.9539      1       0.6     0.6667     0.846
+  2020-01-02       4      3       3         1   0.877      1       0.6        0.5 (t)
+  2020-01-03       4      3       3         1       1      1       0.8     0.6667 (t)
+  2020-01-04       4      3       2         1       1      1       0.4          1 (t)
+  overall         12      -       8         1  0.9539      1       0.6     0.6667 (t)
 seconds          (time)
 > plot stream s size=60x16
            ndcg@2 per window: s (pop), window 1d
