@@ -40,6 +40,9 @@ typedef struct rs_sim_params {
 	bool truth;		/* write truth/ with the latent factors */
 	bool compress;		/* write the tables gzipped (name.csv.gz) */
 	const char *start;	/* first day, "YYYY-MM-DD" (default 2020-07-05) */
+	double drift;		/* tastes move: each user's favourite category
+				   hands its affinity to another, this share
+				   per day (0: fixed tastes) */
 } rs_sim_params;
 
 void rs_sim_params_init(rs_sim_params *p);

@@ -32,6 +32,8 @@ static const struct cmd_opt generate_opts[] = {
 	{ "missing_category", OPT_NUM, NULL, 0, 0.5, "0.02", "dirt: share of videos without categories" },
 	{ "bad_time", OPT_NUM, NULL, 0, 0.5, "0.001", "dirt: share of events with an impossible timestamp" },
 	{ "malformed", OPT_INT, NULL, 0, 1000, "3", "dirt: malformed lines in big_matrix.csv" },
+	{ "drift", OPT_NUM, NULL, 0, 1, "0",
+	  "tastes move: each user's favourite category hands its affinity to another, this share per day (truth=yes: truth/drift.csv)" },
 	{ "labels", OPT_BOOL, NULL, 0, -1, "yes", "add is_like, is_follow, is_share columns" },
 	{ "truth", OPT_BOOL, NULL, 0, -1, "no", "write truth/ with the latent factors" },
 	{ "compress", OPT_BOOL, NULL, 0, -1, "no", "write the tables gzipped" },
@@ -96,6 +98,7 @@ cmd_generate_exec(struct session *s, struct cmd_call *c, struct report *r)
 	p.missing_category = call_num(c, "missing_category", p.missing_category);
 	p.bad_time_rate = call_num(c, "bad_time", p.bad_time_rate);
 	p.malformed = (uint32_t)call_int(c, "malformed", p.malformed);
+	p.drift = call_num(c, "drift", p.drift);
 	p.labels = call_bool(c, "labels", p.labels);
 	p.truth = call_bool(c, "truth", p.truth);
 	p.compress = call_bool(c, "compress", p.compress);

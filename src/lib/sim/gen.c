@@ -93,6 +93,8 @@ rs_sim_params_check(const rs_sim_params *p)
 		return "bots must be from 0 to 0.5 (bot users per real user)";
 	if (p->malformed > 1000)
 		return "malformed must be from 0 to 1000";
+	if (!(p->drift >= 0 && p->drift <= 1))
+		return "drift must be from 0 to 1 (the share of the move made per day)";
 	if ((double)p->users * p->events > 2e9)
 		return "users x events is too large (over 2 billion events)";
 	return NULL;
@@ -176,9 +178,12 @@ sigmoid(double x)
 /* The outcome of user u watching video v: play time, ratio, reactions. */
 static void
 watch(const struct world *w, struct rng *r, uint32_t u, uint32_t v, bool bot,
-    int64_t *play, double *ratio, int labels[3])
+    int64_t ms, int64_t *play, double *ratio, int labels[3])
 {
-	double pref = sim_world_pref(w, u, v), lw, wr;
+	double pref = world_pref(w, u, v), lw, wr;
+
+	if (w->d_from != NULL)
+		pref += drift_delta(w, u, v, ms);	/* the taste of the day */
 	int32_t dur = w->v_dur[v];
 
 	if (bot) {
@@ -331,23 +336,31 @@ user_log(const struct world *w, uint32_t u, bool malformed_here,
 	}
 	t0 = w->start_ms + (int64_t)(sim_rng_unif(&r) * (double)(w->end_ms - w->start_ms) * 0.8);
 	for (uint32_t k = 0; k < n; k++) {
-		uint32_t v = draw(&r, &sc->pol, p->videos);
-		int64_t lo, span;
-		/* mostly new videos: a few redraws, then a re-watch is fine */
-		for (int tries = 0; tries < 8 && seen[v] == u + 1; tries++)
+		uint32_t v;
+		int64_t lo, span, ms;
+		int attempts = 0;
+		do {
 			v = draw(&r, &sc->pol, p->videos);
+			/* mostly new videos: a few redraws, then a re-watch is fine */
+			for (int tries = 0; tries < 8 && seen[v] == u + 1; tries++)
+				v = draw(&r, &sc->pol, p->videos);
+			if (bot) {
+				/* very many short views, seconds apart */
+				t0 += 1000 + (int64_t)(rng_unif(&r) * 3000);
+				ms = t0 < w->end_ms ? t0 : w->end_ms - 1;
+				break;
+			}
+			lo = w->v_upload[v] + 60000 > w->start_ms ? w->v_upload[v] + 60000 :
+			    w->start_ms;
+			span = w->end_ms - lo;
+			ms = lo + (int64_t)(rng_unif(&r) * (double)(span > 1 ? span : 1));
+			/* with drift, the pair is kept as the day's taste would
+			 * pick it (no draw at all without drift) */
+		} while (w->d_from != NULL && ++attempts < 1000 &&
+		    !drift_accept(w, &r, u, v, ms));
 		seen[v] = u + 1;
 		ev[k].video = v;
-		if (bot) {
-			/* very many short views, seconds apart */
-			t0 += 1000 + (int64_t)(sim_rng_unif(&r) * 3000);
-			ev[k].ms = t0 < w->end_ms ? t0 : w->end_ms - 1;
-			continue;
-		}
-		lo = w->v_upload[v] + 60000 > w->start_ms ? w->v_upload[v] + 60000 :
-		    w->start_ms;
-		span = w->end_ms - lo;
-		ev[k].ms = lo + (int64_t)(sim_rng_unif(&r) * (double)(span > 1 ? span : 1));
+		ev[k].ms = ms;
 	}
 	sort_events(ev, sc->tmp, n);
 	for (uint32_t k = 0; k < n; k++) {
@@ -356,7 +369,7 @@ user_log(const struct world *w, uint32_t u, bool malformed_here,
 		double ratio;
 		int labels[3];
 		bool no_dur = false;
-		watch(w, &r, u, v, bot, &play, &ratio, labels);
+		watch(w, &r, u, v, bot, ms, &play, &ratio, labels);
 		if (bot)
 			b->bot_rows++;
 		if (!bot && sim_rng_chance(&r, p->outlier_rate)) {
@@ -452,7 +465,7 @@ small_user(const struct world *w, uint32_t i, struct block *b,
 		int64_t play;
 		double ratio;
 		int labels[3];
-		watch(w, &r, u, ev[k].video, false, &play, &ratio, labels);
+		watch(w, &r, u, ev[k].video, false, ev[k].ms, &play, &ratio, labels);
 		put_row(&b->text, w, u, ev[k].video, play, ratio, ev[k].ms, false,
 		    labels);
 	}
@@ -644,6 +657,8 @@ write_manifest(const struct world *w, const char *dir, rs_sim_report *rep,
 	json_kv_num(&t, "missing_category", p->missing_category);
 	json_kv_num(&t, "bad_time_rate", p->bad_time_rate);
 	json_kv_num(&t, "malformed", p->malformed);
+	if (p->drift > 0)	/* absent without drift: those worlds keep their bytes */
+		json_kv_num(&t, "drift", p->drift);
 	snprintf(buf, sizeof buf,
 	    "    \"labels\": %s,\n    \"truth\": %s,\n    \"compress\": %s,\n",
 	    p->labels ? "true" : "false", p->truth ? "true" : "false",
@@ -797,6 +812,8 @@ rs_sim_generate(const char *dir, const rs_sim_params *p, bool force,
 	}
 	if (sim_world_build(&w, p, err) != 0)
 		goto out;
+	if (p->drift > 0)
+		drift_build(&w);
 	rep.users = w.nusers;
 	rep.bots = w.nbots;
 	rep.videos = p->videos;
@@ -817,9 +834,11 @@ rs_sim_generate(const char *dir, const rs_sim_params *p, bool force,
 	if (sim_out_close(&dirt, &rep.bytes, err) != 0)
 		goto out_world;
 	if (write_matrix(&w, tmp, gz, false, &rep, events, &dirt, hooks, err) != 0 ||
-	    sim_write_item_tables(&w, tmp, gz, &rep.bytes, err) != 0 ||
-	    sim_write_user_tables(&w, tmp, gz, events, &rep.bytes, err) != 0 ||
-	    (p->truth && sim_write_truth(&w, tmp, &rep.bytes, err) != 0) ||
+	    write_item_tables(&w, tmp, gz, &rep.bytes, err) != 0 ||
+	    write_user_tables(&w, tmp, gz, events, &rep.bytes, err) != 0 ||
+	    (p->truth && write_truth(&w, tmp, &rep.bytes, err) != 0) ||
+	    (p->truth && p->drift > 0 &&
+	    write_drift_truth(&w, tmp, &rep.bytes, err) != 0) ||
 	    write_manifest(&w, tmp, &rep, err) != 0)
 		goto out_world;
 	/* into place: the old folder (empty, or replaced with --force) goes */
@@ -845,7 +864,8 @@ rs_sim_generate(const char *dir, const rs_sim_params *p, bool force,
 		*report = rep;
 	rc = 0;
 out_world:
-	sim_world_free(&w);
+	drift_free(&w);
+	world_free(&w);
 out:
 	if (rc != 0)
 		remove_tree(tmp);

@@ -25,7 +25,7 @@ bool sim_rng_chance(struct rng *r, double p);
 
 /* Stream kinds. */
 enum { RS_CREATORS = 1, RS_VIDEOS, RS_USERS, RS_LOG, RS_SMALL, RS_DAILY,
-	RS_SOCIAL, RS_DIRT, RS_BOTS, RS_CAPTION, RS_PICK };
+	RS_SOCIAL, RS_DIRT, RS_BOTS, RS_CAPTION, RS_PICK, RS_DRIFT };
 
 /* ---- vocab.c: categories and their words ---- */
 struct category {
@@ -73,12 +73,25 @@ struct world {
 	/* the observed block */
 	uint32_t *small_users, *small_videos;
 	uint32_t nsmall_users, nsmall_videos;
+	/* drift (drift.c): per real user the category its taste leaves and
+	 * the one it moves to; NULL without drift */
+	uint16_t *d_from, *d_to;
 };
 
 int sim_world_build(struct world *w, const rs_sim_params *p, rs_error *err);
 void sim_world_free(struct world *w);
 /* True preference of user u for video v. */
 double sim_world_pref(const struct world *w, uint32_t u, uint32_t v);
+
+/* ---- drift.c: tastes that move over the days (drift > 0) ---- */
+void drift_build(struct world *w);
+void drift_free(struct world *w);
+/* What the drift adds to world_pref(w, u, v) at time ms (0 without). */
+double drift_delta(const struct world *w, uint32_t u, uint32_t v, int64_t ms);
+/* Whether a video drawn from the drift-free policy is kept at time ms
+ * (rejection sampling of the drifted policy). */
+bool drift_accept(const struct world *w, struct rng *r, uint32_t u,
+    uint32_t v, int64_t ms);
 
 #endif
 
@@ -156,3 +169,6 @@ int sim_write_user_tables(const struct world *w, const char *dir, bool gz,
     const uint64_t *events, uint64_t *bytes, rs_error *err);
 int sim_write_truth(const struct world *w, const char *dir, uint64_t *bytes,
     rs_error *err);
+/* truth/drift.csv: each user's move (drift.c; truth/ exists already). */
+int write_drift_truth(const struct world *w, const char *dir,
+    uint64_t *bytes, rs_error *err);
