@@ -45,6 +45,8 @@ classify --fill
 # user=: signal, events, categories, creators; item=: text, features
 profile user=0
 profile item=0
+# half_life=: half_life, as_of
+profile user=0 half_life=1
 # valid=: train's metric (validation per epoch)
 split user test=0.2 valid=0.1 seed=1
 train pop model=pop
@@ -81,6 +83,11 @@ plot loss model=m
 plot scores model=knn
 plot lorenz k=5 model=pop
 plot exposure k=5 model=pop
+# stream: retrain_every with retrain; plot stream: stream, metric, strategies;
+# plot trend: windows
+stream st model=pop update=static,retrain window=1d
+plot stream st
+plot trend first_level_category_name
 plot merit k=5 model=pop
 plot longtail k=5 model=knn
 plot tradeoff model=knn method=mmr values=0,1 k=5 candidates=20
