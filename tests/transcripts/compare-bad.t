@@ -30,7 +30,7 @@ error: compare: no model trained yet (train NAME model=KIND, or import recs FILE
 > train pop model=pop
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  8
 seconds         (time)
 > train rnd model=random
@@ -71,7 +71,7 @@ test users  1
 > train pop model=pop
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  8
 seconds         (time)
 > train rnd model=random
@@ -89,7 +89,7 @@ error: tune: unknown model nope (models: pop, random, ...)
 > tune model=pop
 error: tune: nothing to search: give the parameters to try, e.g. PARAM=v1,v2,v3 (models --kinds lists pop's)
 > tune model=pop windwo=1,2
-error: tune: model pop has no parameter windwo (parameters: window)
+error: tune: model pop has no parameter windwo (parameters: window, half_life)
 > tune model=pop window=1,-2
 error: tune: window=-2 is out of range (0 to 36500)
 > tune model=pop window=0,1 metric=rmse

@@ -61,7 +61,7 @@ ext (imported):
 > train pop model=pop
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  8
 seconds         (time)
 > eval k=0

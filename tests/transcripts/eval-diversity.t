@@ -31,7 +31,7 @@ test users  1
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  10
 seconds         (time)
 > eval k=2,4

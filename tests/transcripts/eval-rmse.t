@@ -31,7 +31,7 @@ seconds         (time)
 > train pop model=pop
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  8
 seconds         (time)
 > eval knn k=2

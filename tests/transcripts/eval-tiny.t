@@ -26,7 +26,7 @@ test users  3
 > train pop model=pop
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  8
 seconds         (time)
 > eval pop k=1,2

@@ -31,7 +31,7 @@ test users  80
 > train pop model=pop
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  18,981
 seconds         (time)
 metric          ndcg@10

@@ -30,7 +30,7 @@ test users  80
 > train pop model=pop
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  21,101
 seconds         (time)
 > eval pop k=10 lists=pop-lists.csv export=pop-users.csv

@@ -59,7 +59,7 @@ error: train: models: no trained model named nope (none trained yet)
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  14
 seconds         (time)
 > similar item=m1
@@ -87,7 +87,7 @@ error: explain: no item zz in the data
 error: explain: give user=ID and item=ID
 > models
 name  kind     params                                                                                                       pairs  seconds  epochs  best  metric  valid
-p     pop      window=0                                                                                                        14  (time)       0     0  -       -
+p     pop      window=0 half_life=0                                                                                            14  (time)       0     0  -       -
 i     itemknn  sim=cosine k=40 shrink=0 min_support=1 mode=auto keep=0 reg_item=10 reg_user=15 baseline_epochs=10 clip=yes     14  (time)       0     0  -       -
 > train "a=b" model=pop
 error: train: that model name cannot be used: it holds a comma or '=' (names are listed as model=a,b)
@@ -101,5 +101,5 @@ error: train: that model name cannot be used: it holds a comma or '=' (names are
 error: tune: name=: that model name cannot be used: it holds a comma or '=' (names are listed as model=a,b)
 > models
 name  kind     params                                                                                                       pairs  seconds  epochs  best  metric  valid
-p     pop      window=0                                                                                                        14  (time)       0     0  -       -
+p     pop      window=0 half_life=0                                                                                            14  (time)       0     0  -       -
 i     itemknn  sim=cosine k=40 shrink=0 min_support=1 mode=auto keep=0 reg_item=10 reg_user=15 baseline_epochs=10 clip=yes     14  (time)       0     0  -       -

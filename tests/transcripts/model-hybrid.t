@@ -29,7 +29,7 @@ test users  4
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  14
 seconds         (time)
 > train i model=itemknn binary=yes k=3
@@ -100,7 +100,7 @@ components:
 > models drop=i
 dropped i
 name  kind    params                                       pairs  seconds  epochs  best  metric  valid
-p     pop     window=0                                        14  (time)       0     0  -       -
+p     pop     window=0 half_life=0                            14  (time)       0     0  -       -
 h     hybrid  models=p,i weights=0.7,0.3 normalize=minmax     14  (time)       0     0  -       -
 r     hybrid  models=p,i weights=equal normalize=rank         14  (time)       0     0  -       -
 > recommend user=alice k=3 model=h

@@ -32,7 +32,7 @@ test users  1
 > train all model=pop
 name            all
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  10
 seconds         (time)
 > recommend user=zz k=3
@@ -48,7 +48,7 @@ items:
 > train w6 model=pop window=6
 name            w6
 kind            pop
-params          window 6
+params          window 6  half_life 0
 training pairs  10
 seconds         (time)
 > recommend user=zz k=3
@@ -64,7 +64,7 @@ items:
 > train w2 model=pop window=2
 name            w2
 kind            pop
-params          window 2
+params          window 2  half_life 0
 training pairs  10
 seconds         (time)
 > recommend user=zz k=3
@@ -80,7 +80,7 @@ items:
 > train w model=pop window=0.5
 name            w
 kind            pop
-params          window 0.5
+params          window 0.5  half_life 0
 training pairs  10
 seconds         (time)
 > recommend user=u5 k=3 --include-seen

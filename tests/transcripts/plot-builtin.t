@@ -44,7 +44,7 @@ history:
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  49
 seconds         (time)
 > set gnuplot=/no/such/gnuplot

@@ -28,7 +28,7 @@ test users  8
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  49
 seconds         (time)
 > train r model=random seed=4

@@ -32,7 +32,7 @@ test users  404
 > train pop model=pop
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  16,901
 seconds         (time)
 > train ease model=ease

@@ -39,7 +39,7 @@ test users  3
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  9
 seconds         (time)
 > recommend user=zz k=6
@@ -69,7 +69,7 @@ test users  3
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  6
 seconds         (time)
 metric          ndcg@10
@@ -103,7 +103,7 @@ test users  2
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  9
 seconds         (time)
 > recommend user=zz k=6
@@ -133,7 +133,7 @@ test users  2
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  7
 seconds         (time)
 metric          ndcg@10
@@ -178,7 +178,7 @@ test users  3
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  8
 seconds         (time)
 > recommend user=zz k=6
@@ -208,7 +208,7 @@ test users  2
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  8
 seconds         (time)
 > recommend user=zz k=6
@@ -238,7 +238,7 @@ test users  3
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  8
 seconds         (time)
 > recommend user=zz k=6

@@ -35,7 +35,7 @@ test users  404
 > train pop model=pop
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  15,162
 seconds         (time)
 metric          ndcg@10
