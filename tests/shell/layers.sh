@@ -41,8 +41,9 @@ cli_allowed() {
 # its own. clean, feature, io, sim and stats share one level.
 lib_rank() {
 	case $1 in
-	workspace) echo 8 ;;
-	store) echo 7 ;;
+	workspace) echo 9 ;;
+	store) echo 8 ;;
+	stream) echo 7 ;;
 	fair) echo 6 ;;
 	eval) echo 5 ;;
 	model) echo 4 ;;
@@ -58,6 +59,7 @@ pub_owner() {
 	case $1 in
 	workspace.h) echo workspace ;;
 	store.h) echo store ;;
+	stream.h) echo stream ;;
 	fair.h) echo fair ;;
 	eval.h | split.h) echo eval ;;
 	model.h | explain.h | train.h) echo model ;;
