@@ -24,6 +24,7 @@ struct pop_state {
 	double *count;		/* nitems: sum of v * 2^(-(t_now - t) / half_life) */
 	float *score;		/* nitems: count as floats */
 	double t_now;		/* the latest time counted (NaN: none) */
+	uint32_t n;		/* items the arrays hold */
 };
 
 static struct pop_state *
@@ -34,6 +35,7 @@ pop_state_new(uint32_t nitems)
 	st->count = xcalloc(nitems ? nitems : 1, sizeof *st->count);
 	st->score = xcalloc(nitems ? nitems : 1, sizeof *st->score);
 	st->t_now = NAN;
+	st->n = nitems;
 	return st;
 }
 
@@ -105,6 +107,16 @@ pop_update(rs_model *m, const rs_event *ev, size_t n, rs_error *err)
 		    "model %s (pop window=%s) cannot learn from events: the window would need the events that leave it; use half_life= instead",
 		    m->name, rs_model_param(m, "window"));
 		return -1;
+	}
+	if (m->nitems > st->n) {
+		/* rs_model_update grew the item space: new items start at 0 */
+		st->count = xreallocarray(st->count, m->nitems, sizeof *st->count);
+		st->score = xreallocarray(st->score, m->nitems, sizeof *st->score);
+		for (uint32_t i = st->n; i < m->nitems; i++) {
+			st->count[i] = 0;
+			st->score[i] = 0;
+		}
+		st->n = m->nitems;
 	}
 	t_ref = t_now = st->t_now;
 	for (size_t k = 0; k < n; k++) {
