@@ -36,7 +36,7 @@ static const struct cmd_field stream_fields[] = {
 	{ "events", "rows replayed" },
 	{ "untimed", "rows without a time, left out" },
 	{ "empty_windows", "time windows without a row, skipped" },
-	{ "windows", "per window: start, end, events, users, and per strategy: scored, recall@K, ndcg@K, hit@K, coverage, new_exposure, update_us" },
+	{ "windows", "per window: start, end, events, users, and per strategy: scored, recall@K, ndcg@K, hit@K, coverage, new_exposure, update_us, retrained" },
 	{ "prequential", "per strategy over the replay: scored, recall@K, ndcg@K, hit@K, coverage, new_exposure, update_us, learn_seconds" },
 	{ "seconds", "the whole replay" },
 	{ NULL, NULL }
@@ -245,7 +245,8 @@ const struct cmd_entry cmd_stream_entry = {
 	    "learning time per row of the window. Time windows are aligned to their length "
 	    "since 1970-01-01 UTC (from= aligns them to itself); windows without a row are "
 	    "skipped and counted. The result is kept under NAME (plot stream NAME, save); "
-	    "stream NAME alone shows it again.",
+	    "stream NAME alone shows it again. Parameters stream does not know go to the "
+	    "kind (pop's own window= cannot: stream's window= takes the name).",
 	.args = ARG_WORD,
 	.min_args = 1,
 	.max_args = 1,
