@@ -180,10 +180,10 @@ static void
 watch(const struct world *w, struct rng *r, uint32_t u, uint32_t v, bool bot,
     int64_t ms, int64_t *play, double *ratio, int labels[3])
 {
-	double pref = world_pref(w, u, v), lw, wr;
+	double pref = sim_world_pref(w, u, v), lw, wr;
 
 	if (w->d_from != NULL)
-		pref += drift_delta(w, u, v, ms);	/* the taste of the day */
+		pref += sim_drift_delta(w, u, v, ms);	/* the taste of the day */
 	int32_t dur = w->v_dur[v];
 
 	if (bot) {
@@ -346,18 +346,18 @@ user_log(const struct world *w, uint32_t u, bool malformed_here,
 				v = draw(&r, &sc->pol, p->videos);
 			if (bot) {
 				/* very many short views, seconds apart */
-				t0 += 1000 + (int64_t)(rng_unif(&r) * 3000);
+				t0 += 1000 + (int64_t)(sim_rng_unif(&r) * 3000);
 				ms = t0 < w->end_ms ? t0 : w->end_ms - 1;
 				break;
 			}
 			lo = w->v_upload[v] + 60000 > w->start_ms ? w->v_upload[v] + 60000 :
 			    w->start_ms;
 			span = w->end_ms - lo;
-			ms = lo + (int64_t)(rng_unif(&r) * (double)(span > 1 ? span : 1));
+			ms = lo + (int64_t)(sim_rng_unif(&r) * (double)(span > 1 ? span : 1));
 			/* with drift, the pair is kept as the day's taste would
 			 * pick it (no draw at all without drift) */
 		} while (w->d_from != NULL && ++attempts < 1000 &&
-		    !drift_accept(w, &r, u, v, ms));
+		    !sim_drift_accept(w, &r, u, v, ms));
 		seen[v] = u + 1;
 		ev[k].video = v;
 		ev[k].ms = ms;
@@ -749,6 +749,28 @@ remove_tree(const char *dir)
 	rmdir(dir);
 }
 
+/* The world's folder without trailing slashes ("w/" is w), malloc'd; NULL
+ * for "." and ".." and "/", which name folders that cannot be replaced. */
+static char *
+world_dir(const char *dir, rs_error *err)
+{
+	const char *base;
+	size_t n = strlen(dir);
+	char *d = xstrdup(dir);
+
+	while (n > 1 && d[n - 1] == '/')
+		d[--n] = '\0';
+	base = strrchr(d, '/') ? strrchr(d, '/') + 1 : d;
+	if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || n == 0 ||
+	    strcmp(d, "/") == 0) {
+		rs_error_set(err, RS_EINVAL,
+		    "give the world a folder name of its own, not %s", dir);
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+
 int
 rs_sim_generate(const char *dir, const rs_sim_params *p, bool force,
     rs_sim_report *report, const rs_hooks *hooks, rs_error *err)
@@ -760,32 +782,17 @@ rs_sim_generate(const char *dir, const rs_sim_params *p, bool force,
 	uint64_t *events = NULL;
 	struct out dirt;
 	const char *msg;
-	bool exists = stat(dir, &st) == 0, gz = p->compress;
+	bool exists, gz = p->compress;
 	int rc = -1;
 
 	if ((msg = rs_sim_params_check(p)) != NULL) {
 		rs_error_set(err, RS_EINVAL, "%s", msg);
 		return -1;
 	}
-	{
-		/* "w/" is w; "." and ".." name folders that cannot be replaced */
-		const char *base;
-		size_t n = strlen(dir);
-		char *d = xstrdup(dir);
-		while (n > 1 && d[n - 1] == '/')
-			d[--n] = '\0';
-		base = strrchr(d, '/') ? strrchr(d, '/') + 1 : d;
-		if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || n == 0 ||
-		    strcmp(d, "/") == 0) {
-			rs_error_set(err, RS_EINVAL,
-			    "give the world a folder name of its own, not %s", dir);
-			free(d);
-			return -1;
-		}
-		norm = d;
-		dir = norm;
-		exists = stat(dir, &st) == 0;
-	}
+	if ((norm = world_dir(dir, err)) == NULL)
+		return -1;
+	dir = norm;
+	exists = stat(dir, &st) == 0;
 	if (exists && !S_ISDIR(st.st_mode)) {
 		rs_error_set(err, RS_EIO, "%s exists and is not a folder", dir);
 		free(norm);
@@ -813,7 +820,7 @@ rs_sim_generate(const char *dir, const rs_sim_params *p, bool force,
 	if (sim_world_build(&w, p, err) != 0)
 		goto out;
 	if (p->drift > 0)
-		drift_build(&w);
+		sim_drift_build(&w);
 	rep.users = w.nusers;
 	rep.bots = w.nbots;
 	rep.videos = p->videos;
@@ -834,11 +841,11 @@ rs_sim_generate(const char *dir, const rs_sim_params *p, bool force,
 	if (sim_out_close(&dirt, &rep.bytes, err) != 0)
 		goto out_world;
 	if (write_matrix(&w, tmp, gz, false, &rep, events, &dirt, hooks, err) != 0 ||
-	    write_item_tables(&w, tmp, gz, &rep.bytes, err) != 0 ||
-	    write_user_tables(&w, tmp, gz, events, &rep.bytes, err) != 0 ||
-	    (p->truth && write_truth(&w, tmp, &rep.bytes, err) != 0) ||
+	    sim_write_item_tables(&w, tmp, gz, &rep.bytes, err) != 0 ||
+	    sim_write_user_tables(&w, tmp, gz, events, &rep.bytes, err) != 0 ||
+	    (p->truth && sim_write_truth(&w, tmp, &rep.bytes, err) != 0) ||
 	    (p->truth && p->drift > 0 &&
-	    write_drift_truth(&w, tmp, &rep.bytes, err) != 0) ||
+	    sim_write_drift_truth(&w, tmp, &rep.bytes, err) != 0) ||
 	    write_manifest(&w, tmp, &rep, err) != 0)
 		goto out_world;
 	/* into place: the old folder (empty, or replaced with --force) goes */
@@ -864,8 +871,8 @@ rs_sim_generate(const char *dir, const rs_sim_params *p, bool force,
 		*report = rep;
 	rc = 0;
 out_world:
-	drift_free(&w);
-	world_free(&w);
+	sim_drift_free(&w);
+	sim_world_free(&w);
 out:
 	if (rc != 0)
 		remove_tree(tmp);

@@ -80,6 +80,83 @@ trend_column(const rs_dataset *ds, const char *column, char *where,
 	return c;
 }
 
+/* The first window's start (aligned to its length) and the number of
+ * windows the log's timed rows span. */
+static int
+trend_span(const rs_column *tc, size_t n, double len, const char *window,
+    double *start, size_t *nw, rs_error *err)
+{
+	double t0 = INFINITY, t1 = -INFINITY;
+
+	for (size_t r = 0; r < n; r++) {
+		double t = rs_column_get(tc, r);
+		if (isfinite(t)) {
+			t0 = t < t0 ? t : t0;
+			t1 = t > t1 ? t : t1;
+		}
+	}
+	if (!(t1 >= t0)) {
+		rs_error_set(err, RS_ESTATE, "trend: no row of the log has a time");
+		return -1;
+	}
+	t0 = floor(t0 / len) * len;
+	*nw = (size_t)floor((t1 - t0) / len) + 1;
+	if (*nw > 100000) {
+		rs_error_set(err, RS_EINVAL,
+		    "trend: window=%s makes %zu windows over the log; give a longer one",
+		    window ? window : "1d", *nw);
+		return -1;
+	}
+	*start = t0;
+	return 0;
+}
+
+/* Count each timed row in its window under its value's slot (the values
+ * drawn in order, then "(other)", then "(missing)" when a row has none),
+ * and the totals of those last two. */
+static void
+trend_count(const rs_column *tc, size_t n, const uint32_t *code,
+    const uint32_t *order, uint32_t nv, uint32_t nshow, uint32_t other,
+    double t0, double len, rs_trend *out)
+{
+	/* where each code goes among the values drawn */
+	uint32_t *slot = xmalloc(((size_t)nv + 1) * sizeof *slot);
+	uint32_t missing = (uint32_t)out->nvalues;
+	size_t nw = out->nwindows;
+	bool any_missing = false;
+
+	for (uint32_t j = 0; j < nv; j++)
+		slot[order[j]] = j < nshow ? j : other;
+	for (size_t r = 0; r < n; r++)
+		any_missing |= code[r] == UINT32_MAX && isfinite(rs_column_get(tc, r));
+	if (any_missing)
+		out->values[out->nvalues++] = xstrdup("(missing)");
+	out->start = xmalloc(nw * sizeof *out->start);
+	out->events = xcalloc(nw, sizeof *out->events);
+	out->share = xcalloc(nw * out->nvalues, sizeof *out->share);
+	for (size_t w = 0; w < nw; w++)
+		out->start[w] = t0 + (double)w * len;
+	for (size_t r = 0; r < n; r++) {
+		double t = rs_column_get(tc, r);
+		size_t w;
+		uint32_t j;
+		if (!isfinite(t)) {
+			out->untimed++;
+			continue;
+		}
+		w = (size_t)floor((t - t0) / len);
+		w = w < nw ? w : nw - 1;
+		j = code[r] == UINT32_MAX ? missing : slot[code[r]];
+		out->events[w]++;
+		out->share[w * out->nvalues + j] += 1;
+		if (other != UINT32_MAX && j == other)
+			out->total[other]++;
+		if (j == missing)
+			out->total[missing]++;
+	}
+	free(slot);
+}
+
 int
 rs_stream_trend(const rs_dataset *ds, const char *column, const char *window,
     size_t top, rs_trend *out, rs_error *err)
@@ -87,9 +164,9 @@ rs_stream_trend(const rs_dataset *ds, const char *column, const char *window,
 	const rs_log *log = &ds->log;
 	const rs_column *c, *tc;
 	char where = 'l', buf[64];
-	double len, t0 = INFINITY, t1 = -INFINITY;
+	double len, t0;
 	uint64_t evs, *cnt;
-	uint32_t *code, *order, nv, nshow, other, missing;
+	uint32_t *code, *order, nv, nshow, other;
 	struct rs_strtab *tab;
 	size_t nw;
 
@@ -110,31 +187,14 @@ rs_stream_trend(const rs_dataset *ds, const char *column, const char *window,
 		return -1;
 	}
 	tc = log->cols.cols[log->time_col];
-	for (size_t r = 0; r < log->n; r++) {
-		double t = rs_column_get(tc, r);
-		if (isfinite(t)) {
-			t0 = t < t0 ? t : t0;
-			t1 = t > t1 ? t : t1;
-		}
-	}
-	if (!(t1 >= t0)) {
-		rs_error_set(err, RS_ESTATE, "trend: no row of the log has a time");
+	if (trend_span(tc, log->n, len, window, &t0, &nw, err) != 0)
 		return -1;
-	}
-	t0 = floor(t0 / len) * len;
-	nw = (size_t)floor((t1 - t0) / len) + 1;
-	if (nw > 100000) {
-		rs_error_set(err, RS_EINVAL,
-		    "trend: window=%s makes %zu windows over the log; give a longer one",
-		    window ? window : "1d", nw);
-		return -1;
-	}
 	/* each row's value as a code, counted over the whole log */
-	tab = strtab_new();
+	tab = util_strtab_new();
 	code = xmalloc((log->n ? log->n : 1) * sizeof *code);
 	for (size_t r = 0; r < log->n; r++) {
 		const char *s = value_text(ds, c, where, r, buf, sizeof buf);
-		code[r] = *s ? strtab_intern(tab, s, strlen(s), NULL) : UINT32_MAX;
+		code[r] = *s ? util_strtab_intern(tab, s, strlen(s), NULL) : UINT32_MAX;
 	}
 	nv = tab->n;
 	cnt = xcalloc((size_t)nv + 1, sizeof *cnt);
@@ -146,7 +206,7 @@ rs_stream_trend(const rs_dataset *ds, const char *column, const char *window,
 	sort_names = xmalloc(((size_t)nv + 1) * sizeof *sort_names);
 	for (uint32_t v = 0; v < nv; v++) {
 		order[v] = v;
-		sort_names[v] = (char *)strtab_get(tab, v);
+		sort_names[v] = (char *)util_strtab_get(tab, v);
 	}
 	sort_total = cnt;
 	qsort(order, nv, sizeof *order, cmp_value);
@@ -155,7 +215,6 @@ rs_stream_trend(const rs_dataset *ds, const char *column, const char *window,
 	out->column = xstrdup(column);
 	out->nwindows = nw;
 	out->nvalues = nshow + (other != UINT32_MAX);
-	missing = (uint32_t)out->nvalues;	/* added below when needed */
 	out->values = xcalloc(out->nvalues + 2, sizeof *out->values);
 	out->total = xcalloc(out->nvalues + 2, sizeof *out->total);
 	for (uint32_t j = 0; j < nshow; j++) {
@@ -164,41 +223,7 @@ rs_stream_trend(const rs_dataset *ds, const char *column, const char *window,
 	}
 	if (other != UINT32_MAX)
 		out->values[other] = xstrdup("(other)");
-	{
-		/* where each code goes among the values drawn */
-		uint32_t *slot = xmalloc(((size_t)nv + 1) * sizeof *slot);
-		bool any_missing = false;
-		for (uint32_t j = 0; j < nv; j++)
-			slot[order[j]] = j < nshow ? j : other;
-		for (size_t r = 0; r < log->n; r++)
-			any_missing |= code[r] == UINT32_MAX && isfinite(rs_column_get(tc, r));
-		if (any_missing)
-			out->values[out->nvalues++] = xstrdup("(missing)");
-		out->start = xmalloc(nw * sizeof *out->start);
-		out->events = xcalloc(nw, sizeof *out->events);
-		out->share = xcalloc(nw * out->nvalues, sizeof *out->share);
-		for (size_t w = 0; w < nw; w++)
-			out->start[w] = t0 + (double)w * len;
-		for (size_t r = 0; r < log->n; r++) {
-			double t = rs_column_get(tc, r);
-			size_t w;
-			uint32_t j;
-			if (!isfinite(t)) {
-				out->untimed++;
-				continue;
-			}
-			w = (size_t)floor((t - t0) / len);
-			w = w < nw ? w : nw - 1;
-			j = code[r] == UINT32_MAX ? missing : slot[code[r]];
-			out->events[w]++;
-			out->share[w * out->nvalues + j] += 1;
-			if (other != UINT32_MAX && j == other)
-				out->total[other]++;
-			if (j == missing)
-				out->total[missing]++;
-		}
-		free(slot);
-	}
+	trend_count(tc, log->n, code, order, nv, nshow, other, t0, len, out);
 	for (size_t w = 0; w < nw; w++)
 		for (size_t j = 0; j < out->nvalues; j++)
 			if (out->events[w] > 0)
@@ -208,6 +233,6 @@ rs_stream_trend(const rs_dataset *ds, const char *column, const char *window,
 	sort_names = NULL;
 	free(cnt);
 	free(code);
-	strtab_free(tab);
+	util_strtab_free(tab);
 	return 0;
 }
