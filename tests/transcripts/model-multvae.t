@@ -35,7 +35,7 @@ test users  404
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  15,184
 seconds         (time)
 metric          ndcg@10
@@ -117,7 +117,7 @@ items:
      3  272   1.6155  35       好物推荐vlog日常收纳打扫
 > save vae.rsw
 path              vae.rsw
-bytes             3,397,529
+bytes             3,397,547
 sections          143
 datasets          2
 shared with base  112
@@ -127,7 +127,7 @@ results           2
 seconds           (time)
 > open vae.rsw
 path      vae.rsw
-bytes     3,397,529
+bytes     3,397,547
 sections  143
 log rows  21,288
 models    2

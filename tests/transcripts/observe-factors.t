@@ -117,7 +117,7 @@ items  6
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  12
 seconds         (time)
 > export p factors=vecp

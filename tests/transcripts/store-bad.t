@@ -7,7 +7,7 @@
 # time by tests/shell/store-fresh.sh.
 # exit: 1
 # filter: s/^\( *seconds *\)[0-9.e+-]*$/\1(time)/
-# filter: s/^\(p  *pop  *window=0  *11  *\)[0-9.e+-]*/\1(time)/
+# filter: s/^\(p  *pop  *window=0  *half_life=0  *11  *\)[0-9.e+-]*/\1(time)/
 # filter: /^\(name  *kind  *params\|p  *pop  *window\|imp  *imported\)/s/  */ /g
 > save early.rsw
 error: save: nothing to save yet (load or generate data first)
@@ -37,7 +37,7 @@ test users  3
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  11
 seconds         (time)
 > eval lists=recs.csv
@@ -84,7 +84,7 @@ error: open: samples is a folder, not a workspace file; the session is unchanged
 error: open: too many arguments; usage: open FILE
 > models
 name kind params pairs seconds epochs best metric valid
-p pop window=0 11 (time) 0 0 - -
+p pop window=0 half_life=0 11 (time) 0 0 - -
 imp imported file=recs.csv 11 0 0 0 - -
 > pipeline
 source  load data/models/ratings.csv
@@ -93,7 +93,7 @@ steps:
   1  split random test=0.3 seed=1           14     14      5      5  random test=0.3 valid=0 seed=1
 > save ws.rsw
 path              ws.rsw
-bytes             3,367
+bytes             3,385
 sections          25
 datasets          2
 shared with base  5
@@ -103,7 +103,7 @@ results           1
 seconds           (time)
 > save ws.rsw
 path              ws.rsw
-bytes             3,367
+bytes             3,385
 sections          25
 datasets          2
 shared with base  5
@@ -113,7 +113,7 @@ results           1
 seconds           (time)
 > save recs.csv --force
 path              recs.csv
-bytes             3,367
+bytes             3,385
 sections          25
 datasets          2
 shared with base  5
@@ -123,7 +123,7 @@ results           1
 seconds           (time)
 > open recs.csv
 path      recs.csv
-bytes     3,367
+bytes     3,385
 sections  25
 log rows  14
 models    2
@@ -132,5 +132,5 @@ results   1
 seconds   (time)
 > models
 name kind params pairs seconds epochs best metric valid
-p pop window=0 11 (time) 0 0 - -
+p pop window=0 half_life=0 11 (time) 0 0 - -
 imp imported file=recs.csv 11 0 0 0 - -

@@ -30,8 +30,8 @@ features keywords=2 max_terms=50
 classify target=category text=caption,title test=0 --fill
 split random test=0.3 seed=3
 > models
-name  kind  params    pairs   seconds  epochs  best  metric  valid
-p     pop   window=0      4  2.28e-06       0     0  -       -
+name  kind  params                pairs   seconds  epochs  best  metric  valid
+p     pop   window=0 half_life=0      4  2.28e-06       0     0  -       -
 > recommend user=1 k=2
 user 1 has no training history (an id not in the data): recommending the most popular items
 model     p
@@ -80,7 +80,7 @@ features  yes
 seconds   (time)
 > save upgraded.rsw
 path              upgraded.rsw
-bytes             4,867
+bytes             4,885
 sections          35
 datasets          2
 shared with base  16
@@ -90,7 +90,7 @@ results           0
 seconds           (time)
 > open upgraded.rsw
 path      upgraded.rsw
-bytes     4,867
+bytes     4,885
 sections  35
 log rows  9
 models    1

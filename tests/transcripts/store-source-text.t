@@ -25,7 +25,7 @@ load data/features/log.csv items=data/features/items.csv creator=creator; clean 
 split random test=0.3 seed=3
 > save again.rsw
 path              again.rsw
-bytes             4,571
+bytes             4,589
 sections          34
 datasets          2
 shared with base  17
@@ -35,7 +35,7 @@ results           0
 seconds           (time)
 > open again.rsw
 path      again.rsw
-bytes     4,571
+bytes     4,589
 sections  34
 log rows  9
 models    1

@@ -76,12 +76,12 @@ window_text(const rs_stream_result *r, const rs_stream_window *w, char *buf,
 	char a[40], b[40];
 	bool days = r->window_seconds > 0 && fmod(r->window_seconds, 86400) == 0;
 
-	format_datetime(w->start, days, a, sizeof a);
+	util_format_datetime(w->start, days, a, sizeof a);
 	if (days && r->window_seconds == 86400) {
 		snprintf(buf, size, "%s", a);
 		return;
 	}
-	format_datetime(w->end, days, b, sizeof b);
+	util_format_datetime(w->end, days, b, sizeof b);
 	snprintf(buf, size, "%s .. %s", a, b);
 }
 

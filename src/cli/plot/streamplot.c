@@ -72,7 +72,7 @@ plot_build_stream(const rs_stream_result *r, const char *metric,
 		snprintf(label, sizeof label, "%s@%u", stream_metrics[m], r->k);
 	else
 		snprintf(label, sizeof label, "%s", stream_metrics[m]);
-	format_datetime(r->from, true, from, sizeof from);
+	util_format_datetime(r->from, true, from, sizeof from);
 	title = xasprintf("%s per window: %s (%s), window %s", label, r->name,
 	    r->kind, r->window);
 	{
@@ -127,7 +127,7 @@ plot_build_trend(const rs_dataset *ds, const char *column, const char *window,
 
 	if (rs_stream_trend(ds, column, window, 8, &t, error) != 0)
 		return NULL;
-	format_datetime(t.start[0], true, from, sizeof from);
+	util_format_datetime(t.start[0], true, from, sizeof from);
 	title = xasprintf("Share of events per %s over time", column);
 	xl = xasprintf("window (%s each, from %s)", window ? window : "1d", from);
 	p = plot_spec_new(title, xl, "share of the window's events");

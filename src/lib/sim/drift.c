@@ -12,7 +12,7 @@
  * to (to, another drawn at random). Only called with drift > 0, from a
  * stream of its own: the rest of the world is drawn as without drift. */
 void
-drift_build(struct world *w)
+sim_drift_build(struct world *w)
 {
 	const rs_sim_params *p = w->p;
 	struct rng r;
@@ -27,8 +27,8 @@ drift_build(struct world *w)
 		for (uint32_t c = 1; c < w->ncat; c++)
 			if (aff[c] > aff[from])
 				from = (uint16_t)c;
-		rng_stream(&r, p->seed, RS_DRIFT, u);
-		to = (uint16_t)rng_below(&r, w->ncat - 1);
+		sim_rng_stream(&r, p->seed, RS_DRIFT, u);
+		to = (uint16_t)sim_rng_below(&r, w->ncat - 1);
 		if (to >= from)
 			to++;
 		w->d_from[u] = from;
@@ -37,7 +37,7 @@ drift_build(struct world *w)
 }
 
 void
-drift_free(struct world *w)
+sim_drift_free(struct world *w)
 {
 	free(w->d_from);
 	free(w->d_to);
@@ -65,7 +65,7 @@ drift_gap(const struct world *w, uint32_t u)
 }
 
 double
-drift_delta(const struct world *w, uint32_t u, uint32_t v, int64_t ms)
+sim_drift_delta(const struct world *w, uint32_t u, uint32_t v, int64_t ms)
 {
 	double d;
 
@@ -73,14 +73,14 @@ drift_delta(const struct world *w, uint32_t u, uint32_t v, int64_t ms)
 		return 0;
 	d = drift_progress(w, ms) * drift_gap(w, u);
 	/* the first category moves fully, the second by half, as in
-	 * world_pref */
+	 * sim_world_pref */
 	return (w->v_cat[v] == w->d_to[u] ? d : w->v_cat[v] == w->d_from[u] ? -d : 0) +
 	    (w->v_cat2[v] == w->d_to[u] ? 0.5 * d :
 	    w->v_cat2[v] == w->d_from[u] ? -0.5 * d : 0);
 }
 
 bool
-drift_accept(const struct world *w, struct rng *r, uint32_t u, uint32_t v,
+sim_drift_accept(const struct world *w, struct rng *r, uint32_t u, uint32_t v,
     int64_t ms)
 {
 	/* the policy at time ms is the drift-free one times
@@ -89,29 +89,29 @@ drift_accept(const struct world *w, struct rng *r, uint32_t u, uint32_t v,
 	 * accepted events keep their distribution */
 	double bound = 1.5 * drift_gap(w, u);
 
-	return rng_unif(r) < exp(w->p->personalization *
-	    (drift_delta(w, u, v, ms) - bound));
+	return sim_rng_unif(r) < exp(w->p->personalization *
+	    (sim_drift_delta(w, u, v, ms) - bound));
 }
 
 int
-write_drift_truth(const struct world *w, const char *dir, uint64_t *bytes,
+sim_write_drift_truth(const struct world *w, const char *dir, uint64_t *bytes,
     rs_error *err)
 {
 	struct out o;
 	char *sub = xasprintf("%s/truth", dir), line[160];
 	int rc;
 
-	rc = out_open(&o, sub, "drift.csv", false, err);
+	rc = sim_out_open(&o, sub, "drift.csv", false, err);
 	free(sub);
 	if (rc != 0)
 		return -1;
 	/* full_day: the day (from the start) when the move is complete */
-	out_puts(&o, "user_id,from_category,to_category,rate,gap,full_day\n");
+	sim_out_puts(&o, "user_id,from_category,to_category,rate,gap,full_day\n");
 	for (uint32_t u = 0; u < w->nusers; u++) {
 		snprintf(line, sizeof line, "%u,%u,%u,%.6f,%.6f,%.3f\n", u,
 		    w->d_from[u], w->d_to[u], w->p->drift, drift_gap(w, u),
 		    1.0 / w->p->drift);
-		out_puts(&o, line);
+		sim_out_puts(&o, line);
 	}
-	return out_close(&o, bytes, err);
+	return sim_out_close(&o, bytes, err);
 }

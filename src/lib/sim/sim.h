@@ -84,13 +84,13 @@ void sim_world_free(struct world *w);
 double sim_world_pref(const struct world *w, uint32_t u, uint32_t v);
 
 /* ---- drift.c: tastes that move over the days (drift > 0) ---- */
-void drift_build(struct world *w);
-void drift_free(struct world *w);
-/* What the drift adds to world_pref(w, u, v) at time ms (0 without). */
-double drift_delta(const struct world *w, uint32_t u, uint32_t v, int64_t ms);
+void sim_drift_build(struct world *w);
+void sim_drift_free(struct world *w);
+/* What the drift adds to sim_world_pref(w, u, v) at time ms (0 without). */
+double sim_drift_delta(const struct world *w, uint32_t u, uint32_t v, int64_t ms);
 /* Whether a video drawn from the drift-free policy is kept at time ms
  * (rejection sampling of the drifted policy). */
-bool drift_accept(const struct world *w, struct rng *r, uint32_t u,
+bool sim_drift_accept(const struct world *w, struct rng *r, uint32_t u,
     uint32_t v, int64_t ms);
 
 #endif
@@ -170,5 +170,5 @@ int sim_write_user_tables(const struct world *w, const char *dir, bool gz,
 int sim_write_truth(const struct world *w, const char *dir, uint64_t *bytes,
     rs_error *err);
 /* truth/drift.csv: each user's move (drift.c; truth/ exists already). */
-int write_drift_truth(const struct world *w, const char *dir,
+int sim_write_drift_truth(const struct world *w, const char *dir,
     uint64_t *bytes, rs_error *err);

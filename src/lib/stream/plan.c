@@ -47,7 +47,7 @@ stream_parse_from(const char *f, double *time, double *frac, rs_error *err)
 	double x;
 
 	*time = *frac = NAN;
-	if (parse_datetime(f, strlen(f), time))
+	if (util_parse_datetime(f, strlen(f), time))
 		return 0;
 	x = strtod(f, &end);
 	if (end != f && *end == '\0' && x > 0 && x < 1) {
@@ -197,13 +197,13 @@ place_start(const rs_stream_opts *o, struct stream_plan *p, rs_error *err)
 		p->from = t;
 		p->warm = first_at(p, 0, t);
 		if (p->warm == p->n) {
-			format_datetime(p->time[p->n - 1], false, when, sizeof when);
+			util_format_datetime(p->time[p->n - 1], false, when, sizeof when);
 			rs_error_set(err, RS_EINVAL,
 			    "from=%s: no event at or after it (the log ends at %s)", o->from, when);
 			return -1;
 		}
 		if (p->warm == 0) {
-			format_datetime(p->time[0], false, when, sizeof when);
+			util_format_datetime(p->time[0], false, when, sizeof when);
 			rs_error_set(err, RS_EINVAL,
 			    "from=%s: no event before it to train the first model on (the log starts at %s)",
 			    o->from, when);
