@@ -12,11 +12,11 @@ users         3
 items         3
 creators      -
 > load data/bad/ragged-short.csv
-error: data/bad/ragged-short.csv:3: expected 4 fields, found 3
+error: data/bad/ragged-short.csv:3: expected 4 fields, found 3; --skip-bad skips such lines
 > load data/bad/ragged-long.csv
-error: data/bad/ragged-long.csv:4: expected 4 fields, found 5
+error: data/bad/ragged-long.csv:4: expected 4 fields, found 5; --skip-bad skips such lines
 > load data/bad/ml-100k/u.data
-error: data/bad/ml-100k/u.data:2: expected 4 fields, found 3
+error: data/bad/ml-100k/u.data:2: expected 4 fields, found 3; --skip-bad skips such lines
 > head 2
 user  item  rating  timestamp
 u1    i1         5       1000

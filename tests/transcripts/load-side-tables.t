@@ -52,7 +52,7 @@ error: creator=nosuch: no such column in data/good/views.csv or data/good/videos
 > load data/good/views.csv creator=nosuch
 error: creator=nosuch: no such column in data/good/views.csv (give items=FILE for an item table)
 > load data/good/views.csv items=data/bad/ragged-long.csv
-error: data/bad/ragged-long.csv:4: expected 4 fields, found 5
+error: data/bad/ragged-long.csv:4: expected 4 fields, found 5; --skip-bad skips such lines
 > columns
 table  name         type   role   missing
 log    user_id      id     user         0

@@ -1,4 +1,6 @@
 # --skip-bad loads the good rows, counts the skipped ones and names the first.
+# Without it, a generated world fails on its injected broken lines, and the error says how to load past them.
+# exit: 1
 > load data/bad/ragged-long.csv --skip-bad
 format: delimited text
 log data/bad/ragged-long.csv: comma-separated, header row; user=user item=item value=rating time=timestamp
@@ -30,3 +32,5 @@ warning: skipped 3 malformed rows of data/bad/mixed-bad.csv (first: data/bad/mix
 user  item  rating  timestamp
 u1    i1         5       1000
 u3    i3         2       1004
+> load samples/world
+error: samples/world/big_matrix.csv.gz:4705: expected 11 fields, found 3; --skip-bad skips such lines

@@ -131,7 +131,7 @@ test_side_tables(void)
 	rs_load_opts_init(&o);
 	o.items_path = write_file("side-items-bad.csv",
 	    "item,author,duration\nv1,a1,30\nv2,a2\n");
-	EXPECT_ERROR(log, &o, RS_EPARSE, S("%s:3: expected 3 fields, found 2",
+	EXPECT_ERROR(log, &o, RS_EPARSE, S("%s:3: expected 3 fields, found 2; --skip-bad skips such lines",
 	    o.items_path));
 	rs_load_opts_init(&o);
 	o.items_path = write_file("side-items-noid.csv",

@@ -636,9 +636,9 @@ test_errors(void)
 	const char *p;
 
 	p = write_file("ragged-short.csv", "user,item,rating\nu1,i1,5\nu2,i2\n");
-	EXPECT_ERROR(p, NULL, RS_EPARSE, S("%s:3: expected 3 fields, found 2", p));
+	EXPECT_ERROR(p, NULL, RS_EPARSE, S("%s:3: expected 3 fields, found 2; --skip-bad skips such lines", p));
 	p = write_file("ragged-long.csv", "user,item,rating\nu1,i1,5\nu2,i2,4,9\n");
-	EXPECT_ERROR(p, NULL, RS_EPARSE, S("%s:3: expected 3 fields, found 4", p));
+	EXPECT_ERROR(p, NULL, RS_EPARSE, S("%s:3: expected 3 fields, found 4; --skip-bad skips such lines", p));
 	p = write_file("not-number.csv", "user,item,rating\nu1,i1,5\nu2,i2,abc\n");
 	EXPECT_ERROR(p, NULL, RS_EPARSE,
 	    S("%s:3: column 3 (rating): \"abc\" is not a number", p));
@@ -785,7 +785,7 @@ test_errors(void)
 	p = write_file("stray-quote.csv",
 	    "user,item,title\nu1,i1,\"abc\nu2,i2,x\",extra\nu3,i3,y\n");
 	EXPECT_ERROR(p, NULL, RS_EPARSE, S("%s:2: expected 3 fields, found 4 (the "
-	    "row runs to line 3: an unbalanced quote?)", p));
+	    "row runs to line 3: an unbalanced quote?); --skip-bad skips such lines", p));
 
 	/* a quote that never closes */
 	p = write_file("unterminated.csv",

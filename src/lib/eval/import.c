@@ -93,6 +93,7 @@ import_read(struct import_run *r, const rs_import_opts *o, const rs_hooks *hooks
 	fs.delim = o->delim;
 	fs.header = o->header;
 	fs.enc = ENC_UTF8;
+	fs.no_skip_hint = true;	/* import recs has no --skip-bad */
 	fs.lines = &r->line;
 	memset(&roles, 0, sizeof roles);
 	roles.user = o->user;

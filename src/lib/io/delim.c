@@ -437,12 +437,16 @@ explain_row(struct store *st, const struct batch *b, size_t i, char **f)
 
 	st->line = b->rline[i];
 	if (nf != r->nfields) {
+		/* a generated world's injected broken lines fail here: say
+		 * how to load past them */
+		const char *hint = r->skip_bad || r->no_skip_hint ? "" :
+		    "; --skip-bad skips such lines";
 		if (b->rlast[i] > b->rline[i])
 			row_bad(st,
-			    "expected %zu fields, found %zu (the row runs to line %zu: an unbalanced quote?)",
-			    r->nfields, nf, b->rlast[i]);
+			    "expected %zu fields, found %zu (the row runs to line %zu: an unbalanced quote?)%s",
+			    r->nfields, nf, b->rlast[i], hint);
 		else
-			row_bad(st, "expected %zu fields, found %zu", r->nfields, nf);
+			row_bad(st, "expected %zu fields, found %zu%s", r->nfields, nf, hint);
 		return true;
 	}
 	for (size_t j = 0; j < nf; j++)

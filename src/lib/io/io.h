@@ -82,6 +82,8 @@ struct reader {
 	enum rs_encoding enc;
 	size_t max_line;
 	bool skip_bad;		/* skip malformed rows instead of failing */
+	bool no_skip_hint;	/* a row of the wrong width fails without
+				   naming --skip-bad (the caller has no such option) */
 	bool no_quotes;		/* quotes are ordinary characters (MovieLens) */
 	const char *key_role;	/* "item" or "user": what F_KEY ids are */
 	size_t nfields;
@@ -119,6 +121,7 @@ struct file_spec {
 	enum rs_encoding enc;
 	bool no_quotes;
 	bool skip_bad;
+	bool no_skip_hint;	/* as struct reader's */
 	size_t max_line;
 	const char *const *names;	/* names for a headerless file, or NULL */
 	size_t nnames;

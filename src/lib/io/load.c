@@ -231,6 +231,7 @@ reader_setup(struct reader *r, const struct file_spec *fs, const struct sniff *s
 	r->enc = fs->enc;
 	r->no_quotes = fs->no_quotes;
 	r->skip_bad = fs->skip_bad;
+	r->no_skip_hint = fs->no_skip_hint;
 	r->max_line = fs->max_line;
 	r->nfields = sn->nfields;
 	r->names = (const char *const *)sn->names;
