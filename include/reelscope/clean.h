@@ -37,6 +37,9 @@ enum rs_outlier_method { RS_OUTLIER_IQR, RS_OUTLIER_Z };
 enum rs_side { RS_SIDE_BOTH, RS_SIDE_UPPER, RS_SIDE_LOWER };
 enum rs_fill_method { RS_FILL_MEDIAN, RS_FILL_MEAN, RS_FILL_MODE,
 	RS_FILL_CONSTANT };
+/* At most this many declared ranges (invalid's range=). */
+#define RS_CLEAN_MAX_RANGES 16
+
 /* What the bots step looks at (a bit set). */
 enum { RS_BOTS_GAP = 1, RS_BOTS_COUNT = 2 };
 
@@ -67,6 +70,12 @@ typedef struct rs_clean_params {
 	const char *positive;	/* must be > 0 */
 	const char *nonnegative;/* must be >= 0 */
 	const char *required;	/* must not be missing (default none) */
+	/* invalid: declared ranges "COL:MIN:MAX" (MIN <= COL <= MAX; a missing
+	 * value is not out of range), checked by the run, which fails naming
+	 * the problem (no such log column, a text column, MIN or MAX not a
+	 * number, MIN above MAX) */
+	const char *ranges[RS_CLEAN_MAX_RANGES];
+	size_t nranges;
 
 	/* outliers */
 	enum rs_outlier_method method;

@@ -18,7 +18,8 @@ enum opt_type {
 	OPT_ENUM,	/* one of values ("a|b|c") */
 	OPT_PATH,	/* a file or folder path */
 	OPT_COLUMN,	/* a column name of the loaded dataset */
-	OPT_FLAG	/* --name, no value */
+	OPT_FLAG,	/* --name, no value */
+	OPT_STRS	/* any text, may be given more than once (call_get: the first) */
 };
 
 struct cmd_opt {

@@ -214,6 +214,7 @@ check_value(const struct cmd_entry *e, const struct cmd_opt *o, const char *v,
 		}
 		return true;
 	case OPT_STR:
+	case OPT_STRS:
 	case OPT_PATH:
 	case OPT_COLUMN:
 		if (*v == '\0') {
@@ -333,7 +334,7 @@ build_call(const struct cmd_entry *e, const struct command_words *cw,
 				free(key);
 				return false;
 			}
-			for (size_t k = 0; k < c->nopts; k++)
+			for (size_t k = 0; k < c->nopts && (o == NULL || o->type != OPT_STRS); k++)
 				if (strcmp(c->keys[k], key) == 0) {
 					snprintf(err, errsize, "%s: %s= given twice",
 					    e->name, key);

@@ -226,7 +226,8 @@ complete(const char *text, int start, int end)
 				}
 			} else if (o->type == OPT_PATH)
 				add_paths(text, key);
-			else if (o->type == OPT_COLUMN || o->type == OPT_STR)
+			else if (o->type == OPT_COLUMN || o->type == OPT_STR ||
+			    o->type == OPT_STRS)
 				add_columns(text, key);
 		}
 		free(key);

@@ -23,6 +23,8 @@ static const struct cmd_opt clean_opts[] = {
 	  "invalid: log columns that must be >= 0, or none (default: numeric columns named *ratio*, *count*, *cnt*)" },
 	{ "required", OPT_STR, NULL, 0, -1, NULL,
 	  "invalid: log columns that must not be missing (default none)" },
+	{ "range", OPT_STRS, NULL, 0, -1, NULL,
+	  "invalid: a declared range COL:MIN:MAX (e.g. rating:0.5:5): rows with COL below MIN or above MAX go; give it once per column" },
 	{ "table", OPT_ENUM, "log|items|users", 0, -1, NULL,
 	  "outliers, fill: the table of COLUMN (default: the first of log, items, users that has it)" },
 	{ "method", OPT_ENUM, "iqr|z|median|mean|mode|constant", 0, -1, NULL,
@@ -403,9 +405,12 @@ const struct cmd_entry cmd_clean_entry = {
 	    "first (exact copies and re-sent events with other values); mode=exact drops only rows "
 	    "equal in every column. Without a time column only exact copies go.\n"
 	    "  invalid: drops rows with an id spelled as missing (NA, null...), a duration <= 0, a "
-	    "ratio or count < 0 (override with positive=, nonnegative=), a missing value in a "
-	    "required= column, or a time outside the window: from= and to=, or open sides decided "
-	    "from the data (window=auto).\n"
+	    "ratio or count < 0 (override with positive=, nonnegative=), a value outside a "
+	    "declared range (range=COL:MIN:MAX keeps MIN <= COL <= MAX, e.g. range=rating:0.5:5; "
+	    "give it once per range; a missing value is not out of range; an unknown or text "
+	    "column, a bound that is not a number or MIN above MAX is an error and nothing "
+	    "changes), a missing value in a required= column, or a time outside the window: "
+	    "from= and to=, or open sides decided from the data (window=auto).\n"
 	    "  outliers COLUMN: Tukey fences q1 - k IQR, q3 + k IQR (method=iqr, k=1.5) or the "
 	    "robust z-score |x - median| / (1.4826 MAD) > z (method=z, z=3.5), on x or log(x) "
 	    "(scale=log); action=drop removes the rows (for an item or user column, their rows), "

@@ -37,6 +37,8 @@ type_name(const struct cmd_opt *o)
 		return "column";
 	case OPT_FLAG:
 		return "flag";
+	case OPT_STRS:
+		return "text, repeatable";
 	case OPT_STR:
 		break;
 	}

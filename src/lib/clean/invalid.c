@@ -1,4 +1,4 @@
-/* clean invalid: rows breaking declared ranges — ids spelled as missing, durations <= 0, negative ratios, times outside a window, missing required values. */
+/* clean invalid: rows breaking declared ranges — ids spelled as missing, durations <= 0, negative ratios, values outside range=COL:MIN:MAX, times outside a window, missing required values. */
 #include "config.h"
 
 #include <ctype.h>
@@ -11,12 +11,13 @@
 #include "util/xmalloc.h"
 
 enum rule_kind { R_USER_ID, R_ITEM_ID, R_BEFORE, R_AFTER, R_POSITIVE,
-	R_NONNEG, R_REQUIRED };
+	R_NONNEG, R_REQUIRED, R_RANGE };
 
 /* One check every row goes through. */
 struct rule {
 	enum rule_kind kind;
-	const rs_column *col;	/* R_POSITIVE, R_NONNEG, R_REQUIRED */
+	const rs_column *col;	/* R_POSITIVE, R_NONNEG, R_REQUIRED, R_RANGE */
+	double lo, hi;		/* R_RANGE: lo <= x <= hi */
 };
 
 #define MAX_RULES RS_CLEAN_MAX_REASONS
@@ -41,7 +42,7 @@ has_rule(const struct rule *rules, size_t n, enum rule_kind k,
     const rs_column *c)
 {
 	for (size_t i = 0; i < n; i++)
-		if (rules[i].kind == k && rules[i].col == c)
+		if (rules[i].kind == k && rules[i].col == c && k != R_RANGE)
 			return true;
 	return false;
 }
@@ -58,7 +59,65 @@ add_rule(struct rule *rules, size_t *n, enum rule_kind k, const rs_column *c,
 		return -1;
 	}
 	rules[*n].kind = k;
+	rules[*n].lo = rules[*n].hi = NAN;
 	rules[(*n)++].col = c;
+	return 0;
+}
+
+/* One bound of range=: a number, not NaN. */
+static bool
+range_bound(const char *s, size_t len, double *out)
+{
+	char buf[64], *e;
+
+	if (len == 0 || len >= sizeof buf)
+		return false;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	*out = strtod(buf, &e);
+	return *e == '\0' && !isnan(*out);
+}
+
+/* A declared range "COL:MIN:MAX" as a rule; the column name may itself hold
+ * colons, so the bounds are the last two fields. */
+static int
+range_rule(const rs_dataset *ds, const char *spec, struct rule *rules,
+    size_t *n, rs_error *err)
+{
+	const char *c2 = strrchr(spec, ':'), *c1 = NULL;
+	char name[256];
+	double lo, hi;
+	int j;
+
+	for (const char *s = c2 ? c2 - 1 : NULL; s != NULL && s >= spec; s--)
+		if (*s == ':') {
+			c1 = s;
+			break;
+		}
+	if (c1 == NULL || c1 == spec || (size_t)(c1 - spec) >= sizeof name)
+		return rs_error_set(err, RS_EINVAL, "range=%s: expected COLUMN:MIN:MAX (e.g. range=rating:0.5:5)",
+		    spec), -1;
+	memcpy(name, spec, (size_t)(c1 - spec));
+	name[c1 - spec] = '\0';
+	if (!range_bound(c1 + 1, (size_t)(c2 - c1 - 1), &lo))
+		return rs_error_set(err, RS_EINVAL, "range=%s: MIN \"%.*s\" is not a number",
+		    spec, (int)(c2 - c1 - 1), c1 + 1), -1;
+	if (!range_bound(c2 + 1, strlen(c2 + 1), &hi))
+		return rs_error_set(err, RS_EINVAL, "range=%s: MAX \"%s\" is not a number",
+		    spec, c2 + 1), -1;
+	if (lo > hi)
+		return rs_error_set(err, RS_EINVAL, "range=%s: MIN %g is above MAX %g",
+		    spec, lo, hi), -1;
+	if ((j = rs_table_find(&ds->log.cols, name)) < 0)
+		return rs_error_set(err, RS_EINVAL, "range=%s: no column \"%s\" in the log (\"columns\" lists them)",
+		    spec, name), -1;
+	if (ds->log.cols.cols[j]->kind == RS_COL_TEXT)
+		return rs_error_set(err, RS_EINVAL, "range=%s: %s is a text column; a range check needs numbers",
+		    spec, name), -1;
+	if (add_rule(rules, n, R_RANGE, ds->log.cols.cols[j], err) != 0)
+		return -1;
+	rules[*n - 1].lo = lo;
+	rules[*n - 1].hi = hi;
 	return 0;
 }
 
@@ -154,6 +213,9 @@ rule_text(const struct rule *r, const rs_clean_result *res, char *buf,
 	case R_REQUIRED:
 		snprintf(buf, size, "%s missing", r->col->name);
 		break;
+	case R_RANGE:
+		snprintf(buf, size, "%s outside [%g, %g]", r->col->name, r->lo, r->hi);
+		break;
 	}
 }
 
@@ -176,6 +238,9 @@ rule_check_text(const struct rule *r, char *buf, size_t size)
 		break;
 	case R_REQUIRED:
 		snprintf(buf, size, "%s present", r->col->name);
+		break;
+	case R_RANGE:
+		snprintf(buf, size, "%g <= %s <= %g", r->lo, r->col->name, r->hi);
 		break;
 	}
 }
@@ -228,6 +293,15 @@ check_block(const rs_log *log, const struct rule *rules, size_t nrules,
 			for (size_t i = 0; i < m; i++)
 				if (r->kind == R_POSITIVE ? x[i] <= 0 :
 				    r->kind == R_NONNEG ? x[i] < 0 : isnan(x[i])) {
+					keep[b + i] = 0;
+					c++;
+				}
+			break;
+		case R_RANGE:
+			/* NaN (missing) compares false: missing is not outside */
+			clean_values(r->col, b, m, x);
+			for (size_t i = 0; i < m; i++)
+				if (x[i] < r->lo || x[i] > r->hi) {
 					keep[b + i] = 0;
 					c++;
 				}
@@ -290,6 +364,9 @@ clean_invalid(rs_dataset *ds, const rs_clean_params *p, rs_clean_result *res,
 	    (p->required && list_rules(ds, p->required, "required", R_REQUIRED,
 	    rules, &nrules, err) != 0))
 		goto out;
+	for (size_t k = 0; k < p->nranges; k++)
+		if (range_rule(ds, p->ranges[k], rules, &nrules, err) != 0)
+			goto out;
 	keep = xmalloc(log->n ? log->n : 1);
 	#pragma omp parallel reduction(+:cnt[:MAX_RULES])
 	{

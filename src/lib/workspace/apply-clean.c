@@ -18,8 +18,8 @@ static const struct step_spec {
 	int column;		/* 0 none, 1 optional, 2 required */
 } specs[RS_CLEAN_NSTEPS] = {
 	[RS_CLEAN_DEDUP] = { "mode", "clean dedup [mode=event|exact]", 0 },
-	[RS_CLEAN_INVALID] = { "from to window positive nonnegative required",
-	    "clean invalid [from=T] [to=T] [window=auto|off] [positive=COLS] [nonnegative=COLS] [required=COLS]", 0 },
+	[RS_CLEAN_INVALID] = { "from to window positive nonnegative required range",
+	    "clean invalid [from=T] [to=T] [window=auto|off] [positive=COLS] [nonnegative=COLS] [required=COLS] [range=COL:MIN:MAX ...]", 0 },
 	[RS_CLEAN_OUTLIERS] = { "table method k z action scale side",
 	    "clean outliers COLUMN [method=iqr|z] [k=1.5] [z=3.5] [action=drop|cap] [scale=linear|log] [side=both|upper|lower] [table=...]", 2 },
 	[RS_CLEAN_BOTS] = { "rule z min_gap max_events min_events",
@@ -207,6 +207,16 @@ read_window(const rs_step_op *op, const char *name, rs_clean_params *p,
 	p->positive = rs_step_op_get(op, "positive");
 	p->nonnegative = rs_step_op_get(op, "nonnegative");
 	p->required = rs_step_op_get(op, "required");
+	/* range= may be given more than once: every one is a rule */
+	for (size_t i = 0; i < op->nparams; i++) {
+		const rs_step_param *q = &op->params[i];
+		if (q->key == NULL || q->value == NULL || strcmp(q->key, "range") != 0)
+			continue;
+		if (p->nranges == RS_CLEAN_MAX_RANGES)
+			return rs_error_set(err, RS_EINVAL, "clean %s: at most %d range= options",
+			    name, RS_CLEAN_MAX_RANGES), -1;
+		p->ranges[p->nranges++] = q->value;
+	}
 	return 0;
 }
 
