@@ -40,8 +40,17 @@ enum rs_fill_method { RS_FILL_MEDIAN, RS_FILL_MEAN, RS_FILL_MODE,
 /* At most this many declared ranges (invalid's range=). */
 #define RS_CLEAN_MAX_RANGES 16
 
-/* What the bots step looks at (a bit set). */
-enum { RS_BOTS_GAP = 1, RS_BOTS_COUNT = 2 };
+/* What the bots step looks at (a bit set). A burst is the most events a
+ * user has within any window of burst_window seconds (t <= time < t + W);
+ * the default limit is max(RS_BOTS_BURST_FLOOR, RS_BOTS_BURST_FACTOR x the
+ * RS_BOTS_BURST_QUANTILE quantile of the users' bursts): people rate or
+ * watch in bursts too (MovieLens latest-small's busiest user rated 128
+ * movies in one second), so the limit sits far above what most users do,
+ * and a script rating thousands of items at once is far above that. */
+enum { RS_BOTS_GAP = 1, RS_BOTS_COUNT = 2, RS_BOTS_BURST = 4 };
+#define RS_BOTS_BURST_FLOOR 50
+#define RS_BOTS_BURST_FACTOR 20
+#define RS_BOTS_BURST_QUANTILE 0.9
 
 /* Parameters of a step. rs_clean_params_init sets the defaults of a step;
  * set what differs, then rs_clean_params_check says what is impossible.
@@ -87,10 +96,14 @@ typedef struct rs_clean_params {
 	bool cap;		/* cap values at the fences instead of dropping rows */
 
 	/* bots */
-	int bots_rule;		/* RS_BOTS_GAP | RS_BOTS_COUNT */
+	int bots_rule;		/* RS_BOTS_GAP | RS_BOTS_COUNT | RS_BOTS_BURST
+				   (default gap and burst) */
 	double min_gap;		/* flag a median gap below this (seconds); NAN: robust */
 	double max_events;	/* flag more events than this; NAN: robust */
 	uint32_t min_events;	/* users with fewer events are never judged by gap (5) */
+	double burst_window;	/* seconds of a burst (1: the same second) */
+	double max_burst;	/* flag more events in one window; NAN: the
+				   default rule above */
 
 	/* fill */
 	enum rs_fill_method fill;
@@ -126,6 +139,7 @@ typedef struct rs_clean_bot {
 	uint32_t user;
 	size_t events;
 	double median_gap;	/* seconds, NAN when not judged by gap */
+	size_t burst;		/* most events within burst_window (0: not judged) */
 } rs_clean_bot;
 
 /* What a step did. Filled by rs_clean_run; free with rs_clean_result_free.
@@ -163,6 +177,10 @@ typedef struct rs_clean_result {
 	double gap_limit;	/* median gaps below are flagged (seconds) */
 	double count_limit;	/* more events are flagged */
 	double typical_gap;	/* median of the users' median gaps */
+	double burst_window;	/* seconds of a burst */
+	double typical_burst;	/* the RS_BOTS_BURST_QUANTILE quantile of
+				   the users' bursts */
+	double burst_limit;	/* more events in one window are flagged */
 	rs_clean_bot *bots;	/* flagged users, most events first */
 	size_t nbots;
 

@@ -50,7 +50,7 @@ error: clean outliers: no column "watch_ratio" in the table users ("columns" lis
 > clean outliers watch_ratio scale=log2
 error: clean: scale="log2" must be one of linear, log
 > clean bots min_gap=10 rule=count
-error: clean bots: min_gap= goes with rule=gap or rule=both
+error: clean bots: min_gap= goes with rule=gap or rule=all
 > clean bots z=0
 error: clean: z=0 is out of range (0.01 to 1,000)
 > clean fill genre method=median
@@ -82,7 +82,7 @@ error: clean window: from=yesterday is not a date (YYYY-MM-DD), a date-time (YYY
 > clean window from=2020-07-07 to=2020-07-06
 error: clean window: the window is empty: from= must come before to=; usage: clean window [from=T] [to=T]
 > clean invalid from=2020-07-06 window=off
-error: clean invalid: from= and to= need the time check (window=off turns it off); usage: clean invalid [from=T] [to=T] [window=auto|off] [positive=COLS] [nonnegative=COLS] [required=COLS]
+error: clean invalid: from= and to= need the time check (window=off turns it off); usage: clean invalid [from=T] [to=T] [window=auto|off] [positive=COLS] [nonnegative=COLS] [required=COLS] [range=COL:MIN:MAX ...]
 > clean invalid positive=nope
 error: clean invalid: positive=: no column "nope" in the log ("columns" lists them); nothing changed
 > clean invalid nonnegative=genre
@@ -114,7 +114,7 @@ users         2
 items         2
 creators      -
 > clean bots
-error: clean bots: the log has no time column, so the gaps between events are unknown: use rule=count, or load ... time=COLUMN; nothing changed
+error: clean bots: the log has no time column, so the gaps between events and their bursts are unknown: use rule=count, or load ... time=COLUMN; nothing changed
 > clean window from=2020-01-01
 error: clean window: the log has no time column; a time window needs one (load ... time=COLUMN); nothing changed
 > clean invalid from=2020-01-01

@@ -12,21 +12,24 @@ users         6
 items         9
 creators      3
 > clean bots
-step             bots
-before           rows 57  users 6  items 8
-after            rows 42  users 5  items 8
-rows removed     15
+step                      bots
+before                    rows 57  users 6  items 8
+after                     rows 42  users 5  items 8
+rows removed              15
 removed:
   reason                                         rows
   rows of 1 user with a median gap under 2138 s    15
-rule             median gap robust z on log(1 + gap)
-users judged     6
-typical gap (s)  4,694
-gap limit (s)    2,138
-users flagged    1
+rule                      median gap robust z on log(1 + gap); burst max(50, 20 x 90th percentile)
+users judged              6
+typical gap (s)           4,694
+gap limit (s)             2,138
+burst window (s)          1
+typical burst (90th pct)  2
+burst limit               50
+users flagged             1
 flagged users:
-  user  events  median gap (s)
-  b1        15               2
+  user  events  median gap (s)  burst
+  b1        15               2      1
 > undo
 undone: clean bots
 steps left  0

@@ -39,21 +39,24 @@ time window:
   from              2020-07-05 03:46:15.200
   until (excluded)  2020-07-07 14:23:42.700
 > clean bots
-step             bots
-before           rows 52  users 6  items 8
-after            rows 37  users 5  items 8
-rows removed     15
+step                      bots
+before                    rows 52  users 6  items 8
+after                     rows 37  users 5  items 8
+rows removed              15
 removed:
   reason                                         rows
   rows of 1 user with a median gap under 2533 s    15
-rule             median gap robust z on log(1 + gap)
-users judged     6
-typical gap (s)  4,909
-gap limit (s)    2,533
-users flagged    1
+rule                      median gap robust z on log(1 + gap); burst max(50, 20 x 90th percentile)
+users judged              6
+typical gap (s)           4,909
+gap limit (s)             2,533
+burst window (s)          1
+typical burst (90th pct)  1
+burst limit               50
+users flagged             1
 flagged users:
-  user  events  median gap (s)
-  b1        15               2
+  user  events  median gap (s)  burst
+  b1        15               2      1
 > describe
 interactions      37
 users             5

@@ -47,25 +47,28 @@ time window:
   until (excluded)  2020-07-17 20:30:53.365
 injected dirt  kinds bad_time  unit rows  dirty 26  flagged 26  found 26  recall 100%  precision 100%
 > clean bots
-step             bots
-before           rows 21,180  users 404  items 797
-after            rows 19,844  users 400  items 795
-rows removed     1,336
+step                      bots
+before                    rows 21,180  users 404  items 797
+after                     rows 19,844  users 400  items 795
+rows removed              1,336
 removed:
   reason                                            rows
   rows of 4 users with a median gap under 591.2 s  1,336
-rule             median gap robust z on log(1 + gap)
-users judged     404
-typical gap (s)  10,099
-gap limit (s)    591.2
-users flagged    4
+rule                      median gap robust z on log(1 + gap); burst max(50, 20 x 90th percentile)
+users judged              404
+typical gap (s)           10,099
+gap limit (s)             591.2
+burst window (s)          1
+typical burst (90th pct)  1
+burst limit               50
+users flagged             4
 flagged users:
-  user  events  median gap (s)
-  403      388           2.664
-  401      340           2.526
-  402      320           2.599
-  400      288            2.56
-injected dirt    kinds bot  unit users  dirty 4  flagged 4  found 4  recall 100%  precision 100%
+  user  events  median gap (s)  burst
+  403      388           2.664      1
+  401      340           2.526      1
+  402      320           2.599      1
+  400      288            2.56      1
+injected dirt             kinds bot  unit users  dirty 4  flagged 4  found 4  recall 100%  precision 100%
 > clean outliers watch_ratio method=z scale=log side=upper
 step           outliers
 column         watch_ratio

@@ -44,9 +44,10 @@ rs_clean_params_init(rs_clean_params *p, enum rs_clean_step step)
 	p->k = 1.5;
 	p->z = 3.5;
 	p->side = RS_SIDE_BOTH;
-	p->bots_rule = RS_BOTS_GAP;
-	p->min_gap = p->max_events = NAN;
+	p->bots_rule = RS_BOTS_GAP | RS_BOTS_BURST;
+	p->min_gap = p->max_events = p->max_burst = NAN;
 	p->min_events = 5;
+	p->burst_window = 1;
 	p->fill = RS_FILL_MEDIAN;
 	p->user_k = p->item_k = 5;
 	p->min = p->equals = NAN;
@@ -77,8 +78,13 @@ rs_clean_params_check(const rs_clean_params *p)
 			return "z must be above 0";
 		return NULL;
 	case RS_CLEAN_BOTS:
-		if (p->bots_rule == 0 || (p->bots_rule & ~(RS_BOTS_GAP | RS_BOTS_COUNT)))
-			return "the rule must look at gaps, counts or both";
+		if (p->bots_rule == 0 ||
+		    (p->bots_rule & ~(RS_BOTS_GAP | RS_BOTS_COUNT | RS_BOTS_BURST)))
+			return "the rule must look at gaps, counts, bursts or all";
+		if (!(p->burst_window > 0) || isinf(p->burst_window))
+			return "burst_window must be above 0 seconds";
+		if (!isnan(p->max_burst) && !(p->max_burst >= 1))
+			return "max_burst must be at least 1";
 		if (!(p->z > 0))
 			return "z must be above 0";
 		if (!isnan(p->min_gap) && !(p->min_gap > 0))
@@ -131,6 +137,7 @@ result_init(rs_clean_result *r, enum rs_clean_step step)
 	r->q1 = r->q3 = r->median = r->mad = NAN;
 	r->lower = r->upper = NAN;
 	r->gap_limit = r->count_limit = r->typical_gap = NAN;
+	r->burst_window = r->typical_burst = r->burst_limit = NAN;
 	r->fill_value = NAN;
 	r->recall = r->precision = NAN;
 }

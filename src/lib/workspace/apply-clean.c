@@ -22,8 +22,8 @@ static const struct step_spec {
 	    "clean invalid [from=T] [to=T] [window=auto|off] [positive=COLS] [nonnegative=COLS] [required=COLS] [range=COL:MIN:MAX ...]", 0 },
 	[RS_CLEAN_OUTLIERS] = { "table method k z action scale side",
 	    "clean outliers COLUMN [method=iqr|z] [k=1.5] [z=3.5] [action=drop|cap] [scale=linear|log] [side=both|upper|lower] [table=...]", 2 },
-	[RS_CLEAN_BOTS] = { "rule z min_gap max_events min_events",
-	    "clean bots [rule=gap|count|both] [z=3.5] [min_gap=SECONDS] [max_events=N] [min_events=5]", 0 },
+	[RS_CLEAN_BOTS] = { "rule z min_gap max_events min_events burst_window max_burst",
+	    "clean bots [rule=gap|count|burst|all] [z=3.5] [min_gap=SECONDS] [max_events=N] [min_events=5] [burst_window=1] [max_burst=N]", 0 },
 	[RS_CLEAN_FILL] = { "table method value by",
 	    "clean fill COLUMN [method=median|mean|mode|constant] [value=V] [by=GROUP] [table=...]", 2 },
 	[RS_CLEAN_KCORE] = { "k users items", "clean kcore [k=5] [users=N] [items=N]", 0 },
@@ -255,18 +255,31 @@ read_bots(const rs_step_op *op, rs_clean_params *p, rs_error *err)
 	p->max_events = has(op, "max_events") ?
 	    (double)whole(op, "max_events", 0) : NAN;
 	p->min_events = (uint32_t)whole(op, "min_events", 5);
+	p->burst_window = num(op, "burst_window", 1);
+	p->max_burst = has(op, "max_burst") ? (double)whole(op, "max_burst", 0) : NAN;
 	if (has(op, "rule")) {
+		/* both: gap and count, the two rules before burst came */
 		p->bots_rule = is(op, "rule", "gap") ? RS_BOTS_GAP :
 		    is(op, "rule", "count") ? RS_BOTS_COUNT :
-		    RS_BOTS_GAP | RS_BOTS_COUNT;
+		    is(op, "rule", "burst") ? RS_BOTS_BURST :
+		    is(op, "rule", "both") ? RS_BOTS_GAP | RS_BOTS_COUNT :
+		    is(op, "rule", "all") ? RS_BOTS_GAP | RS_BOTS_COUNT | RS_BOTS_BURST : 0;
+		if (p->bots_rule == 0)
+			return rs_error_set(err, RS_EINVAL, "clean bots: rule=%s must be one of gap, count, burst, all",
+			    rs_step_op_get(op, "rule")), -1;
 		if (has(op, "min_gap") && !(p->bots_rule & RS_BOTS_GAP))
-			return rs_error_set(err, RS_EINVAL, "clean bots: min_gap= goes with rule=gap or rule=both"), -1;
+			return rs_error_set(err, RS_EINVAL, "clean bots: min_gap= goes with rule=gap or rule=all"), -1;
 		if (has(op, "max_events") && !(p->bots_rule & RS_BOTS_COUNT))
-			return rs_error_set(err, RS_EINVAL, "clean bots: max_events= goes with rule=count or rule=both"), -1;
-	} else if (has(op, "min_gap") || has(op, "max_events"))
+			return rs_error_set(err, RS_EINVAL, "clean bots: max_events= goes with rule=count or rule=all"), -1;
+		if ((has(op, "max_burst") || has(op, "burst_window")) && !(p->bots_rule & RS_BOTS_BURST))
+			return rs_error_set(err, RS_EINVAL, "clean bots: %s= goes with rule=burst or rule=all",
+			    has(op, "max_burst") ? "max_burst" : "burst_window"), -1;
+	} else if (has(op, "min_gap") || has(op, "max_events") || has(op, "max_burst") ||
+	    has(op, "burst_window"))
 		/* the thresholds given say which signals to look at */
 		p->bots_rule = (has(op, "min_gap") ? RS_BOTS_GAP : 0) |
-		    (has(op, "max_events") ? RS_BOTS_COUNT : 0);
+		    (has(op, "max_events") ? RS_BOTS_COUNT : 0) |
+		    (has(op, "max_burst") || has(op, "burst_window") ? RS_BOTS_BURST : 0);
 	return 0;
 }
 
