@@ -20,6 +20,14 @@ extern "C" {
  * them). The lists audited are the top-k lists eval computes: one per user
  * with held-out rows, every unseen item ranked (the observed block's items
  * on a fully observed split), ties by lower item index.
+ * Without a split (an auditor with only the logs and the platform's lists)
+ * only imported lists can be audited, and every one counts, as imported
+ * (items the user has in the log stay). The whole log stands for training
+ * (popularity, head and tail, interactions, coverage, calibration), and
+ * merit m_c = the log's rows on c's items (with eval.relevant, the rows
+ * passing it) / all such rows; what needs held-out relevance (ndcg,
+ * recall, PopREO, expected exposure, cascade's relevant items) is NaN.
+ * rs_audit's covers and merit_from say which rule applied.
  *
  * Units are creators (every creator of the data, also those never shown),
  * or items with items=true (every item of the data).
@@ -126,6 +134,10 @@ typedef struct rs_audit {
 	char *unit;		/* "creator" or "item" */
 	char *exposure_model;	/* "log", "rbp gamma=0.8", ... */
 	char *grouping;		/* "popularity", "new", or the column */
+	char *covers;		/* which lists: "one per user with held-out
+				   test rows" or "every imported list (no split)" */
+	char *merit_from;	/* where merit comes from, as text */
+	bool from_log;		/* no split: lists as imported, merit from the log */
 	uint32_t k;
 	uint32_t users;		/* lists audited */
 	uint32_t nunits;
@@ -178,7 +190,9 @@ typedef struct rs_audit {
 const char *rs_audit_check(const rs_dataset *ds, const rs_audit_opts *o);
 
 /* Audit m: rank its top-k lists with eval's engine under o->eval, then
- * measure them. NULL with err (no split, no creators, cancelled...). */
+ * measure them; without a split, m's imported lists as they are (m must be
+ * of an imported kind). NULL with err (a trained model without a split, no
+ * creators, cancelled...). */
 rs_audit *rs_audit_run(const rs_dataset *ds, const rs_model *m,
     const rs_audit_opts *o, rs_error *err);
 /* Measure lists already ranked: c prepared on ds, r = rs_eval_run(c, m)

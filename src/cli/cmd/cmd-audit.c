@@ -46,7 +46,9 @@ static const struct cmd_opt audit_opts[] = {
 };
 
 static const struct cmd_field audit_fields[] = {
-	{ "audits", "one object per model: model, kind, protocol, unit (creator or item), exposure (the weights), k, users, "
+	{ "audits", "one object per model: model, kind, protocol, covers (which lists: one per user with held-out rows, or "
+	  "without a split every imported list), merit_from (held-out pairs, or without a split the log's interactions), "
+	  "unit (creator or item), exposure (the weights), k, users, "
 	  "gini, gini_n1 (the n-1 normalisation), entropy (bits), entropy_max, creator_coverage (units listed / all; "
 	  "with items=yes the items), item_coverage, arp, aplt, aclt, pop_rsp, pop_reo, head_items, maximin_share, "
 	  "maximin_min, maximin_met_share, equity_of_attention, disparate_treatment, disparate_exposure, ee_d, ee_r, ee_l, "
@@ -223,6 +225,8 @@ render(struct rnode *obj, const rs_dataset *ds, const rs_audit *a, const char *s
 	rn_str(obj, "unit", a->unit);
 	rn_str(obj, "exposure", a->exposure_model);
 	rn_int(obj, "k", a->k);
+	rn_label(rn_str(obj, "covers", a->covers), "lists audited");
+	rn_label(rn_str(obj, "merit_from", a->merit_from), "merit from");
 	rn_label(rn_int(obj, "users", a->users), "lists");
 	if (dp) {
 		rn_label(rn_prec(rn_num(obj, "dp", a->dp), 4), "dp epsilon");
@@ -376,6 +380,20 @@ export_audits(struct session *s, const char *path, rs_audit **a, size_t n,
 	return 0;
 }
 
+/* No split: each model's imported lists as they are (the engine says why
+ * when a model has none). */
+static enum cmd_ret
+audit_unsplit(struct session *s, const rs_dataset *ds, rs_model **models, size_t n,
+    const rs_audit_opts *o, rs_audit **au)
+{
+	for (size_t i = 0; i < n; i++) {
+		rs_error err;
+		if ((au[i] = rs_audit_run(ds, models[i], o, &err)) == NULL)
+			return cmd_error(s, "audit: %s", err.msg);
+	}
+	return CMD_OK;
+}
+
 static enum cmd_ret
 cmd_audit_exec(struct session *s, struct cmd_call *c, struct report *r)
 {
@@ -401,11 +419,17 @@ cmd_audit_exec(struct session *s, struct cmd_call *c, struct report *r)
 	o.eval.nks = 1;
 	h = session_hooks(s, r);
 	o.eval.hooks = &h;
+	au = xcalloc(n, sizeof *au);
+	if (ds->split_kind == RS_SPLIT_NONE) {
+		/* an auditor's case: the platform's lists and its log, no split */
+		ret = audit_unsplit(s, ds, models, n, &o, au);
+		goto rendered;
+	}
 	if ((ctx = evalcli_prepare(s, &o.eval, r, "audit")) == NULL) {
+		free(au);
 		free(models);
 		return CMD_ERROR;
 	}
-	au = xcalloc(n, sizeof *au);
 	for (size_t i = 0; i < n && ret == CMD_OK; i++) {
 		rs_error err;
 		/* eval's engine ranks the lists; its notes on eval metrics do not apply */
@@ -421,6 +445,10 @@ cmd_audit_exec(struct session *s, struct cmd_call *c, struct report *r)
 		rs_eval_result_free(res);
 	}
 	rs_eval_ctx_free(ctx);
+rendered:
+	if (ret == CMD_OK && au[0] != NULL && au[0]->from_log)
+		report_note(r, "no split: every imported list is audited as given; merit is %s; ndcg, recall, PopREO and expected exposure need held-out relevance and are left out",
+		    au[0]->merit_from);
 	if (ret == CMD_OK && exp != NULL && export_audits(s, exp, au, n, sort) != 0)
 		ret = CMD_ERROR;
 	if (ret == CMD_OK) {

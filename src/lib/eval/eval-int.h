@@ -17,6 +17,8 @@ struct rs_eval_ctx {
 	char *relevant, *signal, *diversity, *watch, *dwell, *like;
 	uint32_t nusers, nitems;
 	bool observed;		/* held-out rows are a fully observed block */
+	bool from_log;		/* no split: the whole log is the history, no
+				   held-out rows (eval_prepare_log) */
 	bool biased;		/* short-video values from a sparse log */
 	/* items each user has training rows for (any signal), deduplicated */
 	uint64_t *sptr;		/* nusers + 1 */
@@ -47,6 +49,21 @@ struct rs_eval_ctx {
 	char **notes;
 	size_t nnotes;
 };
+
+/* ---- without a split: imported lists against the whole log ---- */
+
+/* A context with no held-out part: the whole log is every user's history
+ * (popularity, seen items), the evaluated users are users[0..n) (ascending),
+ * none has relevant pairs. For audits of imported lists with no split. */
+rs_eval_ctx *eval_prepare_log(const rs_dataset *ds, const rs_eval_opts *o,
+    const uint32_t *users, uint32_t n);
+/* Users (ascending) with a non-empty list in the imported model m, and
+ * their count in *n (caller frees); NULL when m is not of an imported kind. */
+uint32_t *eval_imported_users(const rs_model *m, uint32_t nusers, uint32_t *n);
+/* m's lists, as imported (seen items are not removed), for c's users, cut
+ * to kmax: a result audits read; it has no metrics. */
+rs_eval_result *eval_imported_result(const rs_eval_ctx *c, const rs_model *m,
+    uint32_t kmax);
 
 /* ---- metrics.c: one user's list against its relevant set ---- */
 

@@ -8,6 +8,7 @@
 
 #include "reelscope/eval.h"
 #include "reelscope/split.h"
+#include "eval/eval-int.h"
 #include "io/io.h"
 #include "model/imported.h"
 #include "util/xmalloc.h"
@@ -354,4 +355,55 @@ fail:
 	rs_log_clear(&r.log);
 	rs_dataset_free(r.tmp);
 	return m;
+}
+
+uint32_t *
+eval_imported_users(const rs_model *m, uint32_t nusers, uint32_t *n)
+{
+	const struct imported_lists *s = m->state;
+	uint32_t *users, k = 0;
+
+	*n = 0;
+	if (!m->kind->imported || s == NULL)
+		return NULL;
+	users = xmalloc(((size_t)s->nusers + 1) * sizeof *users);
+	for (uint32_t u = 0; u < s->nusers && u < nusers; u++)
+		if (s->ptr[u + 1] > s->ptr[u])
+			users[k++] = u;
+	*n = k;
+	return users;
+}
+
+rs_eval_result *
+eval_imported_result(const rs_eval_ctx *c, const rs_model *m, uint32_t kmax)
+{
+	const struct imported_lists *s = m->state;
+	rs_eval_result *r = xcalloc(1, sizeof *r);
+	size_t cells = (size_t)c->neval * kmax;
+
+	r->model = xstrdup(m->name);
+	r->kind = xstrdup(m->kind->name);
+	r->protocol = xstrdup("imported lists as given, no split");
+	r->relevance = xstrdup(c->relevance_text);
+	r->kmax = kmax;
+	r->nusers = c->neval;
+	r->users = xmalloc((c->neval ? c->neval : 1) * sizeof *r->users);
+	r->lists = xmalloc((cells ? cells : 1) * sizeof *r->lists);
+	r->list_scores = xmalloc((cells ? cells : 1) * sizeof *r->list_scores);
+	for (uint32_t e = 0; e < c->neval; e++) {
+		uint32_t u = c->users[e], j = 0;
+		r->users[e] = u;
+		if (s != NULL && u < s->nusers)
+			for (uint64_t q = s->ptr[u]; q < s->ptr[u + 1] && j < kmax; q++) {
+				if (s->item[q] >= c->nitems)
+					continue;
+				r->lists[(size_t)e * kmax + j] = s->item[q];
+				r->list_scores[(size_t)e * kmax + j++] = s->score[q];
+			}
+		for (; j < kmax; j++) {
+			r->lists[(size_t)e * kmax + j] = RS_NONE;
+			r->list_scores[(size_t)e * kmax + j] = NAN;
+		}
+	}
+	return r;
 }

@@ -249,6 +249,31 @@ totals:
 	free(stamp);
 }
 
+rs_eval_ctx *
+eval_prepare_log(const rs_dataset *ds, const rs_eval_opts *o,
+    const uint32_t *users, uint32_t n)
+{
+	rs_eval_ctx *c = xcalloc(1, sizeof *c);
+
+	c->ds = ds;
+	c->o = *o;
+	c->o.relevant = c->o.signal = c->o.diversity = NULL;
+	c->o.watch = c->o.dwell = c->o.like = NULL;
+	c->nusers = rs_ids_count(ds->users);
+	c->nitems = rs_ids_count(ds->items);
+	c->from_log = true;
+	build_seen(c);
+	c->neval = n;
+	c->users = xmalloc((n ? n : 1) * sizeof *c->users);
+	if (n > 0)
+		memcpy(c->users, users, n * sizeof *users);
+	c->tptr = xcalloc((size_t)n + 1, sizeof *c->tptr);
+	c->relevance_text = xstrdup("none (no held-out part)");
+	c->item_creator = ds->item_creator;
+	c->ncreators = ds->creators != NULL ? rs_ids_count(ds->creators) : 0;
+	return c;
+}
+
 /* Whether a held-out row is relevant under the protocol. */
 static bool
 row_relevant(const rs_eval_ctx *c, const rs_column *rc, size_t r)

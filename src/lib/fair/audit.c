@@ -542,6 +542,20 @@ audit_new(const rs_eval_ctx *c, const rs_eval_result *r, const rs_audit_opts *o,
 		a->exposure_model = xasprintf("%s%s", rs_exposure_name(o->exposure),
 		    o->normalized ? ", per user normalised" : "");
 	a->grouping = xstrdup(o->group ? o->group : "popularity");
+	a->from_log = c->from_log;
+	if (c->from_log) {
+		a->covers = xstrdup("every imported list (no split)");
+		if (o->eval.relevant != NULL)
+			a->merit_from = xasprintf("the log's rows with %s %s %g (no held-out part)",
+			    o->eval.relevant, o->eval.relevant_strict ? ">" : ">=",
+			    o->eval.relevant_min);
+		else
+			a->merit_from = xstrdup("the log's interactions (no held-out part)");
+	} else {
+		a->covers = xasprintf("one per user with held-out %s rows",
+		    c->o.part == RS_VALID ? "validation" : "test");
+		a->merit_from = xasprintf("relevant held-out pairs (%s)", c->relevance_text);
+	}
 	a->k = o->k;
 	a->users = r->nusers;
 	audit_alloc(a, n);
@@ -601,6 +615,30 @@ audit_collect(const rs_eval_ctx *c, const rs_eval_result *r,
 	free(rel);
 	free(iseen);
 	free(useen);
+}
+
+/* Without a held-out part, merit is what the log's users did: its rows (or
+ * those passing the relevance rule) per unit. */
+static void
+audit_log_merit(const rs_eval_ctx *c, const rs_audit_opts *o, rs_audit *a)
+{
+	const rs_log *log = &c->ds->log;
+	const rs_column *rc = NULL;
+
+	if (o->eval.relevant != NULL)
+		rc = log->cols.cols[rs_table_find(&log->cols, o->eval.relevant)];
+	for (size_t r = 0; r < log->n; r++) {
+		uint32_t un = fair_unit(c, o->items, log->item[r]);
+		if (un == RS_NONE)
+			continue;
+		if (rc != NULL) {
+			double v = rs_column_get(rc, r);
+			if (!(o->eval.relevant_strict ? v > o->eval.relevant_min :
+			    v >= o->eval.relevant_min))
+				continue;
+		}
+		a->merit[un] += 1;
+	}
 }
 
 /* Differential privacy: Laplace noise on the exposure counts, scaled to
@@ -747,6 +785,8 @@ rs_audit_lists(const rs_eval_ctx *c, const rs_eval_result *r,
 	n = o->items ? c->nitems : c->ncreators;
 	a = audit_new(c, r, o, n);
 	audit_collect(c, r, o, n, a);
+	if (c->from_log)
+		audit_log_merit(c, o, a);
 	a->ndcg = metric_at(r, "ndcg", o->k);
 	a->recall = metric_at(r, "recall", o->k);
 	if (o->dp > 0)
@@ -759,6 +799,42 @@ rs_audit_lists(const rs_eval_ctx *c, const rs_eval_result *r,
 		withhold(a);
 	a->seconds = wall_seconds() - t0;
 	a->cpu_seconds = cpu_seconds() - c0;
+	return a;
+}
+
+/* No split: m's imported lists as they are, against the whole log. */
+static rs_audit *
+audit_unsplit(const rs_dataset *ds, const rs_model *m, const rs_audit_opts *o,
+    rs_error *err)
+{
+	uint32_t n, *users;
+	rs_eval_ctx *c;
+	rs_eval_result *r;
+	rs_audit *a;
+
+	if ((users = eval_imported_users(m, rs_ids_count(ds->users), &n)) == NULL) {
+		rs_error_set(err, RS_ESTATE,
+		    "no split yet: without one only imported lists can be audited (import recs FILE as NAME), and %s is trained here; split first (e.g. split user test=0.2)",
+		    m->name);
+		return NULL;
+	}
+	if (o->eval.relevant != NULL) {
+		int j = rs_table_find(&ds->log.cols, o->eval.relevant);
+		const char *why = j < 0 ? "the log has no such column" :
+		    ds->log.cols.cols[j]->kind == RS_COL_TEXT ? "it holds text, not numbers" :
+		    isnan(o->eval.relevant_min) ? "it needs a threshold, e.g. relevant=COL>=2" : NULL;
+		if (why != NULL) {
+			rs_error_set(err, RS_EINVAL, "relevant=%s: %s", o->eval.relevant, why);
+			free(users);
+			return NULL;
+		}
+	}
+	c = eval_prepare_log(ds, &o->eval, users, n);
+	free(users);
+	r = eval_imported_result(c, m, o->k);
+	a = rs_audit_lists(c, r, o, err);
+	rs_eval_result_free(r);
+	rs_eval_ctx_free(c);
 	return a;
 }
 
@@ -776,6 +852,8 @@ rs_audit_run(const rs_dataset *ds, const rs_model *m, const rs_audit_opts *o,
 		rs_error_set(err, RS_EINVAL, "%s", why);
 		return NULL;
 	}
+	if (ds->split_kind == RS_SPLIT_NONE)
+		return audit_unsplit(ds, m, o, err);
 	eo.ks[0] = o->k;
 	eo.nks = 1;
 	eo.sampled = 0;
@@ -804,6 +882,8 @@ rs_audit_free(rs_audit *a)
 	free(a->unit);
 	free(a->exposure_model);
 	free(a->grouping);
+	free(a->covers);
+	free(a->merit_from);
 	free(a->videos);
 	free(a->interactions);
 	free(a->interaction_share);
