@@ -496,7 +496,13 @@ const struct cmd_entry cmd_audit_entry = {
 	.usage = "[MODEL ...] [k=10] [exposure=log|uniform|rbp|cascade] [group=popularity|new|COL] [sort=...] [export=FILE.csv|.json] [dp=EPSILON]",
 	.help = "creator exposure of models' top-k lists: inequality, popularity bias, exposure vs merit, groups",
 	.doc = "Audits the top-k lists of the named models (default: every model, side by side) as eval "
-	    "ranks them: one list per user with held-out rows. Exposure of a creator = the sum over "
+	    "ranks them: one list per user with held-out rows. Without a split (an auditor with "
+	    "only the platform's log and its lists: load LOG; import recs LISTS as prod; audit prod) "
+	    "only imported lists can be audited, and every imported list counts as given; the whole "
+	    "log stands for training (popularity, coverage), merit is each creator's share of the "
+	    "log's interactions (with relevant=COL>=T of the rows passing it), and ndcg, recall, "
+	    "PopREO and expected exposure, which need held-out relevance, are left out. Each audit "
+	    "prints which rule applied (lists audited, merit from). Exposure of a creator = the sum over "
 	    "lists of the weights of the ranks its videos hold: log 1/log2(1+r) (default), uniform 1, "
 	    "rbp gamma^(r-1), cascade gamma^(r-1)(1-stop)^(relevant items above); per-user=normalized "
 	    "makes each list one unit. Every creator counts, also those never shown. gini = "
