@@ -57,6 +57,8 @@ recs (imported):
   unit                    creator
   exposure                uniform
   k                       2
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   3
   gini (n)                0.25
   gini (n-1)              0.3333

@@ -45,7 +45,7 @@ users         3
 items         6
 creators      4
 > audit
-error: audit: no split yet: run split first (e.g. split user test=0.2 valid=0.1)
+error: audit: k=10 is longer than the lists of recs (at most 2 items): give k=2 or less
 > import recs data/fair/recs.csv as recs
 name                           recs
 file                           data/fair/recs.csv
@@ -58,7 +58,62 @@ unknown users                  0
 unknown items                  0
 listed items seen in training  0
 > audit k=2
-error: audit: no split yet: run split first (e.g. split user test=0.2 valid=0.1)
+no split: every imported list is audited as given; merit is the log's interactions (no held-out part); ndcg, recall, PopREO and expected exposure need held-out relevance and are left out
+recs (imported):
+  model                   recs
+  kind                    imported
+  unit                    creator
+  exposure                log
+  k                       2
+  lists audited           every imported list (no split)
+  merit from              the log's interactions (no held-out part)
+  lists                   3
+  gini (n)                0.3631
+  gini (n-1)              0.4842
+  entropy (bits)          1.576
+  entropy max (log2 n)    2
+  creator coverage        1
+  item coverage           0.75
+  ARP                     0.5
+  APLT                    0.6667
+  ACLT                    1.333
+  PopRSP                  0
+  PopREO                  -
+  head items              3
+  maximin share (slots)   1
+  min slots / share       1
+  share with maximin met  1
+  equity of attention     1.226
+  disparate treatment     14.39
+  disparate exposure      2.877
+  EE-D                    -
+  EE-R                    -
+  EE-L                    -
+  calibration KL (bits)   2.543
+  ndcg                    -
+  recall                  -
+  by popularity decile (1 = most popular):
+    decile  exposure  interactions
+         1     0.129        0.6667
+         2         0             0
+         3     0.129        0.1667
+         4         0             0
+         5         0             0
+         6     0.129        0.1667
+         7         0             0
+         8    0.6131             0
+         9         0             0
+        10         0             0
+  groups:
+    group  units  exposure   merit  interactions  mean_exposure  mean_merit
+    head       2    0.2579  0.8333        0.8333          0.129      0.4167
+    tail       2    0.7421  0.1667        0.1667          0.371     0.08333
+  creators (4 of 4, by exposure):
+    creator  videos  interactions   merit  exposure   share  share/merit  slots  maximin  group  decile
+    D             2             0       0         3  0.6131  -                3  yes      tail        8
+    A             2        0.6667  0.6667    0.6309   0.129  0.1934           1  yes      head        1
+    B             1        0.1667  0.1667    0.6309   0.129  0.7737           1  yes      head        3
+    C             1        0.1667  0.1667    0.6309   0.129  0.7737           1  yes      tail        6
 > split files test=data/fair/test.csv
 format: delimited text
 log data/fair/test.csv: comma-separated, header row; user=user item=item value=(none) time=(none)

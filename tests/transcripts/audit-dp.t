@@ -40,6 +40,8 @@ recs (imported):
   unit                           creator
   exposure                       uniform
   k                              2
+  lists audited                  one per user with held-out test rows
+  merit from                     relevant held-out pairs (every held-out row)
   lists                          3
   dp epsilon                     0.5
   sensitivity (one user's list)  2
@@ -62,6 +64,8 @@ recs (imported):
   unit                           creator
   exposure                       log
   k                              2
+  lists audited                  one per user with held-out test rows
+  merit from                     relevant held-out pairs (every held-out row)
   lists                          3
   dp epsilon                     2
   sensitivity (one user's list)  1.631

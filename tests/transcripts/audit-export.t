@@ -53,6 +53,8 @@ recs (imported):
   unit                    creator
   exposure                uniform
   k                       2
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   3
   gini (n)                0.25
   gini (n-1)              0.3333
@@ -103,6 +105,8 @@ same (imported):
   unit                    creator
   exposure                uniform
   k                       2
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   3
   gini (n)                0.75
   gini (n-1)              1
@@ -155,6 +159,8 @@ recs (imported):
   unit                    creator
   exposure                log
   k                       2
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   3
   gini (n)                0.3631
   gini (n-1)              0.4842

@@ -60,6 +60,8 @@ recs (imported):
   unit                    creator
   exposure                uniform
   k                       2
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   3
   gini (n)                0.25
   gini (n-1)              0.3333
@@ -113,6 +115,8 @@ same (imported):
   unit                    creator
   exposure                uniform
   k                       2
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   3
   gini (n)                0.75
   gini (n-1)              1
@@ -167,6 +171,8 @@ recs (imported):
   unit                    creator
   exposure                log
   k                       2
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   3
   gini (n)                0.3631
   gini (n-1)              0.4842
@@ -219,6 +225,8 @@ same (imported):
   unit                    item
   exposure                uniform
   k                       2
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   3
   gini (n)                0.6667
   gini (n-1)              0.8
@@ -272,6 +280,8 @@ recs (imported):
   unit                    creator
   exposure                uniform
   k                       2
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   3
   gini (n)                0.25
   gini (n-1)              0.3333
@@ -326,6 +336,8 @@ recs (imported):
   unit                    creator
   exposure                rbp gamma=0.8, per user normalised
   k                       2
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   3
   gini (n)                0.3056
   gini (n-1)              0.4074
@@ -377,6 +389,8 @@ recs (imported):
   unit                    creator
   exposure                cascade gamma=0.8 stop=0.5
   k                       2
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   3
   gini (n)                0.4457
   gini (n-1)              0.5942

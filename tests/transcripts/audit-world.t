@@ -53,6 +53,8 @@ pop (pop):
   unit                    creator
   exposure                log
   k                       10
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   404
   gini (n)                0.9716
   gini (n-1)              0.9839
@@ -105,6 +107,8 @@ ease (ease):
   unit                    creator
   exposure                log
   k                       10
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   404
   gini (n)                0.9566
   gini (n-1)              0.9687
@@ -159,6 +163,8 @@ ease (ease):
   unit                    creator
   exposure                rbp gamma=0.8
   k                       5
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   404
   gini (n)                0.9653
   gini (n-1)              0.9776
@@ -215,6 +221,8 @@ pop (pop):
   unit                    item
   exposure                log
   k                       5
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   404
   gini (n)                0.9916
   gini (n-1)              0.9929

@@ -133,6 +133,8 @@ fair (imported):
   unit                    creator
   exposure                uniform
   k                       2
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   3
   gini (n)                0.6667
   gini (n-1)              0.8889
@@ -184,6 +186,8 @@ again (imported):
   unit                    creator
   exposure                uniform
   k                       2
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   3
   gini (n)                0.6667
   gini (n-1)              0.8889
@@ -235,6 +239,8 @@ maximin (imported):
   unit                    creator
   exposure                uniform
   k                       2
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   3
   gini (n)                0.1667
   gini (n-1)              0.2222

@@ -53,6 +53,8 @@ pop (pop):
   unit                    creator
   exposure                log
   k                       10
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   404
   gini (n)                0.9716
   gini (n-1)              0.9839
@@ -105,6 +107,8 @@ ease (ease):
   unit                    creator
   exposure                log
   k                       10
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   404
   gini (n)                0.9566
   gini (n-1)              0.9687
@@ -217,6 +221,8 @@ ease (ease):
   unit                    creator
   exposure                log
   k                       10
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   404
   gini (n)                0.9566
   gini (n-1)              0.9687
@@ -268,6 +274,8 @@ ease-mmr (imported):
   unit                    creator
   exposure                log
   k                       10
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   404
   gini (n)                0.8227
   gini (n-1)              0.8331
@@ -319,6 +327,8 @@ ease-xquad (imported):
   unit                    creator
   exposure                log
   k                       10
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   404
   gini (n)                0.9557
   gini (n-1)              0.9678
@@ -370,6 +380,8 @@ ease-cal (imported):
   unit                    creator
   exposure                log
   k                       10
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   404
   gini (n)                0.9338
   gini (n-1)              0.9456
@@ -421,6 +433,8 @@ ease-fair (imported):
   unit                    creator
   exposure                log
   k                       10
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   404
   gini (n)                0.9132
   gini (n-1)              0.9247
@@ -472,6 +486,8 @@ ease-maximin (imported):
   unit                    creator
   exposure                log
   k                       10
+  lists audited           one per user with held-out test rows
+  merit from              relevant held-out pairs (every held-out row)
   lists                   404
   gini (n)                0.5963
   gini (n-1)              0.6039
