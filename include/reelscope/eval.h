@@ -81,11 +81,17 @@ enum rs_metric_sense { RS_HIGHER, RS_LOWER, RS_NEUTRAL };
 
 #define RS_EVAL_MAX_K 8
 
+/* Which held-out users an evaluation keeps. A cold user has held-out rows
+ * and no training row: every model can only fall back on popularity for
+ * it, so many cold users flatter pop (split.h: RS_COLD_WARN_SHARE). */
+enum rs_cold { RS_COLD_INCLUDE, RS_COLD_EXCLUDE, RS_COLD_ONLY };
+
 typedef struct rs_eval_opts {
 	uint32_t ks[RS_EVAL_MAX_K];	/* cutoffs, ascending, distinct */
 	size_t nks;
 	int part;		/* RS_TEST or RS_VALID (split.h) */
 	uint32_t sampled;	/* 0: full ranking; N negatives per user */
+	int cold;		/* enum rs_cold (default include) */
 	uint64_t seed;		/* sampled candidates, bootstrap */
 	const char *relevant;	/* column deciding relevance, or NULL */
 	double relevant_min;	/* relevant when value >= min (> when strict) */
@@ -141,6 +147,11 @@ typedef struct rs_eval_result {
 	uint32_t *lists;	/* nusers x kmax recommended items, RS_NONE pads */
 	float *list_scores;	/* their scores */
 	uint32_t fallback_users;	/* scored by popularity (no history) */
+	int cold;		/* enum rs_cold: which users were kept */
+	bool cold_counted;	/* the two below are known (not after open:
+				   save does not keep them) */
+	uint32_t heldout_users;	/* users with held-out rows, before cold= */
+	uint32_t cold_users;	/* ... of whom without a training row */
 	uint32_t ranking_users;	/* users with relevant candidates */
 	size_t rated_pairs;	/* pairs in rmse/mae */
 	double seconds;		/* wall time of rs_eval_run */

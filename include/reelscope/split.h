@@ -25,6 +25,8 @@ typedef struct rs_split_opts {
 	const char *test_path, *valid_path;	/* files */
 	uint32_t min_train;	/* user, leave-last: users need this many
 				   training rows to give test rows (default 1) */
+	bool allow_overlap;	/* files: accept held-out rows that are also
+				   rows of the training log (else refused) */
 } rs_split_opts;
 
 void rs_split_opts_init(rs_split_opts *o, enum rs_split_kind kind);
@@ -32,12 +34,24 @@ void rs_split_opts_init(rs_split_opts *o, enum rs_split_kind kind);
 const char *rs_split_opts_check(const rs_split_opts *o, const rs_dataset *ds);
 const char *rs_split_kind_name(enum rs_split_kind kind);
 
-/* Counts of a split. */
+/* Counts of a split. A held-out row read from a file (split files) is
+ * "also in the training log" when the log has a row of the same user and
+ * item and, when both files have a time column, the same time (without
+ * times every repeat of the pair counts). A cold test user has test rows
+ * and no training row. */
 typedef struct rs_split_summary {
 	size_t train, valid, test;	/* rows */
 	uint32_t test_users;		/* users with test rows */
+	uint32_t cold_test_users;	/* ... of whom without a training row */
 	bool external;			/* test rows live outside the log */
+	size_t overlap;			/* files: test rows also in the log */
+	size_t overlap_valid;		/* files: validation rows also in it */
+	bool overlap_by_time;		/* overlap compared times too */
 } rs_split_summary;
+
+/* The share of cold test users above which split and the evaluating
+ * commands warn. */
+#define RS_COLD_WARN_SHARE 0.10
 
 /* A copy of ds whose log rows carry their part (and, for files, whose test
  * log is loaded). Deterministic for a seed. NULL with err on failure. */

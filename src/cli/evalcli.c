@@ -54,6 +54,9 @@ evalcli_opts(struct session *s, const struct cmd_call *c, const char *cmd,
 		}
 	}
 	o->sampled = (uint32_t)call_int(c, "sampled", 0);
+	if ((v = call_get(c, "cold")) != NULL)
+		o->cold = strcmp(v, "only") == 0 ? RS_COLD_ONLY :
+		    strcmp(v, "exclude") == 0 ? RS_COLD_EXCLUDE : RS_COLD_INCLUDE;
 	if ((v = call_get(c, "relevant")) != NULL && !parse_relevant(s, cmd, v, o))
 		return false;
 	v = call_get(c, "part");
@@ -270,6 +273,33 @@ family_table(struct rnode *obj, const char *key, const char *label,
 	}
 }
 
+/* Which users were kept, and how many of the held-out ones are cold (no
+ * training row); unknown for a result brought back by open. */
+static void
+evalcli_render_cold(struct rnode *obj, const rs_eval_result *res)
+{
+	static const char *const modes[] = { "include", "exclude", "only" };
+
+	char text[96];
+
+	rn_flags(rn_str(obj, "cold", modes[res->cold]), RF_TEXT_HIDE);
+	if (!res->cold_counted) {
+		rn_flags(rn_null(obj, "heldout_users"), RF_TEXT_HIDE);
+		rn_flags(rn_null(obj, "cold_users"), RF_TEXT_HIDE);
+		return;
+	}
+	rn_flags(rn_int(obj, "heldout_users", res->heldout_users), RF_TEXT_HIDE);
+	rn_flags(rn_int(obj, "cold_users", res->cold_users), RF_TEXT_HIDE);
+	if (res->cold_users == 0 && res->cold == RS_COLD_INCLUDE)
+		return;
+	snprintf(text, sizeof text, "%u of %u held-out users (%.0f%%, no training row)%s",
+	    res->cold_users, res->heldout_users,
+	    res->heldout_users ? 100.0 * res->cold_users / res->heldout_users : 0.0,
+	    res->cold == RS_COLD_EXCLUDE ? ", left out" : res->cold == RS_COLD_ONLY ?
+	    ", the only ones evaluated" : "");
+	rn_flags(rn_label(rn_str(obj, "cold_users ", text), "cold users"), RF_JSON_HIDE);
+}
+
 void
 evalcli_render(struct rnode *obj, const rs_eval_result *res)
 {
@@ -300,6 +330,7 @@ evalcli_render(struct rnode *obj, const rs_eval_result *res)
 	rn_flags(rn_label(rn_int(obj, "fallback_users", res->fallback_users),
 	    "users scored by popularity (no training history)"),
 	    res->fallback_users ? 0 : RF_TEXT_HIDE);
+	evalcli_render_cold(obj, res);
 	if (rs_eval_metric_index(res, "rmse") >= 0)
 		rn_label(rn_int(obj, "rated_pairs", (int64_t)res->rated_pairs), "rated pairs");
 	if (res->short_video)

@@ -22,6 +22,11 @@
 	{ "seed", OPT_INT, NULL, 0, 9007199254740992.0, "1", \
 	  "seed of the sampled candidates and of bootstrap intervals" }
 
+/* Which held-out users count (eval, compare, significance). */
+#define EVALCLI_COLD_OPT \
+	{ "cold", OPT_ENUM, "include|exclude|only", 0, -1, "include", \
+	  "users without a training row (cold): evaluate them with the others, leave them out, or evaluate only them" }
+
 /* Fill o from the call's protocol options (k only when with_k). Returns
  * false after reporting the error. */
 bool evalcli_opts(struct session *s, const struct cmd_call *c, const char *cmd,

@@ -5,7 +5,7 @@
 > load data/fair/train.csv items=data/fair/items.csv creator=creator
 {"command":"load","ok":true,"notes":["format: delimited text","log data/fair/train.csv: comma-separated, header row; user=user item=item value=(none) time=(none)","items data/fair/items.csv: 6 rows, id column item, 2 other columns"],"path":"data/fair/train.csv","format":"csv","interactions":6,"users":3,"items":6,"creators":4,"bytes":1924,"seconds":T}
 > split files test=data/fair/test.csv
-{"command":"split","ok":true,"notes":["format: delimited text","log data/fair/test.csv: comma-separated, header row; user=user item=item value=(none) time=(none)"],"kind":"files","split":"files test=data/fair/test.csv","train":6,"valid":0,"test":4,"test_users":3,"external":true}
+{"command":"split","ok":true,"notes":["format: delimited text","log data/fair/test.csv: comma-separated, header row; user=user item=item value=(none) time=(none)"],"kind":"files","split":"files test=data/fair/test.csv","train":6,"valid":0,"test":4,"test_users":3,"external":true,"cold_test_users":0,"cold_share":0,"overlap":0,"overlap_valid":0}
 > import recs data/fair/recs.csv as recs
 {"command":"import","ok":true,"name":"recs","file":"data/fair/recs.csv","order":"rank","rows":6,"entries":6,"users":3,"longest":2,"unknown_users":0,"unknown_user_rows":0,"unknown_items":0,"unknown_item_rows":0,"duplicate_items":0,"tied_scores":0,"seen_in_training":0}
 > audit k=2 exposure=uniform

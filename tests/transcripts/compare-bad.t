@@ -16,7 +16,7 @@ interactions  8
 users         3
 items         5
 creators      -
-> split files test=data/eval/test.csv
+> split files test=data/eval/test.csv --allow-overlap
 format: delimited text
 log data/eval/test.csv: comma-separated, header row; user=user item=item value=rating time=(none)
 kind        files
@@ -25,6 +25,7 @@ train       8
 valid       0
 test        5
 test users  3
+warning: --allow-overlap: 1 of 5 held-out rows are also in the training log (same user and item): eval cannot rank them (seen items) and rmse/mae include them
 > compare
 error: compare: no model trained yet (train NAME model=KIND, or import recs FILE as NAME)
 > train pop model=pop

@@ -22,12 +22,14 @@ creators      -
 > split files test=data/eval/genre-test.csv
 format: delimited text
 log data/eval/genre-test.csv: comma-separated, header row; user=user item=item value=(none) time=(none)
-kind        files
-split       files test=data/eval/genre-test.csv
-train       10
-valid       0
-test        1
-test users  1
+kind             files
+split            files test=data/eval/genre-test.csv
+train            10
+valid            0
+test             1
+test users       1
+cold test users  1 (100%, no training row)
+warning: 1 of 1 test users (100%) have no training row: every model can only rank them by popularity, which flatters pop (eval cold=exclude or cold=only evaluates them apart)
 > train p model=pop
 name            p
 kind            pop
@@ -44,6 +46,7 @@ p (pop):
   users                                             1
   users with relevant items                         1
   users scored by popularity (no training history)  1
+  cold users                                        1 of 1 held-out users (100%, no training row)
   auc                                               1
   ranking:
     k  precision  recall  ndcg  map  mrr  hit
@@ -54,5 +57,6 @@ p (pop):
     2            0.5    1.529        0.5         3.5
     4              1    2.176     0.8333         2.5
   seconds                                           (time)
+warning: 1 of 1 test users (100%) have no training row: every model ranks them by popularity, which flatters pop (cold=exclude or cold=only evaluates them apart)
 > eval k=4 diversity=nosuch
 error: eval: diversity=nosuch: the item table has no such column

@@ -82,7 +82,7 @@ scored  imported  file=data/eval/recs-score.csv         8        0       0     0
 plain   imported  file=data/eval/recs-noheader.tsv      8        0       0     0  -       -
 > eval ext
 error: eval: no split yet: run split first (e.g. split user test=0.2 valid=0.1)
-> split files test=data/eval/test.csv
+> split files test=data/eval/test.csv --allow-overlap
 format: delimited text
 log data/eval/test.csv: comma-separated, header row; user=user item=item value=rating time=(none)
 kind        files
@@ -91,6 +91,7 @@ train       8
 valid       0
 test        5
 test users  3
+warning: --allow-overlap: 1 of 5 held-out rows are also in the training log (same user and item): eval cannot rank them (seen items) and rmse/mae include them
 > eval ext scored plain k=3
 1 held-out pair the user also has in training: not ranked (seen items are left out), so not counted as relevant
 ext (imported):

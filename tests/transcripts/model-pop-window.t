@@ -23,12 +23,14 @@ creators      -
 > split files test=data/eval/pop-window-test.csv
 format: delimited text
 log data/eval/pop-window-test.csv: comma-separated, header row; user=user item=item value=(none) time=time
-kind        files
-split       files test=data/eval/pop-window-test.csv
-train       10
-valid       0
-test        1
-test users  1
+kind             files
+split            files test=data/eval/pop-window-test.csv
+train            10
+valid            0
+test             1
+test users       1
+cold test users  1 (100%, no training row)
+warning: 1 of 1 test users (100%) have no training row: every model can only rank them by popularity, which flatters pop (eval cold=exclude or cold=only evaluates them apart)
 > train all model=pop
 name            all
 kind            pop
@@ -110,6 +112,7 @@ leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; *
   w2     1 *    1 *
   all    0      0
   w6     0      0.5
+warning: 1 of 1 test users (100%) have no training row: every model ranks them by popularity, which flatters pop (cold=exclude or cold=only evaluates them apart)
 > train bad model=pop window=-1
 error: train: window=-1 is out of range (0 to 36500)
 > train bad model=pop window=36501

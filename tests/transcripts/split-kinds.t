@@ -259,12 +259,14 @@ undone: split kfold k=3 fold=3 seed=5
 steps left  0
 rows now    12
 > split random test=0.25 seed=2
-kind        random
-split       random test=0.25 valid=0 seed=2
-train       8
-valid       0
-test        4
-test users  2
+kind             random
+split            random test=0.25 valid=0 seed=2
+train            8
+valid            0
+test             4
+test users       2
+cold test users  1 (50%, no training row)
+warning: 1 of 2 test users (50%) have no training row: every model can only rank them by popularity, which flatters pop (eval cold=exclude or cold=only evaluates them apart)
 > undo
 undone: split random test=0.25 seed=2
 steps left  0

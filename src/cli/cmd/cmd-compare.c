@@ -14,6 +14,7 @@ static const struct cmd_opt compare_opts[] = {
 	{ "metrics", OPT_STR, NULL, 0, -1, NULL,
 	  "columns, comma-separated (default: rmse, mae when some model predicts values, then precision, recall, ndcg, map, mrr, hit at each k, and auc)" },
 	EVALCLI_PROTOCOL_OPTS,
+	EVALCLI_COLD_OPT,
 	{ NULL, 0, NULL, 0, 0, NULL, NULL }
 };
 

@@ -14,12 +14,14 @@ static const struct cmd_opt eval_opts[] = {
 	{ "lists", OPT_PATH, NULL, 0, -1, NULL,
 	  "write each user's top-k list to this CSV file (user,item,rank,score; import recs reads it)" },
 	EVALCLI_PROTOCOL_OPTS,
+	EVALCLI_COLD_OPT,
 	{ NULL, 0, NULL, 0, 0, NULL, NULL }
 };
 
 static const struct cmd_field eval_fields[] = {
 	{ "results", "one object per model: model, kind, protocol, relevance, diversity_column, sampled, users, "
-	  "ranking_users, fallback_users, rated_pairs, short_video, seconds, cpu_seconds (all threads), and every metric "
+	  "ranking_users, fallback_users, cold (include, exclude or only), heldout_users (before cold=), "
+	  "cold_users (held-out users without a training row; null for a result brought back by open), rated_pairs, short_video, seconds, cpu_seconds (all threads), and every metric "
 	  "under its name: rmse, mae, precision@K, recall@K, ndcg@K, map@K, mrr@K, hit@K, auc, "
 	  "item_coverage@K, creator_coverage@K, novelty@K, diversity@K, popularity@K, "
 	  "watch_ratio@K, completion@K, effective@K, dwell@K, like@K (null: undefined)" },

@@ -12,6 +12,7 @@
 static const struct cmd_opt significance_opts[] = {
 	{ "metric", OPT_STR, NULL, 0, -1, "ndcg@10", "the per-user metric to test" },
 	EVALCLI_PROTOCOL_OPTS,
+	EVALCLI_COLD_OPT,
 	{ NULL, 0, NULL, 0, 0, NULL, NULL }
 };
 

@@ -33,6 +33,8 @@ struct rs_eval_ctx {
 	double *tval;		/* rating for rmse/mae (NaN: none), or NULL */
 	double *twatch, *tdwell, *tlike;	/* short-video values, or NULL */
 	size_t seen_pairs;	/* held-out pairs also in training */
+	uint32_t heldout_users;	/* users with held-out rows (before cold=) */
+	uint32_t cold_users;	/* ... of whom without a training row */
 	size_t relevant_pairs;
 	/* training popularity */
 	double *pop;		/* nitems: training rows per item */

@@ -508,11 +508,17 @@ eval_result_new(const rs_eval_ctx *c, const rs_model *m, struct layout *L)
 	layout_metrics(c, m, r, L);
 	r->short_video = L->col[MF_WATCH][0] >= 0;
 	r->biased = r->short_video && c->biased;
-	snprintf(p, sizeof p, "%s, %s part%s",
+	snprintf(p, sizeof p, "%s, %s part%s%s",
 	    c->o.sampled ? "sampled candidates" : c->observed ?
 	    "ranking the observed block's items" : "full ranking",
 	    c->o.part == 1 ? "validation" : "test",
+	    c->o.cold == RS_COLD_EXCLUDE ? ", cold users excluded" :
+	    c->o.cold == RS_COLD_ONLY ? ", cold users only" : "",
 	    c->o.sampled ? " (sampled metrics are inflated)" : "");
+	r->cold = c->o.cold;
+	r->cold_counted = true;
+	r->heldout_users = c->heldout_users;
+	r->cold_users = c->cold_users;
 	r->protocol = xstrdup(p);
 	nm = r->nmetrics;
 	r->nusers = c->neval;

@@ -290,6 +290,138 @@ load_heldout(rs_dataset *ds, const char *path, rs_log **out,
 	return 0;
 }
 
+/* A log row as a key for finding copies: user and item, and the time
+ * when it is compared. */
+struct rowpair {
+	uint64_t pair;
+	double time;
+};
+
+static int
+cmp_rowpair(const void *a, const void *b)
+{
+	const struct rowpair *x = a, *y = b;
+
+	if (x->pair != y->pair)
+		return x->pair < y->pair ? -1 : 1;
+	return (x->time > y->time) - (x->time < y->time);
+}
+
+/* The key of row r of log; a missing time sorts first, equal to another
+ * missing time. */
+static struct rowpair
+row_key(const rs_log *log, size_t r, bool by_time)
+{
+	struct rowpair k = { (uint64_t)log->user[r] << 32 | log->item[r], 0 };
+
+	if (by_time) {
+		k.time = rs_column_get(log->cols.cols[log->time_col], r);
+		if (isnan(k.time))
+			k.time = -INFINITY;
+	}
+	return k;
+}
+
+/* How many rows of held are also rows of train: same user and item, and
+ * the same time when both logs have a time column (then a repeat at
+ * another time is a new event, not a copy). */
+static size_t
+count_overlap(const rs_log *train, const rs_log *held, bool by_time)
+{
+	struct rowpair *keys = xmalloc((train->n ? train->n : 1) * sizeof *keys);
+	size_t n = 0;
+
+	for (size_t r = 0; r < train->n; r++)
+		keys[r] = row_key(train, r, by_time);
+	qsort(keys, train->n, sizeof *keys, cmp_rowpair);
+	for (size_t r = 0; r < held->n; r++) {
+		struct rowpair k = row_key(held, r, by_time);
+		n += bsearch(&k, keys, train->n, sizeof *keys, cmp_rowpair) != NULL;
+	}
+	free(keys);
+	return n;
+}
+
+/* What to load instead of a log that holds the held-out rows: MovieLens
+ * uN.test goes with uN.base (u.data holds both). */
+static void
+training_remedy(const char *test_path, char *buf, size_t size)
+{
+	const char *base = strrchr(test_path, '/');
+	size_t len;
+
+	base = base != NULL ? base + 1 : test_path;
+	len = strlen(base);
+	if (len > 6 && base[0] == 'u' && strcmp(base + len - 5, ".test") == 0)
+		snprintf(buf, size, "load the training part (%.*s.base) instead",
+		    (int)(len - 5), base);
+	else
+		snprintf(buf, size, "load a training log without them instead");
+}
+
+/* A share as a percentage for messages: "100", "20", "0.5". */
+static void
+fmt_percent(size_t part, size_t whole, char *buf, size_t size)
+{
+	double x = whole ? 100.0 * (double)part / (double)whole : 0;
+
+	snprintf(buf, size, x >= 10 || x == 0 ? "%.0f" : "%.2g", x);
+}
+
+/* split files: the held-out rows that are also training rows, refused
+ * unless allowed. */
+static int
+check_overlap(rs_dataset *ds, const rs_split_opts *o, rs_split_summary *sum,
+    rs_error *err)
+{
+	const rs_log *held[2] = { ds->heldout, ds->heldout_valid };
+	size_t *count[2] = { &sum->overlap, &sum->overlap_valid };
+	char pct[32], remedy[256];
+
+	for (int h = 0; h < 2; h++) {
+		bool by_time;
+		if (held[h] == NULL)
+			continue;
+		by_time = ds->log.time_col >= 0 && held[h]->time_col >= 0;
+		sum->overlap_by_time = by_time;
+		*count[h] = count_overlap(&ds->log, held[h], by_time);
+		if (*count[h] == 0 || o->allow_overlap)
+			continue;
+		fmt_percent(*count[h], held[h]->n, pct, sizeof pct);
+		training_remedy(h == 0 ? o->test_path : o->valid_path, remedy,
+		    sizeof remedy);
+		rs_error_set(err, RS_EINVAL, "split files: %zu of %zu %s rows (%s%%) are also in the training log "
+		    "(same %s): a model would be tested on rows it trained on; %s, or give --allow-overlap",
+		    *count[h], held[h]->n, h == 0 ? "held-out" : "validation", pct,
+		    by_time ? "user, item and time" :
+		    "user and item; without a time column a copy cannot be told from a repeat",
+		    remedy);
+		return -1;
+	}
+	return 0;
+}
+
+/* Users with test rows, and those of them without a training row. */
+static void
+count_test_users(const rs_dataset *ds, rs_split_summary *sum)
+{
+	const rs_log *log = &ds->log, *tl = log;
+	bool all = false;
+	uint8_t *seen = xcalloc(rs_ids_count(ds->users) + 1, 1);
+
+	for (size_t r = 0; r < log->n; r++)
+		if (log->part[r] == RS_TRAIN)
+			seen[log->user[r]] |= 2;
+	rs_split_test(ds, &tl, &all);
+	for (size_t r = 0; r < tl->n; r++)
+		if ((all || tl->part[r] == RS_TEST) && !(seen[tl->user[r]] & 1)) {
+			seen[tl->user[r]] |= 1;
+			sum->test_users++;
+			sum->cold_test_users += !(seen[tl->user[r]] & 2);
+		}
+	free(seen);
+}
+
 rs_dataset *
 rs_split_apply(const rs_dataset *src, const rs_split_opts *o,
     rs_split_summary *sum, const rs_hooks *hooks, rs_error *err)
@@ -298,7 +430,11 @@ rs_split_apply(const rs_dataset *src, const rs_split_opts *o,
 	rs_dataset *ds;
 	rs_log *log;
 	char desc[256];
+	rs_split_summary scratch;
 
+	if (sum == NULL)
+		sum = &scratch;
+	memset(sum, 0, sizeof *sum);
 	if (msg != NULL) {
 		rs_error_set(err, RS_EINVAL, "%s", msg);
 		return NULL;
@@ -357,6 +493,10 @@ rs_split_apply(const rs_dataset *src, const rs_split_opts *o,
 			rs_dataset_free(ds);
 			return NULL;
 		}
+		if (check_overlap(ds, o, sum, err) != 0) {
+			rs_dataset_free(ds);
+			return NULL;
+		}
 		carve_valid(log, o->valid, o->seed);
 		snprintf(desc, sizeof desc, "files test=%s%s%s", o->test_path,
 		    o->valid_path ? " valid=" : "", o->valid_path ? o->valid_path : "");
@@ -368,11 +508,11 @@ rs_split_apply(const rs_dataset *src, const rs_split_opts *o,
 	ds->split_kind = o->kind;
 	free(ds->split_desc);
 	ds->split_desc = xstrdup(desc);
-	if (sum != NULL) {
+	{
 		const rs_log *tl = log;
 		bool all = false;
-		uint8_t *seen = xcalloc(rs_ids_count(ds->users) + 1, 1);
-		memset(sum, 0, sizeof *sum);
+		sum->train = sum->valid = sum->test = 0;
+		sum->test_users = sum->cold_test_users = 0;
 		for (size_t r = 0; r < log->n; r++) {
 			if (log->part[r] == RS_TRAIN)
 				sum->train++;
@@ -387,12 +527,7 @@ rs_split_apply(const rs_dataset *src, const rs_split_opts *o,
 			sum->test = tl->n;
 		if (ds->heldout_valid != NULL)
 			sum->valid = ds->heldout_valid->n;
-		for (size_t r = 0; r < tl->n; r++)
-			if ((all || tl->part[r] == RS_TEST) && !seen[tl->user[r]]) {
-				seen[tl->user[r]] = 1;
-				sum->test_users++;
-			}
-		free(seen);
+		count_test_users(ds, sum);
 	}
 	return ds;
 }

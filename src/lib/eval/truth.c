@@ -289,6 +289,61 @@ row_relevant(const rs_eval_ctx *c, const rs_column *rc, size_t r)
 }
 
 
+/* Whether user u has no training row (build_seen has run). */
+static bool
+user_cold(const rs_eval_ctx *c, uint32_t u)
+{
+	return c->sptr[u + 1] == c->sptr[u];
+}
+
+/* Whether cold= keeps user u. */
+static bool
+cold_kept(const rs_eval_ctx *c, uint32_t u)
+{
+	return c->o.cold == RS_COLD_INCLUDE ||
+	    user_cold(c, u) == (c->o.cold == RS_COLD_ONLY);
+}
+
+/* The users with held-out rows of the protocol, and the cold ones among
+ * them, before cold= chooses. */
+static void
+count_cold(rs_eval_ctx *c, const rs_log *tl, bool all)
+{
+	uint8_t *seen = xcalloc((size_t)c->nusers + 1, 1);
+
+	for (size_t r = 0; r < tl->n; r++) {
+		uint32_t u = tl->user[r];
+		if (!all && (tl->part == NULL || tl->part[r] != c->o.part))
+			continue;
+		if (u >= c->nusers || tl->item[r] >= c->nitems || seen[u])
+			continue;
+		seen[u] = 1;
+		c->heldout_users++;
+		c->cold_users += user_cold(c, u);
+	}
+	free(seen);
+}
+
+/* What cold= did, and a warning when cold users weigh on the figures. */
+static void
+cold_notes(rs_eval_ctx *c)
+{
+	const char *part = c->o.part == RS_VALID ? "validation" : "test";
+	double share = c->heldout_users ? (double)c->cold_users / c->heldout_users : 0;
+
+	if (c->o.cold == RS_COLD_INCLUDE && share > RS_COLD_WARN_SHARE)
+		note(c, "warning: %u of %u %s users (%.0f%%) have no training row: every model ranks them "
+		    "by popularity, which flatters pop (cold=exclude or cold=only evaluates them apart)",
+		    c->cold_users, c->heldout_users, part, 100 * share);
+	else if (c->o.cold == RS_COLD_EXCLUDE)
+		note(c, "cold=exclude: %u %s user%s without a training row left out, %u evaluated",
+		    c->cold_users, part, c->cold_users == 1 ? "" : "s",
+		    c->heldout_users - c->cold_users);
+	else if (c->o.cold == RS_COLD_ONLY)
+		note(c, "cold=only: the %u %s user%s without a training row, scored by popularity fallbacks",
+		    c->cold_users, part, c->cold_users == 1 ? "" : "s");
+}
+
 /* Held-out rows of the protocol grouped by user, repeated pairs merged. */
 static void
 build_truth(rs_eval_ctx *c, const rs_log *tl, bool all, const rs_column *rc,
@@ -304,7 +359,8 @@ build_truth(rs_eval_ctx *c, const rs_log *tl, bool all, const rs_column *rc,
 	for (size_t r = 0; r < tl->n; r++) {
 		if (!all && (tl->part == NULL || tl->part[r] != c->o.part))
 			continue;
-		if (tl->user[r] >= c->nusers || tl->item[r] >= c->nitems)
+		if (tl->user[r] >= c->nusers || tl->item[r] >= c->nitems ||
+		    !cold_kept(c, tl->user[r]))
 			continue;
 		cnt[tl->user[r] + 1]++;
 	}
@@ -319,7 +375,8 @@ build_truth(rs_eval_ctx *c, const rs_log *tl, bool all, const rs_column *rc,
 	for (size_t r = 0; r < tl->n; r++) {
 		if (!all && (tl->part == NULL || tl->part[r] != c->o.part))
 			continue;
-		if (tl->user[r] >= c->nusers || tl->item[r] >= c->nitems)
+		if (tl->user[r] >= c->nusers || tl->item[r] >= c->nitems ||
+		    !cold_kept(c, tl->user[r]))
 			continue;
 		rows[fill[tl->user[r]]++] = (uint32_t)r;
 	}
@@ -573,14 +630,27 @@ rs_eval_prepare(const rs_dataset *ds, const rs_eval_opts *o, rs_error *err)
 	if (c->observed && rc == NULL)
 		note(c, "warning: the observed block has no value column: every pair counts as relevant");
 	c->biased = !c->observed && wc != NULL;
+	if (o->cold < RS_COLD_INCLUDE || o->cold > RS_COLD_ONLY) {
+		rs_error_set(err, RS_EINVAL, "cold must be include, exclude or only");
+		goto fail;
+	}
 	build_seen(c);
+	count_cold(c, tl, all);
 	build_truth(c, tl, all, rc, vc, wc, dc, lc);
+	if (c->neval == 0 && c->heldout_users > 0 && o->cold != RS_COLD_INCLUDE) {
+		rs_error_set(err, RS_ESTATE, o->cold == RS_COLD_ONLY ?
+		    "cold=only: no %s user lacks training rows" :
+		    "cold=exclude: every %s user lacks training rows",
+		    o->part == RS_VALID ? "validation" : "test");
+		goto fail;
+	}
 	if (c->neval == 0) {
 		rs_error_set(err, RS_ESTATE, "no %s rows to evaluate on%s",
 		    o->part == RS_VALID ? "validation" : "test",
 		    o->part == RS_VALID ? " (split ... valid=0.1 keeps a validation part)" : "");
 		goto fail;
 	}
+	cold_notes(c);
 	if (c->seen_pairs > 0)
 		note(c, "%zu held-out pair%s the user also has in training: not ranked (seen items are left out), so not counted as relevant",
 		    c->seen_pairs, c->seen_pairs == 1 ? "" : "s");

@@ -152,6 +152,12 @@ split_options(const rs_step_op *op, rs_split_opts *o, rs_error *err)
 			return false;
 		}
 	}
+	o->allow_overlap = rs_step_op_flag(op, "allow-overlap");
+	if (o->allow_overlap && o->kind != RS_SPLIT_FILES) {
+		rs_error_set(err, RS_EINVAL, "split %s: --allow-overlap applies to split files only",
+		    kind);
+		return false;
+	}
 	k = o->k;
 	if (rs_step_op_get(op, "k") != NULL && o->kind != RS_SPLIT_LEAVE_LAST &&
 	    o->kind != RS_SPLIT_KFOLD) {
