@@ -184,6 +184,8 @@ typedef struct rs_model {
 	bool interrupted;	/* training stopped by the user */
 	uint64_t generation;	/* the workspace's data generation when the
 				   model joined it (workspace.h); not saved */
+	uint64_t dataset;	/* the workspace's dataset count when it joined
+				   (rs_workspace_model_stale); not saved */
 	void *state;		/* the kind's learned parameters */
 } rs_model;
 

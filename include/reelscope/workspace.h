@@ -196,6 +196,12 @@ struct rs_eval_result *rs_workspace_result_at(const rs_workspace *ws, size_t i);
  * was trained on other data or another split. Not saved: an opened
  * workspace starts again at 0. */
 uint64_t rs_workspace_generation(const rs_workspace *ws);
+/* Whether m was trained on a previous dataset: another load or generate
+ * came since (anonymize does not count: the data stays). Such a model is
+ * set aside: kept and listed, but eval, compare and audit skip it. It stays
+ * stale when the same file is loaded again (the workspace cannot tell the
+ * data is the same); train it again or drop it. */
+bool rs_workspace_model_stale(const rs_workspace *ws, const struct rs_model *m);
 
 /* An empty workspace (no data); the caller frees it with
  * rs_workspace_free, which frees every dataset, step, model and result it

@@ -105,9 +105,27 @@ evalcli_model_fits(struct session *s, const rs_model *m, const rs_dataset *ds,
 	return false;
 }
 
+/* The stale models of v[0..n) (trained on a previous dataset) go, each
+ * with a one-line note; n is updated. */
+static void
+skip_stale(struct session *s, struct report *r, rs_model **v, size_t *n)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < *n; i++) {
+		if (!rs_workspace_model_stale(s->ws, v[i])) {
+			v[o++] = v[i];
+			continue;
+		}
+		report_note(r, "model %s skipped: trained on a previous dataset (set aside; train it again on this data)",
+		    v[i]->name);
+	}
+	*n = o;
+}
+
 rs_model **
-evalcli_models(struct session *s, char *const *names, size_t n, const char *cmd,
-    size_t *count)
+evalcli_models(struct session *s, struct report *r, char *const *names, size_t n,
+    const char *cmd, size_t *count)
 {
 	rs_model **v;
 
@@ -120,7 +138,7 @@ evalcli_models(struct session *s, char *const *names, size_t n, const char *cmd,
 		v = xmalloc(rs_workspace_nmodels(s->ws) * sizeof *v);
 		memcpy(v, rs_workspace_models(s->ws), rs_workspace_nmodels(s->ws) * sizeof *v);
 		*count = rs_workspace_nmodels(s->ws);
-		return v;
+		goto stale;
 	}
 	v = xmalloc(n * sizeof *v);
 	for (size_t i = 0; i < n; i++) {
@@ -141,6 +159,20 @@ evalcli_models(struct session *s, char *const *names, size_t n, const char *cmd,
 			}
 	}
 	*count = n;
+stale:
+	skip_stale(s, r, v, count);
+	if (*count == 0 && session_peek(s) != NULL &&
+	    session_peek(s)->split_kind == RS_SPLIT_NONE)
+		cmd_error(s, "%s: no split yet: run split first (e.g. split user test=0.2 valid=0.1)",
+		    cmd);
+	else if (*count == 0)
+		cmd_error(s, "%s: %s trained on a previous dataset (set aside): train %s on this data",
+		    cmd, n == 1 ? "the model named was" : n > 1 ? "the models named were" : "every model was",
+		    n == 1 ? "it again" : "one");
+	if (*count == 0) {
+		free(v);
+		return NULL;
+	}
 	return v;
 }
 

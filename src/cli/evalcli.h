@@ -33,10 +33,12 @@ bool evalcli_opts(struct session *s, const struct cmd_call *c, const char *cmd,
     bool with_k, rs_eval_opts *o);
 /* Add cutoff k to o (for a metric that needs it); false when full. */
 bool evalcli_add_k(rs_eval_opts *o, uint32_t k);
-/* The models named in names[0..n), or every model when n is 0. NULL after
- * reporting the error; *count receives how many (caller frees the array). */
-rs_model **evalcli_models(struct session *s, char *const *names, size_t n,
-    const char *cmd, size_t *count);
+/* The models named in names[0..n), or every model when n is 0, without the
+ * stale ones (trained on a previous dataset: a note to r says each is
+ * skipped). NULL after reporting the error (also when only stale ones were
+ * left); *count receives how many (caller frees the array). */
+rs_model **evalcli_models(struct session *s, struct report *r,
+    char *const *names, size_t n, const char *cmd, size_t *count);
 /* Whether m was trained on data of ds's shape (users, items); reports why
  * not for cmd. recommend, similar and explain check it. */
 /* Warn when m was trained before the data or split last changed (its

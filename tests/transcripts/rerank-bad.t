@@ -106,6 +106,7 @@ error: rerank: alpha=1: method=fair takes a significance strictly between 0 and 
 > rerank cands method=mmr k=5 candidates=5 as y
 error: rerank: k=5 is longer than the lists of cands (at most 4 items): give k=4 or less
 > models
+stale (trained on a previous dataset, set aside: eval, compare and audit skip them; loading that data again does not bring them back): xq
 name   kind      params                                                      pairs  seconds  epochs  best  metric  valid
 xq     imported  file=rerank cands method=xquad lambda=0.5 k=2 candidates=4      6        0       0     0  -       -
 cands  imported  file=data/fair/cands.csv                                        6        0       0     0  -       -

@@ -411,7 +411,7 @@ cmd_audit_exec(struct session *s, struct cmd_call *c, struct report *r)
 
 	if (ds == NULL || !audit_call_opts(s, c, "audit", &o))
 		return CMD_ERROR;
-	if ((models = evalcli_models(s, c->args, c->nargs, "audit", &n)) == NULL)
+	if ((models = evalcli_models(s, r, c->args, c->nargs, "audit", &n)) == NULL)
 		return CMD_ERROR;
 	for (size_t i = 0; i < n; i++)
 		evalcli_warn_stale(s, r, models[i]);

@@ -224,7 +224,7 @@ cmd_compare_exec(struct session *s, struct cmd_call *c, struct report *r)
 
 	if (session_data(s) == NULL || !evalcli_opts(s, c, "compare", true, &o))
 		return CMD_ERROR;
-	if ((models = evalcli_models(s, c->args, c->nargs, "compare", &n)) == NULL)
+	if ((models = evalcli_models(s, r, c->args, c->nargs, "compare", &n)) == NULL)
 		return CMD_ERROR;
 	for (size_t i = 0; i < n; i++)	/* value kinds trained on values */
 		rated |= models[i]->kind->explicit_values &&

@@ -44,7 +44,7 @@ cmd_eval_exec(struct session *s, struct cmd_call *c, struct report *r)
 
 	if (session_data(s) == NULL || !evalcli_opts(s, c, "eval", true, &o))
 		return CMD_ERROR;
-	if ((models = evalcli_models(s, c->args, c->nargs, "eval", &n)) == NULL)
+	if ((models = evalcli_models(s, r, c->args, c->nargs, "eval", &n)) == NULL)
 		return CMD_ERROR;
 	if ((exp != NULL || lists != NULL) && n != 1) {
 		free(models);

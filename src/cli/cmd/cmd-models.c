@@ -14,7 +14,8 @@ static const struct cmd_opt models_opts[] = {
 };
 
 static const struct cmd_field models_fields[] = {
-	{ "models", "name, kind, params, train_rows, seconds, epochs, best_epoch, metric, valid" },
+	{ "models", "name, kind, params, train_rows, seconds, epochs, best_epoch, metric, valid, "
+	  "stale (trained on a previous dataset: set aside, skipped by eval, compare and audit)" },
 	{ "kinds", "with --kinds: name, help, params (name, type, default, help)" },
 	{ NULL, NULL }
 };
@@ -24,6 +25,7 @@ cmd_models_exec(struct session *s, struct cmd_call *c, struct report *r)
 {
 	struct rnode *root = report_root(r), *arr;
 	const char *drop = call_get(c, "drop");
+	char stale[512] = "";
 
 	if (call_flag(c, "kinds")) {
 		arr = rn_flags(rn_arr(root, "kinds"), RF_TABLE);
@@ -75,7 +77,14 @@ cmd_models_exec(struct session *s, struct cmd_call *c, struct report *r)
 			rn_null(row, "metric");
 			rn_null(row, "valid");
 		}
+		rn_flags(rn_bool(row, "stale", rs_workspace_model_stale(s->ws, m)), RF_TEXT_HIDE);
+		if (rs_workspace_model_stale(s->ws, m))
+			snprintf(stale + strlen(stale), sizeof stale - strlen(stale), "%s%s",
+			    stale[0] ? ", " : "", m->name);
 	}
+	if (stale[0] != '\0')
+		report_note(r, "stale (trained on a previous dataset, set aside: eval, compare and audit skip them; "
+		    "loading that data again does not bring them back): %s", stale);
 	if (rs_workspace_nmodels(s->ws) == 0)
 		report_note(r, "no models yet (train NAME model=KIND; models --kinds lists the kinds)");
 	return CMD_OK;
@@ -85,7 +94,12 @@ const struct cmd_entry cmd_models_entry = {
 	.name = "models",
 	.usage = "[--kinds] [drop=NAME]",
 	.help = "list the trained models (or every kind of model with --kinds)",
-	.doc = NULL,
+	.doc = "Lists the trained and imported models. A model trained on a previous dataset "
+	    "(another load or generate came since; anonymize keeps the data) is stale: it is kept "
+	    "and listed (stale in JSON, a note in text), eval, compare and audit skip it with a "
+	    "one-line note, and save refuses until it is dropped (drop=NAME). Loading the same "
+	    "data again does not bring it back: the workspace cannot tell the data is the same, "
+	    "so train it again.",
 	.args = ARG_NONE,
 	.min_args = 0,
 	.max_args = 0,

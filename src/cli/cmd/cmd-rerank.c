@@ -117,7 +117,7 @@ cmd_rerank_exec(struct session *s, struct cmd_call *c, struct report *r)
 	o.p = call_num(c, "p", 0.5);
 	if ((src = rs_workspace_model(s->ws, c->args[0])) == NULL) {
 		size_t one = 1, cnt;
-		rs_model **v = evalcli_models(s, &c->args[0], one, "rerank", &cnt);
+		rs_model **v = evalcli_models(s, r, &c->args[0], one, "rerank", &cnt);
 		free(v);
 		return CMD_ERROR;
 	}

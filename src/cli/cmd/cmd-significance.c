@@ -132,7 +132,7 @@ cmd_significance_exec(struct session *s, struct cmd_call *c, struct report *r)
 		o.ks[0] = k;
 		o.nks = 1;
 	}
-	if ((models = evalcli_models(s, c->args, c->nargs, "significance", &n)) == NULL)
+	if ((models = evalcli_models(s, r, c->args, c->nargs, "significance", &n)) == NULL)
 		return CMD_ERROR;
 	if (n != 2) {
 		free(models);

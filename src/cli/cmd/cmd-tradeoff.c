@@ -105,7 +105,7 @@ cmd_tradeoff_exec(struct session *s, struct cmd_call *c, struct report *r)
 		return cmd_error(s, "tradeoff: %s=%s", param, err.msg);
 	if ((m = rs_workspace_model(s->ws, c->args[0])) == NULL) {
 		size_t cnt;
-		free(evalcli_models(s, &c->args[0], 1, "tradeoff", &cnt));
+		free(evalcli_models(s, r, &c->args[0], 1, "tradeoff", &cnt));
 		free(values);
 		return CMD_ERROR;
 	}

@@ -95,6 +95,10 @@ rs_workspace_set_base_source(rs_workspace *ws, rs_dataset *ds,
 	rs_dataset_free(ws->base);
 	source_clear(ws);
 	ws->base = ws->data = ds;
+	/* a new dataset sets the models aside; anonymize only renames ids */
+	if (source == NULL || source->ncmds == 0 ||
+	    source->cmds[source->ncmds - 1].kind != RS_SOURCE_ANONYMIZE)
+		ws->dataset++;
 	if (source != NULL) {
 		ws->source = xmalloc(sizeof *ws->source);
 		rs_source_copy(ws->source, source);
@@ -388,6 +392,13 @@ rs_workspace_add_model(rs_workspace *ws, struct rs_model *m)
 	ws->models = xreallocarray(ws->models, ws->nmodels + 1, sizeof *ws->models);
 	ws->models[ws->nmodels++] = m;
 	m->generation = ws->generation;
+	m->dataset = ws->dataset;
+}
+
+bool
+rs_workspace_model_stale(const rs_workspace *ws, const struct rs_model *m)
+{
+	return m->dataset != ws->dataset;
 }
 
 struct rs_model *

@@ -142,14 +142,22 @@ rs_store_save(const rs_workspace *ws, const char *path, const rs_store_opts *o,
 	if (info == NULL)
 		info = &tmp;
 	memset(info, 0, sizeof *info);
-	/* refuse before any file exists when a model cannot be written */
-	for (size_t i = 0; i < ws->nmodels; i++)
+	/* refuse before any file exists when a model cannot be written, or
+	 * would come back looking trained on the saved data */
+	for (size_t i = 0; i < ws->nmodels; i++) {
+		if (rs_workspace_model_stale(ws, ws->models[i])) {
+			rs_error_set(err, RS_EINVAL,
+			    "model %s was trained on a previous dataset (set aside): open would take it for a model of this data; drop it first (models drop=%s)",
+			    ws->models[i]->name, ws->models[i]->name);
+			return -1;
+		}
 		if (ws->models[i]->kind->save == NULL) {
 			rs_error_set(err, RS_EINVAL,
 			    "model %s cannot be saved: kind %s has no save; drop it first (models drop=%s)",
 			    ws->models[i]->name, ws->models[i]->kind->name, ws->models[i]->name);
 			return -1;
 		}
+	}
 	memset(&w, 0, sizeof w);
 	w.fd = -1;
 	w.hooks = hooks;

@@ -42,6 +42,10 @@ struct rs_workspace {
 	/* prequential replays (stream.h) by name, in the order kept */
 	struct rs_stream_result **streams;
 	size_t nstreams;
+	/* counts the datasets loaded or generated (set_base, except after
+	 * anonymize, which keeps the data): a model whose count differs
+	 * was trained on a previous dataset and is set aside (stale) */
+	uint64_t dataset;
 };
 
 #endif
