@@ -21,6 +21,7 @@ static const struct cmd_opt compare_opts[] = {
 static const struct cmd_field compare_fields[] = {
 	{ "protocol", "how the models were evaluated (the same for all)" },
 	{ "relevance", "which held-out rows counted as relevant (the same for all)" },
+	{ "sampled", "sampled negatives per user behind every figure (null: full ranking); sampled figures are inflated" },
 	{ "metrics", "the columns, in order" },
 	{ "leaderboard", "one row per model, best first by the first column: model, kind, users, "
 	  "and per metric name an object: mean, low, high (95% CI; null for coverage), users, best" },
@@ -174,11 +175,16 @@ render_leaderboard(struct rnode *root, rs_eval_result **res,
 
 	rn_str(root, "protocol", res[0]->protocol);
 	rn_str(root, "relevance", res[0]->relevance);
+	if (res[0]->sampled)
+		rn_label(rn_int(root, "sampled", res[0]->sampled), "sampled negatives");
+	else
+		rn_flags(rn_null(root, "sampled"), RF_TEXT_HIDE);
 	mets = rn_flags(rn_arr(root, "metrics"), RF_TEXT_HIDE);
 	for (size_t j = 0; j < ncols; j++)
 		rn_str(mets, NULL, cols[j]);
 	arr = rn_flags(rn_arr(root, "leaderboard"), RF_TEXT_HIDE);
-	txt = rn_label(rn_flags(rn_arr(root, "table"), RF_TABLE | RF_JSON_HIDE),
+	txt = rn_label(rn_flags(rn_arr(root, "table"), RF_TABLE | RF_JSON_HIDE), res[0]->sampled ?
+	    "leaderboard, SAMPLED candidates: inflated (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; * best)" :
 	    "leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; * best)");
 	for (size_t q = 0; q < n; q++) {
 		size_t i = order[q];

@@ -23,6 +23,17 @@ cmd_results_exec(struct session *s, struct cmd_call *c, struct report *r)
 			return cmd_error(s, "results: no result for %s (%s)", c->args[a],
 			    rs_workspace_model(ws, c->args[a]) != NULL ?
 			    "evaluate it with eval" : "no model of that name");
+	{
+		/* kept results may come from evals under different protocols */
+		size_t nsampled = 0, nshown = c->nargs ? c->nargs : rs_workspace_nresults(ws);
+		for (size_t i = 0; i < nshown; i++)
+			nsampled += (c->nargs ? rs_workspace_result(ws, c->args[i]) :
+			    rs_workspace_result_at(ws, i))->sampled != 0;
+		if (nsampled > 0 && nsampled < nshown)
+			report_warn(r, "%zu of these results rank sampled candidates (inflated) and %zu every "
+			    "unseen item: their figures are not comparable (compare evaluates all under one protocol)",
+			    nsampled, nshown - nsampled);
+	}
 	arr = rn_flags(rn_arr(root, "results"), RF_TEXT_HIDE);
 	for (size_t i = 0; i < (c->nargs ? c->nargs : rs_workspace_nresults(ws)); i++) {
 		evalcli_show(root, arr, c->nargs ?
