@@ -297,7 +297,10 @@ const struct cmd_entry cmd_compare_entry = {
 	    "pairs, get a percentile bootstrap over users, 2000 resamples, seeded; coverage has "
 	    "no interval). The best value of each column is marked with * (lower for rmse and "
 	    "mae, higher otherwise; popularity@K is not ranked). Rows are ordered by the first "
-	    "column. The results are kept as eval's are.",
+	    "column. The results are kept as eval's are. Guard-rails as eval's: cold= and the "
+	    "cold-user warning, stale models skipped with a note, a sampled protocol marked in "
+	    "the leaderboard's title (every model is evaluated under one protocol, so sampled and "
+	    "full-ranking figures never mix here; results warns when kept ones do).",
 	.args = ARG_WORD,
 	.min_args = 0,
 	.max_args = -1,

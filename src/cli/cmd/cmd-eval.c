@@ -118,7 +118,12 @@ const struct cmd_entry cmd_eval_entry = {
 	    "effective@k (share >= effective), dwell@k (sum of play_duration), like@k; exact "
 	    "on a fully observed block, biased (and flagged) on a sparse log. Ranking metrics "
 	    "are means over users with relevant items. Results are kept for compare and audits; "
-	    "export= writes per-user values, lists= the top-k lists.",
+	    "export= writes per-user values, lists= the top-k lists. Guard-rails: cold users (held-out "
+	    "rows, no training row) are counted (cold users; JSON cold_users, heldout_users) and "
+	    "warned about above 10% of the held-out users, since every model can only rank them by "
+	    "popularity; cold=exclude leaves them out, cold=only evaluates them alone. Models "
+	    "trained on a previous dataset are skipped with a note (models lists them as stale). "
+	    "sampled=N results say so in the protocol line, the sampled line and a warning.",
 	.args = ARG_WORD,
 	.min_args = 0,
 	.max_args = -1,
