@@ -19,7 +19,7 @@ hits=$(grep -rnE '\b(system|popen|execl|execlp|execle|wordexp)[[:space:]]*\(|"/b
 
 # ---- open reads only the file named ----
 mkdir "$SCRATCH/gen"
-printf 'user,item\nu1,i1\n' > "$SCRATCH/gen/secret-test.csv"
+printf 'user,item\nu1,i3\n' > "$SCRATCH/gen/secret-test.csv"
 run_rs --no-progress -c "load data/csv/tiny.csv; split files test=gen/secret-test.csv; clean dedup; save gen/w.rsw" \
 	> "$SCRATCH/out" 2>&1 || fail "cannot make the workspace: $(cat "$SCRATCH/out")"
 if command -v strace > /dev/null 2>&1 && strace -f -o /dev/null true 2> /dev/null; then

@@ -344,6 +344,25 @@ cold_notes(rs_eval_ctx *c)
 		    c->cold_users, part, c->cold_users == 1 ? "" : "s");
 }
 
+/* Whether some user is left to evaluate; else err says why (cold= may
+ * have left out every one). */
+static bool
+users_left(const rs_eval_ctx *c, rs_error *err)
+{
+	const char *part = c->o.part == RS_VALID ? "validation" : "test";
+
+	if (c->neval > 0)
+		return true;
+	if (c->heldout_users > 0 && c->o.cold != RS_COLD_INCLUDE)
+		rs_error_set(err, RS_ESTATE, c->o.cold == RS_COLD_ONLY ?
+		    "cold=only: no %s user lacks training rows" :
+		    "cold=exclude: every %s user lacks training rows", part);
+	else
+		rs_error_set(err, RS_ESTATE, "no %s rows to evaluate on%s", part,
+		    c->o.part == RS_VALID ? " (split ... valid=0.1 keeps a validation part)" : "");
+	return false;
+}
+
 /* Held-out rows of the protocol grouped by user, repeated pairs merged. */
 static void
 build_truth(rs_eval_ctx *c, const rs_log *tl, bool all, const rs_column *rc,
@@ -637,19 +656,8 @@ rs_eval_prepare(const rs_dataset *ds, const rs_eval_opts *o, rs_error *err)
 	build_seen(c);
 	count_cold(c, tl, all);
 	build_truth(c, tl, all, rc, vc, wc, dc, lc);
-	if (c->neval == 0 && c->heldout_users > 0 && o->cold != RS_COLD_INCLUDE) {
-		rs_error_set(err, RS_ESTATE, o->cold == RS_COLD_ONLY ?
-		    "cold=only: no %s user lacks training rows" :
-		    "cold=exclude: every %s user lacks training rows",
-		    o->part == RS_VALID ? "validation" : "test");
+	if (!users_left(c, err))
 		goto fail;
-	}
-	if (c->neval == 0) {
-		rs_error_set(err, RS_ESTATE, "no %s rows to evaluate on%s",
-		    o->part == RS_VALID ? "validation" : "test",
-		    o->part == RS_VALID ? " (split ... valid=0.1 keeps a validation part)" : "");
-		goto fail;
-	}
 	cold_notes(c);
 	if (c->seen_pairs > 0)
 		note(c, "%zu held-out pair%s the user also has in training: not ranked (seen items are left out), so not counted as relevant",
