@@ -161,12 +161,9 @@ evalcli_models(struct session *s, struct report *r, char *const *names, size_t n
 	*count = n;
 stale:
 	skip_stale(s, r, v, count);
-	if (*count == 0 && session_peek(s) != NULL &&
-	    session_peek(s)->split_kind == RS_SPLIT_NONE)
-		cmd_error(s, "%s: no split yet: run split first (e.g. split user test=0.2 valid=0.1)",
-		    cmd);
-	else if (*count == 0)
-		cmd_error(s, "%s: %s trained on a previous dataset (set aside): train %s on this data",
+	/* all set aside: that is the reason to give, split or no split */
+	if (*count == 0)
+		cmd_error(s, "%s: %s made for a previous dataset (set aside): train %s (or import its lists) on this data",
 		    cmd, n == 1 ? "the model named was" : n > 1 ? "the models named were" : "every model was",
 		    n == 1 ? "it again" : "one");
 	if (*count == 0) {

@@ -45,7 +45,7 @@ users         3
 items         6
 creators      4
 > audit
-error: audit: k=10 is longer than the lists of recs (at most 2 items): give k=2 or less
+error: audit: every model was made for a previous dataset (set aside): train one (or import its lists) on this data
 > import recs data/fair/recs.csv as recs
 name                           recs
 file                           data/fair/recs.csv
@@ -57,6 +57,8 @@ longest list                   2
 unknown users                  0
 unknown items                  0
 listed items seen in training  0
+> audit
+error: audit: k=10 is longer than the lists of recs (at most 2 items): give k=2 or less
 > audit k=2
 no split: every imported list is audited as given; merit is the log's interactions (no held-out part); ndcg, recall, PopREO and expected exposure need held-out relevance and are left out
 recs (imported):

@@ -206,7 +206,7 @@ test users  2
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  4
 seconds         (time)
 > audit prod k=2 top=0

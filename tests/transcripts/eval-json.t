@@ -7,7 +7,7 @@
 > split files test=data/eval/test.csv --allow-overlap
 {"command":"split","ok":true,"notes":["format: delimited text","log data/eval/test.csv: comma-separated, header row; user=user item=item value=rating time=(none)"],"warnings":["--allow-overlap: 1 of 5 held-out rows are also in the training log (same user and item): eval cannot rank them (seen items) and rmse/mae include them"],"kind":"files","split":"files test=data/eval/test.csv","train":8,"valid":0,"test":5,"test_users":3,"external":true,"cold_test_users":0,"cold_share":0,"overlap":1,"overlap_valid":0}
 > train pop model=pop
-{"command":"train","ok":true,"name":"pop","kind":"pop","params":{"window":"0"},"train_rows":8,"seconds":T,"history":[],"interrupted":false}
+{"command":"train","ok":true,"name":"pop","kind":"pop","params":{"window":"0","half_life":"0"},"train_rows":8,"seconds":T,"history":[],"interrupted":false}
 > train rnd model=random
 {"command":"train","ok":true,"name":"rnd","kind":"random","params":{"seed":"1"},"train_rows":8,"seconds":T,"history":[],"interrupted":false}
 > eval k=2

@@ -27,7 +27,7 @@ warning: 2 of 3 test users (67%) have no training row: every model can only rank
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  7
 seconds         (time)
 > eval p

@@ -23,7 +23,7 @@ test users  2
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  10
 seconds         (time)
 > train r model=random

@@ -26,7 +26,7 @@ test users  2
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  10
 seconds         (time)
 > load data/guard/ml/u1.base
@@ -51,14 +51,14 @@ test users  3
 > train q model=pop
 name            q
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  3
 seconds         (time)
 > models
 stale (trained on a previous dataset, set aside: eval, compare and audit skip them; loading that data again does not bring them back): p
-name  kind  params    pairs   seconds  epochs  best  metric  valid
-p     pop   window=0     10  (time)       0     0  -       -
-q     pop   window=0      3  (time)       0     0  -       -
+name  kind  params                pairs   seconds  epochs  best  metric  valid
+p     pop   window=0 half_life=0     10  2.88e-06       0     0  -       -
+q     pop   window=0 half_life=0      3  1.36e-06       0     0  -       -
 > eval k=2
 model p skipped: trained on a previous dataset (set aside; train it again on this data)
 q (pop):
@@ -77,7 +77,7 @@ q (pop):
     2              1    1.418      0.6667
   seconds                    (time)
 > eval p
-error: eval: the model named was trained on a previous dataset (set aside): train it again on this data
+error: eval: the model named was made for a previous dataset (set aside): train it again (or import its lists) on this data
 > save stale.rsw
 error: save: model p was trained on a previous dataset (set aside): open would take it for a model of this data; drop it first (models drop=p); nothing written
 > load data/guard/log.csv
@@ -92,11 +92,11 @@ items         4
 creators      -
 > models
 stale (trained on a previous dataset, set aside: eval, compare and audit skip them; loading that data again does not bring them back): p, q
-name  kind  params    pairs   seconds  epochs  best  metric  valid
-p     pop   window=0     10  (time)       0     0  -       -
-q     pop   window=0      3  (time)       0     0  -       -
+name  kind  params                pairs   seconds  epochs  best  metric  valid
+p     pop   window=0 half_life=0     10  2.88e-06       0     0  -       -
+q     pop   window=0 half_life=0      3  1.36e-06       0     0  -       -
 > models drop=p
 dropped p
 stale (trained on a previous dataset, set aside: eval, compare and audit skip them; loading that data again does not bring them back): q
-name  kind  params    pairs   seconds  epochs  best  metric  valid
-q     pop   window=0      3  (time)       0     0  -       -
+name  kind  params                pairs   seconds  epochs  best  metric  valid
+q     pop   window=0 half_life=0      3  1.36e-06       0     0  -       -

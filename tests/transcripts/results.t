@@ -31,7 +31,7 @@ warning: --allow-overlap: 1 of 5 held-out rows are also in the training log (sam
 > train pop model=pop
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  8
 seconds         (time)
 > train rnd model=random seed=1
@@ -81,7 +81,7 @@ error: results: no result for rnd (evaluate it with eval)
 error: results: no result for zz (no model of that name)
 > save r.rsw
 path              r.rsw
-bytes             3,139
+bytes             3,157
 sections          27
 datasets          2
 shared with base  5
@@ -92,7 +92,7 @@ seconds           (time)
 > open r.rsw
 step 1 (split files test=data/eval/test.csv --allow-overlap) reads data/eval/test.csv again if undo replays it
 path      r.rsw
-bytes     3,139
+bytes     3,157
 sections  27
 log rows  8
 models    2
@@ -144,7 +144,7 @@ warning: model pop was trained before the data or the split last changed: its he
 > train pop model=pop
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  7
 seconds         (time)
 > eval pop k=2

@@ -97,7 +97,7 @@ top keywords per category:
 > train p model=pop
 name            p
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  15,184
 seconds         (time)
 metric          ndcg@10
@@ -247,14 +247,14 @@ rest      0.59178
 > set json=yes
 {"command":"set","ok":true,"json":true,"progress":false,"keep_going":true}
 > models
-{"command":"models","ok":true,"models":[{"name":"p","kind":"pop","params":"window=0","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":false},{"name":"k","kind":"itemknn","params":"sim=jaccard k=20 shrink=5 min_support=1 mode=auto keep=0 reg_item=10 reg_user=15 baseline_epochs=10 clip=yes","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":false},{"name":"a","kind":"als","params":"factors=8 epochs=4 reg=50 reg_exp=0 alpha=5 solver=cholesky cg_steps=3 init=0.01","train_rows":15184,"seconds":(time),"epochs":4,"best_epoch":4,"metric":"ndcg@10","valid":0.081918060339382578,"stale":false},{"name":"m","kind":"mf","params":"factors=4 epochs=5 lr=0.045 decay=0.93 reg=0.065 reg_bias=0.05 reg_exp=1 init=0.001 clip=yes","train_rows":15184,"seconds":(time),"epochs":5,"best_epoch":3,"metric":"rmse","valid":0.87404895433659857,"stale":false},{"name":"e","kind":"ease","params":"lambda=50 max_items=20000","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":false},{"name":"c","kind":"content","params":"blocks=","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":false}]}
+{"command":"models","ok":true,"models":[{"name":"p","kind":"pop","params":"window=0 half_life=0","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":false},{"name":"k","kind":"itemknn","params":"sim=jaccard k=20 shrink=5 min_support=1 mode=auto keep=0 reg_item=10 reg_user=15 baseline_epochs=10 clip=yes","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":false},{"name":"a","kind":"als","params":"factors=8 epochs=4 reg=50 reg_exp=0 alpha=5 solver=cholesky cg_steps=3 init=0.01","train_rows":15184,"seconds":(time),"epochs":4,"best_epoch":4,"metric":"ndcg@10","valid":0.081918060339382578,"stale":false},{"name":"m","kind":"mf","params":"factors=4 epochs=5 lr=0.045 decay=0.93 reg=0.065 reg_bias=0.05 reg_exp=1 init=0.001 clip=yes","train_rows":15184,"seconds":(time),"epochs":5,"best_epoch":3,"metric":"rmse","valid":0.87404895433659857,"stale":false},{"name":"e","kind":"ease","params":"lambda=50 max_items=20000","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":false},{"name":"c","kind":"content","params":"blocks=","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":false}]}
 > set json=no
 json        no
 progress    no
 keep_going  yes
 > save ws.rsw
 path              ws.rsw
-bytes             6,455,043
+bytes             6,455,061
 sections          159
 datasets          2
 shared with base  115
@@ -282,13 +282,13 @@ test users  3
 > train x model=pop
 name            x
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  11
 seconds         (time)
 > set json=yes
 {"command":"set","ok":true,"json":true,"progress":false,"keep_going":true}
 > models
-{"command":"models","ok":true,"notes":["stale (trained on a previous dataset, set aside: eval, compare and audit skip them; loading that data again does not bring them back): p, k, a, m, e, c"],"models":[{"name":"p","kind":"pop","params":"window=0","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":true},{"name":"k","kind":"itemknn","params":"sim=jaccard k=20 shrink=5 min_support=1 mode=auto keep=0 reg_item=10 reg_user=15 baseline_epochs=10 clip=yes","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":true},{"name":"a","kind":"als","params":"factors=8 epochs=4 reg=50 reg_exp=0 alpha=5 solver=cholesky cg_steps=3 init=0.01","train_rows":15184,"seconds":(time),"epochs":4,"best_epoch":4,"metric":"ndcg@10","valid":0.081918060339382578,"stale":true},{"name":"m","kind":"mf","params":"factors=4 epochs=5 lr=0.045 decay=0.93 reg=0.065 reg_bias=0.05 reg_exp=1 init=0.001 clip=yes","train_rows":15184,"seconds":(time),"epochs":5,"best_epoch":3,"metric":"rmse","valid":0.87404895433659857,"stale":true},{"name":"e","kind":"ease","params":"lambda=50 max_items=20000","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":true},{"name":"c","kind":"content","params":"blocks=","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":true},{"name":"x","kind":"pop","params":"window=0","train_rows":11,"seconds":(time),"epochs":0,"best_epoch":0,"metric":null,"valid":null,"stale":false}]}
+{"command":"models","ok":true,"notes":["stale (trained on a previous dataset, set aside: eval, compare and audit skip them; loading that data again does not bring them back): p, k, a, m, e, c"],"models":[{"name":"p","kind":"pop","params":"window=0 half_life=0","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":true},{"name":"k","kind":"itemknn","params":"sim=jaccard k=20 shrink=5 min_support=1 mode=auto keep=0 reg_item=10 reg_user=15 baseline_epochs=10 clip=yes","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":true},{"name":"a","kind":"als","params":"factors=8 epochs=4 reg=50 reg_exp=0 alpha=5 solver=cholesky cg_steps=3 init=0.01","train_rows":15184,"seconds":(time),"epochs":4,"best_epoch":4,"metric":"ndcg@10","valid":0.081918060339382578,"stale":true},{"name":"m","kind":"mf","params":"factors=4 epochs=5 lr=0.045 decay=0.93 reg=0.065 reg_bias=0.05 reg_exp=1 init=0.001 clip=yes","train_rows":15184,"seconds":(time),"epochs":5,"best_epoch":3,"metric":"rmse","valid":0.87404895433659857,"stale":true},{"name":"e","kind":"ease","params":"lambda=50 max_items=20000","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":true},{"name":"c","kind":"content","params":"blocks=","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":true},{"name":"x","kind":"pop","params":"window=0 half_life=0","train_rows":11,"seconds":(time),"epochs":0,"best_epoch":0,"metric":null,"valid":null,"stale":false}]}
 > set json=no
 json        no
 progress    no
@@ -297,7 +297,7 @@ keep_going  yes
 error: recommend: model k was trained on other data (404 users x 800 items; now 5 x 5): train it again
 > open ws.rsw
 path      ws.rsw
-bytes     6,455,043
+bytes     6,455,061
 sections  159
 log rows  21,165
 models    6
@@ -316,7 +316,7 @@ steps:
 > set json=yes
 {"command":"set","ok":true,"json":true,"progress":false,"keep_going":true}
 > models
-{"command":"models","ok":true,"models":[{"name":"p","kind":"pop","params":"window=0","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":false},{"name":"k","kind":"itemknn","params":"sim=jaccard k=20 shrink=5 min_support=1 mode=auto keep=0 reg_item=10 reg_user=15 baseline_epochs=10 clip=yes","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":false},{"name":"a","kind":"als","params":"factors=8 epochs=4 reg=50 reg_exp=0 alpha=5 solver=cholesky cg_steps=3 init=0.01","train_rows":15184,"seconds":(time),"epochs":4,"best_epoch":4,"metric":"ndcg@10","valid":0.081918060339382578,"stale":false},{"name":"m","kind":"mf","params":"factors=4 epochs=5 lr=0.045 decay=0.93 reg=0.065 reg_bias=0.05 reg_exp=1 init=0.001 clip=yes","train_rows":15184,"seconds":(time),"epochs":5,"best_epoch":3,"metric":"rmse","valid":0.87404895433659857,"stale":false},{"name":"e","kind":"ease","params":"lambda=50 max_items=20000","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":false},{"name":"c","kind":"content","params":"blocks=","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":false}]}
+{"command":"models","ok":true,"models":[{"name":"p","kind":"pop","params":"window=0 half_life=0","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":false},{"name":"k","kind":"itemknn","params":"sim=jaccard k=20 shrink=5 min_support=1 mode=auto keep=0 reg_item=10 reg_user=15 baseline_epochs=10 clip=yes","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":false},{"name":"a","kind":"als","params":"factors=8 epochs=4 reg=50 reg_exp=0 alpha=5 solver=cholesky cg_steps=3 init=0.01","train_rows":15184,"seconds":(time),"epochs":4,"best_epoch":4,"metric":"ndcg@10","valid":0.081918060339382578,"stale":false},{"name":"m","kind":"mf","params":"factors=4 epochs=5 lr=0.045 decay=0.93 reg=0.065 reg_bias=0.05 reg_exp=1 init=0.001 clip=yes","train_rows":15184,"seconds":(time),"epochs":5,"best_epoch":3,"metric":"rmse","valid":0.87404895433659857,"stale":false},{"name":"e","kind":"ease","params":"lambda=50 max_items=20000","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":false},{"name":"c","kind":"content","params":"blocks=","train_rows":15184,"seconds":(time),"epochs":1,"best_epoch":0,"metric":null,"valid":null,"stale":false}]}
 > set json=no
 json        no
 progress    no
