@@ -5,7 +5,7 @@
 # bring them back.
 # exit: 1
 # filter: s/^\( *seconds *\)[0-9.e+-]*$/\1(time)/
-# filter: s/^\([a-z]  *[a-z]*  *[a-z]*=[0-9]*  *[0-9]*\)  *[0-9.e+-]*  /\1  (time)  /
+# filter: s/^\([a-z]  *[a-z]*  *\([a-z_]*=[0-9]* *\)*[0-9][0-9]*\)  *[0-9.e+-]*  /\1  (time)  /
 > load data/guard/log.csv
 format: delimited text
 log data/guard/log.csv: comma-separated, header row; user=user item=item value=(none) time=time
@@ -57,8 +57,8 @@ seconds         (time)
 > models
 stale (trained on a previous dataset, set aside: eval, compare and audit skip them; loading that data again does not bring them back): p
 name  kind  params                pairs   seconds  epochs  best  metric  valid
-p     pop   window=0 half_life=0     10  2.88e-06       0     0  -       -
-q     pop   window=0 half_life=0      3  1.36e-06       0     0  -       -
+p     pop   window=0 half_life=0     10  (time)       0     0  -       -
+q     pop   window=0 half_life=0      3  (time)       0     0  -       -
 > eval k=2
 model p skipped: trained on a previous dataset (set aside; train it again on this data)
 q (pop):
@@ -93,10 +93,10 @@ creators      -
 > models
 stale (trained on a previous dataset, set aside: eval, compare and audit skip them; loading that data again does not bring them back): p, q
 name  kind  params                pairs   seconds  epochs  best  metric  valid
-p     pop   window=0 half_life=0     10  2.88e-06       0     0  -       -
-q     pop   window=0 half_life=0      3  1.36e-06       0     0  -       -
+p     pop   window=0 half_life=0     10  (time)       0     0  -       -
+q     pop   window=0 half_life=0      3  (time)       0     0  -       -
 > models drop=p
 dropped p
 stale (trained on a previous dataset, set aside: eval, compare and audit skip them; loading that data again does not bring them back): q
 name  kind  params                pairs   seconds  epochs  best  metric  valid
-q     pop   window=0 half_life=0      3  1.36e-06       0     0  -       -
+q     pop   window=0 half_life=0      3  (time)       0     0  -       -
