@@ -116,6 +116,33 @@ typedef struct rs_dirt {
 
 const char *rs_dirt_kind_name(int kind);
 
+/* What the log's values are, decided when loading (rs_signal_detect) or
+ * given (load ... signal=): models choose their defaults from it. */
+enum rs_signal_kind {
+	RS_SIGNAL_BINARY,	/* no value column, one value, or 0/1 */
+	RS_SIGNAL_RATING,	/* a bounded scale with few values (1-5, 0.5-5) */
+	RS_SIGNAL_COUNTS,	/* non-negative integers, unbounded (plays) */
+	RS_SIGNAL_RATIO,	/* non-negative reals around 1, long tail
+				   (watch_ratio) */
+	RS_SIGNAL_VALUES,	/* other reals (negative values, scores) */
+	RS_SIGNAL_KINDS
+};
+
+typedef struct rs_signal {
+	int kind;		/* enum rs_signal_kind */
+	bool given;		/* named by the user, not detected */
+	size_t n;		/* present values */
+	size_t distinct;	/* distinct values (SIZE_MAX: too many to count) */
+	double min, max, median, q99;	/* median and q99 from a sample */
+	bool extreme;		/* max far above the 99th percentile (replay
+				   loops, bots): a clean outliers candidate */
+} rs_signal;
+
+/* "binary", "rating", "counts", "ratio", "values"; NULL out of range. */
+const char *rs_signal_kind_name(int kind);
+/* The kind named name, or -1. */
+int rs_signal_kind_find(const char *name);
+
 /* A loaded dataset. Created by rs_dataset_load (load.h), freed with
  * rs_dataset_free; every pointer inside is owned by it. */
 typedef struct rs_dataset {
@@ -135,6 +162,7 @@ typedef struct rs_dataset {
 	char *split_desc;	/* the split as text, e.g. "random test=0.2 seed=1" */
 	rs_log *heldout;	/* test rows loaded from a file (split files) */
 	rs_log *heldout_valid;	/* validation rows from a file, or NULL */
+	rs_signal signal;	/* what the log's value column holds */
 } rs_dataset;
 
 rs_dataset *rs_dataset_new(void);
@@ -155,6 +183,16 @@ uint32_t rs_log_count_items(const rs_log *log, uint32_t nitems);
  * when the table has one row per index, and no creator. Returns the index. */
 uint32_t rs_dataset_add_user(rs_dataset *ds, const char *id, size_t len);
 uint32_t rs_dataset_add_item(rs_dataset *ds, const char *id, size_t len);
+/* Decide what the log's value column holds and fill ds->signal. kind >= 0
+ * forces that kind (given), -1 keeps a given kind and decides otherwise.
+ * rs_dataset_select calls it on its copy, so the figures follow the rows. */
+void rs_signal_detect(rs_dataset *ds, int kind);
+/* One line for people: "rating 1-5", "counts (plays), max 12,345",
+ * "ratio (watch_ratio), median 0.87, max 301.5", "binary (no value
+ * column: every row a positive)". */
+void rs_signal_describe(const rs_dataset *ds, char *buf, size_t size);
+/* The name of the log's value column, or NULL without one. */
+const char *rs_signal_column(const rs_dataset *ds);
 
 /* Bytes held by the dataset (columns, ids, tables, indexes). */
 size_t rs_dataset_bytes(const rs_dataset *ds);

@@ -28,6 +28,8 @@ typedef struct rs_load_opts {
 	const char *types;	/* "col:text,col2:number,col3:time" overrides */
 	int skip_bad;		/* 1: skip malformed rows (counted, warned) */
 	size_t max_line;	/* longest accepted line in bytes (0: 64 MiB) */
+	const char *signal;	/* what the values are: "rating", "counts",
+				   "binary", "ratio", "values" (NULL: decide) */
 } rs_load_opts;
 
 void rs_load_opts_init(rs_load_opts *opts);

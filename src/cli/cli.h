@@ -19,6 +19,9 @@ void help_print_man_commands(const struct cmd_entry *const *table, FILE *out);
  * (--markdown-kinds, README.md); tools/update-man.sh puts the last two in
  * place and tests/shell/man-sync.sh checks them. */
 void help_print_kinds(FILE *out);
+/* What the log's values are (rs_signal): one line in text, an object in
+ * JSON (cmd-load.c; load and describe). */
+void load_render_signal(struct rnode *root, const rs_dataset *ds);
 void help_print_man_kinds(FILE *out);
 void help_print_markdown_kinds(FILE *out);
 

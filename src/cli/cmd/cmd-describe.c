@@ -16,6 +16,7 @@ static const struct cmd_field describe_fields[] = {
 	{ "users", "users with at least one interaction" },
 	{ "items", "items with at least one interaction" },
 	{ "creators", "creators with at least one interacted item (null without creators)" },
+	{ "signal", "what the values are: kind (rating, counts, binary, ratio, values), column, min, max, median, given" },
 	{ "pairs", "distinct (user, item) pairs (shown when some interactions repeat a pair)" },
 	{ "density", "distinct pairs / (users x items)" },
 	{ "catalog_users", "all user ids (log and user table)" },
@@ -73,6 +74,7 @@ cmd_describe_exec(struct session *s, struct cmd_call *c, struct report *r)
 		rn_int(root, "creators", d.creators);
 	else
 		rn_null(root, "creators");
+	load_render_signal(root, ds);
 	rn_flags(rn_label(rn_int(root, "pairs", (int64_t)d.pairs), "distinct pairs"),
 	    d.pairs == d.interactions ? RF_TEXT_HIDE : 0);
 	rn_flags(rn_num(root, "density", d.density), RF_PERCENT);

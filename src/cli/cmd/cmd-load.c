@@ -30,6 +30,8 @@ static const struct cmd_opt load_opts[] = {
 	  "KuaiRec: log from big_matrix, small_matrix, or big plus the observed small block" },
 	{ "types", OPT_STR, NULL, 0, -1, NULL,
 	  "column kinds, e.g. types=zip:text,day:time (number, time, text)" },
+	{ "signal", OPT_ENUM, "rating|counts|binary|ratio|values", 0, -1, NULL,
+	  "what the values are (decided from them when absent): models choose their defaults from it" },
 	{ "skip-bad", OPT_FLAG, NULL, 0, -1, NULL,
 	  "skip malformed rows (counted and reported) instead of failing" },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL }
@@ -39,6 +41,7 @@ static const struct cmd_field load_fields[] = {
 	{ "path", "what was loaded" },
 	{ "format", "csv, movielens-100k, movielens-1m, movielens-latest or kuairec" },
 	{ "interactions", "rows of the interaction log" },
+	{ "signal", "what the values are: kind (rating, counts, binary, ratio, values), column, min, max, median, given" },
 	{ "users", "distinct users (log and user table)" },
 	{ "items", "distinct items (log and item table)" },
 	{ "creators", "distinct creators, or null without a creator column" },
@@ -47,6 +50,27 @@ static const struct cmd_field load_fields[] = {
 	{ "seconds", "wall time of the load" },
 	{ NULL, NULL }
 };
+
+void
+load_render_signal(struct rnode *root, const rs_dataset *ds)
+{
+	const char *col = rs_signal_column(ds);
+	struct rnode *o;
+	char buf[256];
+
+	rs_signal_describe(ds, buf, sizeof buf);
+	rn_flags(rn_str(root, "signal", buf), RF_JSON_HIDE);
+	o = rn_flags(rn_obj(root, "signal"), RF_TEXT_HIDE);
+	rn_str(o, "kind", rs_signal_kind_name(ds->signal.kind));
+	if (col != NULL)
+		rn_str(o, "column", col);
+	else
+		rn_null(o, "column");
+	rn_num(o, "min", ds->signal.min);
+	rn_num(o, "max", ds->signal.max);
+	rn_num(o, "median", ds->signal.median);
+	rn_bool(o, "given", ds->signal.given);
+}
 
 static enum cmd_ret
 cmd_load_exec(struct session *s, struct cmd_call *c, struct report *r)
@@ -76,6 +100,7 @@ cmd_load_exec(struct session *s, struct cmd_call *c, struct report *r)
 	o.matrix = call_get(c, "matrix");
 	o.types = call_get(c, "types");
 	o.skip_bad = call_flag(c, "skip-bad");
+	o.signal = call_get(c, "signal");
 	if ((msg = rs_load_opts_check(&o)) != NULL)
 		return cmd_error(s, "load: %s", msg);
 	t0 = rs_clock_wall();
@@ -102,6 +127,7 @@ cmd_load_exec(struct session *s, struct cmd_call *c, struct report *r)
 	if (ds->observed != NULL)
 		rn_label(rn_int(root, "observed_interactions",
 		    (int64_t)ds->observed->n), "observed block");
+	load_render_signal(root, ds);
 	rn_flags(rn_int(root, "bytes", (int64_t)rs_dataset_bytes(ds)),
 	    RF_TEXT_HIDE);
 	rn_flags(rn_num(root, "seconds", t1 - t0), RF_TEXT_HIDE);

@@ -527,6 +527,8 @@ rs_dataset_select(const rs_dataset *ds, const uint8_t *keep)
 	for (size_t i = 0; i < ds->nnotes; i++)
 		rs_dataset_note(c, "%s", ds->notes[i]);
 	c->dirt = dirt_copy(ds->dirt);
+	c->signal = ds->signal;
+	rs_signal_detect(c, -1);
 	return c;
 }
 

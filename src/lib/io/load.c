@@ -80,6 +80,8 @@ rs_load_opts_check(const rs_load_opts *o)
 		return "matrix must be big, small or both";
 	if (o->header < -1 || o->header > 1)
 		return "header must be yes or no";
+	if (o->signal != NULL && rs_signal_kind_find(o->signal) < 0)
+		return "signal must be rating, counts, binary, ratio or values";
 	return NULL;
 }
 
@@ -815,5 +817,6 @@ rs_dataset_load(const char *path, const rs_load_opts *opts,
 		rs_dataset_free(ds);
 		return NULL;
 	}
+	rs_signal_detect(ds, rs_signal_kind_find(o->signal));
 	return ds;
 }

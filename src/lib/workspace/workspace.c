@@ -127,6 +127,7 @@ rs_workspace_set_data(rs_workspace *ws, rs_dataset *ds)
 	if (ws->data != ws->base && ws->data != ds)
 		rs_dataset_free(ws->data);
 	ws->data = ds;
+	rs_signal_detect(ds, -1);
 	rs_workspace_data_changed(ws);
 }
 
@@ -177,6 +178,8 @@ rs_workspace_step_done(rs_workspace *ws, rs_dataset *after, bool changed,
 			rs_workspace_add_step(ws, op, summary, before);
 		return;
 	}
+	/* the step may have changed the values (binarize, fill, a cap) */
+	rs_signal_detect(after, -1);
 	/* keep the old state alive until the step is recorded */
 	ws->data = after;
 	if (changed)

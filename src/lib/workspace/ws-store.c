@@ -342,6 +342,22 @@ read_steps(struct st_reader *r, rs_workspace *ws, uint32_t want)
 	return st_get_end(&in) ? 0 : -1;
 }
 
+/* The signal is not stored: it is decided again from the data read, with
+ * the kind the load named (load ... signal=) kept. */
+static void
+open_signal(rs_workspace *ws)
+{
+	int kind = -1;
+
+	for (size_t i = 0; ws->source != NULL && i < ws->source->ncmds; i++)
+		if (ws->source->cmds[i].kind == RS_SOURCE_LOAD)
+			kind = rs_signal_kind_find(rs_step_op_get(&ws->source->cmds[i].op,
+			    "signal"));
+	rs_signal_detect(ws->base, kind);
+	if (ws->data != ws->base)
+		rs_signal_detect(ws->data, kind);
+}
+
 static rs_workspace *
 read_workspace(struct st_reader *r)
 {
@@ -376,6 +392,8 @@ read_workspace(struct st_reader *r)
 			goto fail;
 		}
 	}
+	if (has_data)
+		open_signal(ws);
 	if (r->info != NULL) {
 		r->info->datasets = has_data ? (data_is_base ? 1 : 2) : 0;
 		r->info->features = features;
