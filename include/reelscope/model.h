@@ -23,6 +23,9 @@ typedef struct rs_imat_opts {
 				   column; "none": every row is a positive 1 */
 	double threshold;	/* keep rows with signal >= threshold (NaN: all) */
 	bool binary;		/* kept rows become 1 (implicit positives) */
+	bool log1p;		/* values (after combining repeats) become
+				   log(1 + max(v, 0)): counts read as
+				   confidences; explicit_values is false */
 	int part;		/* rows of this part (split.h); -1: every row */
 	enum rs_dup dup;
 } rs_imat_opts;
@@ -123,6 +126,9 @@ typedef struct rs_model_kind {
 	bool explicit_values;	/* predicts values (RMSE/MAE make sense) */
 	bool uses_weights;	/* implicit, but reads the signal as a
 				   confidence weight (ALS): values kept */
+	bool warm_up;		/* early stopping waits for a quarter of the
+				   epochs: the first ones sit at popularity's
+				   level while the factors catch up (bpr) */
 	bool imported;		/* lists made elsewhere (import recs,
 				   rerank): not trained here, so never stale
 				   and nothing to tune */
@@ -165,6 +171,9 @@ typedef struct rs_model_kind {
 	 * (als.c, mf.c, knn.c, gru4rec.c, caser.c). */
 	int (*update)(struct rs_model *m, const rs_event *ev, size_t n,
 	    rs_error *err);
+	/* whether the trained model predicts values (its mode may rank
+	 * instead, as knn's implicit mode); NULL: explicit_values says */
+	bool (*predicts_values)(const struct rs_model *m);
 } rs_model_kind;
 
 typedef struct rs_model {
@@ -188,6 +197,11 @@ typedef struct rs_model {
 				   (rs_workspace_model_stale); not saved */
 	void *state;		/* the kind's learned parameters */
 } rs_model;
+
+/* Whether m's scores are predicted values, so that rmse and mae mean
+ * something: a kind that predicts values (explicit_values), trained on
+ * values (not 0/1 nor log counts), in a mode that predicts them. */
+bool rs_model_predicts_values(const rs_model *m);
 
 /* Every kind, and lookup by name. */
 extern const rs_model_kind *const rs_model_kinds[];

@@ -43,6 +43,8 @@ typedef struct rs_sim_params {
 	double drift;		/* tastes move: each user's favourite category
 				   hands its affinity to another, this share
 				   per day (0: fixed tastes) */
+	bool plays;		/* also write plays.csv, a play-count log
+				   (user_id,video_id,plays; Last.fm-like) */
 } rs_sim_params;
 
 void rs_sim_params_init(rs_sim_params *p);

@@ -232,9 +232,8 @@ cmd_compare_exec(struct session *s, struct cmd_call *c, struct report *r)
 		return CMD_ERROR;
 	if ((models = evalcli_models(s, r, c->args, c->nargs, "compare", &n)) == NULL)
 		return CMD_ERROR;
-	for (size_t i = 0; i < n; i++)	/* value kinds trained on values */
-		rated |= models[i]->kind->explicit_values &&
-		    (models[i]->train == NULL || models[i]->train->explicit_values);
+	for (size_t i = 0; i < n; i++)	/* models that predict values */
+		rated |= rs_model_predicts_values(models[i]);
 	if ((cols = columns(s, call_get(c, "metrics"), &o, rated, &ncols)) == NULL) {
 		free(models);
 		return CMD_ERROR;

@@ -37,6 +37,8 @@ static const struct cmd_opt generate_opts[] = {
 	{ "labels", OPT_BOOL, NULL, 0, -1, "yes", "add is_like, is_follow, is_share columns" },
 	{ "truth", OPT_BOOL, NULL, 0, -1, "no", "write truth/ with the latent factors" },
 	{ "compress", OPT_BOOL, NULL, 0, -1, "no", "write the tables gzipped" },
+	{ "plays", OPT_BOOL, NULL, 0, -1, "no",
+	  "also write plays.csv: play counts per user-video pair, heavy-tailed (Last.fm-like; load W/plays.csv)" },
 	{ "clean", OPT_FLAG, NULL, 0, -1, NULL, "no dirt at all (every dirt rate 0)" },
 	{ "force", OPT_FLAG, NULL, 0, -1, NULL, "replace a folder that already holds files" },
 	{ "load", OPT_FLAG, NULL, 0, -1, NULL, "load the world right after (with --skip-bad)" },
@@ -102,6 +104,7 @@ cmd_generate_exec(struct session *s, struct cmd_call *c, struct report *r)
 	p.labels = call_bool(c, "labels", p.labels);
 	p.truth = call_bool(c, "truth", p.truth);
 	p.compress = call_bool(c, "compress", p.compress);
+	p.plays = call_bool(c, "plays", p.plays);
 	if (call_has(c, "start")) {
 		double t;
 		p.start = call_get(c, "start");

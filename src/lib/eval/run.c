@@ -68,9 +68,9 @@ layout_metrics(const rs_eval_ctx *c, const rs_model *m, rs_eval_result *r,
 	for (int f = 0; f < MF_COUNT; f++)
 		for (size_t k = 0; k < RS_EVAL_MAX_K; k++)
 			L->col[f][k] = -1;
-	/* values are predicted by value kinds trained on values, not on 0/1 */
-	if (m->kind->explicit_values && c->tval != NULL &&
-	    (m->train == NULL || m->train->explicit_values)) {
+	/* values are predicted by value kinds trained on values, not on 0/1,
+	 * in a mode that predicts them */
+	if (c->tval != NULL && rs_model_predicts_values(m)) {
 		add_metric(r, L, MF_RMSE, 0, 0);
 		add_metric(r, L, MF_MAE, 0, 0);
 	}

@@ -218,6 +218,11 @@ const rs_model_kind rs_kind_bpr = {
 	    "negative (uniform, or popularity-aware with sampling=pop); parallel by DSGD "
 	    "strata, negatives drawn from the positive's item block; defaults chosen on MovieLens 100K",
 	.params = bpr_params,
+	/* the item biases reach popularity's ranking in the first pass; on
+	 * a sparse log (a dozen rows a user) the factors need some ten
+	 * more before the validation score passes it, and patience=3 used to
+	 * stop at epoch 4 keeping epoch 1 */
+	.warm_up = true,
 	.begin = bpr_begin,
 	.epoch = bpr_epoch,
 	.snapshot = fac_snapshot,

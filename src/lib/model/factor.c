@@ -386,6 +386,34 @@ fac_explain_cosine(const rs_model *m, uint32_t user, uint32_t item,
 	return n;
 }
 
+static int
+cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+
+	return (x > y) - (x < y);
+}
+
+float
+fac_error_bound(const rs_imat *t)
+{
+	size_t stride = t->nnz / 100000 + 1, m = 0;
+	float *v = xmalloc((t->nnz / stride + 1) * sizeof *v), lo, hi, b;
+
+	for (size_t q = 0; q < t->nnz; q += stride)
+		v[m++] = t->uval[q];
+	if (m == 0) {
+		free(v);
+		return INFINITY;
+	}
+	qsort(v, m, sizeof *v, cmp_float);
+	lo = v[(size_t)((double)(m - 1) * 0.01)];
+	hi = v[(size_t)((double)(m - 1) * 0.99)];
+	free(v);
+	b = FAC_ERROR_SPANS * (hi - lo);
+	return b > 1 ? b : 1;
+}
+
 void
 fac_init_normal(float *X, uint32_t n, uint32_t k, double std, uint64_t seed,
     uint64_t purpose, const uint64_t *ptr)

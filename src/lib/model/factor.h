@@ -43,6 +43,15 @@ typedef struct fac_state {
 fac_state *fac_new(enum fac_type type, uint32_t k, uint32_t nusers,
     uint32_t nitems);
 void fac_free(fac_state *s);
+
+/* The largest error an SGD step of mf or svdpp follows: FAC_ERROR_SPANS
+ * times the spread of the bulk of the training values (1st to 99th
+ * percentile of a fixed sample), at least 1. On ratings no error comes
+ * near it; a replay watch ratio of 300 among ratios around 1 would
+ * otherwise take one step hundreds of times too far and turn the factors
+ * into NaN within an epoch. */
+#define FAC_ERROR_SPANS 4.0f
+float fac_error_bound(const rs_imat *t);
 fac_state *fac_copy(const fac_state *s);
 /* Grow s to nusers x nitems (at least its sizes): the new rows of every
  * array are zero. */

@@ -178,6 +178,11 @@ rs_imat_build(const rs_dataset *ds, const rs_log *log, const rs_imat_opts *o,
 	imat_combine(m, e, cnt, o);
 	free(e);
 	free(cnt);
+	if (o->log1p && !ones && !o->binary) {
+		for (size_t k = 0; k < m->nnz; k++)
+			m->uval[k] = (float)log1p(m->uval[k] > 0 ? m->uval[k] : 0);
+		m->explicit_values = false;
+	}
 	for (size_t k = 0; k < m->nnz; k++)
 		sum += m->uval[k];
 	m->mean = m->nnz ? sum / (double)m->nnz : 0;

@@ -919,6 +919,15 @@ knn_free_state(rs_model *m)
 	m->state = NULL;
 }
 
+/* The rating mode predicts values; the implicit mode sums similarities. */
+static bool
+knn_predicts_values(const rs_model *m)
+{
+	const struct knn_state *st = m->state;
+
+	return st->rating;
+}
+
 const rs_model_kind rs_kind_itemknn = {
 	.name = "itemknn",
 	.help = "item-based neighbours: on ratings b_ui + sum sim*(r_uj - b_uj) / sum sim over "
@@ -926,6 +935,7 @@ const rs_model_kind rs_kind_itemknn = {
 	    "of the user's items' similarities, each item keeping its k nearest",
 	.params = knn_params,
 	.explicit_values = true,
+	.predicts_values = knn_predicts_values,
 	.fit = itemknn_fit,
 	.score = knn_score,
 	.explain = knn_explain,
@@ -943,6 +953,7 @@ const rs_model_kind rs_kind_userknn = {
 	    "user's k nearest neighbours' similarities times their values",
 	.params = knn_params,
 	.explicit_values = true,
+	.predicts_values = knn_predicts_values,
 	.fit = userknn_fit,
 	.score = knn_score,
 	.explain = knn_explain,

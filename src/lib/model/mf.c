@@ -118,6 +118,7 @@ struct mf_pass {
 	const rs_imat *t;
 	struct sgd_rates r;
 	float *ureg, *ireg;	/* per-rating factor penalty of each user, item */
+	float emax;		/* errors clipped to +-emax (fac_error_bound) */
 };
 
 /* reg * (n / mean n)^(reg_exp - 1) for each row of ptr: applied once per
@@ -159,6 +160,7 @@ mf_stratum(void *vctx, const fac_strata *st, uint32_t ub, uint32_t ib,
 		float err = st->ent[e].v - (mu + s->bu[u] + s->bi[i] + fac_dot(p, qi, k));
 		float regu = c->ureg[u], regi = c->ireg[i];
 		sse += (double)err * err;
+		err = err > c->emax ? c->emax : err < -c->emax ? -c->emax : err;
 		s->bu[u] += lrb * (err - regb * s->bu[u]);
 		s->bi[i] += lrb * (err - regb * s->bi[i]);
 		#pragma omp simd
@@ -183,6 +185,7 @@ mf_epoch(rs_model *m, const rs_train_ctx *ctx, uint32_t epoch, double *loss,
 	c.s = m->state;
 	c.t = ctx->train;
 	c.r = epoch_rates(m, epoch);
+	c.emax = fac_error_bound(c.t);
 	c.ureg = row_penalties(c.t->uptr, c.t->nusers, c.r.reg, rs_model_param_num(m, "reg_exp"));
 	c.ireg = row_penalties(c.t->iptr, c.t->nitems, c.r.reg, rs_model_param_num(m, "reg_exp"));
 	fac_strata_build(&st, ctx->train, ctx->seed, epoch);
@@ -233,6 +236,7 @@ svdpp_epoch(rs_model *m, const rs_train_ctx *ctx, uint32_t epoch, double *loss,
 	float *pz = xmalloc(k * sizeof *pz);	/* p_u + z */
 	rnd_gen g = rnd_stream(ctx->seed, PURPOSE_ORDER | epoch, 0);
 	double sse = 0;
+	const float emax = fac_error_bound(t);
 
 	(void)err;
 	for (uint32_t u = 0; u < t->nusers; u++)
@@ -270,6 +274,7 @@ svdpp_epoch(rs_model *m, const rs_train_ctx *ctx, uint32_t epoch, double *loss,
 			float *restrict qi = s->Q + (size_t)i * k, e;
 			e = t->uval[q] - (s->mu + s->bu[u] + s->bi[i] + fac_dot(qi, pz, k));
 			sse += (double)e * e;
+			e = e > emax ? emax : e < -emax ? -emax : e;
 			s->bu[u] += r.lr_bias * (e - r.reg_bias * s->bu[u]);
 			s->bi[i] += r.lr_bias * (e - r.reg_bias * s->bi[i]);
 			#pragma omp simd

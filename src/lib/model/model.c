@@ -385,6 +385,16 @@ validate(const rs_model *m, const rs_imat *valid, const char *metric,
 	return rmse ? sqrt(total / (double)count) : total / (double)count;
 }
 
+bool
+rs_model_predicts_values(const rs_model *m)
+{
+	if (!m->kind->explicit_values ||
+	    (m->train != NULL && !m->train->explicit_values))
+		return false;
+	return m->kind->predicts_values == NULL || m->state == NULL ||
+	    m->kind->predicts_values(m);
+}
+
 int
 rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
     rs_error *err)
@@ -409,6 +419,11 @@ rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
 	if (m->kind->epoch == NULL) {
 		rc = m->kind->fit(m, ctx, err);
 		m->fit_seconds = wall_seconds() - t0;
+		if (rc == 0 && o->metric == NULL && !rs_model_predicts_values(m)) {
+			/* the mode the fit chose ranks (knn's implicit mode) */
+			free(m->valid_metric);
+			m->valid_metric = xstrdup("ndcg@10");
+		}
 		if (rc == 0 && ctx->valid != NULL) {
 			m->history = xcalloc(1, sizeof *m->history);
 			m->nepochs = 1;
@@ -475,7 +490,8 @@ rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
 						m->kind->free_snapshot(snap);
 					snap = m->kind->snapshot(m);
 				}
-			} else if (o->patience > 0 && e - m->best_epoch >= o->patience)
+			} else if (o->patience > 0 && e - m->best_epoch >= o->patience &&
+			    !(m->kind->warm_up && e < epochs / 4))
 				break;
 			if (rs_hooks_progress(ctx->hooks, task, e, epochs)) {
 				m->interrupted = true;

@@ -32,6 +32,25 @@ request_binary(const rs_train_request *req, const rs_model_kind *k)
 	return req->binary < 0 ? rs_model_kind_binary(k) : req->binary != 0;
 }
 
+/* How counts (plays) are read when the request leaves the values to the
+ * kind (no signal=, no binary=): as log(1 + c) by the kinds that read
+ * values as such (a confidence for als, a target for mf and svdpp), as
+ * binary positives by the rest, knn included: its implicit mode sums
+ * similarities, which counts would let a few heavy pairs dominate. */
+enum counts_form { COUNTS_NONE, COUNTS_LOG, COUNTS_BINARY };
+
+static enum counts_form
+counts_form(const rs_dataset *ds, const rs_model_kind *k,
+    const rs_train_request *req)
+{
+	if (ds->signal.kind != RS_SIGNAL_COUNTS || rs_signal_column(ds) == NULL ||
+	    req->signal != NULL || req->binary >= 0)
+		return COUNTS_NONE;
+	if (k->uses_weights || (k->explicit_values && k->predicts_values == NULL))
+		return COUNTS_LOG;
+	return COUNTS_BINARY;
+}
+
 int
 rs_train_set_build(const rs_dataset *ds, const rs_model_kind *k,
     const rs_train_request *req, rs_train_set *set, rs_error *err)
@@ -42,7 +61,9 @@ rs_train_set_build(const rs_dataset *ds, const rs_model_kind *k,
 	rs_imat_opts_init(&io);
 	io.signal = req->signal;
 	io.threshold = req->threshold;
-	io.binary = request_binary(req, k);
+	io.binary = request_binary(req, k) ||
+	    counts_form(ds, k, req) == COUNTS_BINARY;
+	io.log1p = counts_form(ds, k, req) == COUNTS_LOG;
 	if ((set->train = rs_imat_build(ds, &ds->log, &io, err)) == NULL)
 		return -1;
 	if (set->train->nnz == 0) {
@@ -154,6 +175,37 @@ new_model(const rs_train_request *req, rs_error *err)
 	return m;
 }
 
+/* One line on how the model reads the signal, when the signal changed its
+ * defaults (counts), and one on extreme values in a column it reads. */
+static void
+signal_notes(const rs_dataset *ds, const rs_model_kind *k, const rs_model *m,
+    const rs_train_request *req)
+{
+	const char *col = rs_signal_column(ds), *alpha = rs_model_param(m, "alpha");
+	enum counts_form form = counts_form(ds, k, req);
+	bool reads_values = req->signal == NULL && col != NULL &&
+	    !request_binary(req, k) && form == COUNTS_NONE;
+
+	if (form != COUNTS_NONE) {
+		if (form == COUNTS_LOG && k->uses_weights && alpha != NULL)
+			rs_hooks_note(req->hooks, RS_NOTE_INFO,
+			    "signal counts: %s reads confidence 1 + %s*log(1 + %s) (binary=yes: 1 + %s for every pair)",
+			    k->name, alpha, col, alpha);
+		else if (form == COUNTS_LOG)
+			rs_hooks_note(req->hooks, RS_NOTE_INFO,
+			    "signal counts: %s reads log(1 + %s) and ranks by it; not a prediction of %s, so no rmse (binary=no fits the raw counts)",
+			    k->name, col, col);
+		else
+			rs_hooks_note(req->hooks, RS_NOTE_INFO,
+			    "signal counts: %s trains on binary positives (every pair with %s)",
+			    k->name, col);
+	}
+	if (reads_values && ds->signal.extreme)
+		rs_hooks_note(req->hooks, RS_NOTE_WARN,
+		    "%s has extreme values (max %.4g, 99%% at most %.4g) that weigh on %s; clean outliers %s before training takes them out",
+		    col, ds->signal.max, ds->signal.q99, k->name, col);
+}
+
 int
 rs_model_train(const rs_train_env *env, const rs_train_request *req,
     const rs_train_set *shared, rs_trained *out, rs_error *err)
@@ -195,6 +247,8 @@ rs_model_train(const rs_train_env *env, const rs_train_request *req,
 	ctx.nmodels = env->nmodels;
 	ctx.hooks = req->hooks;
 	ctx.seed = req->seed;
+	if (shared == NULL)
+		signal_notes(env->ds, k, m, req);
 	m->train = set->train;	/* the model keeps what it was trained on */
 	if (req->started != NULL)
 		req->started(req->started_arg, m);

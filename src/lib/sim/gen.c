@@ -846,6 +846,7 @@ rs_sim_generate(const char *dir, const rs_sim_params *p, bool force,
 	    (p->truth && sim_write_truth(&w, tmp, &rep.bytes, err) != 0) ||
 	    (p->truth && p->drift > 0 &&
 	    sim_write_drift_truth(&w, tmp, &rep.bytes, err) != 0) ||
+	    (p->plays && sim_write_plays(&w, tmp, gz, &rep.bytes, err) != 0) ||
 	    write_manifest(&w, tmp, &rep, err) != 0)
 		goto out_world;
 	/* into place: the old folder (empty, or replaced with --force) goes */

@@ -25,7 +25,7 @@ bool sim_rng_chance(struct rng *r, double p);
 
 /* Stream kinds. */
 enum { RS_CREATORS = 1, RS_VIDEOS, RS_USERS, RS_LOG, RS_SMALL, RS_DAILY,
-	RS_SOCIAL, RS_DIRT, RS_BOTS, RS_CAPTION, RS_PICK, RS_DRIFT };
+	RS_SOCIAL, RS_DIRT, RS_BOTS, RS_CAPTION, RS_PICK, RS_PLAYS, RS_DRIFT };
 
 /* ---- vocab.c: categories and their words ---- */
 struct category {
@@ -171,4 +171,8 @@ int sim_write_truth(const struct world *w, const char *dir, uint64_t *bytes,
     rs_error *err);
 /* truth/drift.csv: each user's move (drift.c; truth/ exists already). */
 int sim_write_drift_truth(const struct world *w, const char *dir,
+    uint64_t *bytes, rs_error *err);
+
+/* ---- plays.c: the play-count log (plays.csv: user_id,video_id,plays) ---- */
+int sim_write_plays(const struct world *w, const char *dir, bool gz,
     uint64_t *bytes, rs_error *err);
