@@ -247,6 +247,12 @@ evalcli_run(struct session *s, const rs_eval_ctx *ctx, const rs_model *m,
 		cmd_error(s, "%s: %s", cmd, err.msg);
 		return NULL;
 	}
+	/* trained on values, yet its mode ranks: the one case where an rmse
+	 * would be expected (0/1 and log counts say so when training) */
+	if (m->kind->explicit_values && !rs_model_predicts_values(m) &&
+	    m->train != NULL && m->train->explicit_values)
+		report_note(r, "no rmse/mae for %s: in mode=implicit its scores rank items, they are not predicted values",
+		    m->name);
 	if (res->biased)
 		warn_once(r, "short-video metrics come from the logged items of each list only (a sparse log): biased towards what the logging policy showed");
 	if (res->sampled)

@@ -398,8 +398,10 @@ float
 fac_error_bound(const rs_imat *t)
 {
 	size_t stride = t->nnz / 100000 + 1, m = 0;
-	float *v = xmalloc((t->nnz / stride + 1) * sizeof *v), lo, hi, b;
+	float *v = xmalloc((t->nnz / stride + 1) * sizeof *v), lo, hi, b, top = 0;
 
+	for (size_t q = 0; q < t->nnz; q++)
+		top = fabsf(t->uval[q]) > top ? fabsf(t->uval[q]) : top;
 	for (size_t q = 0; q < t->nnz; q += stride)
 		v[m++] = t->uval[q];
 	if (m == 0) {
@@ -410,6 +412,8 @@ fac_error_bound(const rs_imat *t)
 	lo = v[(size_t)((double)(m - 1) * 0.01)];
 	hi = v[(size_t)((double)(m - 1) * 0.99)];
 	free(v);
+	if (!(top > FAC_EXTREME * fabsf(hi)))
+		return INFINITY;	/* no extreme values: plain SGD */
 	b = FAC_ERROR_SPANS * (hi - lo);
 	return b > 1 ? b : 1;
 }

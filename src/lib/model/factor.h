@@ -44,13 +44,16 @@ fac_state *fac_new(enum fac_type type, uint32_t k, uint32_t nusers,
     uint32_t nitems);
 void fac_free(fac_state *s);
 
-/* The largest error an SGD step of mf or svdpp follows: FAC_ERROR_SPANS
- * times the spread of the bulk of the training values (1st to 99th
- * percentile of a fixed sample), at least 1. On ratings no error comes
- * near it; a replay watch ratio of 300 among ratios around 1 would
- * otherwise take one step hundreds of times too far and turn the factors
- * into NaN within an epoch. */
+/* The largest error an SGD step of mf or svdpp follows. When the training
+ * values have extreme ones (the largest over FAC_EXTREME times the 99th
+ * percentile, the rule of rs_signal's extreme): FAC_ERROR_SPANS times the
+ * spread of the bulk (1st to 99th percentile of a fixed sample), at least
+ * 1; a replay watch ratio of 300 among ratios around 1 would otherwise
+ * take one step hundreds of times too far and turn the factors into NaN
+ * within an epoch. Without extreme values: infinity, plain SGD (ratings
+ * train exactly as before, a too large lr still ends in NaN). */
 #define FAC_ERROR_SPANS 4.0f
+#define FAC_EXTREME 10.0f
 float fac_error_bound(const rs_imat *t);
 fac_state *fac_copy(const fac_state *s);
 /* Grow s to nusers x nitems (at least its sizes): the new rows of every
