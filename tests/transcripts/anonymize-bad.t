@@ -12,6 +12,7 @@ interactions  6
 users         3
 items         6
 creators      4
+signal        binary (no value column: every row a positive)
 > anonymize salt=a salt-file=data/fair/salt.txt
 error: anonymize: give one of salt=, salt-file= and key=
 > anonymize salt=

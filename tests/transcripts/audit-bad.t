@@ -12,6 +12,7 @@ interactions  6
 users         3
 items         4
 creators      -
+signal        binary (no value column: every row a positive)
 > split files test=data/fair/test.csv
 format: delimited text
 log data/fair/test.csv: comma-separated, header row; user=user item=item value=(none) time=(none)
@@ -44,6 +45,7 @@ interactions  6
 users         3
 items         6
 creators      4
+signal        binary (no value column: every row a positive)
 > audit
 error: audit: every model was made for a previous dataset (set aside): train one (or import its lists) on this data
 > import recs data/fair/recs.csv as recs

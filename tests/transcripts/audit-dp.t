@@ -12,6 +12,7 @@ interactions  6
 users         3
 items         6
 creators      4
+signal        binary (no value column: every row a positive)
 > split files test=data/fair/test.csv
 format: delimited text
 log data/fair/test.csv: comma-separated, header row; user=user item=item value=(none) time=(none)

@@ -10,6 +10,7 @@ interactions  6
 users         3
 items         6
 creators      4
+signal        binary (no value column: every row a positive)
 > split files test=data/fair/test.csv
 format: delimited text
 log data/fair/test.csv: comma-separated, header row; user=user item=item value=(none) time=(none)
@@ -215,6 +216,7 @@ interactions  8
 users         2
 items         4
 creators      -
+signal        binary (no value column: every row a positive)
 > head 8
 model  creator  videos    interaction_share  merit_share  exposure       exposure_share               ratio  slots  maximin_met  group  decile
 recs   D             2                    0         0.75         3                  0.5  0.6666666666666666      3  yes          tail        8

@@ -3,7 +3,7 @@
 # args: --json
 # filter: s/seconds":[-0-9.e+]*/seconds":T/g
 > load data/fair/train.csv items=data/fair/items.csv creator=creator
-{"command":"load","ok":true,"notes":["format: delimited text","log data/fair/train.csv: comma-separated, header row; user=user item=item value=(none) time=(none)","items data/fair/items.csv: 6 rows, id column item, 2 other columns"],"path":"data/fair/train.csv","format":"csv","interactions":6,"users":3,"items":6,"creators":4,"bytes":1924,"seconds":T}
+{"command":"load","ok":true,"notes":["format: delimited text","log data/fair/train.csv: comma-separated, header row; user=user item=item value=(none) time=(none)","items data/fair/items.csv: 6 rows, id column item, 2 other columns"],"path":"data/fair/train.csv","format":"csv","interactions":6,"users":3,"items":6,"creators":4,"signal":{"kind":"binary","column":null,"min":1,"max":1,"median":1,"given":false},"bytes":1924,"seconds":T}
 > split files test=data/fair/test.csv
 {"command":"split","ok":true,"notes":["format: delimited text","log data/fair/test.csv: comma-separated, header row; user=user item=item value=(none) time=(none)"],"kind":"files","split":"files test=data/fair/test.csv","train":6,"valid":0,"test":4,"test_users":3,"external":true,"cold_test_users":0,"cold_share":0,"overlap":0,"overlap_valid":0}
 > import recs data/fair/recs.csv as recs

@@ -15,6 +15,7 @@ interactions  9
 users         3
 items         8
 creators      3
+signal        ratio (watch_ratio), median 1, max 2
 > classify
 error: classify: target=first_level_category_name: no item column first_level_category_name (see columns); nothing changed
 > classify target=categry

@@ -12,6 +12,7 @@ interactions  9
 users         3
 items         8
 creators      3
+signal        ratio (watch_ratio), median 1, max 2
 > classify target=category text=caption,title test=0.5 seed=3
 target             category
 text               caption,title

@@ -15,6 +15,7 @@ interactions  57
 users         6
 items         9
 creators      3
+signal        ratio (watch_ratio), median 0.802, max 150
 > clean
 error: clean: missing argument; usage: clean STEP [COLUMN] [options] [--force]   (STEP: dedup, invalid, outliers, bots, fill, kcore, binarize, window)
 > clean wash
@@ -95,6 +96,7 @@ interactions      57
 users             6
 items             8
 creators          3
+signal            ratio (watch_ratio), median 0.802, max 150
 distinct pairs    33
 density           68.8%
 catalog users     6
@@ -113,6 +115,7 @@ interactions  4
 users         2
 items         2
 creators      -
+signal        rating 3-5
 > clean bots
 error: clean bots: the log has no time column, so the gaps between events and their bursts are unknown: use rule=count, or load ... time=COLUMN; nothing changed
 > clean window from=2020-01-01

@@ -11,6 +11,7 @@ interactions  57
 users         6
 items         9
 creators      3
+signal        ratio (watch_ratio), median 0.802, max 150
 > clean binarize min=1
 step           binarize
 column         watch_ratio

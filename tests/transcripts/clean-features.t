@@ -13,6 +13,7 @@ interactions  9
 users         3
 items         8
 creators      3
+signal        ratio (watch_ratio), median 1, max 2
 > features
 duration read as seconds (median 60)
 text columns     caption,title

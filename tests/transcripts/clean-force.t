@@ -13,6 +13,7 @@ interactions  57
 users         6
 items         9
 creators      3
+signal        ratio (watch_ratio), median 0.802, max 150
 > clean kcore k=20
 error: clean kcore: this would remove every row (57); nothing changed (repeat with --force to do it anyway)
 > clean window to=2000-01-01

@@ -10,6 +10,7 @@ interactions  57
 users         6
 items         9
 creators      3
+signal        ratio (watch_ratio), median 0.802, max 150
 > clean kcore k=3
 nothing to remove: the data is unchanged (the step is still recorded)
 step               kcore

@@ -12,6 +12,7 @@ interactions  57
 users         6
 items         9
 creators      3
+signal        ratio (watch_ratio), median 0.802, max 150
 > clean dedup
 step          dedup
 before        rows 57  users 6  items 8
@@ -62,6 +63,7 @@ interactions      37
 users             5
 items             8
 creators          3
+signal            ratio (watch_ratio), median 1.152, max 150
 distinct pairs    22
 density           55%
 catalog users     6
@@ -136,6 +138,7 @@ interactions      37
 users             5
 items             8
 creators          3
+signal            ratio (watch_ratio), median 1.152, max 150
 distinct pairs    22
 density           55%
 catalog users     6

@@ -10,6 +10,7 @@ interactions  57
 users         6
 items         9
 creators      3
+signal        ratio (watch_ratio), median 0.802, max 150
 > clean window from=2020-07-06 to=2020-07-06
 step          window
 before        rows 57  users 6  items 8

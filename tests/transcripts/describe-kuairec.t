@@ -18,11 +18,13 @@ users           6
 items           13
 creators        5
 observed block  12
+signal          ratio (watch_ratio), median 1, max 2.2
 > describe
 interactions      48
 users             6
 items             12
 creators          4
+signal            ratio (watch_ratio), median 1, max 2.2
 density           66.7%
 catalog users     6
 catalog items     13

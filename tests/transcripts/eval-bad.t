@@ -15,6 +15,7 @@ interactions  8
 users         3
 items         5
 creators      -
+signal        rating 2-5
 > eval
 error: eval: no model trained yet (train NAME model=KIND, or import recs FILE as NAME)
 > import recs data/eval/recs.csv as ext

@@ -19,6 +19,7 @@ interactions  10
 users         4
 items         4
 creators      -
+signal        binary (no value column: every row a positive)
 > split files test=data/eval/genre-test.csv
 format: delimited text
 log data/eval/genre-test.csv: comma-separated, header row; user=user item=item value=(none) time=(none)

@@ -14,6 +14,7 @@ interactions  9
 users         3
 items         8
 creators      3
+signal        ratio (watch_ratio), median 1, max 2
 > features text=capton
 error: features: text=capton: no item column capton (did you mean caption?); nothing changed
 > features text=duration

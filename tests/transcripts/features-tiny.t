@@ -12,6 +12,7 @@ interactions  9
 users         3
 items         8
 creators      3
+signal        ratio (watch_ratio), median 1, max 2
 > features min_df=1 max_df=1 keywords=4
 duration read as seconds (median 60)
 text columns     caption,title

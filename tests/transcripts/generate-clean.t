@@ -30,11 +30,13 @@ users           40
 items           80
 creators        8
 observed block  192
+signal          ratio (watch_ratio), median 0.7344, max 8
 > describe columns=no
 interactions      547
 users             40
 items             79
 creators          8
+signal            ratio (watch_ratio), median 0.7344, max 8
 distinct pairs    546
 density           17.3%
 catalog users     40
@@ -71,6 +73,7 @@ interactions      207
 users             30
 items             47
 creators          5
+signal            ratio (watch_ratio), median 0.925, max 6.689
 distinct pairs    206
 density           14.6%
 catalog users     30

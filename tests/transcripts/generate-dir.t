@@ -35,6 +35,7 @@ users           40
 items           80
 creators        8
 observed block  192
+signal          ratio (watch_ratio), median 0.7344, max 8
 > generate w2 users=30 videos=60 creators=6 days=2 events=10 seed=2 --clean --force
 wrote w2 (KuaiRec 2.0 layout; manifest.json and dirt.csv say what was injected)
 path                 w2
@@ -64,6 +65,7 @@ users           30
 items           60
 creators        6
 observed block  108
+signal          ratio (watch_ratio), median 1.053, max 8
 > generate w2 users=0 --force
 error: generate: users=0 is out of range (1 to 10,000,000)
 > load w2
@@ -82,6 +84,7 @@ users           30
 items           60
 creators        6
 observed block  108
+signal          ratio (watch_ratio), median 1.053, max 8
 > generate w2 videos=5 creators=6 --force
 error: generate: creators cannot outnumber videos (every creator posts at least one); nothing written
 > load w2
@@ -100,6 +103,7 @@ users           30
 items           60
 creators        6
 observed block  108
+signal          ratio (watch_ratio), median 1.053, max 8
 > generate data/csv/tiny.csv users=40 videos=80 creators=8
 error: generate: data/csv/tiny.csv exists and is not a folder; nothing written
 > load data/csv/tiny.csv
@@ -112,6 +116,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > generate data/csv/tiny.csv/w users=40 videos=80 creators=8
 error: generate: cannot create data/csv/tiny.csv/w: Not a directory; nothing written
 > load data/csv/tiny.csv/w

@@ -34,12 +34,14 @@ users           40
 items           80
 creators        8
 observed block  192
+signal          ratio (watch_ratio), median 0.7086, max 258.1
 warning: skipped 3 malformed rows of w/big_matrix.csv (first: w/big_matrix.csv:68: expected 11 fields, found 3)
 > describe columns=no
 interactions      547
 users             40
 items             79
 creators          8
+signal            ratio (watch_ratio), median 0.7086, max 258.1
 distinct pairs    546
 density           17.3%
 catalog users     40
@@ -79,4 +81,5 @@ users           63
 items           100
 creators        10
 observed block  359
+signal          ratio (watch_ratio), median 0.6526, max 299.5
 warning: skipped 2 malformed rows of w7/big_matrix.csv (first: w7/big_matrix.csv:537: expected 11 fields, found 3)

@@ -15,6 +15,7 @@ interactions  8
 users         3
 items         5
 creators      -
+signal        rating 2-5
 > import recs data/eval/no-such.csv as ext
 error: import: cannot open data/eval/no-such.csv: No such file or directory
 > import lists data/eval/recs.csv as ext

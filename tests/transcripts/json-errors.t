@@ -18,6 +18,7 @@ interactions  3
 users         2
 items         2
 creators      -
+signal        rating 3-5
 > set json=yes
 {"command":"set","ok":true,"json":true,"progress":false,"keep_going":true}
 > load data/bad/not-number.csv

@@ -10,6 +10,6 @@
 # filter: s/"bytes":[0-9]*/"bytes":X/
 # filter: s/"seconds":[0-9.e-]*/"seconds":X/
 > load data/csv/tiny.csv
-{"command":"load","ok":true,"notes":["format: delimited text","log data/csv/tiny.csv: comma-separated, header row; user=user item=item value=rating time=timestamp","no creator column: exposure audits need one (load ... creator=COLUMN [items=FILE])"],"path":"data/csv/tiny.csv","format":"csv","interactions":4,"users":3,"items":3,"creators":null,"bytes":X,"seconds":X}
+{"command":"load","ok":true,"notes":["format: delimited text","log data/csv/tiny.csv: comma-separated, header row; user=user item=item value=rating time=timestamp","no creator column: exposure audits need one (load ... creator=COLUMN [items=FILE])"],"path":"data/csv/tiny.csv","format":"csv","interactions":4,"users":3,"items":3,"creators":null,"signal":{"kind":"rating","column":"rating","min":1,"max":5,"median":4,"given":false},"bytes":X,"seconds":X}
 > head 1
 {"command":"head","ok":true,"table":"log","rows":[{"user":"u1","item":"i1","rating":5,"timestamp":1000}]}

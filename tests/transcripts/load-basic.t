@@ -9,11 +9,13 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > describe
 interactions    4
 users           3
 items           3
 creators        -
+signal          rating 1-5
 density         44.4%
 catalog users   3
 catalog items   3

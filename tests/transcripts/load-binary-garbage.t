@@ -16,6 +16,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/binary.png
 error: data/bad/binary.png:3: NUL byte at byte 1 of the line; binary data, not text
 > load data/bad/garbage.bin

@@ -11,6 +11,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/nul-in-row.csv
 error: data/bad/nul-in-row.csv:3: NUL byte at byte 4 of the line; binary data, not text
 > head 2

@@ -12,6 +12,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/cr-only.csv
 format: delimited text
 log data/bad/cr-only.csv: comma-separated, header row; user=user item=item value=rating time=(none)
@@ -22,3 +23,4 @@ interactions  2
 users         2
 items         2
 creators      -
+signal        rating 3-5

@@ -9,6 +9,7 @@ interactions  3
 users         2
 items         2
 creators      -
+signal        rating 3-5
 > head
 user  item  rating  timestamp
 u1    i1         5       1000
@@ -30,6 +31,7 @@ interactions  3
 users         2
 items         2
 creators      -
+signal        rating 3-5
 > columns
 table  name       type  role   missing
 log    user       id    user         0

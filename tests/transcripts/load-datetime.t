@@ -11,6 +11,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/bad-datetime.csv
 error: data/bad/bad-datetime.csv:4: column 4 (time): "2020-13-05 10:00:00" is not a date-time (YYYY-MM-DD[ HH:MM:SS])
 > load data/good/quoted.csv time=comment

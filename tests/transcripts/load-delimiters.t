@@ -11,6 +11,7 @@ interactions  5
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > head 2
 user  item  rating  timestamp
 u1    i1         5       1000
@@ -25,6 +26,7 @@ interactions  3
 users         2
 items         2
 creators      -
+signal        rating 3-5
 > head 2
 user  item  rating
 u1    i1         5
@@ -39,6 +41,7 @@ interactions  3
 users         2
 items         2
 creators      -
+signal        rating 3-5
 > head 2
 col1  col2  col3       col4
 1     10       5  978300760
@@ -53,6 +56,7 @@ interactions  5
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/good/pipe.psv delim=pipe
 format: delimited text
 log data/good/pipe.psv: '|'-separated, header row; user=user item=item value=rating time=(none)
@@ -63,6 +67,7 @@ interactions  3
 users         2
 items         2
 creators      -
+signal        rating 3-5
 > load data/good/colons.txt delim=::
 format: delimited text
 log data/good/colons.txt: '::'-separated, no header; user=col1 item=col2 value=col3 time=col4
@@ -73,6 +78,7 @@ interactions  3
 users         2
 items         2
 creators      -
+signal        rating 3-5
 > load data/good/ratings.tsv delim=,
 error: data/good/ratings.tsv: a log needs at least a user and an item column; found 1 column (is the delimiter right? give delim=)
 > head 2

@@ -11,6 +11,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/empty.csv
 error: data/bad/empty.csv: empty file
 > load data/bad/header-only.csv

@@ -12,6 +12,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/latin1.csv
 error: data/bad/latin1.csv:2: column 3 (title): invalid UTF-8 at byte 4 (give encoding=latin1 for a Latin-1 file)
 > head 1
@@ -27,6 +28,7 @@ interactions  2
 users         2
 items         2
 creators      -
+signal        binary (no value column: every row a positive)
 > head
 user  item  title
 u1    i1    café
@@ -43,6 +45,7 @@ interactions  2
 users         2
 items         2
 creators      -
+signal        binary (no value column: every row a positive)
 > head
 user  item  title
 u1    i1    ok
@@ -59,6 +62,7 @@ interactions  1
 users         1
 items         1
 creators      -
+signal        binary (no value column: every row a positive)
 > columns
 table  name   type  role  missing
 log    user   id    user        0

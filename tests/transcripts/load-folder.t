@@ -12,6 +12,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/not-kuairec
 error: data/bad/not-kuairec is a folder without big_matrix.csv or small_matrix.csv (KuaiRec layout); give a file to load
 > load data/bad/not-kuairec format=csv

@@ -14,6 +14,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/truncated.csv.gz
 error: data/bad/truncated.csv.gz: truncated or corrupt gzip data (unexpected end of file)
 > head 2

@@ -9,6 +9,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > head
 user  item  rating  timestamp
 u1    i1         5       1000

@@ -12,6 +12,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/inf.csv
 error: data/bad/inf.csv:4: column 3 (rating): "inf" is out of range (not a finite number)
 > head 2

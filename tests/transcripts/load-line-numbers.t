@@ -11,6 +11,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/quoted-then-bad.csv
 error: data/bad/quoted-then-bad.csv:5: column 3 (rating): "abc" is not a number
 > load data/bad/blank-lines.csv

@@ -11,6 +11,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/long-line.csv.gz
 error: data/bad/long-line.csv.gz:3: line longer than 64 MiB; not a delimited text file?
 > head 2

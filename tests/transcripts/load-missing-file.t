@@ -10,6 +10,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/no-such-file.csv
 error: cannot open data/bad/no-such-file.csv: No such file or directory
 > load data/no-such-dir/ratings.csv

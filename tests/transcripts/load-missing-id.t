@@ -10,6 +10,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/no-user.csv
 error: data/bad/no-user.csv:3: column 1 (user): user id missing
 > load data/bad/no-item.csv

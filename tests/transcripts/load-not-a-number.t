@@ -11,6 +11,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/not-number.csv
 error: data/bad/not-number.csv:4: column 3 (rating): "abc" is not a number
 > load data/good/quoted.csv value=comment

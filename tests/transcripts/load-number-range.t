@@ -12,6 +12,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/huge-number.csv
 error: data/bad/huge-number.csv:3: column 3 (rating): "1e400" is out of range (not a finite number)
 > head 2
@@ -28,6 +29,7 @@ interactions  3
 users         2
 items         2
 creators      -
+signal        rating 4-5
 > head
 user  item  rating  timestamp
 u1    i1         5       1000

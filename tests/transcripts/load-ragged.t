@@ -11,6 +11,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/ragged-short.csv
 error: data/bad/ragged-short.csv:3: expected 4 fields, found 3; --skip-bad skips such lines
 > load data/bad/ragged-long.csv

@@ -11,6 +11,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > head 2
 col1  col2  col3  col4
 u1    i1       5  1000
@@ -25,6 +26,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        binary (no value column: every row a positive)
 > load data/good/swapped.csv user=2 item=1
 format: delimited text
 log data/good/swapped.csv: comma-separated, header row; user=viewer item=movie value=(none) time=(none)
@@ -35,6 +37,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        binary (no value column: every row a positive)
 > head 2
 viewer  movie  stars
 u1      m1         5
@@ -49,6 +52,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > columns
 table  name    type  role   missing
 log    viewer  id    user         0

@@ -18,5 +18,6 @@ interactions  4
 users         2
 items         3
 creators      2
+signal        ratio (watch_ratio), median 1.25, max 2.5
 > load data/good/views.csv items=data/bad/videos-no-id.csv
 error: data/bad/videos-no-id.csv:4: column 1 (video_id): item id missing

@@ -12,6 +12,7 @@ interactions  4
 users         2
 items         4
 creators      3
+signal        ratio (watch_ratio), median 1.25, max 2.5
 > columns
 table  name         type   role     missing
 log    user_id      id     user           0
@@ -32,6 +33,7 @@ interactions  4
 users         2
 items         3
 creators      -
+signal        ratio (watch_ratio), median 1.25, max 2.5
 > columns
 table  name         type   role   missing
 log    user_id      id     user         0

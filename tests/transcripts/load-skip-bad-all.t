@@ -12,6 +12,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/all-bad.csv --skip-bad
 error: data/bad/all-bad.csv: no data rows left: all 3 rows are malformed (first: data/bad/all-bad.csv:2: column 3 (rating): "x" is not a number)
 > head 2

@@ -11,6 +11,7 @@ interactions  3
 users         2
 items         3
 creators      -
+signal        rating 1-5
 warning: skipped 1 malformed row of data/bad/ragged-long.csv (first: data/bad/ragged-long.csv:4: expected 4 fields, found 5)
 > head
 user  item  rating  timestamp
@@ -27,6 +28,7 @@ interactions  2
 users         2
 items         2
 creators      -
+signal        rating 2-5
 warning: skipped 3 malformed rows of data/bad/mixed-bad.csv (first: data/bad/mixed-bad.csv:3: expected 4 fields, found 3)
 > head
 user  item  rating  timestamp

@@ -10,6 +10,7 @@ interactions  4
 users         2
 items         3
 creators      -
+signal        ratio (watch_ratio), median 1.25, max 2.5
 > columns
 table  name         type   role   missing
 log    user_id      id     user         0
@@ -27,6 +28,7 @@ interactions  4
 users         2
 items         3
 creators      -
+signal        ratio (watch_ratio), median 1.25, max 2.5
 > columns
 table  name         type   role   missing
 log    user_id      id     user         0

@@ -14,6 +14,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/bad/unterminated-quote.csv
 error: data/bad/unterminated-quote.csv:3: quoted field opened here is never closed
 > load data/bad/unterminated-quote-last.csv

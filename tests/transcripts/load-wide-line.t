@@ -17,6 +17,7 @@ interactions  2
 users         2
 items         2
 creators      -
+signal        binary (no value column: every row a positive)
 > load data/bad/wide-second-line.csv.gz
 format: delimited text
 log data/bad/wide-second-line.csv.gz: comma-separated, header row; user=user item=item value=(none) time=(none)
@@ -27,5 +28,6 @@ interactions  2
 users         2
 items         2
 creators      -
+signal        binary (no value column: every row a positive)
 > load data/bad/long-first-line.csv.gz
 error: data/bad/long-first-line.csv.gz:1: line longer than 64 MiB; not a delimited text file?

@@ -17,6 +17,7 @@ interactions  14
 users         5
 items         6
 creators      -
+signal        rating 1-5
 > train i model=itemknn
 error: train: no split yet; run split first (e.g. split user test=0.2 valid=0.1)
 > split files test=data/models/test.csv

@@ -28,6 +28,7 @@ users           404
 items           800
 creators        80
 observed block  19,124
+signal          ratio (watch_ratio), median 0.8832, max 291.1
 warning: skipped 3 malformed rows of samples/world/big_matrix.csv.gz (first: samples/world/big_matrix.csv.gz:4705: expected 11 fields, found 3)
 > split user test=0.2 valid=0.1
 kind        user
@@ -42,14 +43,19 @@ kind            mf
 params          factors 8  epochs 30  lr 0.005  decay 0.93  reg 0.05  reg_bias 0.05  reg_exp 1  init 0.1  clip yes
 training pairs  15,184
 seconds         (time)
-epochs          3
-best epoch      1
+epochs          7
+best epoch      5
 metric          rmse
 history:
   epoch  loss  rmse  seconds
-  1  8.43997  9.777  (time)
-  2  8.36459  9.785  (time)
-  3  8.29172  9.795  (time)
+  1  8.43817  9.771  (time)
+  2  8.42112  9.769  (time)
+  3  8.41036  9.769  (time)
+  4  8.40337  9.768  (time)
+  5  8.39688  9.768  (time)
+  6  8.39145  9.768  (time)
+  7  8.38679  9.768  (time)
+warning: watch_ratio has extreme values (max 291.1, 99% at most 6.551) that weigh on mf; clean outliers watch_ratio before training takes them out
 > train a model=als factors=8 epochs=30 patience=1 reg=1 alpha=5 metric=recall@20
 name            a
 kind            als
@@ -68,6 +74,7 @@ history:
   5  3.00904  0.1489  (time)
   6  2.96625  0.163  (time)
   7  2.93566  0.1588  (time)
+warning: watch_ratio has extreme values (max 291.1, 99% at most 6.551) that weigh on als; clean outliers watch_ratio before training takes them out
 > clean outliers watch_ratio
 step           outliers
 column         watch_ratio

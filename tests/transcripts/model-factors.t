@@ -28,6 +28,7 @@ users           404
 items           800
 creators        80
 observed block  19,124
+signal          ratio (watch_ratio), median 0.8832, max 291.1
 warning: skipped 3 malformed rows of samples/world/big_matrix.csv.gz (first: samples/world/big_matrix.csv.gz:4705: expected 11 fields, found 3)
 > split user test=0.2 valid=0.1
 kind        user
@@ -50,6 +51,7 @@ history:
   1  6.02042  0.03019  (time)
   2  3.40864  0.05344  (time)
   3  3.17394  0.06294  (time)
+warning: watch_ratio has extreme values (max 291.1, 99% at most 6.551) that weigh on als; clean outliers watch_ratio before training takes them out
 > recommend user=0 k=5
 model     a
 user      0

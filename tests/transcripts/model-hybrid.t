@@ -17,6 +17,7 @@ interactions  14
 users         5
 items         6
 creators      -
+signal        rating 1-5
 > split files test=data/models/test.csv
 format: delimited text
 log data/models/test.csv: comma-separated, header row; user=user item=item value=rating time=(none)

@@ -20,6 +20,7 @@ interactions  10
 users         5
 items         3
 creators      -
+signal        binary (no value column: every row a positive)
 > split files test=data/eval/pop-window-test.csv
 format: delimited text
 log data/eval/pop-window-test.csv: comma-separated, header row; user=user item=item value=(none) time=time

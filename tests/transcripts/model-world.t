@@ -23,6 +23,7 @@ users           404
 items           800
 creators        80
 observed block  19,124
+signal          ratio (watch_ratio), median 0.8832, max 291.1
 warning: skipped 3 malformed rows of samples/world/big_matrix.csv.gz (first: samples/world/big_matrix.csv.gz:4705: expected 11 fields, found 3)
 > split user test=0.2 seed=7
 kind        user
@@ -72,6 +73,7 @@ kind            itemknn
 params          sim pearson_baseline  k 40  shrink 100  min_support 1  mode auto  keep 0  reg_item 10  reg_user 15  baseline_epochs 10  clip yes
 training pairs  16,904
 seconds         (time)
+warning: watch_ratio has extreme values (max 291.1, 99% at most 6.551) that weigh on itemknn; clean outliers watch_ratio before training takes them out
 > train u model=userknn binary=yes sim=jaccard k=30
 userknn: implicit mode (sum of similarities over each row's k nearest neighbours)
 name            u
@@ -91,6 +93,7 @@ kind            content
 params          blocks 
 training pairs  16,904
 seconds         (time)
+warning: watch_ratio has extreme values (max 291.1, 99% at most 6.551) that weigh on content; clean outliers watch_ratio before training takes them out
 > train h model=hybrid models=e,c weights=0.8,0.2 normalize=zscore
 name            h
 kind            hybrid

@@ -18,6 +18,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > hea 1
 user  item  rating  timestamp
 u1    i1         5       1000
@@ -31,6 +32,7 @@ interactions  2
 users         2
 items         2
 creators      -
+signal        rating 4-5
 > head 1
 user  item  rating
 u1    i1         5

@@ -14,6 +14,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/csv/tiny.csv delimiter=,
 error: load: unknown option delimiter (did you mean delim?)
 > load data/csv/tiny.csv --skip

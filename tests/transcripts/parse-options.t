@@ -12,6 +12,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load data/csv/tiny.csv formt=csv
 error: load: unknown option formt (did you mean format?)
 > load data/csv/tiny.csv --skip

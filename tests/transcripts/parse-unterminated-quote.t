@@ -16,6 +16,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > load "data/csv/tiny.csv
 error: unterminated double quote starting at column 6
 > load 'data/csv/tiny.csv

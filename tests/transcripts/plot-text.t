@@ -30,6 +30,7 @@ interactions  49
 users         8
 items         10
 creators      8
+signal        ratio (watch_ratio), median 0.97, max 1.95
 > split files test=data/plot/test.csv
 format: delimited text
 log data/plot/test.csv: comma-separated, header row; user=user_id item=video_id value=watch_ratio time=(none)

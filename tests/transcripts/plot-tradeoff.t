@@ -16,6 +16,7 @@ interactions  49
 users         8
 items         10
 creators      8
+signal        ratio (watch_ratio), median 0.97, max 1.95
 > plot tradeoff
 error: plot tradeoff: no model trained yet (train NAME model=KIND first)
 > split files test=data/plot/test.csv

@@ -14,6 +14,7 @@ interactions  9
 users         3
 items         8
 creators      3
+signal        ratio (watch_ratio), median 1, max 2
 > profile user=u1
 error: profile: no item features yet; run features first (profile reads the keyword vectors and categories it builds)
 > features min_df=1 max_df=1

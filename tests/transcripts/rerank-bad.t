@@ -14,6 +14,7 @@ interactions  6
 users         3
 items         4
 creators      -
+signal        binary (no value column: every row a positive)
 > split files test=data/fair/test.csv
 format: delimited text
 log data/fair/test.csv: comma-separated, header row; user=user item=item value=(none) time=(none)
@@ -56,6 +57,7 @@ interactions  6
 users         3
 items         6
 creators      4
+signal        binary (no value column: every row a positive)
 > import recs data/fair/cands.csv as cands
 name                           cands
 file                           data/fair/cands.csv

@@ -21,6 +21,7 @@ users           404
 items           800
 creators        80
 observed block  19,124
+signal          ratio (watch_ratio), median 0.8832, max 291.1
 warning: skipped 3 malformed rows of samples/world/big_matrix.csv.gz (first: samples/world/big_matrix.csv.gz:4705: expected 11 fields, found 3)
 > split user test=0.2 seed=1
 kind        user

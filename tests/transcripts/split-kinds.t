@@ -29,6 +29,7 @@ interactions  12
 users         3
 items         6
 creators      -
+signal        binary (no value column: every row a positive)
 > split leave-last k=1
 kind        leave-last
 split       leave-last k=1

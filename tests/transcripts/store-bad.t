@@ -27,6 +27,7 @@ interactions  14
 users         5
 items         5
 creators      -
+signal        rating 1-5
 > split random test=0.3 seed=1
 kind        random
 split       random test=0.3 valid=0 seed=1

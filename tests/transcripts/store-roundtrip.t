@@ -31,6 +31,7 @@ users           404
 items           800
 creators        80
 observed block  19,124
+signal          ratio (watch_ratio), median 0.8832, max 291.1
 warning: skipped 3 malformed rows of samples/world/big_matrix.csv.gz (first: samples/world/big_matrix.csv.gz:4705: expected 11 fields, found 3)
 > clean dedup
 step           dedup
@@ -272,6 +273,7 @@ interactions  14
 users         5
 items         5
 creators      -
+signal        rating 1-5
 > split random test=0.3 seed=1
 kind        random
 split       random test=0.3 valid=0 seed=1
