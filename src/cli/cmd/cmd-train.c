@@ -16,7 +16,7 @@ static const struct cmd_opt train_opts[] = {
 	  "training values: a log column, or none (every row a positive); default: the log's value column" },
 	{ "threshold", OPT_NUM, NULL, 1, 0, NULL, "keep training rows with signal >= threshold" },
 	{ "binary", OPT_BOOL, NULL, 0, -1, NULL,
-	  "kept rows become 1 (default: yes for implicit models, no for rating models)" },
+	  "kept rows become 1 (default: yes for implicit models, no for rating models; on counts, load's signal, knn too, while als, mf and svdpp read log(1 + c))" },
 	{ "epochs", OPT_INT, NULL, 1, 100000, NULL, "iterative models: most epochs" },
 	{ "patience", OPT_INT, NULL, 0, 100000, "3", "epochs without a better validation score before stopping (0: never)" },
 	{ "metric", OPT_STR, NULL, 0, -1, NULL, "validation metric: ndcg@K, recall@K, hit@K or rmse" },
