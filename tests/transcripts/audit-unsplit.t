@@ -28,6 +28,7 @@ interactions  7
 users         4
 items         4
 creators      3
+signal        rating 2-5
 > import recs data/audit/lists.csv as prod
 4 listed items the user has training rows for: eval leaves seen items out, as for every model
 name                           prod

@@ -16,6 +16,7 @@ interactions  18,449
 users         65
 items         3,000
 creators      -
+signal        rating 1-5
 > clean bots rule=gap
 nothing to remove: the data is unchanged (the step is still recorded)
 step             bots

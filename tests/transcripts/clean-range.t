@@ -11,6 +11,7 @@ interactions  6
 users         3
 items         3
 creators      -
+signal        rating 0-7
 > clean invalid range=rating:0.5:5 window=off
 step          invalid
 before        rows 6  users 3  items 3

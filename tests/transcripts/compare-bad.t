@@ -17,7 +17,7 @@ users         3
 items         5
 creators      -
 signal        rating 2-5
-> split files test=data/eval/test.csv
+> split files test=data/eval/test.csv --allow-overlap
 format: delimited text
 log data/eval/test.csv: comma-separated, header row; user=user item=item value=rating time=(none)
 kind        files
@@ -26,12 +26,13 @@ train       8
 valid       0
 test        5
 test users  3
+warning: --allow-overlap: 1 of 5 held-out rows are also in the training log (same user and item): eval cannot rank them (seen items) and rmse/mae include them
 > compare
 error: compare: no model trained yet (train NAME model=KIND, or import recs FILE as NAME)
 > train pop model=pop
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  8
 seconds         (time)
 > train rnd model=random
@@ -72,7 +73,7 @@ test users  1
 > train pop model=pop
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  8
 seconds         (time)
 > train rnd model=random
@@ -90,7 +91,7 @@ error: tune: unknown model nope (models: pop, random, ...)
 > tune model=pop
 error: tune: nothing to search: give the parameters to try, e.g. PARAM=v1,v2,v3 (models --kinds lists pop's)
 > tune model=pop windwo=1,2
-error: tune: model pop has no parameter windwo (parameters: window)
+error: tune: model pop has no parameter windwo (parameters: window, half_life)
 > tune model=pop window=1,-2
 error: tune: window=-2 is out of range (0 to 36500)
 > tune model=pop window=0,1 metric=rmse

@@ -13,7 +13,7 @@ users         3
 items         5
 creators      -
 signal        rating 2-5
-> split files test=data/eval/test.csv
+> split files test=data/eval/test.csv --allow-overlap
 format: delimited text
 log data/eval/test.csv: comma-separated, header row; user=user item=item value=rating time=(none)
 kind        files
@@ -22,6 +22,7 @@ train       8
 valid       0
 test        5
 test users  3
+warning: --allow-overlap: 1 of 5 held-out rows are also in the training log (same user and item): eval cannot rank them (seen items) and rmse/mae include them
 > train knn model=userknn
 userknn: rating mode (baseline + the k nearest neighbours' deviations)
 name            knn
@@ -32,7 +33,7 @@ seconds         (time)
 > train pop model=pop
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  8
 seconds         (time)
 > eval knn k=2

@@ -75,7 +75,7 @@ error: generate: unknown option user (did you mean users?)
 > load w1
 error: cannot open w1: No such file or directory
 > generate w1 colour=red
-error: generate: unknown option colour (options: seed, users, videos, creators, days, start, factors, events, pop_bias, personalization, new_creators, observed_users, observed_videos, observed_fill, dup, bots, outliers, missing_duration, missing_category, bad_time, malformed, labels, truth, compress, plays; flags: --clean, --force, --load)
+error: generate: unknown option colour (options: seed, users, videos, creators, days, start, factors, events, pop_bias, personalization, new_creators, observed_users, observed_videos, observed_fill, dup, bots, outliers, missing_duration, missing_category, bad_time, malformed, drift, labels, truth, compress, plays; flags: --clean, --force, --load)
 > load w1
 error: cannot open w1: No such file or directory
 > generate w1 --quiet

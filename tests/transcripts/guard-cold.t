@@ -15,6 +15,7 @@ interactions  12
 users         6
 items         4
 creators      -
+signal        binary (no value column: every row a positive)
 > split temporal test=0.4
 kind             temporal
 split            temporal test=0.4 valid=0

@@ -17,6 +17,7 @@ interactions  12
 users         6
 items         4
 creators      -
+signal        binary (no value column: every row a positive)
 > split files test=data/guard/copies.csv
 error: split files: 2 of 4 held-out rows (50%) are also in the training log (same user, item and time): a model would be tested on rows it trained on; load a training log without them instead, or give --allow-overlap
 > split files test=data/guard/repeats.csv
@@ -58,6 +59,7 @@ interactions  6
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > split files test=data/guard/ml/u1.test
 error: split files: 3 of 3 held-out rows (100%) are also in the training log (same user, item and time): a model would be tested on rows it trained on; load the training part (u1.base) instead, or give --allow-overlap
 > load data/guard/ml/u1.base
@@ -70,6 +72,7 @@ interactions  3
 users         3
 items         2
 creators      -
+signal        rating 2-5
 > split files test=data/guard/ml/u1.test
 format: MovieLens 100K (u.data)
 log data/guard/ml/u1.test: tab-separated, no header; user=user_id item=item_id value=rating time=timestamp

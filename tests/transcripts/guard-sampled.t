@@ -13,6 +13,7 @@ interactions  12
 users         6
 items         4
 creators      -
+signal        binary (no value column: every row a positive)
 > split random test=0.3
 kind        random
 split       random test=0.3 valid=0 seed=1

@@ -16,6 +16,7 @@ interactions  12
 users         6
 items         4
 creators      -
+signal        binary (no value column: every row a positive)
 > split random test=0.3
 kind        random
 split       random test=0.3 valid=0 seed=1
@@ -39,6 +40,7 @@ interactions  3
 users         3
 items         2
 creators      -
+signal        rating 2-5
 > split files test=data/guard/ml/u1.test
 format: MovieLens 100K (u.data)
 log data/guard/ml/u1.test: tab-separated, no header; user=user_id item=item_id value=rating time=timestamp
@@ -90,6 +92,7 @@ interactions  12
 users         6
 items         4
 creators      -
+signal        binary (no value column: every row a positive)
 > models
 stale (trained on a previous dataset, set aside: eval, compare and audit skip them; loading that data again does not bring them back): p, q
 name  kind  params                pairs   seconds  epochs  best  metric  valid

@@ -18,6 +18,7 @@ interactions  14
 users         5
 items         5
 creators      -
+signal        rating 1-5
 > split random test=0.2 seed=3
 kind        random
 split       random test=0.2 valid=0 seed=3

@@ -23,6 +23,7 @@ interactions  14
 users         5
 items         5
 creators      -
+signal        rating 1-5
 > split random test=0.2 seed=3
 kind        random
 split       random test=0.2 valid=0 seed=3
@@ -201,6 +202,7 @@ interactions    14
 users           5
 items           5
 creators        -
+signal          rating 1-5
 density         56%
 catalog users   7
 catalog items   7

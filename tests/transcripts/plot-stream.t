@@ -25,6 +25,7 @@ interactions  15
 users         3
 items         5
 creators      -
+signal        binary (no value column: every row a positive)
 > stream s model=pop update=static,incremental k=2
 name             s
 model            pop

@@ -19,7 +19,7 @@ users         3
 items         5
 creators      -
 signal        rating 2-5
-> split files test=data/eval/test.csv
+> split files test=data/eval/test.csv --allow-overlap
 format: delimited text
 log data/eval/test.csv: comma-separated, header row; user=user item=item value=rating time=(none)
 kind        files
@@ -28,10 +28,11 @@ train       8
 valid       0
 test        5
 test users  3
+warning: --allow-overlap: 1 of 5 held-out rows are also in the training log (same user and item): eval cannot rank them (seen items) and rmse/mae include them
 > train pop model=pop
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  8
 seconds         (time)
 > train rnd model=random seed=1
@@ -81,7 +82,7 @@ error: results: no result for rnd (evaluate it with eval)
 error: results: no result for zz (no model of that name)
 > save r.rsw
 path              r.rsw
-bytes             3,118
+bytes             3,157
 sections          27
 datasets          2
 shared with base  5
@@ -90,9 +91,9 @@ steps             1
 results           1
 seconds           (time)
 > open r.rsw
-step 1 (split files test=data/eval/test.csv) reads data/eval/test.csv again if undo replays it
+step 1 (split files test=data/eval/test.csv --allow-overlap) reads data/eval/test.csv again if undo replays it
 path      r.rsw
-bytes     3,118
+bytes     3,157
 sections  27
 log rows  8
 models    2
@@ -144,7 +145,7 @@ warning: model pop was trained before the data or the split last changed: its he
 > train pop model=pop
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  7
 seconds         (time)
 > eval pop k=2

@@ -76,7 +76,7 @@ test users  300
 signal counts: pop trains on binary positives (every pair with plays)
 name            pop
 kind            pop
-params          window 0
+params          window 0  half_life 0
 training pairs  10,151
 seconds         (time)
 metric          ndcg@10

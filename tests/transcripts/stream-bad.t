@@ -15,6 +15,7 @@ interactions  8
 users         3
 items         5
 creators      -
+signal        rating 2-5
 > stream s model=pop
 error: stream: the log has no time column to replay it by (load ... time=COLUMN)
 > load data/stream/tiny.csv
@@ -27,6 +28,7 @@ interactions  15
 users         3
 items         5
 creators      -
+signal        binary (no value column: every row a positive)
 > stream s
 error: stream: which model? give model=KIND (help train lists the kinds)
 > stream s model=nope

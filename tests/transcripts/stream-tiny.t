@@ -36,6 +36,7 @@ interactions  15
 users         3
 items         5
 creators      -
+signal        binary (no value column: every row a positive)
 > stream s model=pop update=static,incremental,retrain k=2
 name             s
 model            pop
