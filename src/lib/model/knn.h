@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "reelscope/error.h"
+#include "reelscope/model.h"
 
 enum knn_sim {
 	KNN_COSINE,		/* x.y / (|x| |y|), norms over whole rows */
@@ -76,5 +77,30 @@ typedef struct knn_cand {
 size_t knn_select(knn_cand *c, size_t n, size_t k);
 /* The same without ordering the best ones among themselves. */
 size_t knn_select_front(knn_cand *c, size_t n, size_t k);
+
+/* ---- the neighbourhood kinds (knn.c, knn-update.c) ---- */
+
+/* What a neighbourhood model learned. */
+struct knn_state {
+	bool user_based;
+	bool rating;		/* baseline-corrected form */
+	bool clip;
+	bool symmetric;		/* every list complete (keep=0): j in i's
+				   list exactly when i is in j's */
+	uint32_t k;
+	uint32_t nusers, nitems;
+	float lo, hi;		/* training values' range (clipping) */
+	double mu;		/* mean training value */
+	float *bu, *bi;		/* baselines (rating mode), else NULL */
+	knn_nbrs nb;		/* neighbours of items (itemknn) or users */
+	/* itemknn updates: each item column's norm (as knn_pair computes it),
+	 * and scratch, built by the first update; not saved */
+	double *norm;
+	float *mark;
+	bool have_norms;
+};
+
+/* itemknn's update hook (rs_model_kind.update), knn-update.c. */
+int knn_item_update(rs_model *m, const rs_event *ev, size_t n, rs_error *err);
 
 #endif
