@@ -2,20 +2,29 @@
 /*
  * Built on demand (make bench/update-bench), run by bench/update.sh:
  *
- *   update-bench PATH als|itemknn [N]
+ *   update-bench PATH als [N]
+ *   update-bench PATH itemknn [N [K [SIM]]]
  *
  * loads PATH (anything load reads: MovieLens u.data, a generated world's
  * folder), then
- *   als      holds out N events (default 100) of each of up to 20 users with
- *            more than N rows, trains als factors=64 epochs=5 on the other
- *            rows (values kept as confidence weights, as train does), and
- *            times rs_model_update of each user's N events, one call per
- *            user. The first call also computes Q^T Q once (kept for the
- *            calls after it): reported apart as first_us.
+ *   als      takes up to 20 users with at least N rows (default 100), holds
+ *            out every row of theirs, trains als factors=64 epochs=5 on the
+ *            other users' rows (values kept as confidence weights, as train
+ *            does), and times rs_model_update of each user's first N rows,
+ *            one call per user: after it the user's whole history is those
+ *            N events (issue 17's case: a user with 100 events). The first
+ *            call also computes Q^T Q once (kept for the calls after it):
+ *            reported apart as first_us.
  *   itemknn  holds out N events (default 1000) drawn at random (seed 1),
- *            trains itemknn (implicit: every row a positive, k=40) on the
- *            others, then times rs_model_update with one event per call, in
- *            the log's order; then, on a fresh copy, all N in one call.
+ *            trains itemknn (implicit: every row a positive, k=K default 40,
+ *            sim=SIM default cosine) on the others, then times
+ *            rs_model_update with one event per call, in the log's order;
+ *            the first call also builds the kept co-occurrence counts and is
+ *            shown apart (first_us), mean and median are over the others.
+ *            Then, on a fresh copy, the first event alone (building the
+ *            counts) and the other N-1 in one call (batch_us_per_event).
+ *            rebuilds, repacks: lists made again from the counts, and
+ *            the packed table of lists made again, per event.
  * Prints one line of JSON: mean and median microseconds (per user for als,
  * per event for itemknn), and the data's size.
  */
@@ -27,6 +36,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/knn.h"
 #include "reelscope/reelscope.h"
 #include "util/random.h"
 
@@ -105,6 +115,127 @@ event_of(const rs_dataset *ds, size_t r, bool binary)
 	return e;
 }
 
+/* als: fold-in of users whose whole history is n events. */
+static void
+bench_als(rs_dataset *ds, uint32_t nu, uint32_t ni, size_t n)
+{
+	char *keys[] = { "factors", "epochs" }, *vals[] = { "64", "5" };
+	const rs_index *by = rs_log_by_user(&ds->log, nu);
+	uint32_t users[20], nsel = 0;
+	double t[20], first, mean = 0, rowlen = 0;
+	rs_event *ev;
+	rs_model *m;
+	rs_error err;
+
+	for (uint32_t u = 0; u < nu && nsel < 20; u++)
+		if (by->ptr[u + 1] - by->ptr[u] >= n)
+			users[nsel++] = u;
+	/* none of their rows trains: the first n come back as the events */
+	for (uint32_t j = 0; j < nsel; j++)
+		for (uint64_t p = by->ptr[users[j]]; p < by->ptr[users[j] + 1]; p++)
+			ds->log.part[by->rows ? by->rows[p] : p] = RS_TEST;
+	m = train(ds, "als", keys, vals, 2, false);
+	ev = malloc((n ? n : 1) * sizeof *ev);
+	for (uint32_t j = 0; j < nsel; j++) {
+		uint32_t u = users[j];
+		double t0;
+		for (size_t q = 0; q < n; q++) {
+			uint64_t p = by->ptr[u] + q;
+			ev[q] = event_of(ds, by->rows ? by->rows[p] : p, false);
+		}
+		t0 = now();
+		if (rs_model_update(m, ev, n, nu, ni, &err) != 0)
+			die("update", &err);
+		t[j] = (now() - t0) * 1e6;
+		rowlen += (double)(m->train->uptr[u + 1] - m->train->uptr[u]);
+	}
+	first = t[0];
+	for (uint32_t j = 1; j < nsel; j++)
+		mean += t[j];
+	mean /= nsel > 1 ? nsel - 1 : 1;
+	printf("{\"kind\":\"als\",\"users\":%u,\"items\":%u,\"rows\":%zu,\"factors\":64,"
+	    "\"events_per_user\":%zu,\"row_after\":%.1f,\"folded_users\":%u,\"first_us\":%.1f,"
+	    "\"mean_us\":%.1f,\"median_us\":%.1f}\n", nu, ni, ds->log.n, n,
+	    nsel ? rowlen / nsel : 0, nsel, first, mean,
+	    nsel > 1 ? median(t + 1, nsel - 1) : first);
+	free(ev);
+	rs_model_free(m);
+}
+
+static void
+upd_counts(const rs_model *m, uint64_t *rebuilds, uint64_t *repacks)
+{
+	const struct knn_state *st = m->state;
+
+	knn_upd_counts(st->upd, rebuilds, repacks);
+}
+
+/* itemknn: n random held-out rows, one call each, then in one call. */
+static void
+bench_itemknn(rs_dataset *ds, uint32_t nu, uint32_t ni, size_t n,
+    const char *k, const char *sim)
+{
+	char *keys[] = { "k", "sim" }, *vals[] = { (char *)k, (char *)sim };
+	size_t nrows = ds->log.n, *rows, got = 0;
+	double *t, total, t0, mean = 0, first;
+	uint64_t reb, rep;
+	rs_event *ev;
+	rs_model *m;
+	rs_error err;
+	rnd_gen g = rnd_stream(1, 0x55, 0);
+
+	if (n > nrows / 2)
+		n = nrows / 2;
+	if (n < 2)
+		n = 2;
+	rows = malloc(n * sizeof *rows);
+	while (got < n) {
+		size_t r = (size_t)(rnd_next(&g) % nrows);
+		if (ds->log.part[r] == RS_TRAIN) {
+			ds->log.part[r] = RS_TEST;
+			got++;
+		}
+	}
+	got = 0;
+	for (size_t r = 0; r < nrows; r++)
+		if (ds->log.part[r] == RS_TEST)
+			rows[got++] = r;
+	ev = malloc(n * sizeof *ev);
+	for (size_t j = 0; j < n; j++)
+		ev[j] = event_of(ds, rows[j], true);
+	t = malloc(n * sizeof *t);
+	m = train(ds, "itemknn", keys, vals, 2, true);
+	for (size_t j = 0; j < n; j++) {
+		t0 = now();
+		if (rs_model_update(m, &ev[j], 1, nu, ni, &err) != 0)
+			die("update", &err);
+		t[j] = (now() - t0) * 1e6;
+		if (j > 0)
+			mean += t[j];
+	}
+	first = t[0];
+	mean /= (double)(n - 1);
+	upd_counts(m, &reb, &rep);
+	rs_model_free(m);
+	m = train(ds, "itemknn", keys, vals, 2, true);
+	if (rs_model_update(m, ev, 1, nu, ni, &err) != 0)
+		die("update", &err);
+	t0 = now();
+	if (rs_model_update(m, ev + 1, n - 1, nu, ni, &err) != 0)
+		die("update", &err);
+	total = (now() - t0) * 1e6;
+	printf("{\"kind\":\"itemknn\",\"users\":%u,\"items\":%u,\"rows\":%zu,\"k\":%s,"
+	    "\"sim\":\"%s\",\"events\":%zu,\"first_us\":%.1f,\"mean_us\":%.1f,"
+	    "\"median_us\":%.1f,\"batch_us_per_event\":%.1f,\"rebuilds_per_event\":%.2f,"
+	    "\"repacks_per_event\":%.3f}\n",
+	    nu, ni, nrows, k, sim, n, first, mean, median(t + 1, n - 1),
+	    total / (double)(n - 1), (double)reb / (double)(n - 1), (double)rep / (double)(n - 1));
+	rs_model_free(m);
+	free(t);
+	free(ev);
+	free(rows);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -112,11 +243,10 @@ main(int argc, char **argv)
 	rs_dataset *ds;
 	rs_error err;
 	const char *kind;
-	size_t n, nrows;
 	uint32_t nu, ni;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: update-bench PATH als|itemknn [N]\n");
+		fprintf(stderr, "usage: update-bench PATH als [N] | PATH itemknn [N [K [SIM]]]\n");
 		return 2;
 	}
 	kind = argv[2];
@@ -124,100 +254,15 @@ main(int argc, char **argv)
 	lo.skip_bad = 1;
 	if ((ds = rs_dataset_load(argv[1], &lo, NULL, &err)) == NULL)
 		die(argv[1], &err);
-	nrows = ds->log.n;
 	nu = rs_ids_count(ds->users);
 	ni = rs_ids_count(ds->items);
-	ds->log.part = calloc(nrows ? nrows : 1, 1);	/* RS_TRAIN */
-	if (strcmp(kind, "als") == 0) {
-		char *keys[] = { "factors", "epochs" }, *vals[] = { "64", "5" };
-		const rs_index *by = rs_log_by_user(&ds->log, nu);
-		uint32_t users[20], nsel = 0;
-		double t[20], first;
-		rs_event *ev;
-		rs_model *m;
-		n = argc > 3 ? strtoul(argv[3], NULL, 10) : 100;
-		for (uint32_t u = 0; u < nu && nsel < 20; u++)
-			if (by->ptr[u + 1] - by->ptr[u] > n)
-				users[nsel++] = u;
-		for (uint32_t j = 0; j < nsel; j++)
-			for (size_t q = 0; q < n; q++) {
-				uint64_t p = by->ptr[users[j]] + q;
-				ds->log.part[by->rows ? by->rows[p] : p] = RS_TEST;
-			}
-		m = train(ds, "als", keys, vals, 2, false);
-		ev = malloc(n * sizeof *ev);
-		for (uint32_t j = 0; j < nsel; j++) {
-			size_t k = 0;
-			double t0;
-			for (size_t q = 0; q < n; q++) {
-				uint64_t p = by->ptr[users[j]] + q;
-				ev[k++] = event_of(ds, by->rows ? by->rows[p] : p, false);
-			}
-			t0 = now();
-			if (rs_model_update(m, ev, n, nu, ni, &err) != 0)
-				die("update", &err);
-			t[j] = (now() - t0) * 1e6;
-		}
-		first = t[0];
-		double mean = 0;
-		for (uint32_t j = 1; j < nsel; j++)
-			mean += t[j];
-		mean /= nsel > 1 ? nsel - 1 : 1;
-		printf("{\"kind\":\"als\",\"users\":%u,\"items\":%u,\"rows\":%zu,\"factors\":64,"
-		    "\"events_per_user\":%zu,\"folded_users\":%u,\"first_us\":%.1f,"
-		    "\"mean_us\":%.1f,\"median_us\":%.1f}\n", nu, ni, nrows, n, nsel, first,
-		    mean, nsel > 1 ? median(t + 1, nsel - 1) : first);
-		free(ev);
-		rs_model_free(m);
-	} else if (strcmp(kind, "itemknn") == 0) {
-		char *keys[] = { "k" }, *vals[] = { "40" };
-		size_t *rows, got = 0;
-		double *t, total, t0, mean = 0;
-		rs_event *ev;
-		rs_model *m;
-		rnd_gen g = rnd_stream(1, 0x55, 0);
-		n = argc > 3 ? strtoul(argv[3], NULL, 10) : 1000;
-		if (n > nrows / 2)
-			n = nrows / 2;
-		rows = malloc(n * sizeof *rows);
-		while (got < n) {
-			size_t r = (size_t)(rnd_next(&g) % nrows);
-			if (ds->log.part[r] == RS_TRAIN) {
-				ds->log.part[r] = RS_TEST;
-				got++;
-			}
-		}
-		got = 0;
-		for (size_t r = 0; r < nrows; r++)
-			if (ds->log.part[r] == RS_TEST)
-				rows[got++] = r;
-		ev = malloc(n * sizeof *ev);
-		for (size_t j = 0; j < n; j++)
-			ev[j] = event_of(ds, rows[j], true);
-		t = malloc(n * sizeof *t);
-		m = train(ds, "itemknn", keys, vals, 1, true);
-		for (size_t j = 0; j < n; j++) {
-			t0 = now();
-			if (rs_model_update(m, &ev[j], 1, nu, ni, &err) != 0)
-				die("update", &err);
-			t[j] = (now() - t0) * 1e6;
-			mean += t[j];
-		}
-		mean /= (double)n;
-		rs_model_free(m);
-		m = train(ds, "itemknn", keys, vals, 1, true);
-		t0 = now();
-		if (rs_model_update(m, ev, n, nu, ni, &err) != 0)
-			die("update", &err);
-		total = (now() - t0) * 1e6;
-		printf("{\"kind\":\"itemknn\",\"users\":%u,\"items\":%u,\"rows\":%zu,\"k\":40,"
-		    "\"events\":%zu,\"mean_us\":%.1f,\"median_us\":%.1f,\"batch_us_per_event\":%.1f}\n",
-		    nu, ni, nrows, n, mean, median(t, n), total / (double)n);
-		rs_model_free(m);
-		free(t);
-		free(ev);
-		free(rows);
-	} else {
+	ds->log.part = calloc(ds->log.n ? ds->log.n : 1, 1);	/* RS_TRAIN */
+	if (strcmp(kind, "als") == 0)
+		bench_als(ds, nu, ni, argc > 3 ? strtoul(argv[3], NULL, 10) : 100);
+	else if (strcmp(kind, "itemknn") == 0)
+		bench_itemknn(ds, nu, ni, argc > 3 ? strtoul(argv[3], NULL, 10) : 1000,
+		    argc > 4 ? argv[4] : "40", argc > 5 ? argv[5] : "cosine");
+	else {
 		fprintf(stderr, "update-bench: kind %s: als or itemknn\n", kind);
 		return 2;
 	}

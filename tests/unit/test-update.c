@@ -1,4 +1,4 @@
-/* Unit tests of learning from new events (rs_model_update): the grown training matrix, als fold-in, mf SGD, itemknn against retraining, all or nothing. */
+/* Unit tests of learning from new events (rs_model_update): the grown training matrix, als fold-in, mf SGD, itemknn against retraining (complete and truncated lists), all or nothing. */
 #include "config.h"
 
 #include <math.h>
@@ -196,7 +196,7 @@ test_mf_step(void)
 
 /* itemknn on clicks with complete lists (k above the item count): the lists
  * and scores after folding in user 5's row equal a model trained on all of
- * it (what the header comment in knn.c says is exact). */
+ * it (the header comment of knn-update.c's counting path). */
 static void
 test_itemknn_exact(void)
 {
@@ -240,6 +240,163 @@ test_itemknn_exact(void)
 	rs_model_free(r);
 	rs_imat_free(t);
 	rs_imat_free(all);
+}
+
+/* ---- itemknn with truncated lists against retraining ---- */
+
+#define RU 40
+#define RI 30
+
+/* A small xorshift stream: the tests' tables and event orders. */
+static uint32_t
+rnd(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return (uint32_t)(*s >> 11);
+}
+
+/* m's lists equal those of a model trained with params on d (nu x ni):
+ * the same items in the same order, similarities equal (tol 0) or within
+ * tol relative, where only near-equal similarities may swap places. */
+static void
+knn_same_lists(const rs_model *m, const float *d, uint32_t nu, uint32_t ni,
+    bool explicit_values, const char *params, double tol)
+{
+	rs_imat *all = fix_imat(nu, ni, d, explicit_values);
+	rs_error err;
+	rs_model *r = fix_train("itemknn", params, all, NULL, 0, NULL, &err);
+	uint32_t a[RI + 1], b[RI + 1];
+	float sa[RI + 1], sb[RI + 1];
+	int bad = 0;
+
+	CHECK(r != NULL);
+	if (r == NULL)
+		return;
+	for (uint32_t i = 0; i < ni; i++) {
+		size_t na = m->kind->similar(m, i, a, sa, ni), nb = r->kind->similar(r, i, b, sb, ni);
+		bad += na != nb;
+		for (size_t j = 0; j < na && j < nb; j++) {
+			bool tie = (j > 0 && fabs(sb[j] - sb[j - 1]) <= tol * sb[j]) ||
+			    (j + 1 < nb && fabs(sb[j] - sb[j + 1]) <= tol * sb[j]);
+			bad += tol == 0 ? sa[j] != sb[j] || a[j] != b[j] :
+			    fabs(sa[j] - sb[j]) > tol * sb[j] || (!tie && a[j] != b[j]);
+		}
+	}
+	CHECK(bad == 0);
+	if (bad)
+		fprintf(stderr, "  %s: %d list entries differ from retraining\n", params, bad);
+	rs_model_free(r);
+	rs_imat_free(all);
+}
+
+/* A random RU x RI table (a quarter filled, values by kind: 0 clicks, 1
+ * ratings 1-5, 2 weights in (0, 1]) and nev of its entries held out as
+ * events in random order. */
+static void
+knn_table(uint64_t seed, int kind, float *d, rs_event *ev, size_t nev)
+{
+	uint64_t s = seed;
+	size_t n = 0;
+
+	for (size_t q = 0; q < RU * RI; q++) {
+		uint32_t r = rnd(&s);
+		d[q] = r % 4 ? NAN : kind == 0 ? 1 : kind == 1 ? (float)(1 + r / 4 % 5) :
+		    (float)(1 + r / 4 % 1000) / 1000.0f;
+	}
+	while (n < nev) {
+		uint32_t q = rnd(&s) % (RU * RI);
+		bool dup = false;
+		if (isnan(d[q]))
+			continue;
+		for (size_t e = 0; e < n; e++)
+			dup |= ev[e].user == q / RI && ev[e].item == q % RI;
+		if (!dup)
+			ev[n++] = (rs_event){ q / RI, q % RI, d[q], NAN };
+	}
+}
+
+/* Train on the table without the events, then learn them batch events a
+ * call, checking every list against retraining on what was learned so far
+ * after each call. */
+static void
+knn_replay(uint64_t seed, int kind, const char *params, size_t batch, double tol)
+{
+	float full[RU * RI], cur[RU * RI];
+	rs_event ev[60];
+	rs_error err;
+	bool expl = kind == 1;
+
+	knn_table(seed, kind, full, ev, 60);
+	memcpy(cur, full, sizeof cur);
+	for (size_t e = 0; e < 60; e++)
+		cur[ev[e].user * RI + ev[e].item] = NAN;
+	rs_imat *t = fix_imat(RU, RI, cur, expl);
+	rs_model *m = fix_train("itemknn", params, t, NULL, 0, NULL, &err);
+	CHECK(m != NULL);
+	if (m == NULL)
+		return;
+	knn_same_lists(m, cur, RU, RI, expl, params, tol);
+	for (size_t e = 0; e < 60; e += batch) {
+		size_t n = e + batch <= 60 ? batch : 60 - e;
+		CHECK(rs_model_update(m, ev + e, n, RU, RI, &err) == 0);
+		for (size_t j = e; j < e + n; j++)
+			cur[ev[j].user * RI + ev[j].item] = ev[j].value;
+		knn_same_lists(m, cur, RU, RI, expl, params, tol);
+	}
+	rs_model_free(m);
+	rs_imat_free(t);
+}
+
+/* itemknn with lists cut at k (the counting path, knn-update.c): after
+ * every call the lists equal a retrained model's, item for item and bit for
+ * bit on integer values (clicks, ratings), within 1e-5 on fractional
+ * weights; one event a call and batches; jaccard, shrinkage and a minimum
+ * support; a rated pair rated again with another value; a new item. */
+static void
+test_itemknn_truncated(void)
+{
+	knn_replay(1, 0, "k=4", 1, 0);
+	knn_replay(2, 0, "k=3 sim=jaccard", 1, 0);
+	knn_replay(3, 0, "k=4 sim=jaccard shrink=2 min_support=2", 7, 0);
+	knn_replay(4, 0, "k=2 shrink=1", 5, 0);
+	knn_replay(5, 1, "mode=rating keep=4", 3, 0);
+	knn_replay(6, 2, "k=4", 1, 1e-5);
+
+	/* a rated pair rated again (changed value) next to a new pair of the
+	 * same item, and an event bringing a new item */
+	float full[RU * RI], grown[RU * (RI + 1)];
+	rs_event ev[60];
+	rs_error err;
+	knn_table(7, 1, full, ev, 60);
+	rs_imat *t = fix_imat(RU, RI, full, true);
+	rs_model *m = fix_train("itemknn", "mode=rating keep=3", t, NULL, 0, NULL, &err);
+	CHECK(m != NULL);
+	if (m == NULL)
+		return;
+	uint32_t u0 = ev[0].user, i0 = ev[0].item, u1 = 0;
+	while (!isnan(full[u1 * RI + i0]))
+		u1++;
+	rs_event two[2] = { { u0, i0, full[u0 * RI + i0] == 5 ? 1 : 5, NAN }, { u1, i0, 4, NAN } };
+	CHECK(rs_model_update(m, two, 2, RU, RI, &err) == 0);
+	full[u0 * RI + i0] = two[0].value;
+	full[u1 * RI + i0] = 4;
+	knn_same_lists(m, full, RU, RI, true, "mode=rating keep=3", 0);
+	for (uint32_t u = 0; u < RU; u++)
+		for (uint32_t i = 0; i <= RI; i++)
+			grown[u * (RI + 1) + i] = i < RI ? full[u * RI + i] : NAN;
+	rs_event nw[2] = { { 0, RI, 3, NAN }, { 1, RI, 2, NAN } };
+	CHECK(rs_model_update(m, nw, 2, RU, RI + 1, &err) == 0);
+	grown[0 * (RI + 1) + RI] = 3;
+	grown[1 * (RI + 1) + RI] = 2;
+	knn_same_lists(m, grown, RU, RI + 1, true, "mode=rating keep=3", 0);
+	rs_event one = { 5, 3, 2, NAN };
+	CHECK(rs_model_update(m, &one, 1, RU, RI + 1, &err) == 0);
+	grown[5 * (RI + 1) + 3] = 2;
+	knn_same_lists(m, grown, RU, RI + 1, true, "mode=rating keep=3", 0);
+	rs_model_free(m);
+	rs_imat_free(t);
 }
 
 /* All or nothing: a kind that refuses leaves matrix, popularity and sizes
@@ -304,6 +461,7 @@ main(void)
 	test_als_foldin();
 	test_mf_step();
 	test_itemknn_exact();
+	test_itemknn_truncated();
 	test_refusal();
 	test_repeats();
 	printf("%d checks, %d failed\n", check_count, check_failures);

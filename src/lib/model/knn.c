@@ -46,6 +46,7 @@ knn_state_free(struct knn_state *st)
 	free(st->bi);
 	free(st->norm);
 	free(st->mark);
+	knn_upd_free(st->upd);
 	knn_nbrs_free(&st->nb);
 	free(st);
 }

@@ -98,9 +98,16 @@ struct knn_state {
 	double *norm;
 	float *mark;
 	bool have_norms;
+	/* itemknn updates by kept co-occurrence counts (knn-update.c) */
+	struct knn_upd *upd;
 };
 
 /* itemknn's update hook (rs_model_kind.update), knn-update.c. */
 int knn_item_update(rs_model *m, const rs_event *ev, size_t n, rs_error *err);
+void knn_upd_free(struct knn_upd *U);
+/* Since the kept counts were built: how many lists they made again, how
+ * many times the packed table of lists was made again (bench). */
+void knn_upd_counts(const struct knn_upd *U, uint64_t *rebuilds,
+    uint64_t *repacks);
 
 #endif
