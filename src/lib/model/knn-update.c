@@ -252,6 +252,21 @@ struct pair {
 	float dot;		/* sum of their values' products */
 };
 
+/* Items outside a list kept apart, with values at least their current
+ * ones: the best of them come in without a scan of the row. */
+#define RES 4
+
+/* A list's last entry (a copy: one cache line for the checks that turn
+ * items away), the reserve and the floor: nothing outside the list but the
+ * reserve ranks above the floor (s = 0: nothing positive). */
+struct tail {
+	knn_cand last;
+	knn_cand floor;
+	knn_cand res[RES];	/* i = UINT32_MAX: empty */
+};
+
+static const knn_cand NONE = { 0, UINT32_MAX };
+
 struct knn_upd {
 	uint32_t n;		/* items the tables cover */
 	knn_opts o;
@@ -259,8 +274,7 @@ struct knn_upd {
 	uint64_t *hold;		/* n x nw bits: bit a of row b set when a's
 				   list holds b */
 	size_t nw;		/* words a row */
-	knn_cand *bound;	/* per list: nothing outside ranks above it
-				   (s = 0: nothing positive outside) */
+	struct tail *tb;	/* per list */
 	double *norm;		/* per item: column norm, knn_pair's order */
 	uint64_t *len;		/* per item: column length */
 	/* scratch of one update */
@@ -272,6 +286,7 @@ struct knn_upd {
 	uint32_t *ndistinct;	/* per item: its distinct new pairs */
 	knn_cand *cand;
 	uint64_t rebuilds;	/* lists made again (bench/update-bench) */
+	uint64_t swaps;		/* reserve items that came in without a scan */
 	uint64_t repacks;	/* packed tables made again */
 };
 
@@ -286,7 +301,7 @@ knn_upd_free(struct knn_upd *U)
 	}
 	free(U->pr);
 	free(U->hold);
-	free(U->bound);
+	free(U->tb);
 	free(U->norm);
 	free(U->len);
 	free(U->ov);
@@ -421,10 +436,12 @@ lst_room(struct knn_upd *U, uint32_t x, struct lst *L, uint32_t need)
 }
 
 /* Put c at place j of a list (its old entry there, if any, is c's own)
- * and move it to where its rank says. */
-static void
+ * and move it to where its rank says. Whether the last entry changed. */
+static bool
 lst_settle(struct lst *L, uint32_t j, knn_cand c)
 {
+	bool tail = j + 1 == L->n;
+
 	while (j > 0 && better(c, (knn_cand){ L->sim[j - 1], L->idx[j - 1] })) {
 		L->idx[j] = L->idx[j - 1];
 		L->sim[j] = L->sim[j - 1];
@@ -437,6 +454,7 @@ lst_settle(struct lst *L, uint32_t j, knn_cand c)
 	}
 	L->idx[j] = c.i;
 	L->sim[j] = c.s;
+	return tail || j + 1 == L->n;
 }
 
 static inline void
@@ -448,28 +466,95 @@ mark_dirty(struct knn_upd *U, uint32_t x)
 	}
 }
 
+/* Copy x's last entry after its list changed. */
+static inline void
+tail_sync(struct knn_upd *U, uint32_t x, const struct lst *L)
+{
+	U->tb[x].last = L->n ? (knn_cand){ L->sim[L->n - 1], L->idx[L->n - 1] } :
+	    (knn_cand){ 0, UINT32_MAX };
+}
+
+/* The length of x's list. */
+static inline uint32_t
+lst_len(const struct knn_upd *U, const knn_nbrs *nb, uint32_t x)
+{
+	if (U->ov[x].own)
+		return U->ov[x].n;
+	return x < nb->n ? (uint32_t)(nb->ptr[x + 1] - nb->ptr[x]) : 0;
+}
+
+/* c, outside x's list at its current value, kept in the reserve (its
+ * worst entry going under the floor) or under the floor. */
+static void
+out_put(struct knn_upd *U, uint32_t x, knn_cand c)
+{
+	struct tail *tb = &U->tb[x];
+	int w = 0;
+
+	for (int j = 0; j < RES; j++) {
+		if (tb->res[j].i == c.i) {
+			tb->res[j] = c.s > 0 ? c : NONE;
+			return;
+		}
+		if (better(tb->res[w], tb->res[j]))
+			w = j;
+	}
+	if (!(c.s > 0))
+		return;
+	if (better(c, tb->res[w])) {
+		if (better(tb->res[w], tb->floor))
+			tb->floor = tb->res[w];
+		tb->res[w] = c;
+	} else if (better(c, tb->floor))
+		tb->floor = c;
+}
+
+/* Item i comes into x's list: out of the reserve. */
+static inline void
+out_gone(struct knn_upd *U, uint32_t x, uint32_t i)
+{
+	for (int j = 0; j < RES; j++)
+		if (U->tb[x].res[j].i == i)
+			U->tb[x].res[j] = NONE;
+}
+
+/* Nothing outside x's list ranks above this. */
+static inline knn_cand
+out_top(const struct tail *tb)
+{
+	knn_cand t = tb->floor;
+
+	for (int j = 0; j < RES; j++)
+		if (better(tb->res[j], t))
+			t = tb->res[j];
+	return t;
+}
+
 /* x's entry for c.i takes the value c.s: it comes in, moves or goes;
  * what the list turns away or lets go raises its bound. */
 static void
 upd_put(struct knn_upd *U, const knn_nbrs *nb, uint32_t x, knn_cand c)
 {
-	struct lst tmp, *L = lst_of(U, nb, x, &tmp);
-	uint32_t p = holds(U, x, c.i) ? lst_find(L, c.i) + 1 : 0, keep = U->o.keep;
+	struct lst tmp, *L;
+	uint32_t p, keep = U->o.keep;
 	knn_cand worst;
 
-	if (p > 0 && c.s > 0 && L->sim[p - 1] == c.s)
-		return;		/* most entries of a list holding the item */
-	if (p == 0 && keep > 0 && L->n == keep && c.s > 0 &&
-	    !better(c, (knn_cand){ L->sim[L->n - 1], L->idx[L->n - 1] })) {
-		/* turned away */
-		if (better(c, U->bound[x]))
-			U->bound[x] = c;
-		return;
+	if (!holds(U, x, c.i)) {
+		if (!(c.s > 0))
+			return;
+		if (keep > 0 && lst_len(U, nb, x) == keep && !better(c, U->tb[x].last)) {
+			/* turned away: most items of the events' users */
+			out_put(U, x, c);
+			return;
+		}
 	}
-
+	L = lst_of(U, nb, x, &tmp);
+	p = holds(U, x, c.i) ? lst_find(L, c.i) + 1 : 0;
 	if (p > 0 && c.s > 0) {
-		if (L->sim[p - 1] != c.s) {
-			lst_settle(L, p - 1, c);
+		/* moved within the list: only a new last entry can break
+		   the bound */
+		if (L->sim[p - 1] != c.s && lst_settle(L, p - 1, c)) {
+			tail_sync(U, x, L);
 			mark_dirty(U, x);
 		}
 		return;
@@ -483,30 +568,28 @@ upd_put(struct knn_upd *U, const knn_nbrs *nb, uint32_t x, knn_cand c)
 		}
 		L->n--;
 		hold_clr(U, x, c.i);
+		tail_sync(U, x, L);
 		mark_dirty(U, x);
 		return;
 	}
-	if (!(c.s > 0))
-		return;
 	if (keep == 0 || L->n < keep) {
 		L = lst_room(U, x, L, L->n + 1);
 		L->n++;
 		hold_set(U, x, c.i);
+		out_gone(U, x, c.i);
 		lst_settle(L, L->n - 1, c);
+		tail_sync(U, x, L);
 		mark_dirty(U, x);
 		return;
 	}
-	worst = (knn_cand){ L->sim[L->n - 1], L->idx[L->n - 1] };
-	if (!better(c, worst)) {
-		if (better(c, U->bound[x]))
-			U->bound[x] = c;
-		return;
-	}
-	if (better(worst, U->bound[x]))
-		U->bound[x] = worst;
+	/* full, and c ranks above the last entry: that one goes out */
+	worst = U->tb[x].last;
 	hold_clr(U, x, worst.i);
 	hold_set(U, x, c.i);
+	out_gone(U, x, c.i);
+	out_put(U, x, worst);
 	lst_settle(L, L->n - 1, c);
+	tail_sync(U, x, L);
 	mark_dirty(U, x);
 }
 
@@ -521,8 +604,8 @@ upd_offer(struct knn_upd *U, const knn_nbrs *nb, uint32_t x, knn_cand c)
 	if (U->o.keep > 0 && L->n == U->o.keep && c.s > 0) {
 		knn_cand last = { L->sim[L->n - 1], L->idx[L->n - 1] };
 		if (!better(c, last)) {
-			if (c.i != last.i && better(c, U->bound[x]))
-				U->bound[x] = c;
+			if (c.i != last.i)
+				out_put(U, x, c);
 			return;
 		}
 	}
@@ -536,8 +619,8 @@ upd_rebuild(struct knn_upd *U, const knn_nbrs *nb, uint32_t x)
 {
 	struct lst tmp, *L = lst_of(U, nb, x, &tmp);
 	const struct pair *r = U->pr + (size_t)x * U->n;
-	size_t m = 0, nk;
-	knn_cand out = { 0, UINT32_MAX };
+	size_t m = 0, nk, nr;
+	knn_cand out = NONE;
 
 	for (uint32_t y = 0; y < U->n; y++)
 		if (r[y].cnt > 0) {
@@ -546,11 +629,15 @@ upd_rebuild(struct knn_upd *U, const knn_nbrs *nb, uint32_t x)
 				U->cand[m++] = (knn_cand){ s, y };
 		}
 	nk = knn_select_front(U->cand, m, U->o.keep ? U->o.keep : m);
-	for (size_t j = nk; j < m; j++)
+	/* the next best in the reserve, the rest under the floor */
+	nr = knn_select_front(U->cand + nk, m - nk, RES);
+	for (size_t j = nk + nr; j < m; j++)
 		if (better(U->cand[j], out))
 			out = U->cand[j];
+	U->tb[x].floor = out;
+	for (size_t j = 0; j < RES; j++)
+		U->tb[x].res[j] = j < nr ? U->cand[nk + j] : NONE;
 	knn_select(U->cand, nk, nk);
-	U->bound[x] = out;
 	for (uint32_t j = 0; j < L->n; j++)
 		hold_clr(U, x, L->idx[j]);
 	if (nk != L->n)
@@ -561,23 +648,23 @@ upd_rebuild(struct knn_upd *U, const knn_nbrs *nb, uint32_t x)
 		L->sim[j] = U->cand[j].s;
 		hold_set(U, x, U->cand[j].i);
 	}
+	tail_sync(U, x, L);
 	U->rebuilds++;
 }
 
 /* The same for a full list whose entries hold their current values: only
- * items outside it that rank above its last entry can come in (merged in
- * from the back); the others are looked at only for the bound. */
+ * items outside it near its last entry are computed exactly (a tenth below
+ * it, without a division for the others), merged with the list; the next
+ * best fill the reserve, the best of the rest is the floor. */
 static void
 upd_rebuild_full(struct knn_upd *U, const knn_nbrs *nb, uint32_t x)
 {
 	struct lst tmp, *L = lst_of(U, nb, x, &tmp);
 	const struct pair *r = U->pr + (size_t)x * U->n;
-	size_t m = 0;
-	knn_cand out = { 0, UINT32_MAX }, thr = { L->sim[L->n - 1], L->idx[L->n - 1] };
-	/* what is surely below the last entry (a margin far above the
-	   rounding of either way of computing it), without a division:
-	   the best of those only bounds what is outside */
-	double lim = thr.s * (1 - 4e-6), best = 0, nx = U->norm[x], sh = U->o.shrink;
+	struct tail *tb = &U->tb[x];
+	size_t m = 0, a = 0, b = 0, nr = 0;
+	knn_cand *mg, out = NONE;
+	double lim = L->sim[L->n - 1] * 0.9, best = 0, nx = U->norm[x], sh = U->o.shrink;
 	bool cosine = U->o.sim == KNN_COSINE;
 
 	for (uint32_t j = 0; j < L->n; j++)
@@ -595,45 +682,102 @@ upd_rebuild_full(struct knn_upd *U, const knn_nbrs *nb, uint32_t x)
 			den *= c + sh;
 		}
 		if (num < lim * den) {
+			/* far below the last entry: only bounds the floor */
 			if (num > best * den)
 				best = num / den;
 			continue;
 		}
 		k = (knn_cand){ upd_sim(U, x, y), y };
-		if (better(k, thr))
+		if (k.s > 0)
 			U->cand[m++] = k;
-		else if (k.s > 0 && better(k, out))
-			out = k;
 	}
-	if (best > 0 && (float)(best * (1 + 1e-6)) > out.s)
-		out = (knn_cand){ (float)(best * (1 + 1e-6)), 0 };
 	for (uint32_t j = 0; j < L->n; j++)
 		U->flag[L->idx[j]] &= (uint8_t)~F_MEMBER;
-	if (m > 0) {
-		/* merge: the best L->n of the list and the newcomers; the best
-		   of what is left is outside */
-		knn_cand *mg = U->cand + m;
-		size_t a = 0, b = 0, w = 0;
-		knn_select(U->cand, m, m);
-		for (; w < L->n; w++) {
-			knn_cand la = { L->sim[a], L->idx[a] };
-			mg[w] = b < m && better(U->cand[b], la) ? U->cand[b++] : (a++, la);
-		}
-		if (b < m && better(U->cand[b], out))
-			out = U->cand[b];
-		if (a < L->n && better((knn_cand){ L->sim[a], L->idx[a] }, out))
-			out = (knn_cand){ L->sim[a], L->idx[a] };
-		for (; a < L->n; a++)
-			hold_clr(U, x, L->idx[a]);
-		for (w = 0; w < b; w++)
-			hold_set(U, x, U->cand[w].i);
-		for (w = 0; w < L->n; w++) {
-			L->idx[w] = mg[w].i;
-			L->sim[w] = mg[w].s;
-		}
+	if (best > 0)
+		/* an upper bound of what training's rounding gives */
+		out = (knn_cand){ (float)(best * (1 + 1e-6)), 0 };
+	/* merge the list and the newcomers: the best L->n stay, the next
+	   RES go to the reserve, the best of the rest raises the floor */
+	knn_select(U->cand, m, m);
+	mg = U->cand + m;
+	for (size_t w = 0; w < (size_t)L->n + RES; w++) {
+		knn_cand la = a < L->n ? (knn_cand){ L->sim[a], L->idx[a] } : NONE;
+		if (a >= L->n && b >= m)
+			break;
+		mg[w] = b < m && (a >= L->n || better(U->cand[b], la)) ? U->cand[b++] : (a++, la);
+		if (w >= L->n)
+			nr++;
 	}
-	U->bound[x] = out;
+	if (b < m && better(U->cand[b], out))
+		out = U->cand[b];
+	if (a < L->n && better((knn_cand){ L->sim[a], L->idx[a] }, out))
+		out = (knn_cand){ L->sim[a], L->idx[a] };
+	for (uint32_t j = 0; j < L->n; j++)
+		hold_clr(U, x, L->idx[j]);
+	for (uint32_t w = 0; w < L->n; w++) {
+		L->idx[w] = mg[w].i;
+		L->sim[w] = mg[w].s;
+		hold_set(U, x, mg[w].i);
+	}
+	tail_sync(U, x, L);
+	tb->floor = out;
+	for (size_t j = 0; j < RES; j++)
+		tb->res[j] = j < nr ? mg[L->n + j] : NONE;
 	U->rebuilds++;
+}
+
+/* x's list after its last entry changed: while the best item outside ranks
+ * above the last entry, it comes in from the reserve (at its current
+ * value) and the last goes out; when what ranks above is under the floor,
+ * the list is made again from its row. */
+static void
+upd_check(struct knn_upd *U, const knn_nbrs *nb, uint32_t x)
+{
+	struct tail *tb = &U->tb[x];
+	bool current = false;
+
+	for (;;) {
+		knn_cand top = out_top(tb), b;
+		struct lst tmp, *L;
+		int jb = -1;
+		if (!(top.s > 0))
+			return;
+		if (lst_len(U, nb, x) < U->o.keep) {
+			upd_rebuild(U, nb, x);
+			return;
+		}
+		if (better(tb->last, top))
+			return;
+		if (!current) {
+			/* the reserve's values fell since: at their current ones */
+			for (int j = 0; j < RES; j++)
+				if (tb->res[j].i != UINT32_MAX) {
+					tb->res[j].s = upd_sim(U, x, tb->res[j].i);
+					if (!(tb->res[j].s > 0))
+						tb->res[j] = NONE;
+				}
+			current = true;
+			continue;
+		}
+		for (int j = 0; j < RES; j++)
+			if (tb->res[j].i != UINT32_MAX && (jb < 0 || better(tb->res[j], tb->res[jb])))
+				jb = j;
+		if (jb < 0 || !better(tb->res[jb], tb->floor)) {
+			upd_rebuild_full(U, nb, x);
+			return;
+		}
+		/* the best outside, above the last entry: they swap */
+		b = tb->res[jb];
+		tb->res[jb] = NONE;
+		L = lst_of(U, nb, x, &tmp);
+		top = tb->last;
+		hold_clr(U, x, top.i);
+		hold_set(U, x, b.i);
+		lst_settle(L, L->n - 1, b);
+		tail_sync(U, x, L);
+		out_put(U, x, top);
+		U->swaps++;
+	}
 }
 
 /* A touched item's own list: each entry takes its new value and the list
@@ -674,6 +818,7 @@ upd_refresh(struct knn_upd *U, const knn_nbrs *nb, uint32_t i)
 		L->idx[k] = c.i;
 		L->sim[k] = c.s;
 	}
+	tail_sync(U, i, L);
 	mark_dirty(U, i);
 }
 
@@ -731,7 +876,7 @@ upd_build(const rs_imat *t, const knn_opts *o, knn_nbrs *nb)
 	U->pr = xmalloc(nn * sizeof *U->pr);
 	U->nw = (n + 63) / 64;
 	U->hold = xcalloc((n ? n : 1) * U->nw, sizeof *U->hold);
-	U->bound = xmalloc((n ? n : 1) * sizeof *U->bound);
+	U->tb = xcalloc(n ? n : 1, sizeof *U->tb);
 	U->norm = xmalloc((n ? n : 1) * sizeof *U->norm);
 	U->len = xmalloc((n ? n : 1) * sizeof *U->len);
 	U->ov = xcalloc(n ? n : 1, sizeof *U->ov);
@@ -848,14 +993,20 @@ upd_lists_events(struct knn_upd *U, const rs_imat *t, knn_nbrs *nb,
 	for (uint32_t j = 0; j < U->ntouched; j++) {
 		uint32_t i = U->touched[j];
 		upd_refresh(U, nb, i);
-		if (U->flag[i] & F_CHANGED)
+		struct tail *tb = &U->tb[i];
+		if (U->flag[i] & F_CHANGED) {
 			/* a value changed: what is outside may have risen */
-			U->bound[i] = (knn_cand){ INFINITY, 0 };
-		else if (U->o.sim == KNN_COSINE && U->bound[i].s > 0 && U->norm[i] > 0)
-			/* outside u's items every value fell by the norm's growth
-			   (rounding: a margin of 2^-20) */
-			U->bound[i].s = (float)(U->bound[i].s * (oldnorm[j] / U->norm[i]) *
-			    (1 + 1.0 / (1 << 20)));
+			tb->floor = (knn_cand){ INFINITY, 0 };
+			for (int r = 0; r < RES; r++)
+				tb->res[r] = NONE;
+		} else if (U->o.sim == KNN_COSINE && U->norm[i] > 0) {
+			/* outside u's items every value fell by the norm's
+			   growth (rounding: a margin of 2^-20) */
+			double f = oldnorm[j] / U->norm[i] * (1 + 1.0 / (1 << 20));
+			tb->floor.s = (float)(tb->floor.s * f);
+			for (int r = 0; r < RES; r++)
+				tb->res[r].s = (float)(tb->res[r].s * f);
+		}
 	}
 	for (uint32_t j = 0; j < U->ntouched; j++) {
 		uint32_t i = U->touched[j];
@@ -889,13 +1040,8 @@ upd_lists_events(struct knn_upd *U, const rs_imat *t, knn_nbrs *nb,
 	}
 	for (uint32_t j = 0; j < U->ndirty; j++) {
 		uint32_t x = U->dirty[j];
-		struct lst tmp, *L = lst_of(U, nb, x, &tmp);
 		U->flag[x] &= (uint8_t)~F_DIRTY;
-		if (U->bound[x].s > 0 && L->n < U->o.keep)
-			upd_rebuild(U, nb, x);
-		else if (U->bound[x].s > 0 &&
-		    !better((knn_cand){ L->sim[L->n - 1], L->idx[L->n - 1] }, U->bound[x]))
-			upd_rebuild_full(U, nb, x);
+		upd_check(U, nb, x);
 	}
 	U->ndirty = 0;
 	for (uint32_t j = 0; j < U->ntouched; j++)
