@@ -254,7 +254,7 @@ struct pair {
 
 /* Items outside a list kept apart, with values at least their current
  * ones: the best of them come in without a scan of the row. */
-#define RES 4
+#define RES 6
 
 /* A list's last entry (a copy: one cache line for the checks that turn
  * items away), the reserve and the floor: nothing outside the list but the
@@ -263,7 +263,7 @@ struct tail {
 	knn_cand last;
 	knn_cand floor;
 	knn_cand res[RES];	/* i = UINT32_MAX: empty */
-};
+};			/* 64 bytes: one cache line, aligned */
 
 static const knn_cand NONE = { 0, UINT32_MAX };
 
@@ -283,6 +283,7 @@ struct knn_upd {
 	uint8_t *flag;
 	uint32_t *dirty, ndirty;
 	uint32_t *touched, ntouched;
+	uint32_t *xs;		/* the lists holding an item */
 	uint32_t *ndistinct;	/* per item: its distinct new pairs */
 	knn_cand *cand;
 	uint64_t rebuilds;	/* lists made again (bench/update-bench) */
@@ -309,6 +310,7 @@ knn_upd_free(struct knn_upd *U)
 	free(U->flag);
 	free(U->dirty);
 	free(U->touched);
+	free(U->xs);
 	free(U->ndistinct);
 	free(U->cand);
 	free(U);
@@ -325,6 +327,20 @@ static inline bool
 better(knn_cand a, knn_cand b)
 {
 	return a.s > b.s || (a.s == b.s && a.i < b.i);
+}
+
+/* How many lists ahead the loops over lists ask for their memory. */
+#define AHEAD 8
+
+/* Ask for the start of x's list and its tail ahead of use. */
+static inline void
+lst_prefetch(const struct knn_upd *U, const knn_nbrs *nb, uint32_t x)
+{
+	if (!U->ov[x].own && x < nb->n) {
+		__builtin_prefetch(nb->idx + nb->ptr[x]);
+		__builtin_prefetch(nb->sim + nb->ptr[x]);
+	}
+	__builtin_prefetch(&U->tb[x]);
 }
 
 /* Whether x's list holds y; set, clear. */
@@ -491,16 +507,16 @@ out_put(struct knn_upd *U, uint32_t x, knn_cand c)
 	struct tail *tb = &U->tb[x];
 	int w = 0;
 
-	for (int j = 0; j < RES; j++) {
+	for (int j = 0; j < RES; j++)
 		if (tb->res[j].i == c.i) {
 			tb->res[j] = c.s > 0 ? c : NONE;
 			return;
 		}
+	if (!(c.s > 0) || !better(c, tb->floor))
+		return;		/* the floor covers it: most offers */
+	for (int j = 1; j < RES; j++)
 		if (better(tb->res[w], tb->res[j]))
 			w = j;
-	}
-	if (!(c.s > 0))
-		return;
 	if (better(c, tb->res[w])) {
 		if (better(tb->res[w], tb->floor))
 			tb->floor = tb->res[w];
@@ -876,7 +892,9 @@ upd_build(const rs_imat *t, const knn_opts *o, knn_nbrs *nb)
 	U->pr = xmalloc(nn * sizeof *U->pr);
 	U->nw = (n + 63) / 64;
 	U->hold = xcalloc((n ? n : 1) * U->nw, sizeof *U->hold);
-	U->tb = xcalloc(n ? n : 1, sizeof *U->tb);
+	if ((U->tb = aligned_alloc(64, (n ? n : 1) * sizeof *U->tb)) == NULL)
+		rs_oom((n ? n : 1) * sizeof *U->tb);
+	memset(U->tb, 0, (n ? n : 1) * sizeof *U->tb);
 	U->norm = xmalloc((n ? n : 1) * sizeof *U->norm);
 	U->len = xmalloc((n ? n : 1) * sizeof *U->len);
 	U->ov = xcalloc(n ? n : 1, sizeof *U->ov);
@@ -884,6 +902,7 @@ upd_build(const rs_imat *t, const knn_opts *o, knn_nbrs *nb)
 	U->flag = xcalloc(n ? n : 1, sizeof *U->flag);
 	U->dirty = xmalloc((n ? n : 1) * sizeof *U->dirty);
 	U->touched = xmalloc((n ? n : 1) * sizeof *U->touched);
+	U->xs = xmalloc((n ? n : 1) * sizeof *U->xs);
 	U->ndistinct = xcalloc(n ? n : 1, sizeof *U->ndistinct);
 	U->cand = xmalloc((2 * (size_t)n + 1) * sizeof *U->cand);
 	#pragma omp parallel for schedule(dynamic, 16) if (t->nnz > 20000)
@@ -989,6 +1008,7 @@ upd_lists_events(struct knn_upd *U, const rs_imat *t, knn_nbrs *nb,
     const rs_event *p, size_t np, const double *oldnorm)
 {
 	size_t n = U->n;
+	uint32_t nh;
 
 	for (uint32_t j = 0; j < U->ntouched; j++) {
 		uint32_t i = U->touched[j];
@@ -1017,12 +1037,18 @@ upd_lists_events(struct knn_upd *U, const rs_imat *t, knn_nbrs *nb,
 					upd_put(U, nb, x, (knn_cand){ upd_sim(U, i, x), i });
 			continue;
 		}
-		/* the lists holding i: row i of the bits */
+		/* the lists holding i: row i of the bits; each list is a
+		   cache miss, so they are asked for a few ahead */
+		nh = 0;
 		for (size_t w = 0; w < U->nw; w++)
-			for (uint64_t bits = U->hold[i * U->nw + w]; bits; bits &= bits - 1) {
-				uint32_t x = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
-				upd_put(U, nb, x, (knn_cand){ upd_sim(U, i, x), i });
-			}
+			for (uint64_t bits = U->hold[i * U->nw + w]; bits; bits &= bits - 1)
+				U->xs[nh++] = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
+		for (uint32_t h = 0; h < nh; h++) {
+			uint32_t x = U->xs[h];
+			if (h + AHEAD < nh)
+				lst_prefetch(U, nb, U->xs[h + AHEAD]);
+			upd_put(U, nb, x, (knn_cand){ upd_sim(U, i, x), i });
+		}
 	}
 	for (size_t e = 0; e < np; e++) {
 		uint32_t u = p[e].user, i = p[e].item;
@@ -1031,6 +1057,8 @@ upd_lists_events(struct knn_upd *U, const rs_imat *t, knn_nbrs *nb,
 		for (uint64_t q = t->uptr[u]; q < t->uptr[u + 1]; q++) {
 			uint32_t x = t->uidx[q];
 			float s;
+			if (q + AHEAD < t->uptr[u + 1])
+				__builtin_prefetch(&U->tb[t->uidx[q + AHEAD]]);
 			if (x == i)
 				continue;
 			s = upd_sim(U, i, x);
