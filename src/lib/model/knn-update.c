@@ -974,6 +974,9 @@ upd_count_events(struct knn_upd *U, const rs_imat *t, const rs_event *p,
 			for (uint64_t q = t->uptr[u]; q < t->uptr[u + 1]; q++) {
 				uint32_t x = t->uidx[q];
 				float d = w * t->uval[q];
+				/* x's row is far away: ask ahead */
+				if (q + AHEAD < t->uptr[u + 1])
+					__builtin_prefetch(&U->pr[t->uidx[q + AHEAD] * n + i], 1);
 				if (x == i || (U->flag[x] & (F_PENDING | F_CHANGED)))
 					continue;
 				U->pr[i * n + x].cnt++;
