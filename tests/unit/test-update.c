@@ -8,6 +8,7 @@
 
 #include "reelscope/model.h"
 #include "model/factor.h"
+#include "model/knn.h"
 #include "modelfix.h"
 
 #include "check.h"
@@ -242,6 +243,62 @@ test_itemknn_exact(void)
 	rs_imat_free(all);
 }
 
+/* A catalogue above KNN_COUNT_MAX takes the recomputing path: with
+ * complete lists on clicks it still equals retraining (the header comment
+ * of knn-update.c). The five items of full, the others never seen. */
+static void
+test_itemknn_recompute(void)
+{
+	const uint32_t ni = KNN_COUNT_MAX + 1;
+	float *clicks = malloc((size_t)NU * ni * sizeof *clicks), *x, *y;
+	rs_event ev[NI];
+	rs_error err;
+	size_t n = 0;
+
+	for (uint32_t u = 0; u < NU; u++)
+		for (uint32_t i = 0; i < ni; i++)
+			clicks[u * ni + i] = i < NI && !isnan(full[u * NI + i]) ? 1 : NAN;
+	rs_imat *all = fix_imat(NU, ni, clicks, false);
+	for (uint32_t i = 0; i < NI; i++)
+		if (!isnan(clicks[(NU - 1) * ni + i])) {
+			ev[n++] = (rs_event){ NU - 1, i, 1, NAN };
+			clicks[(NU - 1) * ni + i] = NAN;
+		}
+	rs_imat *t = fix_imat(NU, ni, clicks, false);
+	rs_model *m = fix_train("itemknn", "k=5000", t, NULL, 0, NULL, &err);
+	rs_model *r = fix_train("itemknn", "k=5000", all, NULL, 0, NULL, &err);
+	CHECK(m != NULL && r != NULL);
+	if (m == NULL || r == NULL)
+		return;
+	CHECK(rs_model_update(m, ev, n, NU, ni, &err) == 0);
+	CHECK(((const struct knn_state *)m->state)->upd == NULL);
+	for (uint32_t i = 0; i < NI; i++) {
+		uint32_t a[NI], b[NI];
+		float sa[NI], sb[NI];
+		size_t na = m->kind->similar(m, i, a, sa, NI), nb = r->kind->similar(r, i, b, sb, NI);
+		CHECK(na == nb);
+		for (size_t j = 0; j < na && j < nb; j++) {
+			CHECK(a[j] == b[j]);
+			CHECK_NEAR(sa[j], sb[j], 1e-6);
+		}
+	}
+	x = malloc(ni * sizeof *x);
+	y = malloc(ni * sizeof *y);
+	for (uint32_t u = 0; u < NU; u++) {
+		rs_model_score_user(m, u, x);
+		rs_model_score_user(r, u, y);
+		for (uint32_t i = 0; i < NI; i++)
+			CHECK_NEAR(x[i], y[i], 1e-5);
+	}
+	free(x);
+	free(y);
+	free(clicks);
+	rs_model_free(m);
+	rs_model_free(r);
+	rs_imat_free(t);
+	rs_imat_free(all);
+}
+
 /* ---- itemknn with truncated lists against retraining ---- */
 
 #define RU 40
@@ -323,13 +380,13 @@ knn_table(uint64_t seed, int kind, float *d, rs_event *ev, size_t nev)
 static void
 knn_replay(uint64_t seed, int kind, const char *params, size_t batch, double tol)
 {
-	float full[RU * RI], cur[RU * RI];
+	float tab[RU * RI], cur[RU * RI];
 	rs_event ev[60];
 	rs_error err;
 	bool expl = kind == 1;
 
-	knn_table(seed, kind, full, ev, 60);
-	memcpy(cur, full, sizeof cur);
+	knn_table(seed, kind, tab, ev, 60);
+	memcpy(cur, tab, sizeof cur);
 	for (size_t e = 0; e < 60; e++)
 		cur[ev[e].user * RI + ev[e].item] = NAN;
 	rs_imat *t = fix_imat(RU, RI, cur, expl);
@@ -366,26 +423,26 @@ test_itemknn_truncated(void)
 
 	/* a rated pair rated again (changed value) next to a new pair of the
 	 * same item, and an event bringing a new item */
-	float full[RU * RI], grown[RU * (RI + 1)];
+	float tab[RU * RI], grown[RU * (RI + 1)];
 	rs_event ev[60];
 	rs_error err;
-	knn_table(7, 1, full, ev, 60);
-	rs_imat *t = fix_imat(RU, RI, full, true);
+	knn_table(7, 1, tab, ev, 60);
+	rs_imat *t = fix_imat(RU, RI, tab, true);
 	rs_model *m = fix_train("itemknn", "mode=rating keep=3", t, NULL, 0, NULL, &err);
 	CHECK(m != NULL);
 	if (m == NULL)
 		return;
 	uint32_t u0 = ev[0].user, i0 = ev[0].item, u1 = 0;
-	while (!isnan(full[u1 * RI + i0]))
+	while (!isnan(tab[u1 * RI + i0]))
 		u1++;
-	rs_event two[2] = { { u0, i0, full[u0 * RI + i0] == 5 ? 1 : 5, NAN }, { u1, i0, 4, NAN } };
+	rs_event two[2] = { { u0, i0, tab[u0 * RI + i0] == 5 ? 1 : 5, NAN }, { u1, i0, 4, NAN } };
 	CHECK(rs_model_update(m, two, 2, RU, RI, &err) == 0);
-	full[u0 * RI + i0] = two[0].value;
-	full[u1 * RI + i0] = 4;
-	knn_same_lists(m, full, RU, RI, true, "mode=rating keep=3", 0);
+	tab[u0 * RI + i0] = two[0].value;
+	tab[u1 * RI + i0] = 4;
+	knn_same_lists(m, tab, RU, RI, true, "mode=rating keep=3", 0);
 	for (uint32_t u = 0; u < RU; u++)
 		for (uint32_t i = 0; i <= RI; i++)
-			grown[u * (RI + 1) + i] = i < RI ? full[u * RI + i] : NAN;
+			grown[u * (RI + 1) + i] = i < RI ? tab[u * RI + i] : NAN;
 	rs_event nw[2] = { { 0, RI, 3, NAN }, { 1, RI, 2, NAN } };
 	CHECK(rs_model_update(m, nw, 2, RU, RI + 1, &err) == 0);
 	grown[0 * (RI + 1) + RI] = 3;
@@ -462,6 +519,7 @@ main(void)
 	test_mf_step();
 	test_itemknn_exact();
 	test_itemknn_truncated();
+	test_itemknn_recompute();
 	test_refusal();
 	test_repeats();
 	printf("%d checks, %d failed\n", check_count, check_failures);

@@ -230,8 +230,8 @@ sim_value(const knn_opts *o, const struct acc *a, double norm_a,
 	return s;
 }
 
-static double
-row_norm(const knn_rows *r, uint32_t a)
+double
+knn_row_norm(const knn_rows *r, uint32_t a)
 {
 	double s = 0;
 
@@ -268,7 +268,7 @@ knn_pair(const knn_rows *rows, const knn_opts *o, uint32_t a, uint32_t b)
 		else
 			acc_add(&s, rows->val[p++], rows->val[q++]);
 	}
-	v = sim_value(o, &s, row_norm(rows, a), row_norm(rows, b),
+	v = sim_value(o, &s, knn_row_norm(rows, a), knn_row_norm(rows, b),
 	    rows->ptr[a + 1] - rows->ptr[a], rows->ptr[b + 1] - rows->ptr[b]);
 	return (float)v > 0 ? (float)v : 0;
 }
@@ -411,7 +411,7 @@ knn_neighbours(const knn_rows *rows, const knn_rows *cols, const knn_opts *o,
 	if (o->sim == KNN_COSINE) {
 		norm = xmalloc((n ? n : 1) * sizeof *norm);
 		for (uint32_t a = 0; a < n; a++)
-			norm[a] = row_norm(rows, a);
+			norm[a] = knn_row_norm(rows, a);
 	}
 	/* 0/1 values: the products are the counts */
 	for (uint64_t q = 0; ones && q < rows->ptr[n]; q++)

@@ -61,6 +61,10 @@ int knn_neighbours(const knn_rows *rows, const knn_rows *cols,
     const knn_opts *o, knn_nbrs *out, const rs_hooks *h, const char *task,
     rs_error *err);
 
+/* The norm of row a: sqrt of its sum of squares, in its order (what
+ * cosine divides by). */
+double knn_row_norm(const knn_rows *r, uint32_t a);
+
 /* The similarity of rows a and b computed directly (tests, explanations):
  * the same formula as knn_neighbours, 0 where it keeps none. */
 double knn_pair(const knn_rows *rows, const knn_opts *o, uint32_t a,
@@ -104,6 +108,15 @@ struct knn_state {
 
 /* itemknn's update hook (rs_model_kind.update), knn-update.c. */
 int knn_item_update(rs_model *m, const rs_event *ev, size_t n, rs_error *err);
+
+/* The counting path of itemknn's update (knn-count.c), for sim=cosine and
+ * sim=jaccard on catalogues of at most KNN_COUNT_MAX items: the lists of
+ * st->nb follow the grown matrix t (the events ev[0..n) are in it already)
+ * exactly; the kept state (st->upd) is made on the first call and again
+ * when the item count grows. */
+#define KNN_COUNT_MAX 4096
+void knn_count_events(struct knn_state *st, const rs_imat *t, const knn_opts *o,
+    const rs_event *ev, size_t n);
 void knn_upd_free(struct knn_upd *U);
 /* Since the kept counts were built: how many lists they made again, how
  * many times the packed table of lists was made again (bench). */
