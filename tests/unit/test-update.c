@@ -406,7 +406,47 @@ knn_replay(uint64_t seed, int kind, const char *params, size_t batch, double tol
 	rs_imat_free(t);
 }
 
-/* itemknn with lists cut at k (the counting path, knn-update.c): after
+/* A rated pair rated again with another value beside a new pair of the
+ * same item, then a new item, then one more event: the lists equal
+ * retraining after each call. */
+static void
+knn_changed(const char *params)
+{
+	float tab[RU * RI], grown[RU * (RI + 1)];
+	rs_event ev[60];
+	rs_error err;
+
+	knn_table(7, 1, tab, ev, 60);
+	rs_imat *t = fix_imat(RU, RI, tab, true);
+	rs_model *m = fix_train("itemknn", params, t, NULL, 0, NULL, &err);
+	CHECK(m != NULL);
+	if (m == NULL)
+		return;
+	uint32_t u0 = ev[0].user, i0 = ev[0].item, u1 = 0;
+	while (!isnan(tab[u1 * RI + i0]))
+		u1++;
+	rs_event two[2] = { { u0, i0, tab[u0 * RI + i0] == 5 ? 1 : 5, NAN }, { u1, i0, 4, NAN } };
+	CHECK(rs_model_update(m, two, 2, RU, RI, &err) == 0);
+	tab[u0 * RI + i0] = two[0].value;
+	tab[u1 * RI + i0] = 4;
+	knn_same_lists(m, tab, RU, RI, true, params, 0);
+	for (uint32_t u = 0; u < RU; u++)
+		for (uint32_t i = 0; i <= RI; i++)
+			grown[u * (RI + 1) + i] = i < RI ? tab[u * RI + i] : NAN;
+	rs_event nw[2] = { { 0, RI, 3, NAN }, { 1, RI, 2, NAN } };
+	CHECK(rs_model_update(m, nw, 2, RU, RI + 1, &err) == 0);
+	grown[0 * (RI + 1) + RI] = 3;
+	grown[1 * (RI + 1) + RI] = 2;
+	knn_same_lists(m, grown, RU, RI + 1, true, params, 0);
+	rs_event one = { 5, 3, 2, NAN };
+	CHECK(rs_model_update(m, &one, 1, RU, RI + 1, &err) == 0);
+	grown[5 * (RI + 1) + 3] = 2;
+	knn_same_lists(m, grown, RU, RI + 1, true, params, 0);
+	rs_model_free(m);
+	rs_imat_free(t);
+}
+
+/* itemknn with lists cut at k (the counting path, knn-count.c): after
  * every call the lists equal a retrained model's, item for item and bit for
  * bit on integer values (clicks, ratings), within 1e-5 on fractional
  * weights; one event a call and batches; jaccard, shrinkage and a minimum
@@ -422,38 +462,10 @@ test_itemknn_truncated(void)
 	knn_replay(6, 2, "k=4", 1, 1e-5);
 
 	/* a rated pair rated again (changed value) next to a new pair of the
-	 * same item, and an event bringing a new item */
-	float tab[RU * RI], grown[RU * (RI + 1)];
-	rs_event ev[60];
-	rs_error err;
-	knn_table(7, 1, tab, ev, 60);
-	rs_imat *t = fix_imat(RU, RI, tab, true);
-	rs_model *m = fix_train("itemknn", "mode=rating keep=3", t, NULL, 0, NULL, &err);
-	CHECK(m != NULL);
-	if (m == NULL)
-		return;
-	uint32_t u0 = ev[0].user, i0 = ev[0].item, u1 = 0;
-	while (!isnan(tab[u1 * RI + i0]))
-		u1++;
-	rs_event two[2] = { { u0, i0, tab[u0 * RI + i0] == 5 ? 1 : 5, NAN }, { u1, i0, 4, NAN } };
-	CHECK(rs_model_update(m, two, 2, RU, RI, &err) == 0);
-	tab[u0 * RI + i0] = two[0].value;
-	tab[u1 * RI + i0] = 4;
-	knn_same_lists(m, tab, RU, RI, true, "mode=rating keep=3", 0);
-	for (uint32_t u = 0; u < RU; u++)
-		for (uint32_t i = 0; i <= RI; i++)
-			grown[u * (RI + 1) + i] = i < RI ? tab[u * RI + i] : NAN;
-	rs_event nw[2] = { { 0, RI, 3, NAN }, { 1, RI, 2, NAN } };
-	CHECK(rs_model_update(m, nw, 2, RU, RI + 1, &err) == 0);
-	grown[0 * (RI + 1) + RI] = 3;
-	grown[1 * (RI + 1) + RI] = 2;
-	knn_same_lists(m, grown, RU, RI + 1, true, "mode=rating keep=3", 0);
-	rs_event one = { 5, 3, 2, NAN };
-	CHECK(rs_model_update(m, &one, 1, RU, RI + 1, &err) == 0);
-	grown[5 * (RI + 1) + 3] = 2;
-	knn_same_lists(m, grown, RU, RI + 1, true, "mode=rating keep=3", 0);
-	rs_model_free(m);
-	rs_imat_free(t);
+	 * same item, and an event bringing a new item: cut lists and
+	 * complete ones (keep=0) */
+	knn_changed("mode=rating keep=3");
+	knn_changed("mode=rating");
 }
 
 /* All or nothing: a kind that refuses leaves matrix, popularity and sizes

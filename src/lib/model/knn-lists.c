@@ -312,7 +312,8 @@ knn_lst_check(struct knn_upd *U, const knn_nbrs *nb, uint32_t x)
 		int jb = -1;
 		if (!(top.s > 0))
 			return;
-		if (lst_len(U, nb, x) < U->o.keep) {
+		if (U->o.keep == 0 || lst_len(U, nb, x) < U->o.keep) {
+			/* complete lists, or one short: made again */
 			knn_lst_rebuild(U, nb, x);
 			return;
 		}
