@@ -40,11 +40,9 @@
  * holding it), 64 bytes per item (the last entry, floor and reserve):
  * 23 MB for MovieLens 100K's 1,682 items, 73 MB for 3,000, 136 MB at
  * KNN_COUNT_MAX (4,096). Made on the first update (a pass like training's
- * over every user's pairs: 0.1 s on MovieLens 100K, about 1 s for 3,000
- * items and 0.86 M rows), not saved; an update that brings new items makes
+ * over every user's pairs: 0.1-0.25 s on MovieLens 100K, 1-3 s for 3,000
+ * items and 0.86 M rows on 2 shared cores), not saved; an update that brings new items makes
  * it again. */
-
-
 
 void
 knn_upd_free(struct knn_upd *U)
@@ -110,7 +108,7 @@ upd_build(const rs_imat *t, const knn_opts *o, knn_nbrs *nb)
 	U->o = *o;
 	U->pr = xmalloc(nn * sizeof *U->pr);
 	U->nw = (n + 63) / 64;
-	U->hold = xcalloc((n ? n : 1) * U->nw, sizeof *U->hold);
+	U->hold = xcalloc(n ? (size_t)n * U->nw : 1, sizeof *U->hold);
 	if ((U->tb = aligned_alloc(64, (n ? n : 1) * sizeof *U->tb)) == NULL)
 		rs_oom((n ? n : 1) * sizeof *U->tb);
 	memset(U->tb, 0, (n ? n : 1) * sizeof *U->tb);
@@ -153,7 +151,7 @@ cmp_event_pair(const void *a, const void *b)
 	return (x->item > y->item) - (x->item < y->item);
 }
 
-/* The counts follow the grown matrix: the distinct new pairs p[0..np)
+/* The counts follow the grown matrix: the distinct pairs p[0..np)
  * (sorted by user, then item) each add their user's products, once per
  * pair of entries; an item one of whose events changed a value already
  * there has its row counted again instead. Returns the touched items' old
