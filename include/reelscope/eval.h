@@ -210,7 +210,7 @@ typedef struct rs_paired {
 } rs_paired;
 
 /* Paired tests of a[i] vs b[i] over i < n where both are finite. Needs at
- * least 2 pairs (else -1 with a message). t-test: t = mean/(sd/sqrt(n)),
+ * least 2 pairs (else -1 with a message; out->n still counts them). t-test: t = mean/(sd/sqrt(n)),
  * df = n-1, p from the Student t CDF via the regularized incomplete beta
  * (sd = 0: p = 1 when the mean difference is 0, else 0). Wilcoxon: zero
  * differences dropped (Wilcoxon's method), average ranks for ties, normal
@@ -218,6 +218,20 @@ typedef struct rs_paired {
  * Σ(t³-t)/48 in the variance; p = 1 when every difference is zero. */
 int rs_paired_test(const double *a, const double *b, size_t n, rs_paired *out,
     rs_error *err);
+
+/* rs_paired_test of one metric's per-user values of a (first) and b, two
+ * results of one protocol (rs_eval_run under one context: the same users in
+ * the same order, else an error). -1 with err when either lacks the metric
+ * or fewer than 2 users have both values. */
+int rs_eval_paired(const rs_eval_result *a, const rs_eval_result *b,
+    const char *metric, rs_paired *out, rs_error *err);
+
+/* Whether A beats B by pt (A's values first): a better mean over the pairs
+ * (higher, or lower for RS_LOWER metrics; never for RS_NEUTRAL ones) and a
+ * two-sided paired t-test p below RS_BEAT_ALPHA. compare marks the models
+ * that do not beat its baselines (pop, random) by this rule. */
+#define RS_BEAT_ALPHA 0.05
+bool rs_paired_beats(const rs_paired *pt, enum rs_metric_sense sense);
 
 /* Special functions behind the tests. */
 double rs_stat_incbeta(double a, double b, double x);	/* I_x(a, b) */

@@ -88,6 +88,11 @@ int rs_model_train(const rs_train_env *env, const rs_train_request *req,
  * (replacing one of that name), which owns it: out->model is borrowed. */
 int rs_workspace_train(rs_workspace *ws, const rs_train_request *req,
     rs_trained *out, rs_error *err);
+/* The same training, but the model does not join the workspace: out->model
+ * is the caller's (rs_model_free), trained on the current split as it is now
+ * (compare trains its missing baselines this way and keeps nothing). */
+int rs_workspace_train_apart(const rs_workspace *ws, const rs_train_request *req,
+    rs_trained *out, rs_error *err);
 
 #ifdef __cplusplus
 }

@@ -269,6 +269,35 @@ test_paired(void)
 	/* fewer than 2 pairs: an error */
 	CHECK(rs_paired_test(a + 4, b + 4, 2, &p, &err) == -1);
 	CHECK(strstr(err.msg, "at least 2 users") != NULL);
+	CHECK(p.n == 1);
+}
+
+/* Beating (compare's baselines): a better mean and a paired t p < 0.05.
+ * hit@1 of 5 users, A = (1,0,0,0,0) against B = (1,1,1,1,1): d = (0,-1,-1,-1,-1),
+ * mean -0.8, sd sqrt(0.2), t = -4, df = 4, p = I_0.2(2, 1/2)
+ * = 1 - (3/2) sqrt(0.8) + (1/2) 0.8^(3/2) = 0.01613. With two users better
+ * and none worse, d = (1,1,0,0,0): t = 0.4 / sqrt(0.3 / 5), p = I_0.6(2, 1/2)
+ * = 1 - (3/2) sqrt(0.4) + (1/2) 0.4^(3/2) = 0.1778: a better mean, not
+ * significant, so not beating. */
+static void
+test_beats(void)
+{
+	double a[] = { 1, 0, 0, 0, 0 }, b[] = { 1, 1, 1, 1, 1 };
+	double c[] = { 1, 1, 0, 0, 0 }, z[] = { 0, 0, 0, 0, 0 };
+	rs_paired p;
+	rs_error err;
+
+	CHECK(rs_paired_test(a, b, 5, &p, &err) == 0);
+	CHECK_NEAR(p.t, -4, 1e-12);
+	CHECK_NEAR(p.p_t, 1 - 1.5 * sqrt(0.8) + 0.5 * pow(0.8, 1.5), 1e-9);
+	CHECK(!rs_paired_beats(&p, RS_HIGHER));
+	CHECK(rs_paired_beats(&p, RS_LOWER));	/* as for rmse: lower is better */
+	CHECK(!rs_paired_beats(&p, RS_NEUTRAL));
+	CHECK(rs_paired_test(b, a, 5, &p, &err) == 0);
+	CHECK(rs_paired_beats(&p, RS_HIGHER));
+	CHECK(rs_paired_test(c, z, 5, &p, &err) == 0);
+	CHECK_NEAR(p.p_t, 1 - 1.5 * sqrt(0.4) + 0.5 * pow(0.4, 1.5), 1e-9);
+	CHECK(p.mean_a > p.mean_b && !rs_paired_beats(&p, RS_HIGHER));
 }
 
 /* ---- end to end on tiny data ---- */
@@ -736,6 +765,13 @@ test_workspace_train(void)
 	req.kind = "nope";
 	CHECK(rs_workspace_train(ws, &req, &t, &err) == -1 && strstr(err.msg, "unknown model nope"));
 	CHECK(rs_workspace_nmodels(ws) == 1);
+	/* trained apart (compare's baselines): the caller's, not the workspace's */
+	req.kind = "random";
+	req.name = "r";
+	CHECK(rs_workspace_train_apart(ws, &req, &t, &err) == 0 && t.model != NULL);
+	CHECK(t.model->train != NULL && t.model->train->nnz == 8);
+	CHECK(rs_workspace_nmodels(ws) == 1 && rs_workspace_model(ws, "r") == NULL);
+	rs_model_free(t.model);
 	/* the same data without a split */
 	rs_load_opts_init(&lo);
 	rs_workspace_set_base(ws, rs_dataset_load(write_file("plain2.csv",
@@ -769,6 +805,7 @@ main(void)
 	test_metric_names();
 	test_special();
 	test_paired();
+	test_beats();
 	test_files_split();
 	test_import_bad();
 	test_observed();

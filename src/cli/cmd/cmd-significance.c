@@ -109,7 +109,6 @@ cmd_significance_exec(struct session *s, struct cmd_call *c, struct report *r)
 	rs_paired pt;
 	rs_error err;
 	rs_hooks h;
-	double *va, *vb;
 	size_t n;
 	uint32_t k;
 	int ja, jb;
@@ -160,21 +159,10 @@ cmd_significance_exec(struct session *s, struct cmd_call *c, struct report *r)
 		    "it does not predict values" : "this data lacks what the metric needs");
 		goto fail;
 	}
-	/* both results cover the same users in the same order (one protocol) */
-	va = xmalloc((ra->nusers ? ra->nusers : 1) * sizeof *va);
-	vb = xmalloc((ra->nusers ? ra->nusers : 1) * sizeof *vb);
-	for (uint32_t e = 0; e < ra->nusers; e++) {
-		va[e] = ra->per_user[(size_t)e * ra->nmetrics + (size_t)ja];
-		vb[e] = rb->per_user[(size_t)e * rb->nmetrics + (size_t)jb];
-	}
-	if (rs_paired_test(va, vb, ra->nusers, &pt, &err) != 0) {
-		free(va);
-		free(vb);
+	if (rs_eval_paired(ra, rb, metric, &pt, &err) != 0) {
 		cmd_error(s, "significance: %s", err.msg);
 		goto fail;
 	}
-	free(va);
-	free(vb);
 	show_test(r, metric, ra, rb, &pt);
 	{
 		rs_eval_result *both[2] = { ra, rb };

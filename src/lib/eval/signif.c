@@ -81,13 +81,13 @@ rs_paired_test(const double *a, const double *b, size_t n, rs_paired *out,
 			sb += b[i];
 			d[m++] = a[i] - b[i];
 		}
+	out->n = m;	/* also when too few, for the message */
 	if (m < 2) {
 		free(d);
 		rs_error_set(err, RS_EINVAL,
 		    "a paired test needs at least 2 users with values for both models (found %zu)", m);
 		return -1;
 	}
-	out->n = m;
 	out->mean_a = sa / (double)m;
 	out->mean_b = sb / (double)m;
 	for (size_t i = 0; i < m; i++)
@@ -121,4 +121,44 @@ rs_paired_test(const double *a, const double *b, size_t n, rs_paired *out,
 	wilcoxon(d, nz, out);
 	free(d);
 	return 0;
+}
+
+int
+rs_eval_paired(const rs_eval_result *a, const rs_eval_result *b,
+    const char *metric, rs_paired *out, rs_error *err)
+{
+	int ja = rs_eval_metric_index(a, metric), jb = rs_eval_metric_index(b, metric);
+	double *va, *vb;
+	int rc;
+
+	if (ja < 0 || jb < 0) {
+		rs_error_set(err, RS_EINVAL, "%s has no %s", ja < 0 ? a->model : b->model, metric);
+		return -1;
+	}
+	/* one protocol gives both results the same users in the same order */
+	if (a->nusers != b->nusers || (a->nusers > 0 &&
+	    memcmp(a->users, b->users, a->nusers * sizeof *a->users) != 0)) {
+		rs_error_set(err, RS_EINVAL, "%s and %s were not evaluated on the same users",
+		    a->model, b->model);
+		return -1;
+	}
+	va = xmalloc((a->nusers ? a->nusers : 1) * sizeof *va);
+	vb = xmalloc((a->nusers ? a->nusers : 1) * sizeof *vb);
+	for (uint32_t e = 0; e < a->nusers; e++) {
+		va[e] = a->per_user[(size_t)e * a->nmetrics + (size_t)ja];
+		vb[e] = b->per_user[(size_t)e * b->nmetrics + (size_t)jb];
+	}
+	rc = rs_paired_test(va, vb, a->nusers, out, err);
+	free(va);
+	free(vb);
+	return rc;
+}
+
+bool
+rs_paired_beats(const rs_paired *pt, enum rs_metric_sense sense)
+{
+	bool better = sense == RS_LOWER ? pt->mean_a < pt->mean_b :
+	    sense == RS_HIGHER && pt->mean_a > pt->mean_b;
+
+	return better && pt->p_t < RS_BEAT_ALPHA;
 }

@@ -1,14 +1,13 @@
-/* The workspace trains: a model fitted on the current split joins the workspace's models. */
+/* The workspace trains: a model fitted on the current split joins the workspace's models, or stays the caller's. */
 #include "config.h"
 
 #include "reelscope/train.h"
 
 int
-rs_workspace_train(rs_workspace *ws, const rs_train_request *req,
+rs_workspace_train_apart(const rs_workspace *ws, const rs_train_request *req,
     rs_trained *out, rs_error *err)
 {
 	rs_train_env env;
-	int rc;
 
 	out->model = NULL;
 	out->validated = false;
@@ -20,7 +19,16 @@ rs_workspace_train(rs_workspace *ws, const rs_train_request *req,
 	env.features = rs_workspace_features(ws);
 	env.models = rs_workspace_models(ws);
 	env.nmodels = rs_workspace_nmodels(ws);
-	if ((rc = rs_model_train(&env, req, NULL, out, err)) < 0)
+	return rs_model_train(&env, req, NULL, out, err);
+}
+
+int
+rs_workspace_train(rs_workspace *ws, const rs_train_request *req,
+    rs_trained *out, rs_error *err)
+{
+	int rc;
+
+	if ((rc = rs_workspace_train_apart(ws, req, out, err)) < 0)
 		return rc;
 	rs_workspace_add_model(ws, out->model);
 	return rc;
