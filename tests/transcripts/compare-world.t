@@ -49,6 +49,8 @@ leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; *
   model  precision@10      recall@10        ndcg@10           map@10           mrr@10            hit@10         auc
   pop    0.03611 ±0.017 *  0.05564 ±0.03 *  0.04727 ±0.026 *  0.0211 ±0.015 *  0.07715 ±0.046    0.25 ±0.1      0.6693 ±0.035 *
   rnd    0.02639 ±0.01     0.04716 ±0.022   0.03844 ±0.017    0.01397 ±0.0074  0.08076 ±0.041 *  0.2639 ±0.1 *  0.4999 ±0.036
+baselines (paired t-test over users; beating one takes a better mean with p < 0.05):
+  pop  does not beat rnd on precision@10: 0.03611 vs 0.02639, p = 0.3
 > compare rnd pop metrics=ndcg@5,recall@20,watch_ratio@10,effective@10,popularity@10,item_coverage@10
 relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
 1412 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
@@ -58,3 +60,5 @@ leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; *
   model  ndcg@5            recall@20        watch_ratio@10   effective@10     popularity@10  item_coverage@10
   pop    0.03564 ±0.028 *  0.1423 ±0.051 *  0.7586 ±0.052 *  0.0325 ±0.015 *  98.16 ±2.4     0.04141
   rnd    0.0355 ±0.019     0.07913 ±0.028   0.6307 ±0.031    0.02375 ±0.0095  25.51 ±1.3     0.2873 *
+baselines (paired t-test over users; beating one takes a better mean with p < 0.05):
+  pop  does not beat rnd on ndcg@5: 0.03564 vs 0.0355, p = 0.993

@@ -58,12 +58,17 @@ knn (userknn):
   seconds                    (time)
 > compare k=2 metrics=rmse,mae,ndcg@2
 1 held-out pair the user also has in training: not ranked (seen items are left out), so not counted as relevant
+baseline random trained for this comparison (not kept)
 protocol   full ranking, test part
 relevance  every held-out row
 leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; * best):
   model  rmse                     mae                      ndcg@2
   knn    1.683 [0.5323, 2.437] *  1.451 [0.5323, 2.361] *  0.877 ±0.53 *
   pop    -                        -                        0.748 ±0.54
+baselines (paired t-test over users; beating one takes a better mean with p < 0.05):
+  knn  does not beat pop on ndcg@2: 0.877 vs 0.748, p = 0.423
+  knn  does not beat random on ndcg@2: 0.877 vs 0.7956, p = 0.803
+  pop  does not beat random on ndcg@2: 0.748 vs 0.7956, p = 0.81
 > significance knn pop metric=ndcg@2
 1 held-out pair the user also has in training: not ranked (seen items are left out), so not counted as relevant
 no significant difference on ndcg@2 at 5%

@@ -108,4 +108,6 @@ leaderboard, SAMPLED candidates: inflated (mean ± half the 95% CI over users; r
   model  precision@10  recall@10  ndcg@10       map@10       mrr@10       hit@10  auc
   p      0.1 ±0 *      1 ±0 *     0.5655 ±0.83  0.4167 ±1.1  0.4167 ±1.1  1 ±0 *  0.125 ±1.6
   r      0.1 ±0 *      1 ±0 *     0.6309 ±0 *   0.5 ±0 *     0.5 ±0 *     1 ±0 *  0.5 ±0 *
+baselines (paired t-test over users; beating one takes a better mean with p < 0.05):
+  p  does not beat r on precision@10: 0.1 vs 0.1, p = 1
 warning: sampled candidates (2 negatives per user) inflate every ranking metric; compare only with the same protocol

@@ -73,12 +73,17 @@ listed items seen in training  0
 > compare pop ext k=10,20
 relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
 1412 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+baseline random trained for this comparison (not kept)
 protocol   ranking the observed block's items, test part
 relevance  watch_ratio >= 2
 leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; * best):
   model  precision@10      recall@10        ndcg@10           map@10           mrr@10            hit@10       precision@20      recall@20        ndcg@20           map@20           mrr@20            hit@20       auc
   pop    0.03611 ±0.017 *  0.05564 ±0.03 *  0.04727 ±0.026 *  0.0211 ±0.015 *  0.07715 ±0.046 *  0.25 ±0.1 *  0.04167 ±0.013 *  0.1423 ±0.051 *  0.08014 ±0.029 *  0.0283 ±0.017 *  0.09425 ±0.045 *  0.5 ±0.12 *  0.6693 ±0.035 *
   ext    0.03611 ±0.017 *  0.05564 ±0.03 *  0.04727 ±0.026 *  0.0211 ±0.015 *  0.07715 ±0.046 *  0.25 ±0.1 *  0.01806 ±0.0084   0.05564 ±0.03    0.04483 ±0.025    0.01972 ±0.015   0.07715 ±0.046    0.25 ±0.1    0.5056 ±0.015
+baselines (paired t-test over users; beating one takes a better mean with p < 0.05):
+  pop  does not beat random on precision@10: 0.03611 vs 0.02639, p = 0.3
+  ext  does not beat pop on precision@10: 0.03611 vs 0.03611, p = 1
+  ext  does not beat random on precision@10: 0.03611 vs 0.02639, p = 0.3
 > significance pop ext
 relevance: watch_ratio >= 2 (every pair of the fully observed block is held out; relevant=COL>=T changes it)
 1412 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant

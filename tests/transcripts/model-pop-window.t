@@ -106,6 +106,7 @@ items:
      2  old       0  -        
      3  mid       0  -        
 > compare all w6 w2 k=1 metrics=hit@1,auc
+baseline random trained for this comparison (not kept)
 protocol   full ranking, test part
 relevance  every held-out row
 leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; * best):
@@ -113,6 +114,7 @@ leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; *
   w2     1 *    1 *
   all    0      0
   w6     0      0.5
+baselines  not tested on hit@1: 1 user with values (a paired test needs 2)
 warning: 1 of 1 test users (100%) have no training row: every model ranks them by popularity, which flatters pop (cold=exclude or cold=only evaluates them apart)
 > train bad model=pop window=-1
 error: train: window=-1 is out of range (0 to 36500)

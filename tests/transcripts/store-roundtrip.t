@@ -169,6 +169,7 @@ history:
   1  -  0.03043  (time)
 > compare k=10 metrics=ndcg@10,precision@10,auc,rmse
 23 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+baseline random trained for this comparison (not kept)
 protocol   full ranking, test part
 relevance  every held-out row
 leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; * best):
@@ -179,6 +180,11 @@ leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; *
   k      0.1213 ±0.014    0.09777 ±0.011   0.6761 ±0.012    -
   c      0.0495 ±0.0095   0.03985 ±0.007   0.6173 ±0.014    -
   m      0.02982 ±0.0071  0.02574 ±0.0057  0.5535 ±0.014    0.9562 [0.8833, 1.027] *
+baselines (paired t-test over users; beating one takes a better mean with p < 0.05):
+  e  does not beat p on ndcg@10: 0.1299 vs 0.1216, p = 0.213
+  k  does not beat p on ndcg@10: 0.1213 vs 0.1216, p = 0.955
+  c  does not beat p on ndcg@10: 0.0495 vs 0.1216, p = 2.16e-15
+  m  does not beat p on ndcg@10: 0.02982 vs 0.1216, p = 1.87e-29
 warning: short-video metrics come from the logged items of each list only (a sparse log): biased towards what the logging policy showed
 > recommend user=0 k=5 model=k
 model     k
@@ -325,6 +331,7 @@ progress    no
 keep_going  yes
 > compare k=10 metrics=ndcg@10,precision@10,auc,rmse
 23 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+baseline random trained for this comparison (not kept)
 protocol   full ranking, test part
 relevance  every held-out row
 leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; * best):
@@ -335,6 +342,11 @@ leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; *
   k      0.1213 ±0.014    0.09777 ±0.011   0.6761 ±0.012    -
   c      0.0495 ±0.0095   0.03985 ±0.007   0.6173 ±0.014    -
   m      0.02982 ±0.0071  0.02574 ±0.0057  0.5535 ±0.014    0.9562 [0.8833, 1.027] *
+baselines (paired t-test over users; beating one takes a better mean with p < 0.05):
+  e  does not beat p on ndcg@10: 0.1299 vs 0.1216, p = 0.213
+  k  does not beat p on ndcg@10: 0.1213 vs 0.1216, p = 0.955
+  c  does not beat p on ndcg@10: 0.0495 vs 0.1216, p = 2.16e-15
+  m  does not beat p on ndcg@10: 0.02982 vs 0.1216, p = 1.87e-29
 warning: short-video metrics come from the logged items of each list only (a sparse log): biased towards what the logging policy showed
 > recommend user=0 k=5 model=k
 model     k

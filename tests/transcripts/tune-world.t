@@ -80,6 +80,7 @@ best:
   ndcg@10  0.064721
 > compare ease-tuned knn pop k=10
 31 held-out pairs the user also has in training: not ranked (seen items are left out), so not counted as relevant
+baseline random trained for this comparison (not kept)
 protocol   full ranking, test part
 relevance  every held-out row
 leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; * best):
@@ -87,4 +88,6 @@ leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; *
   ease-tuned  0.104 ±0.012 *  0.1068 ±0.014 *  0.1379 ±0.016 *  0.06759 ±0.011 *  0.292 ±0.037 *  0.5817 ±0.048 *  0.74 ±0.011 *
   pop         0.09307 ±0.012  0.09652 ±0.014   0.1249 ±0.016    0.06136 ±0.01     0.2644 ±0.035   0.5198 ±0.049    0.7336 ±0.012
   knn         0.09208 ±0.012  0.09033 ±0.012   0.115 ±0.015     0.05298 ±0.0089   0.238 ±0.032    0.5297 ±0.049    0.6467 ±0.012
+baselines (paired t-test over users; beating one takes a better mean with p < 0.05):
+  knn  does not beat pop on precision@10: 0.09208 vs 0.09307, p = 0.802
 warning: short-video metrics come from the logged items of each list only (a sparse log): biased towards what the logging policy showed
