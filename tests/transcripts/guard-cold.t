@@ -2,7 +2,9 @@
 # eval, warned about above 10% of the test users, and cold= evaluates them
 # apart (issue 15). A temporal cut at 40% of tests/data/guard/log.csv's 12
 # events leaves d/w (8), e/w e/y (9, 10) and f/x f/z (11, 12) as test rows: users e
-# and f have no training row.
+# and f have no training row. A cut at 17% leaves only f/x f/z: every test
+# user is cold, so cold=exclude has nobody left and says so (no division by
+# zero, no empty table); cold=only evaluates them all.
 # exit: 1
 # filter: s/^\( *seconds *\)[0-9.e+-]*$/\1(time)/
 > load data/guard/log.csv
@@ -120,3 +122,41 @@ p (pop):
     10              1    2.042           3
   seconds                                           (time)
 warning: model p was trained before the data or the split last changed: its held-out rows may be rows it trained on (train it again)
+> split temporal test=0.17
+kind             temporal
+split            temporal test=0.17 valid=0
+train            10
+valid            0
+test             2
+test users       1
+cold test users  1 (100%, no training row)
+warning: 1 of 1 test users (100%) have no training row: every model can only rank them by popularity, which flatters pop (eval cold=exclude or cold=only evaluates them apart)
+> train p model=pop
+name            p
+kind            pop
+params          window 0  half_life 0
+training pairs  10
+seconds         (time)
+> eval p cold=exclude
+error: eval: cold=exclude: every test user (1) lacks training rows, so none is left to evaluate (cold=only evaluates them)
+> compare cold=exclude
+error: compare: cold=exclude: every test user (1) lacks training rows, so none is left to evaluate (cold=only evaluates them)
+> eval p cold=only
+cold=only: the 1 test user without a training row, scored by popularity fallbacks
+p (pop):
+  model                                             p
+  kind                                              pop
+  protocol                                          full ranking, test part, cold users only
+  relevance                                         every held-out row
+  users                                             1
+  users with relevant items                         1
+  users scored by popularity (no training history)  1
+  cold users                                        1 of 1 held-out users (100%, no training row), the only ones evaluated
+  auc                                               0.5
+  ranking:
+     k  precision  recall    ndcg     map  mrr  hit
+    10        0.2       1  0.9197  0.8333    1    1
+  beyond accuracy:
+     k  item_coverage  novelty  popularity
+    10              1    2.029         2.5
+  seconds                                           (time)

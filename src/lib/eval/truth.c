@@ -353,10 +353,12 @@ users_left(const rs_eval_ctx *c, rs_error *err)
 
 	if (c->neval > 0)
 		return true;
-	if (c->heldout_users > 0 && c->o.cold != RS_COLD_INCLUDE)
-		rs_error_set(err, RS_ESTATE, c->o.cold == RS_COLD_ONLY ?
-		    "cold=only: no %s user lacks training rows" :
-		    "cold=exclude: every %s user lacks training rows", part);
+	if (c->heldout_users > 0 && c->o.cold == RS_COLD_ONLY)
+		rs_error_set(err, RS_ESTATE, "cold=only: no %s user lacks training rows", part);
+	else if (c->heldout_users > 0 && c->o.cold == RS_COLD_EXCLUDE)
+		rs_error_set(err, RS_ESTATE,
+		    "cold=exclude: every %s user (%u) lacks training rows, so none is left to evaluate (cold=only evaluates them)",
+		    part, c->heldout_users);
 	else
 		rs_error_set(err, RS_ESTATE, "no %s rows to evaluate on%s", part,
 		    c->o.part == RS_VALID ? " (split ... valid=0.1 keeps a validation part)" : "");
