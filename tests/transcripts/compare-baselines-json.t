@@ -9,7 +9,7 @@
 # filter: s/"seconds":[0-9.e+-]*/"seconds":(time)/
 # filter: s/"cpu_seconds":[0-9.e+-]*/"cpu_seconds":(time)/
 > load data/baselines/train.csv
-{"command":"load","ok":true,"notes":["format: delimited text","log data/baselines/train.csv: comma-separated, header row; user=user item=item value=(none) time=(none)","no creator column: exposure audits need one (load ... creator=COLUMN [items=FILE])"],"path":"data/baselines/train.csv","format":"csv","interactions":18,"users":9,"items":8,"creators":null,"bytes":1220,"seconds":(time)}
+{"command":"load","ok":true,"notes":["format: delimited text","log data/baselines/train.csv: comma-separated, header row; user=user item=item value=(none) time=(none)","no creator column: exposure audits need one (load ... creator=COLUMN [items=FILE])"],"path":"data/baselines/train.csv","format":"csv","interactions":18,"users":9,"items":8,"creators":null,"signal":{"kind":"binary","column":null,"min":1,"max":1,"median":1,"given":false},"bytes":1220,"seconds":(time)}
 > split files test=data/baselines/lose.csv
 {"command":"split","ok":true,"notes":["format: delimited text","log data/baselines/lose.csv: comma-separated, header row; user=user item=item value=(none) time=(none)"],"kind":"files","split":"files test=data/baselines/lose.csv","train":18,"valid":0,"test":5,"test_users":5,"external":true,"cold_test_users":0,"cold_share":0,"overlap":0,"overlap_valid":0}
 > import recs data/baselines/lists.csv as lists

@@ -30,6 +30,7 @@ interactions  18
 users         9
 items         8
 creators      -
+signal        binary (no value column: every row a positive)
 > split files test=data/baselines/lose.csv
 format: delimited text
 log data/baselines/lose.csv: comma-separated, header row; user=user item=item value=(none) time=(none)

@@ -54,9 +54,15 @@ i (itemknn):
   seconds                    (time)
 > compare r i metrics=rmse,ndcg@10
 no rmse/mae for i: in mode=implicit its scores rank items, they are not predicted values
+baselines pop and random trained for this comparison (not kept)
 protocol   full ranking, test part
 relevance  every held-out row
 leaderboard (mean ± half the 95% CI over users; rmse/mae: bootstrap interval; * best):
   model  rmse                    ndcg@10
   r      2.238 [1.241, 2.668] *  0.5642 ±0.29
   i      -                       0.6872 ±0.72 *
+baselines (paired t-test over users; beating one takes a better mean with p < 0.05):
+  r  does not beat pop on ndcg@10: 0.5642 vs 0.5642, p = 1
+  r  does not beat random on ndcg@10: 0.5642 vs 0.5205, p = 0.423
+  i  does not beat pop on ndcg@10: 0.6872 vs 0.5642, p = 0.423
+  i  does not beat random on ndcg@10: 0.6872 vs 0.5205, p = 0.263
