@@ -258,6 +258,17 @@ awk -F, -v min=$((5 * EVENTS)) -v want_rows="$d_bot_rows" '
 # truth/users.csv flags the same users as bots (run t1 had truth=yes)
 awk -F, 'NR > 1 && $2 == 1 { print $1 }' "$SCRATCH/t1/truth/users.csv" > "$SCRATCH/truthbots"
 cmp -s "$SCRATCH/bots" "$SCRATCH/truthbots" || bad "truth/users.csv's is_bot users differ from bot_user_ids"
+# truth/propensity.csv (truth=yes only) holds each distinct (user, video)
+# pair of big_matrix.csv once, with a propensity in (0, 1]
+[ ! -e "$A/truth/propensity.csv" ] || bad "truth=no wrote truth/propensity.csv"
+awk -F, 'NR > 1 && NF > 3 { print $1 "," $2 }' "$SCRATCH/t1/big_matrix.csv" | sort -u > "$SCRATCH/logpairs"
+awk -F, 'NR > 1 { print $1 "," $2 }' "$SCRATCH/t1/truth/propensity.csv" | sort > "$SCRATCH/proppairs"
+cmp -s "$SCRATCH/logpairs" "$SCRATCH/proppairs" ||
+	bad "truth/propensity.csv's pairs differ from big_matrix.csv's ($(wc -l < "$SCRATCH/proppairs") vs $(wc -l < "$SCRATCH/logpairs"))"
+[ "$(head -1 "$SCRATCH/t1/truth/propensity.csv")" = "user_id,video_id,propensity" ] ||
+	bad "truth/propensity.csv's header is $(head -1 "$SCRATCH/t1/truth/propensity.csv")"
+awk -F, 'NR > 1 && !($3 > 0 && $3 <= 1) { print; exit }' "$SCRATCH/t1/truth/propensity.csv" > "$SCRATCH/propbad"
+[ ! -s "$SCRATCH/propbad" ] || bad "truth/propensity.csv has a propensity outside (0, 1]: $(cat "$SCRATCH/propbad")"
 
 # Side tables: one category row per video, the withheld ones empty; one
 # caption row per video; one user_features row per user and bot.

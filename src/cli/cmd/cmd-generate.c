@@ -35,7 +35,7 @@ static const struct cmd_opt generate_opts[] = {
 	{ "drift", OPT_NUM, NULL, 0, 1, "0",
 	  "tastes move: each user's favourite category hands its affinity to another, this share per day (truth=yes: truth/drift.csv)" },
 	{ "labels", OPT_BOOL, NULL, 0, -1, "yes", "add is_like, is_follow, is_share columns" },
-	{ "truth", OPT_BOOL, NULL, 0, -1, "no", "write truth/ with the latent factors" },
+	{ "truth", OPT_BOOL, NULL, 0, -1, "no", "write truth/ with the latent factors and truth/propensity.csv, the logging policy's chance of showing each logged (user, video) pair" },
 	{ "compress", OPT_BOOL, NULL, 0, -1, "no", "write the tables gzipped" },
 	{ "plays", OPT_BOOL, NULL, 0, -1, "no",
 	  "also write plays.csv: play counts per user-video pair, heavy-tailed (Last.fm-like; load W/plays.csv)" },

@@ -153,6 +153,7 @@ struct dirt {
 /* The text and bookkeeping of one block of users. */
 struct block {
 	struct tbuf text;
+	struct tbuf prop;	/* truth=yes: truth/propensity.csv rows */
 	struct dirt *dirt;
 	size_t ndirt, dcap;
 	uint64_t lines, rows;
@@ -246,10 +247,12 @@ struct alias {
 };
 
 /* Who sees what in the sparse log: popularity^pop_bias times
- * exp(personalization * preference), over videos already uploaded.
- * Returns false when no video can be shown. */
+ * exp(personalization * preference), over videos already uploaded. When q
+ * is not NULL it receives the policy itself (each video's probability per
+ * draw). Returns false when no video can be shown. */
 static bool
-policy_table(const struct world *w, uint32_t u, bool bot, struct alias *a)
+policy_table(const struct world *w, uint32_t u, bool bot, struct alias *a,
+    double *q)
 {
 	const rs_sim_params *p = w->p;
 	uint32_t n = p->videos, ns = 0, nl = 0;
@@ -267,6 +270,8 @@ policy_table(const struct world *w, uint32_t u, bool bot, struct alias *a)
 	}
 	if (!(sum > 0))
 		return false;
+	for (uint32_t v = 0; q != NULL && v < n; v++)
+		q[v] = a->prob[v] / sum;
 	for (uint32_t v = 0; v < n; v++) {
 		a->prob[v] *= (double)n / sum;
 		if (a->prob[v] < 1)
@@ -301,11 +306,53 @@ draw(struct rng *r, const struct alias *a, uint32_t n)
 /* Per-thread work space. */
 struct scratch {
 	struct alias pol;	/* the logging policy of one user */
+	double *q;		/* truth=yes: the policy per draw, else NULL */
 	uint32_t *seen;		/* last user that drew each video, plus one */
 	struct event *ev;	/* the observed block's events of one user */
 	struct event *tmp;	/* room for sorting events */
 	size_t tmpcap;
 };
+
+static int
+cmp_event_video(const void *a, const void *b)
+{
+	uint32_t x = ((const struct event *)a)->video,
+	    y = ((const struct event *)b)->video;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The true logging propensity of each distinct video shown to u: the
+ * chance that n draws from the policy q show it at least once,
+ * 1 - (1 - q_v)^n. The redraws that avoid re-watches (and, with drift,
+ * the day's rejection) are left out: they make the draws slightly less
+ * likely to repeat, so this is the with-replacement inclusion probability
+ * of the policy the log is sampled from. Rows "user,video,propensity" in
+ * video order; tmp has room for n events.
+ */
+static void
+put_propensities(struct tbuf *t, uint32_t u, const struct event *ev, uint32_t n,
+    const double *q, struct event *tmp)
+{
+	char buf[40];
+
+	memcpy(tmp, ev, n * sizeof *tmp);
+	qsort(tmp, n, sizeof *tmp, cmp_event_video);
+	for (uint32_t k = 0; k < n; k++) {
+		uint32_t v = tmp[k].video;
+		double p;
+		if (k > 0 && tmp[k - 1].video == v)
+			continue;
+		/* -expm1(n log1p(-q)) keeps small q exact */
+		p = -expm1((double)n * log1p(-q[v]));
+		sim_tb_u64(t, u);
+		tb_chr(t, ',');
+		sim_tb_u64(t, v);
+		snprintf(buf, sizeof buf, ",%.6g\n", p);
+		sim_tb_str(t, buf);
+	}
+}
 
 static void
 user_log(const struct world *w, uint32_t u, bool malformed_here,
@@ -325,7 +372,7 @@ user_log(const struct world *w, uint32_t u, bool malformed_here,
 		n = 1;
 	if (!bot && n > p->videos * 0.9)
 		n = (uint32_t)(p->videos * 0.9) + 1;
-	if (!policy_table(w, u, bot, &sc->pol)) {
+	if (!policy_table(w, u, bot, &sc->pol, sc->q)) {
 		*events_out = 0;
 		return;
 	}
@@ -362,6 +409,8 @@ user_log(const struct world *w, uint32_t u, bool malformed_here,
 		ev[k].video = v;
 		ev[k].ms = ms;
 	}
+	if (sc->q != NULL)
+		put_propensities(&b->prop, u, ev, n, sc->q, sc->tmp);
 	sort_events(ev, sc->tmp, n);
 	for (uint32_t k = 0; k < n; k++) {
 		uint32_t v = ev[k].video;
@@ -480,6 +529,25 @@ write_header(struct out *o, bool labels)
 	sim_out_puts(o, labels ? ",is_like,is_follow,is_share\n" : "\n");
 }
 
+/* truth/propensity.csv, opened with its header (the folder is made here:
+ * it is written with the log, before the rest of truth/). */
+static int
+open_propensities(struct out *o, const char *dir, rs_error *err)
+{
+	char *sub = xasprintf("%s/truth", dir);
+	int rc = 0;
+
+	if (mkdir(sub, 0755) != 0 && errno != EEXIST) {
+		rs_error_set(err, RS_EIO, "cannot create %s: %s", sub, strerror(errno));
+		rc = -1;
+	} else if (sim_out_open(o, sub, "propensity.csv", false, err) != 0)
+		rc = -1;
+	else
+		sim_out_puts(o, "user_id,video_id,propensity\n");
+	free(sub);
+	return rc;
+}
+
 /* A matrix file: units (users) in blocks formatted in parallel and written
  * in order, so the bytes do not depend on the thread count. big selects the
  * sparse log (with its dirt) over the observed block. */
@@ -494,7 +562,8 @@ write_matrix(const struct world *w, const char *dir, bool gz, bool big,
 	const char *name = big ? "big_matrix.csv" : "small_matrix.csv";
 	uint8_t *mal = xcalloc(nunits + 1, 1);
 	struct block *blk;
-	struct out o;
+	struct out o, po;
+	bool props = big && p->truth;	/* truth/propensity.csv beside the log */
 	uint64_t line = 1;	/* the header */
 	int nthreads = 1, rc = 0;
 	struct rng r;
@@ -517,6 +586,11 @@ write_matrix(const struct world *w, const char *dir, bool gz, bool big,
 		return -1;
 	}
 	write_header(&o, p->labels);
+	if (props && open_propensities(&po, dir, err) != 0) {
+		sim_out_close(&o, NULL, NULL);
+		free(mal);
+		return -1;
+	}
 	snprintf(task, sizeof task, "generate %s", name);
 	window = (uint32_t)nthreads * 4;
 	blk = xcalloc(window, sizeof *blk);
@@ -529,6 +603,7 @@ write_matrix(const struct world *w, const char *dir, bool gz, bool big,
 			sc.pol.alias = xmalloc(p->videos * sizeof *sc.pol.alias);
 			sc.pol.small = xmalloc(p->videos * sizeof *sc.pol.small);
 			sc.pol.large = xmalloc(p->videos * sizeof *sc.pol.large);
+			sc.q = props ? xmalloc(p->videos * sizeof *sc.q) : NULL;
 			sc.seen = xcalloc(p->videos, sizeof *sc.seen);
 			sc.ev = xmalloc((w->nsmall_videos + 1) * sizeof *sc.ev);
 			sc.tmpcap = w->nsmall_videos + 1;
@@ -538,6 +613,7 @@ write_matrix(const struct world *w, const char *dir, bool gz, bool big,
 				struct block *b = &blk[i];
 				uint32_t first = (b0 + i) * BLOCK_USERS;
 				b->text.len = 0;
+				b->prop.len = 0;
 				b->ndirt = 0;
 				b->lines = b->rows = 0;
 				b->dup = b->bot_rows = b->outliers = 0;
@@ -553,6 +629,7 @@ write_matrix(const struct world *w, const char *dir, bool gz, bool big,
 			free(sc.pol.alias);
 			free(sc.pol.small);
 			free(sc.pol.large);
+			free(sc.q);
 			free(sc.seen);
 			free(sc.ev);
 			free(sc.tmp);
@@ -560,6 +637,8 @@ write_matrix(const struct world *w, const char *dir, bool gz, bool big,
 		for (uint32_t i = 0; i < nb; i++) {
 			struct block *b = &blk[i];
 			sim_out_write(&o, b->text.s, b->text.len);
+			if (props)
+				sim_out_write(&po, b->prop.s, b->prop.len);
 			for (size_t k = 0; k < b->ndirt; k++) {
 				struct tbuf t = { 0 };
 				const struct dirt *d = &b->dirt[k];
@@ -595,11 +674,14 @@ write_matrix(const struct world *w, const char *dir, bool gz, bool big,
 	}
 	for (uint32_t i = 0; i < window; i++) {
 		free(blk[i].text.s);
+		free(blk[i].prop.s);
 		free(blk[i].dirt);
 	}
 	free(blk);
 	free(mal);
 	if (sim_out_close(&o, &rep->bytes, err) != 0)
+		rc = -1;
+	if (props && sim_out_close(&po, &rep->bytes, rc == 0 ? err : NULL) != 0)
 		rc = -1;
 	return rc;
 }

@@ -1,6 +1,7 @@
 /* The simulator's side tables: categories, daily video counters, captions, user features, friends, truth. */
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -601,7 +602,7 @@ sim_write_truth(const struct world *w, const char *dir, uint64_t *bytes,
 	char buf[64];
 	uint32_t nu = w->nusers + w->nbots;
 
-	if (mkdir(sub, 0755) != 0) {
+	if (mkdir(sub, 0755) != 0 && errno != EEXIST) {	/* propensity.csv made it */
 		rs_error_set(err, RS_EIO, "cannot create %s", sub);
 		free(sub);
 		return -1;
