@@ -18,6 +18,7 @@
 #include "reelscope/store.h"
 #include "reelscope/stream.h"
 #include "reelscope/eval.h"
+#include "reelscope/bias.h"
 #include "reelscope/features.h"
 #include "reelscope/classify.h"
 #include "reelscope/fair.h"

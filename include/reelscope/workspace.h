@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "reelscope/bias.h"
 #include "reelscope/classify.h"
 #include "reelscope/clean.h"
 #include "reelscope/dataset.h"
@@ -23,6 +24,7 @@ typedef enum rs_step_kind {
 	RS_STEP_SPLIT,		/* split KIND [options] */
 	RS_STEP_FEATURES,	/* features [options] */
 	RS_STEP_CLASSIFY,	/* classify [options] --fill */
+	RS_STEP_PROPENSITY,	/* propensity method=pop|truth [options] */
 	RS_STEP_NKINDS
 } rs_step_kind;
 
@@ -238,7 +240,14 @@ typedef struct rs_step_report {
 	bool has_classify;	/* classify: the result below is set */
 	struct rs_classify_result classify; /* what it found and filled */
 	bool features_rebuilt;	/* the item features were built again */
+	bool has_propensity;	/* propensity: the distribution below is set */
+	rs_prop_summary propensity;
+	rs_prop_opts propensity_opts;	/* its options (name points into the op) */
 } rs_step_report;
+/* The propensity options of op (name points into op); 0, or -1 with err
+ * set. */
+int rs_step_op_propensity_params(const rs_step_op *op, rs_prop_opts *o,
+    rs_error *err);
 void rs_step_report_free(rs_step_report *r);
 
 /* The classify options of op (its strings point into op); 0, or -1 with

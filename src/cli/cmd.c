@@ -18,6 +18,7 @@ extern const struct cmd_entry cmd_classify_entry;
 extern const struct cmd_entry cmd_clean_entry;
 extern const struct cmd_entry cmd_columns_entry;
 extern const struct cmd_entry cmd_dashboard_entry;
+extern const struct cmd_entry cmd_debias_entry;
 extern const struct cmd_entry cmd_describe_entry;
 extern const struct cmd_entry cmd_eval_entry;
 extern const struct cmd_entry cmd_results_entry;
@@ -41,6 +42,7 @@ extern const struct cmd_entry cmd_open_entry;
 extern const struct cmd_entry cmd_plot_entry;
 extern const struct cmd_entry cmd_pipeline_entry;
 extern const struct cmd_entry cmd_profile_entry;
+extern const struct cmd_entry cmd_propensity_entry;
 extern const struct cmd_entry cmd_quit_entry;
 extern const struct cmd_entry cmd_recommend_entry;
 extern const struct cmd_entry cmd_observe_entry;
@@ -65,6 +67,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_classify_entry,
 	&cmd_profile_entry,
 	&cmd_split_entry,
+	&cmd_propensity_entry,
 	&cmd_train_entry,
 	&cmd_models_entry,
 	&cmd_recommend_entry,
@@ -76,6 +79,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_results_entry,
 	&cmd_compare_entry,
 	&cmd_significance_entry,
+	&cmd_debias_entry,
 	&cmd_tune_entry,
 	&cmd_stream_entry,
 	&cmd_import_entry,

@@ -70,6 +70,10 @@ explain user=17 item=100 model=u k=2
 explain user=17 item=100 model=c k=2
 explain user=17 item=100 model=h k=2
 eval pop k=10 lists=out/pop-lists.csv
+# propensity and the estimators: eval's estimate object, debias
+propensity method=pop
+eval pop k=10 estimator=ips
+debias check pop knn k=10
 results pop
 compare pop rnd
 significance pop rnd

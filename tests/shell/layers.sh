@@ -61,7 +61,7 @@ pub_owner() {
 	store.h) echo store ;;
 	stream.h) echo stream ;;
 	fair.h) echo fair ;;
-	eval.h | split.h) echo eval ;;
+	eval.h | split.h | bias.h) echo eval ;;
 	model.h | explain.h | train.h) echo model ;;
 	classify.h | features.h) echo feature ;;
 	clean.h) echo clean ;;

@@ -15,6 +15,9 @@ static const struct cmd_opt eval_opts[] = {
 	  "write each user's top-k list to this CSV file (user,item,rank,score; import recs reads it)" },
 	EVALCLI_PROTOCOL_OPTS,
 	EVALCLI_COLD_OPT,
+	{ "estimator", OPT_ENUM, "naive|ips|snips", 0, -1, NULL,
+	  "also estimate recall@K and ndcg@K from the log's test rows weighted by 1/propensity (propensity step first)" },
+	{ "propensity", OPT_STR, NULL, 0, -1, "propensity", "estimator=: the log column of propensities" },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL }
 };
 
@@ -24,11 +27,73 @@ static const struct cmd_field eval_fields[] = {
 	  "cold_users (held-out users without a training row; null for a result brought back by open), rated_pairs, short_video, seconds, cpu_seconds (all threads), and every metric "
 	  "under its name: rmse, mae, precision@K, recall@K, ndcg@K, map@K, mrr@K, hit@K, auc, "
 	  "item_coverage@K, creator_coverage@K, novelty@K, diversity@K, popularity@K, "
-	  "watch_ratio@K, completion@K, effective@K, dwell@K, like@K (null: undefined)" },
+	  "watch_ratio@K, completion@K, effective@K, dwell@K, like@K (null: undefined); with estimator=, "
+	  "estimate: estimator, propensity (column), pairs (relevant logged test pairs), users, mean_weight, and "
+	  "recall@K, ndcg@K with their 95% bounds recall@K_lo, recall@K_hi, ... (normal approximation over users)" },
 	{ "prepare_seconds", "time to gather the held-out truth, seen items, popularity and categories (once for all models)" },
 	{ "prepare_cpu_seconds", "CPU time of that (a figure for busy machines)" },
 	{ NULL, NULL }
 };
+
+/* estimator=: the chosen estimate of recall@k and ndcg@k of res, into the
+ * last JSON object of arr and the last text object of root. */
+static bool
+eval_estimate(struct session *s, const struct cmd_call *c, const rs_eval_opts *o,
+    const rs_eval_result *res, struct rnode *arr, struct rnode *root)
+{
+	const char *name = call_get(c, "estimator");
+	int e = rs_estimator_find(name);
+	rs_estimate_opts eo;
+	rs_estimate est;
+	rs_error err;
+	struct rnode *js = rn_flags(rn_obj(arr->kids[arr->nkids - 1], "estimate"), 0),
+	    *tx = rn_obj(root->kids[root->nkids - 1], "estimate");
+	char label[64], text[160], key[40];
+
+	rs_estimate_opts_init(&eo);
+	eo.propensity = call_get(c, "propensity");
+	eo.relevant = o->relevant;
+	eo.relevant_min = o->relevant_min;
+	eo.relevant_strict = o->relevant_strict;
+	snprintf(label, sizeof label, "%s estimate", name);
+	rn_label(tx, label);
+	rn_flags(tx, RF_JSON_HIDE);
+	rn_flags(js, RF_TEXT_HIDE);
+	for (size_t j = 0; j < o->nks; j++) {
+		eo.k = o->ks[j];
+		if (rs_estimate_run(session_data(s), res, &eo, &est, &err) != 0) {
+			cmd_error(s, "eval: estimator=%s: %s", name, err.msg);
+			return false;
+		}
+		if (j == 0) {
+			struct rnode *n[2] = { js, tx };
+			for (int q = 0; q < 2; q++) {
+				rn_str(n[q], "estimator", name);
+				rn_str(n[q], "propensity", eo.propensity ? eo.propensity : "propensity");
+				rn_label(rn_int(n[q], "pairs", (int64_t)est.pairs), "logged pairs");
+				rn_int(n[q], "users", est.users);
+				rn_label(rn_num(n[q], "mean_weight", est.mean_weight), "mean weight");
+			}
+		}
+		for (int m = 0; m < 2; m++) {
+			const rs_est_value *v = m == 0 ? &est.recall[e] : &est.ndcg[e];
+			char a[32], b[32], d[32];
+			snprintf(key, sizeof key, "%s@%u", m == 0 ? "recall" : "ndcg", eo.k);
+			rn_num(js, key, v->mean);
+			snprintf(key, sizeof key, "%s@%u_lo", m == 0 ? "recall" : "ndcg", eo.k);
+			rn_num(js, key, v->lo);
+			snprintf(key, sizeof key, "%s@%u_hi", m == 0 ? "recall" : "ndcg", eo.k);
+			rn_num(js, key, v->hi);
+			evalcli_fmt(v->mean, a, sizeof a);
+			evalcli_fmt(v->lo, b, sizeof b);
+			evalcli_fmt(v->hi, d, sizeof d);
+			snprintf(text, sizeof text, "%s  [%s, %s]", a, b, d);
+			snprintf(key, sizeof key, "%s@%u", m == 0 ? "recall" : "ndcg", eo.k);
+			rn_str(tx, key, text);
+		}
+	}
+	return true;
+}
 
 static enum cmd_ret
 cmd_eval_exec(struct session *s, struct cmd_call *c, struct report *r)
@@ -73,7 +138,10 @@ cmd_eval_exec(struct session *s, struct cmd_call *c, struct report *r)
 				break;
 			}
 			evalcli_show(root, arr, res[i]);
-			if (exp != NULL &&
+			if (call_get(c, "estimator") != NULL &&
+			    !eval_estimate(s, c, &o, res[i], arr, root))
+				ret = CMD_ERROR;
+			else if (exp != NULL &&
 			    rs_eval_export_users(res[i], session_data(s), exp, &err) != 0)
 				ret = cmd_error(s, "eval: %s", err.msg);
 			else if (lists != NULL &&
@@ -98,7 +166,7 @@ cmd_eval_exec(struct session *s, struct cmd_call *c, struct report *r)
 
 const struct cmd_entry cmd_eval_entry = {
 	.name = "eval",
-	.usage = "[MODEL ...] [k=10,20] [sampled=N] [relevant=COL>=T] [export=FILE.csv] [lists=FILE.csv]",
+	.usage = "[MODEL ...] [k=10,20] [sampled=N] [relevant=COL>=T] [export=FILE.csv] [lists=FILE.csv] [estimator=naive|ips|snips] [propensity=COL]",
 	.help = "evaluate models on the held-out part: ratings, ranking, beyond-accuracy and short-video metrics",
 	.doc = "Evaluates the named models (default: every model) on the test part of the split "
 	    "(part=valid: the validation part). Each user with held-out rows gets a top-k list "
@@ -123,7 +191,12 @@ const struct cmd_entry cmd_eval_entry = {
 	    "warned about above 10% of the held-out users, since every model can only rank them by "
 	    "popularity; cold=exclude leaves them out, cold=only evaluates them alone. Models "
 	    "trained on a previous dataset are skipped with a note (models lists them as stale). "
-	    "sampled=N results say so in the protocol line, the sampled line and a warning.",
+	    "sampled=N results say so in the protocol line, the sampled line and a warning. "
+	    "estimator=naive|ips|snips (after a propensity step, on a split of the log) adds an "
+	    "estimate of recall@k and ndcg@k from the log's relevant test pairs, each weighted by "
+	    "w = 1/propensity: naive ignores the weights (eval's own figures); ips divides the "
+	    "user's weighted hits by n_u W (W the mean weight of all pairs); snips by the user's "
+	    "own Σw. The 95% interval is the normal approximation over users (docs/metrics.md).",
 	.args = ARG_WORD,
 	.min_args = 0,
 	.max_args = -1,

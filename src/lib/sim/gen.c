@@ -529,6 +529,47 @@ write_header(struct out *o, bool labels)
 	sim_out_puts(o, labels ? ",is_like,is_follow,is_share\n" : "\n");
 }
 
+/* One formatted block into the files, in order: its rows, its propensities
+ * (po, or NULL), its dirt at the lines it takes; the counts into rep. */
+static void
+block_out(const struct block *b, struct out *o, struct out *po, struct out *dirt,
+    uint64_t *linep, bool big, rs_sim_report *rep)
+{
+	uint64_t line = *linep;
+
+	sim_out_write(o, b->text.s, b->text.len);
+	if (po != NULL)
+		sim_out_write(po, b->prop.s, b->prop.len);
+	for (size_t k = 0; k < b->ndirt; k++) {
+		struct tbuf t = { 0 };
+		const struct dirt *d = &b->dirt[k];
+		sim_tb_str(&t, d->kind);
+		tb_chr(&t, ',');
+		sim_tb_u64(&t, line + d->line + 1);
+		tb_chr(&t, ',');
+		sim_tb_u64(&t, d->user);
+		tb_chr(&t, ',');
+		sim_tb_u64(&t, d->video);
+		tb_chr(&t, ',');
+		sim_tb_fixed(&t, (double)d->ms / 1000.0, 3);
+		tb_chr(&t, '\n');
+		sim_out_write(dirt, t.s, t.len);
+		free(t.s);
+	}
+	line += b->lines;
+	if (big)
+		rep->big_rows += b->rows;
+	else
+		rep->small_rows += b->rows;
+	rep->duplicates += b->dup;
+	rep->bot_rows += b->bot_rows;
+	rep->outliers += b->outliers;
+	rep->missing_durations += b->missing_dur;
+	rep->bad_times += b->bad_times;
+	rep->malformed += (uint32_t)b->malformed;
+	*linep = line;
+}
+
 /* truth/propensity.csv, opened with its header (the folder is made here:
  * it is written with the log, before the rest of truth/). */
 static int
@@ -634,39 +675,8 @@ write_matrix(const struct world *w, const char *dir, bool gz, bool big,
 			free(sc.ev);
 			free(sc.tmp);
 		}
-		for (uint32_t i = 0; i < nb; i++) {
-			struct block *b = &blk[i];
-			sim_out_write(&o, b->text.s, b->text.len);
-			if (props)
-				sim_out_write(&po, b->prop.s, b->prop.len);
-			for (size_t k = 0; k < b->ndirt; k++) {
-				struct tbuf t = { 0 };
-				const struct dirt *d = &b->dirt[k];
-				sim_tb_str(&t, d->kind);
-				tb_chr(&t, ',');
-				sim_tb_u64(&t, line + d->line + 1);
-				tb_chr(&t, ',');
-				sim_tb_u64(&t, d->user);
-				tb_chr(&t, ',');
-				sim_tb_u64(&t, d->video);
-				tb_chr(&t, ',');
-				sim_tb_fixed(&t, (double)d->ms / 1000.0, 3);
-				tb_chr(&t, '\n');
-				sim_out_write(dirt, t.s, t.len);
-				free(t.s);
-			}
-			line += b->lines;
-			if (big)
-				rep->big_rows += b->rows;
-			else
-				rep->small_rows += b->rows;
-			rep->duplicates += b->dup;
-			rep->bot_rows += b->bot_rows;
-			rep->outliers += b->outliers;
-			rep->missing_durations += b->missing_dur;
-			rep->bad_times += b->bad_times;
-			rep->malformed += (uint32_t)b->malformed;
-		}
+		for (uint32_t i = 0; i < nb; i++)
+			block_out(&blk[i], &o, props ? &po : NULL, dirt, &line, big, rep);
 		if (rs_hooks_progress(hooks, task, (double)(b0 + nb), (double)nblocks)) {
 			rs_error_set(err, RS_ECANCEL, "interrupted");
 			rc = -1;

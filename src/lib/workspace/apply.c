@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -22,6 +23,8 @@ static int apply_features(rs_workspace *, const rs_step_op *,
     const rs_hooks *, rs_step_report *, rs_error *);
 static int apply_classify(rs_workspace *, const rs_step_op *,
     const rs_hooks *, rs_step_report *, rs_error *);
+static int apply_propensity(rs_workspace *, const rs_step_op *,
+    const rs_hooks *, rs_step_report *, rs_error *);
 
 /* The step kinds, in rs_step_kind order: the command that does each, and
  * how the engine applies it. */
@@ -33,6 +36,7 @@ static const struct {
 	[RS_STEP_SPLIT] = { "split", apply_split },
 	[RS_STEP_FEATURES] = { "features", apply_features },
 	[RS_STEP_CLASSIFY] = { "classify", apply_classify },
+	[RS_STEP_PROPENSITY] = { "propensity", apply_propensity },
 };
 
 const char *
@@ -406,13 +410,99 @@ ws_apply_commit(rs_workspace *ws, rs_dataset *ds, bool changed, bool rebuild,
 	return 0;
 }
 
+/* key= as a number into *out (left as it is when absent); false with err
+ * set when it is not one. */
+static bool
+op_number(const rs_step_op *op, const char *key, double *out, rs_error *err)
+{
+	const char *v = rs_step_op_get(op, key);
+	char *end;
+
+	if (v == NULL)
+		return true;
+	*out = strtod(v, &end);
+	if (*v == '\0' || *end != '\0') {
+		rs_error_set(err, RS_EINVAL, "%s: %s=%s is not a number",
+		    rs_step_kind_name(op->kind), key, v);
+		return false;
+	}
+	return true;
+}
+
+int
+rs_step_op_propensity_params(const rs_step_op *op, rs_prop_opts *o,
+    rs_error *err)
+{
+	const char *m = rs_step_op_get(op, "method"), *msg;
+
+	rs_prop_opts_init(o);
+	if (m == NULL) {
+		rs_error_set(err, RS_EINVAL, "propensity: give method=pop or method=truth");
+		return -1;
+	}
+	if ((o->method = rs_prop_method_find(m)) < 0) {
+		rs_error_set(err, RS_EINVAL, "propensity: unknown method %s (pop, truth)", m);
+		return -1;
+	}
+	if (!op_number(op, "eta", &o->eta, err) || !op_number(op, "clip", &o->clip, err))
+		return -1;
+	o->name = rs_step_op_get(op, "name");
+	if (!(o->eta >= 0 && o->eta <= 5)) {
+		rs_error_set(err, RS_EINVAL, "propensity: eta=%s must be from 0 to 5",
+		    rs_step_op_get(op, "eta"));
+		return -1;
+	}
+	if (!(o->clip >= 0 && o->clip < 1)) {
+		rs_error_set(err, RS_EINVAL, "propensity: clip=%s must be from 0 to below 1",
+		    rs_step_op_get(op, "clip"));
+		return -1;
+	}
+	if ((msg = rs_prop_opts_check(o)) != NULL) {
+		rs_error_set(err, RS_EINVAL, "propensity: %s", msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* propensity method=pop|truth [eta=] [clip=] [name=]: a column of the log
+ * (the data is copied: base keeps its columns for undo). The models and
+ * results stay: the training rows are the same. */
+static int
+apply_propensity(rs_workspace *ws, const rs_step_op *op, const rs_hooks *h,
+    rs_step_report *out, rs_error *err)
+{
+	rs_dataset *ds;
+	rs_error e;
+	char summary[160];
+
+	(void)h;
+	if (rs_step_op_propensity_params(op, &out->propensity_opts, err) != 0)
+		return -1;
+	ds = rs_dataset_copy(ws->data);
+	if (rs_propensity_compute(ds, &out->propensity_opts, &out->propensity, &e) != 0) {
+		rs_dataset_free(ds);
+		rs_error_set(err, e.code, "propensity: %s; nothing changed", e.msg);
+		return -1;
+	}
+	out->has_propensity = true;
+	snprintf(summary, sizeof summary, "%s method=%s: %zu rows, %zu clipped, ESS %.0f",
+	    out->propensity_opts.name ? out->propensity_opts.name : "propensity",
+	    rs_prop_method_name(out->propensity_opts.method), out->propensity.n,
+	    out->propensity.clipped, out->propensity.ess);
+	rs_workspace_step_done(ws, ds, false, op, summary);
+	return 0;
+}
+
 int
 rs_step_op_check(const rs_step_op *op, rs_error *err)
 {
 	rs_clean_params p;
+	rs_prop_opts po;
 
 	if (op->kind == RS_STEP_CLEAN)
 		return ws_apply_clean_params(op, &p, err) < 0 ? -1 : 0;
+	if (op->kind == RS_STEP_PROPENSITY)
+		return rs_step_op_propensity_params(op, &po, err);
 	return 0;
 }
 
