@@ -45,6 +45,8 @@ typedef struct rs_imat {
 	uint32_t *iidx;		/* user of each entry, sorted within an item */
 	float *ival;
 	double mean;		/* mean value */
+	float *uw;		/* training weight of each entry (CSR order), or
+				   NULL: all 1 (train weighting=, train.h) */
 	bool explicit_values;	/* values are ratings/signals, not 0/1 */
 } rs_imat;
 

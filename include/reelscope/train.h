@@ -15,6 +15,14 @@
 extern "C" {
 #endif
 
+/* Inverse-propensity weighting of the training loss (mf): each training
+ * pair's squared error counts w times, w from the log's propensity column:
+ * ips w = (1/p) / mean over all training pairs of 1/p (Schnabel et al.
+ * 2016, scaled to mean 1 so the learning rate keeps its meaning); snips
+ * w = (1/p) / mean of 1/p over the user's training pairs (self-normalised
+ * per user). */
+enum rs_weighting { RS_WEIGHT_NONE, RS_WEIGHT_IPS, RS_WEIGHT_SNIPS };
+
 /* What to train. Every pointer is borrowed for the length of the call. */
 typedef struct rs_train_request {
 	const char *kind;	/* the kind's name (rs_model_kinds) */
@@ -28,6 +36,8 @@ typedef struct rs_train_request {
 	rs_fit_opts fit;	/* epochs, patience, metric, validation users;
 				   epochs also shows in the model's epochs */
 	uint64_t seed;
+	int weighting;		/* enum rs_weighting (kinds with weights: mf) */
+	const char *propensity;	/* its column (NULL: "propensity") */
 	const rs_hooks *hooks;	/* progress (nonzero stops, keeping the best
 				   epoch) and notes; may be NULL */
 	/* called once the model exists and its data is built, just before it

@@ -22,6 +22,9 @@ static const struct cmd_opt train_opts[] = {
 	{ "metric", OPT_STR, NULL, 0, -1, NULL, "validation metric: ndcg@K, recall@K, hit@K or rmse" },
 	{ "valid_users", OPT_INT, NULL, 1, 100000000, "1000", "validation users sampled per epoch" },
 	{ "seed", OPT_INT, NULL, 0, 9007199254740992.0, "1", "random seed for training" },
+	{ "weighting", OPT_ENUM, "none|ips|snips", 0, -1, "none",
+	  "mf: weight each training pair's squared error by 1/propensity, scaled to mean 1 overall (ips) or per user (snips)" },
+	{ "propensity", OPT_STR, NULL, 0, -1, "propensity", "weighting=: the log column of propensities" },
 	{ "watch", OPT_FLAG, NULL, 0, 0, NULL,
 	  "show the dashboard while training (a terminal only); q or Ctrl-C stops, keeping the best epoch" },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL }
@@ -83,6 +86,12 @@ train_request(struct cmd_call *c, rs_train_request *req, char ***keys, char ***v
 	req->fit.metric = call_get(c, "metric");
 	req->fit.valid_users = (uint32_t)call_int(c, "valid_users", req->fit.valid_users);
 	req->seed = (uint64_t)call_int(c, "seed", 1);
+	{
+		const char *w = call_get(c, "weighting");
+		req->weighting = w == NULL || strcmp(w, "none") == 0 ? RS_WEIGHT_NONE :
+		    strcmp(w, "ips") == 0 ? RS_WEIGHT_IPS : RS_WEIGHT_SNIPS;
+		req->propensity = call_get(c, "propensity");
+	}
 }
 
 /* The trained model: parameters, training rows, the epochs. */
@@ -169,12 +178,15 @@ cmd_train_exec(struct session *s, struct cmd_call *c, struct report *r)
 	else if (!t.validated && m->kind->epoch != NULL)
 		report_note(r, "no validation rows: trained all %zu epochs (split ... valid=0.1 enables early stopping)",
 		    m->nepochs);
+	if (call_get(c, "weighting") != NULL && strcmp(call_get(c, "weighting"), "none") != 0)
+		report_note(r, "each training pair's squared error weighted by %s 1/p from the column %s",
+		    call_get(c, "weighting"), call_get(c, "propensity") ? call_get(c, "propensity") : "propensity");
 	return CMD_OK;
 }
 
 const struct cmd_entry cmd_train_entry = {
 	.name = "train",
-	.usage = "NAME model=KIND [PARAM=VALUE ...] [signal=COL threshold=T binary=yes|no] [epochs=N patience=N metric=M]",
+	.usage = "NAME model=KIND [PARAM=VALUE ...] [signal=COL threshold=T binary=yes|no] [epochs=N patience=N metric=M] [weighting=ips|snips propensity=COL]",
 	.help = "train a named model on the training part of the split",
 	.doc = "Builds the users x items training matrix from the rows of the split's training "
 	    "part (signal=, threshold= and binary= choose the values) and fits a model of the "
@@ -182,7 +194,11 @@ const struct cmd_entry cmd_train_entry = {
 	    "and their parameters are listed below). Iterative models run epoch by epoch with a validation score when "
 	    "the split kept validation rows, stop early after patience epochs without "
 	    "improvement and keep the best epoch; Ctrl-C stops training and keeps the best "
-	    "epoch so far. Any number of models live side by side under their names.",
+	    "epoch so far. Any number of models live side by side under their names. "
+	    "weighting=ips|snips (mf, after a propensity step) weights each training pair's "
+	    "squared error by 1/p from the log's propensity column (Schnabel et al. 2016): ips "
+	    "scales the weights to mean 1 over all pairs, snips per user; the step's clip= bounds "
+	    "them (mf's own clip= clips predictions).",
 	.args = ARG_WORD,
 	.min_args = 1,
 	.max_args = 1,

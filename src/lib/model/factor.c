@@ -499,6 +499,7 @@ fac_strata_build(fac_strata *st, const rs_imat *t, uint64_t seed,
 			e->u = u;
 			e->i = t->uidx[q];
 			e->v = t->uval[q];
+			e->w = t->uw != NULL ? t->uw[q] : 1.0f;
 		}
 	free(fill);
 	#pragma omp parallel for schedule(dynamic, 1) if (t->nnz >= FAC_PARALLEL_MIN / 4)

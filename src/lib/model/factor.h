@@ -162,6 +162,7 @@ fac_dot(const float *restrict a, const float *restrict b, uint32_t k)
 typedef struct fac_entry {
 	uint32_t u, i;
 	float v;
+	float w;		/* weight of its loss (1 unless train weighting=) */
 } fac_entry;
 
 typedef struct fac_strata {

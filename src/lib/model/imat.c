@@ -226,6 +226,7 @@ rs_imat_free(rs_imat *m)
 	free(m->iptr);
 	free(m->iidx);
 	free(m->ival);
+	free(m->uw);
 	free(m);
 }
 

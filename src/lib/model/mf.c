@@ -159,8 +159,10 @@ mf_stratum(void *vctx, const fac_strata *st, uint32_t ub, uint32_t ib,
 		float *restrict qi = s->Q + (size_t)i * k;
 		float err = st->ent[e].v - (mu + s->bu[u] + s->bi[i] + fac_dot(p, qi, k));
 		float regu = c->ureg[u], regi = c->ireg[i];
-		sse += (double)err * err;
+		/* weighting=: the pair's loss counts w times (w = 1 otherwise) */
+		sse += (double)st->ent[e].w * err * err;
 		err = err > c->emax ? c->emax : err < -c->emax ? -c->emax : err;
+		err *= st->ent[e].w;
 		s->bu[u] += lrb * (err - regb * s->bu[u]);
 		s->bi[i] += lrb * (err - regb * s->bi[i]);
 		#pragma omp simd

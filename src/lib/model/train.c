@@ -51,6 +51,79 @@ counts_form(const rs_dataset *ds, const rs_model_kind *k,
 	return COUNTS_BINARY;
 }
 
+/* weighting=: t->uw from the log's propensity column (each training pair
+ * takes the propensity of its rows), normalised as train.h says; -1 with
+ * err when the column is missing or a training pair has no propensity in
+ * (0, 1]. */
+static int
+train_weights(const rs_dataset *ds, const rs_train_request *req, rs_imat *t,
+    rs_error *err)
+{
+	const char *name = req->propensity ? req->propensity : "propensity";
+	int at = rs_table_find(&ds->log.cols, name);
+	const rs_column *c;
+	double sum = 0;
+
+	if (at < 0) {
+		rs_error_set(err, RS_ESTATE,
+		    "weighting=: no propensities: the log has no column %s (run propensity method=pop or method=truth first)",
+		    name);
+		return -1;
+	}
+	c = ds->log.cols.cols[at];
+	t->uw = xmalloc((t->nnz ? t->nnz : 1) * sizeof *t->uw);
+	for (size_t q = 0; q < t->nnz; q++)
+		t->uw[q] = NAN;
+	for (size_t r = 0; r < ds->log.n; r++) {
+		uint32_t u = ds->log.user[r], i = ds->log.item[r];
+		const uint32_t *lo, *hit;
+		size_t n;
+		double p;
+		if (ds->log.part != NULL && ds->log.part[r] != RS_TRAIN)
+			continue;
+		if (u >= t->nusers)
+			continue;
+		lo = t->uidx + t->uptr[u];
+		n = (size_t)(t->uptr[u + 1] - t->uptr[u]);
+		/* the entries of a user are sorted by item */
+		while (n > 0) {
+			size_t h = n / 2;
+			if (lo[h] < i) {
+				lo += h + 1;
+				n -= h + 1;
+			} else
+				n = h;
+		}
+		hit = lo;
+		if (hit == t->uidx + t->uptr[u + 1] || *hit != i)
+			continue;	/* a row the signal or threshold left out */
+		p = rs_column_get(c, r);
+		if (!(p > 0 && p <= 1)) {
+			rs_error_set(err, RS_EINVAL,
+			    "weighting=: the propensity of user %s item %s is %g, not in (0, 1] (column %s)",
+			    rs_ids_name(ds->users, u), rs_ids_name(ds->items, i), p, name);
+			return -1;
+		}
+		t->uw[hit - t->uidx] = (float)(1 / p);
+	}
+	for (size_t q = 0; q < t->nnz; q++) {
+		if (isnan(t->uw[q]))
+			t->uw[q] = 1;	/* not reached: every entry has a row */
+		sum += t->uw[q];
+	}
+	for (uint32_t u = 0; u < t->nusers; u++) {
+		double us = 0, scale;
+		uint64_t a = t->uptr[u], b = t->uptr[u + 1];
+		for (uint64_t q = a; q < b; q++)
+			us += t->uw[q];
+		scale = req->weighting == RS_WEIGHT_SNIPS ? (double)(b - a) / us :
+		    (double)t->nnz / sum;
+		for (uint64_t q = a; q < b; q++)
+			t->uw[q] = (float)(t->uw[q] * scale);
+	}
+	return 0;
+}
+
 int
 rs_train_set_build(const rs_dataset *ds, const rs_model_kind *k,
     const rs_train_request *req, rs_train_set *set, rs_error *err)
@@ -69,6 +142,10 @@ rs_train_set_build(const rs_dataset *ds, const rs_model_kind *k,
 	if (set->train->nnz == 0) {
 		rs_train_set_free(set);
 		rs_error_set(err, RS_ESTATE, "no training rows (check the split and signal/threshold)");
+		return -1;
+	}
+	if (req->weighting != RS_WEIGHT_NONE && train_weights(ds, req, set->train, err) != 0) {
+		rs_train_set_free(set);
 		return -1;
 	}
 	/* validation rows read from a file are all validation; otherwise the
@@ -221,6 +298,12 @@ rs_model_train(const rs_train_env *env, const rs_train_request *req,
 	out->validated = false;
 	if ((k = check_request(env, req, shared == NULL, err)) == NULL)
 		return -1;
+	if (req->weighting != RS_WEIGHT_NONE && strcmp(k->name, "mf") != 0) {
+		rs_error_set(err, RS_EINVAL,
+		    "weighting= weights mf's squared loss by inverse propensities; %s trains unweighted",
+		    k->name);
+		return -1;
+	}
 	if ((m = new_model(req, err)) == NULL)
 		return -1;
 	if (shared == NULL) {
