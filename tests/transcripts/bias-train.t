@@ -2,6 +2,7 @@
 # 1/propensity, scaled to mean 1 overall (ips) or per user (snips); the
 # losses (the weighted root mean squared error) differ from the unweighted run's. Bad input: no propensities, a
 # kind without weights; nothing is trained. Figures depend on BLAS sums.
+# exit: 1
 # tolerance: 1e-3
 # filter: s/^\( *seconds *\)[0-9.e+-]*$/\1(time)/
 # filter: /^history:$/,/^> /{/^> /!d}
