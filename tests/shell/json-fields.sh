@@ -74,6 +74,8 @@ eval pop k=10 lists=out/pop-lists.csv
 propensity method=pop
 eval pop k=10 estimator=ips
 debias check pop knn k=10
+plot propensity
+plot debias model=pop,knn
 results pop
 compare pop rnd
 significance pop rnd

@@ -41,13 +41,15 @@ static const struct cmd_opt plot_opts[] = {
 	{ "metric", OPT_STR, NULL, 0, -1, "ndcg@K",
 	  "stream: recall@K, ndcg@K, hit@K, coverage, new_items or update_us" },
 	{ "window", OPT_STR, NULL, 0, -1, "1d", "trend: window length (1h, 6h, 1d, 7d)" },
+	{ "propensity", OPT_STR, NULL, 0, -1, "propensity",
+	  "propensity, debias: the log column of propensities" },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL }
 };
 
 static const struct cmd_field plot_fields[] = {
 	{ "plot", "what was drawn" },
 	{ "model_names", "the models drawn (JSON only)" },
-	{ "models", "per model: loss: epochs, best_epoch, last_loss, metric; scores: positives, others, min, max; longtail: users, items_recommended, coverage, top20_share; lorenz, exposure, merit: users, creators (or items), gini (merit: equity_of_attention)" },
+	{ "models", "per model: loss: epochs, best_epoch, last_loss, metric; scores: positives, others, min, max; longtail: users, items_recommended, coverage, top20_share; lorenz, exposure, merit: users, creators (or items), gini (merit: equity_of_attention); debias: model, truth, naive, ips, snips" },
 	{ "users", "scores: test users drawn (at most 300, evenly spread)" },
 	{ "test_users", "scores: users with held-out rows" },
 	{ "items", "longtail: items of the data" },
@@ -58,9 +60,9 @@ static const struct cmd_field plot_fields[] = {
 	{ "param", "tradeoff: the parameter swept" },
 	{ "candidates", "tradeoff: items re-ranked per user" },
 	{ "rows", "tradeoff: per model, as it ranks (value null) and per value: value, ndcg, gini, creator_coverage" },
-	{ "column", "hist, trend: the column" },
-	{ "table", "hist: log, items or users" },
-	{ "values", "hist: values counted; trend: per value: value, events, first, last (its share in the first and last window)" },
+	{ "column", "hist, trend, propensity: the column" },
+	{ "table", "hist, propensity: log, items or users" },
+	{ "values", "hist, propensity: values counted; trend: per value: value, events, first, last (its share in the first and last window)" },
 	{ "missing", "hist: missing values left out" },
 	{ "outside", "hist: values outside range= left out" },
 	{ "from", "hist: the low end of the bins" },
@@ -68,7 +70,8 @@ static const struct cmd_field plot_fields[] = {
 	{ "bins", "hist: number of bins" },
 	{ "bin_width", "hist: width of a bin" },
 	{ "stream", "stream: the stream result drawn" },
-	{ "metric", "stream: the metric" },
+	{ "metric", "stream: the metric; debias: the metric checked" },
+	{ "tau", "debias: Kendall tau-b of each estimator's model order vs the truth's (naive, ips, snips)" },
 	{ "strategies", "stream: per strategy: update, windows, overall" },
 	{ "windows", "trend: windows drawn" },
 	{ "renderer", "gnuplot, or built-in when gnuplot is missing" },
@@ -80,10 +83,12 @@ static const struct cmd_field plot_fields[] = {
 };
 
 enum plot_what { PW_LOSS, PW_SCORES, PW_LORENZ, PW_EXPOSURE, PW_MERIT,
-	PW_LONGTAIL, PW_TRADEOFF, PW_HIST, PW_STREAM, PW_TREND, PW_COUNT };
+	PW_LONGTAIL, PW_TRADEOFF, PW_HIST, PW_STREAM, PW_TREND, PW_PROPENSITY,
+	PW_DEBIAS, PW_COUNT };
 
 static const char *const what_names[PW_COUNT] = { "loss", "scores", "lorenz",
-	"exposure", "merit", "longtail", "tradeoff", "hist", "stream", "trend" };
+	"exposure", "merit", "longtail", "tradeoff", "hist", "stream", "trend",
+	"propensity", "debias" };
 
 /* ---- output targets ---- */
 
@@ -462,6 +467,80 @@ build_models(struct session *s, struct cmd_call *c, enum plot_what w,
 	return p;
 }
 
+/* plot propensity: the histogram of the propensity column over [0, 1];
+ * plot debias: the debias check's figures per model. */
+static struct plot_spec *
+build_bias(struct session *s, struct cmd_call *c, enum plot_what w,
+    struct rnode *root)
+{
+	const char *col = call_get(c, "propensity") ? call_get(c, "propensity") : "propensity";
+	const char *m = call_get(c, "metric");
+	rs_dataset *ds;
+	rs_debias_opts o;
+	rs_debias_result res;
+	rs_model **ms;
+	struct plot_spec *p;
+	rs_hooks h;
+	struct report *scratch;
+	size_t n;
+	int rc;
+	rs_error err;
+
+	if (c->nargs > 1) {
+		cmd_error(s, "plot %s: takes no column (propensity=COL names the propensities)",
+		    what_names[w]);
+		return NULL;
+	}
+	if ((ds = session_data(s)) == NULL)
+		return NULL;
+	if (rs_table_find(&ds->log.cols, col) < 0) {
+		cmd_error(s, "plot %s: no propensities: the log has no column %s (run propensity method=pop or method=truth first)",
+		    what_names[w], col);
+		return NULL;
+	}
+	rs_error_clear(&err);
+	if (w == PW_PROPENSITY) {
+		p = plot_build_hist(ds, col, (int)call_int(c, "bins", 20), 0, 1, root, &err);
+		if (p == NULL && err.msg[0] != '\0')
+			cmd_error(s, "%s", err.msg);
+		return p;
+	}
+	rs_debias_opts_init(&o);
+	o.k = (uint32_t)call_int(c, "k", 10);
+	if (m != NULL && strncmp(m, "recall@", 7) == 0) {
+		o.ndcg = false;
+		o.k = (uint32_t)atoi(m + 7);
+	} else if (m != NULL && strncmp(m, "ndcg@", 5) == 0 && strcmp(m, "ndcg@K") != 0)
+		o.k = (uint32_t)atoi(m + 5);
+	else if (m != NULL && strcmp(m, "ndcg@K") != 0) {
+		cmd_error(s, "plot debias: metric=%s: give ndcg@K or recall@K", m);
+		return NULL;
+	}
+	if (o.k == 0) {
+		cmd_error(s, "plot debias: metric=%s: the cutoff must be a whole number from 1", m);
+		return NULL;
+	}
+	o.propensity = col;
+	if ((ms = pick_models(s, c, w, &n)) == NULL)
+		return NULL;
+	/* the evaluations' notes go to a report nobody shows: the plot is
+	 * the result */
+	scratch = report_new("plot");
+	h = session_hooks(s, scratch);
+	o.hooks = &h;
+	rc = rs_debias_check(ds, ms, n, &o, &res, &err);
+	report_free(scratch);
+	if (rc != 0) {
+		free(ms);
+		cmd_error(s, "plot debias: %s", err.msg);
+		return NULL;
+	}
+	free(ms);
+	p = plot_build_debias(&res, root);
+	rs_debias_result_free(&res);
+	return p;
+}
+
 /* The plot w asks for, its figures under root; NULL after reporting why. */
 static struct plot_spec *
 build(struct session *s, struct cmd_call *c, enum plot_what w,
@@ -492,6 +571,8 @@ build(struct session *s, struct cmd_call *c, enum plot_what w,
 	}
 	if (w == PW_STREAM || w == PW_TREND)
 		return build_time(s, c, w, root);
+	if (w == PW_PROPENSITY || w == PW_DEBIAS)
+		return build_bias(s, c, w, root);
 	if (c->nargs > 1) {
 		cmd_error(s, "plot %s: takes no column (only plot hist COLUMN does)",
 		    what_names[w]);
@@ -660,7 +741,7 @@ cmd_plot_exec(struct session *s, struct cmd_call *c, struct report *r)
 		if (strcmp(what, what_names[i]) == 0)
 			w = (enum plot_what)i;
 	if (w == PW_COUNT)
-		return cmd_error(s, "plot: unknown plot %s (loss, scores, lorenz, exposure, merit, longtail, tradeoff, hist COLUMN, stream NAME, trend COLUMN)",
+		return cmd_error(s, "plot: unknown plot %s (loss, scores, lorenz, exposure, merit, longtail, tradeoff, hist COLUMN, stream NAME, trend COLUMN, propensity, debias)",
 		    what);
 	if (choose_target(s, c, &t) != CMD_OK)
 		return CMD_ERROR;
@@ -766,7 +847,7 @@ done:
 
 const struct cmd_entry cmd_plot_entry = {
 	.name = "plot",
-	.usage = "loss|scores|lorenz|exposure|merit|longtail|tradeoff|hist COLUMN|stream NAME|trend COLUMN "
+	.usage = "loss|scores|lorenz|exposure|merit|longtail|tradeoff|hist COLUMN|stream NAME|trend COLUMN|propensity|debias "
 	    "[model=A,B] [to=FILE.png|svg|pdf] [term=text|sixel] [script=FILE.gp]",
 	.help = "draw a plot with gnuplot: on the terminal, as sixels, or into a file",
 	.doc = "loss: training loss and validation per epoch (models trained epoch by "
@@ -774,7 +855,10 @@ const struct cmd_entry cmd_plot_entry = {
 	    "held-out positives against the other unseen items, over up to 300 test "
 	    "users. longtail: the cumulative share of interactions (training rows) and "
 	    "of top-k recommendations held by the most popular items. hist COLUMN: a "
-	    "histogram of any numeric column of the log, item or user table. lorenz, "
+	    "histogram of any numeric column of the log, item or user table. propensity: the "
+	    "histogram of the log's propensities over [0, 1] (propensity=COL). debias: per model "
+	    "the observed block's truth and the naive, IPS and SNIPS estimates of debias check "
+	    "(metric=ndcg@K or recall@K). lorenz, "
 	    "exposure and merit audit each model's top-k lists as audit does (log "
 	    "position weights): the Lorenz curve of creator exposure with the diagonal and "
 	    "the Gini, exposure and training interactions by creator popularity decile, "

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "reelscope/bias.h"
 #include "reelscope/error.h"
 #include "util/text.h"
 
@@ -179,6 +180,10 @@ bool plot_models_fit(const struct rs_dataset *ds, struct rs_model **ms,
  * strategy; the share of each window's events per value of a column. */
 struct rs_stream_result;
 struct rs_dataset;
+/* biasplot.c: per model the truth and the naive, IPS and SNIPS estimates
+ * of a debias check (its figures under root). */
+struct plot_spec *plot_build_debias(const rs_debias_result *res,
+    struct rnode *root);
 struct plot_spec *plot_build_stream(const struct rs_stream_result *r,
     const char *metric, struct rnode *root, rs_error *error);
 struct plot_spec *plot_build_trend(const struct rs_dataset *ds,
