@@ -790,6 +790,25 @@ rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 	return remove(path);
 }
 
+/* Kendall's tau-b by hand: a = 1 2 3 4, b = 1 3 2 4 has 5 concordant and
+ * 1 discordant pair: (5 - 1)/6 = 2/3; reversed order -1; with a tie in b
+ * (1 1 2 3): 5 concordant, 0 discordant, one pair tied in b only:
+ * 5/sqrt(6 x 5) = 0.912871; fewer than two values, or all tied: NaN. */
+static void
+test_kendall(void)
+{
+	double a[] = { 1, 2, 3, 4 }, b[] = { 1, 3, 2, 4 }, r[] = { 4, 3, 2, 1 },
+	    t[] = { 1, 1, 2, 3 }, c[] = { 5, 5, 5, 5 }, n[] = { 1, NAN, NAN, NAN };
+
+	CHECK_NEAR(rs_kendall_tau(a, b, 4), 2.0 / 3, 1e-12);
+	CHECK_NEAR(rs_kendall_tau(a, r, 4), -1, 1e-12);
+	CHECK_NEAR(rs_kendall_tau(a, a, 4), 1, 1e-12);
+	CHECK_NEAR(rs_kendall_tau(a, t, 4), 5 / sqrt(30), 1e-12);
+	CHECK(isnan(rs_kendall_tau(a, c, 4)));
+	CHECK(isnan(rs_kendall_tau(a, n, 4)));
+	CHECK(isnan(rs_kendall_tau(a, b, 1)));
+}
+
 int
 main(void)
 {
@@ -812,6 +831,7 @@ main(void)
 	test_no_split();
 	test_tune_check();
 	test_workspace_train();
+	test_kendall();
 	nftw(tmp, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 	return check_done("test-eval");
 }
