@@ -85,6 +85,12 @@ rs_debias_check(const rs_dataset *ds, rs_model *const *models, size_t n,
 		    "the estimators read the log's test rows: split the log (e.g. split random test=0.2), not split observed or files; the block stays the truth");
 		return -1;
 	}
+	if (rs_table_find(&ds->log.cols, o->propensity ? o->propensity : "propensity") < 0) {
+		rs_error_set(err, RS_ESTATE,
+		    "no propensities: the log has no column %s (run propensity method=pop or method=truth first)",
+		    o->propensity ? o->propensity : "propensity");
+		return -1;
+	}
 	if (ds->log.value_col < 0 && o->relevant == NULL) {
 		rs_error_set(err, RS_ESTATE, "the log has no value column: give relevant=COL>=T");
 		return -1;
@@ -120,6 +126,7 @@ rs_debias_check(const rs_dataset *ds, rs_model *const *models, size_t n,
 	}
 	rs_eval_ctx_free(ctx);
 	if (rc != 0) {
+		out->nrows = n;	/* the failed row's name too (rows are zeroed) */
 		rs_debias_result_free(out);
 		return -1;
 	}
