@@ -17,7 +17,9 @@
 # rows of i1 4, i2 3, i3-i5 1 -> p 1, 0.75, 0.25; the test pairs' weights
 # 4/3, 4 (u1), 1, 4 (u2): W = 2.583, snips recall u1 (4/3)/(16/3) = 0.25,
 # u2 1/5 -> 0.225. The truth file agrees with the loaded column on the test
-# pairs, so ips gives the same figures after it. undo takes the step back.
+# pairs, so ips gives the same figures after it. undo takes the step back;
+# save and open keep the other step and its column (the last eval gives the
+# first ips figures again).
 # filter: s/^\( *seconds *\)[0-9.e+-]*$/\1(time)/
 > load data/bias/log.csv
 format: delimited text
@@ -225,3 +227,49 @@ log    user        id     user        0
 log    item        id     item        0
 log    time        int    time        0
 log    propensity  float              0
+> save out.rsw
+path              out.rsw
+bytes             2,354
+sections          23
+datasets          2
+shared with base  4
+models            1
+steps             2
+results           0
+seconds           (time)
+> open out.rsw
+path      out.rsw
+bytes     2,354
+sections  23
+log rows  10
+models    1
+steps     2
+results   0
+seconds   (time)
+> eval pop k=2 estimator=ips
+pop (pop):
+  model                                             pop
+  kind                                              pop
+  protocol                                          full ranking, test part
+  relevance                                         every held-out row
+  users                                             2
+  users with relevant items                         2
+  users scored by popularity (no training history)  2
+  cold users                                        2 of 2 held-out users (100%, no training row)
+  auc                                               0.5
+  ranking:
+    k  precision  recall  ndcg    map   mrr  hit
+    2        0.5     0.5   0.5  0.375  0.75    1
+  beyond accuracy:
+    k  item_coverage  novelty  popularity
+    2         0.6667    1.292         2.5
+  seconds                                           (time)
+  ips estimate:
+    estimator     ips
+    propensity    propensity
+    logged pairs  4
+    users         2
+    mean weight   3.75
+    recall@2      0.2  [0.06933, 0.3307]
+    ndcg@2        0.6934  [0.5361, 0.8508]
+warning: 2 of 2 test users (100%) have no training row: every model ranks them by popularity, which flatters pop (cold=exclude or cold=only evaluates them apart)
