@@ -15,6 +15,7 @@ interactions  10
 users         5
 items         5
 creators      -
+signal        binary (no value column: every row a positive)
 > propensity method=truth
 error: propensity: data/bias/zero/truth/propensity.csv:3: propensity 0 is not in (0, 1] (a logged pair was shown with some chance); nothing changed
 > load data/bias/missing/log.csv
@@ -27,6 +28,7 @@ interactions  10
 users         5
 items         5
 creators      -
+signal        binary (no value column: every row a positive)
 > propensity method=truth
 error: propensity: no true propensity for user u2 video i5 in data/bias/missing/truth/propensity.csv; nothing changed
 > propensity method=magic
@@ -79,6 +81,7 @@ interactions  10
 users         5
 items         5
 creators      -
+signal        binary (no value column: every row a positive)
 > split temporal test=0.4
 kind             temporal
 split            temporal test=0.4 valid=0
@@ -113,6 +116,7 @@ users           404
 items           800
 creators        80
 observed block  19,124
+signal          ratio (watch_ratio), median 0.8832, max 291.1
 warning: skipped 3 malformed rows of samples/world/big_matrix.csv.gz (first: samples/world/big_matrix.csv.gz:4705: expected 11 fields, found 3)
 > propensity method=truth
 error: propensity: no true propensities: samples/world/truth/propensity.csv cannot be read (a world generated with truth=yes has it); nothing changed

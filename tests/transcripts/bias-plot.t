@@ -22,6 +22,7 @@ interactions  10
 users         5
 items         5
 creators      -
+signal        binary (no value column: every row a positive)
 > plot propensity size=60x16
             Distribution of propensity (10 rows)
 rows

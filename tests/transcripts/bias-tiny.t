@@ -31,6 +31,7 @@ interactions  10
 users         5
 items         5
 creators      -
+signal        binary (no value column: every row a positive)
 > split temporal test=0.4
 kind             temporal
 split            temporal test=0.4 valid=0

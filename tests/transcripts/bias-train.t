@@ -35,6 +35,7 @@ users           200
 items           200
 creators        20
 observed block  2,391
+signal          ratio (watch_ratio), median 0.9082, max 8
 > split random test=0.3 seed=2
 kind        random
 split       random test=0.3 valid=0 seed=2

@@ -35,6 +35,7 @@ users           300
 items           300
 creators        30
 observed block  22,410
+signal          ratio (watch_ratio), median 0.8979, max 8
 > split random test=0.3 seed=2
 kind        random
 split       random test=0.3 valid=0 seed=2

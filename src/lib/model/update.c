@@ -322,6 +322,11 @@ rs_model_update(rs_model *m, const rs_event *ev, size_t n, uint32_t nusers,
 			    k + 1, ev[k].user, ev[k].item, nusers, nitems);
 			return -1;
 		}
+	/* training weights (weighting=) are an input of training, not of the
+	 * learned state: the matrix grows without them rather than with a
+	 * weight array shorter than its entries */
+	free(m->train->uw);
+	m->train->uw = NULL;
 	grow_apply(m, ev, n, nusers, nitems, &g);
 	rc = m->kind->update(m, ev, n, err);
 	if (rc != 0)
