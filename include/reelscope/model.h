@@ -197,6 +197,9 @@ typedef struct rs_model {
 				   model joined it (workspace.h); not saved */
 	uint64_t dataset;	/* the workspace's dataset count when it joined
 				   (rs_workspace_model_stale); not saved */
+	uint64_t serial;	/* the workspace's count of models added or
+				   changed when it last was (rs_workspace_unsaved);
+				   not saved */
 	void *state;		/* the kind's learned parameters */
 } rs_model;
 

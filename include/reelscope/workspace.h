@@ -185,6 +185,18 @@ size_t rs_workspace_nmodels(const rs_workspace *ws);
 struct rs_model *rs_workspace_model_at(const rs_workspace *ws, size_t i);
 /* The models in training order (rs_workspace_nmodels of them). */
 struct rs_model **rs_workspace_models(const rs_workspace *ws);
+/* What is not in a file: the models added or changed (observe) and the
+ * pipeline steps done since the workspace was saved or opened
+ * (rs_workspace_mark_saved); either pointer may be NULL. */
+void rs_workspace_unsaved(const rs_workspace *ws, size_t *models,
+    size_t *steps);
+/* Everything ws holds is in a file now (after rs_store_save). */
+void rs_workspace_mark_saved(rs_workspace *ws);
+/* The workspace's id: random hex made when it is created, stored in its
+ * file and read back by open; save replaces a workspace file of another
+ * id only when forced (store.h). */
+#define RS_WORKSPACE_ID_LEN 32
+const char *rs_workspace_id(const rs_workspace *ws);
 /* The most recently trained model, or NULL. */
 struct rs_model *rs_workspace_last_model(const rs_workspace *ws);
 /* The kept evaluation results: the latest one per model name. A result

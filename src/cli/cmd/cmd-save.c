@@ -8,7 +8,7 @@
 
 static const struct cmd_opt save_opts[] = {
 	{ "force", OPT_FLAG, NULL, 0, -1, NULL,
-	  "replace an existing file even when it is not a workspace" },
+	  "replace an existing file even when it is not a workspace, or another workspace's" },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL }
 };
 
@@ -45,6 +45,7 @@ cmd_save_exec(struct session *s, struct cmd_call *c, struct report *r)
 	if (rs_store_save(s->ws, path, &o, &info, &h, &err) != 0)
 		return cmd_error(s, "save: %s; %s", err.msg,
 		    existed ? "the file is unchanged" : "nothing written");
+	rs_workspace_mark_saved(s->ws);
 	rn_str(root, "path", path);
 	rn_int(root, "bytes", (int64_t)info.bytes);
 	rn_int(root, "sections", info.sections);
@@ -67,8 +68,11 @@ const struct cmd_entry cmd_save_entry = {
 	    "steps back, recommend gives the same lists. Parts of the current data equal "
 	    "to the loaded data are stored once. The file is written to a temporary file "
 	    "in the same folder (mode 0600), synced and renamed over FILE: a failure or a "
-	    "crash leaves the previous FILE as it was. An existing workspace file is "
-	    "replaced; any other file only with --force. Item features are not stored: "
+	    "crash leaves the previous FILE as it was. A workspace file saved from this "
+	    "workspace earlier (or opened into it) is replaced; another workspace's file, "
+	    "or any other file, only with --force. A workspace is known by an id made "
+	    "when reelscope starts, stored in the file and kept by open; files written "
+	    "before ids were stored are replaced as before. Item features are not stored: "
 	    "open rebuilds them from the pipeline's features step.",
 	.args = ARG_PATH,
 	.min_args = 1,

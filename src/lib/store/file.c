@@ -22,7 +22,7 @@ st_known_type(uint32_t t)
 	/* new section kinds (evaluation results, audits...) are added here and
 	   in the reader; older readers skip them unless marked required */
 	static const uint32_t known[] = { ST_WSPC, ST_SRC, ST_STEP, ST_OPS, ST_DSET, ST_IDS, ST_TABL,
-		ST_COLM, ST_LOGH, ST_MODL, ST_MTRN, ST_MSTA, ST_EVAL, ST_STRM };
+		ST_COLM, ST_LOGH, ST_MODL, ST_MTRN, ST_MSTA, ST_EVAL, ST_STRM, ST_WSID };
 
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (known[i] == t)

@@ -25,6 +25,9 @@
  *
  *   WSPC  the workspace: writer version, the script that made base (the
  *         text of SRC; all there is in files without SRC), flags, counts
+ *   WSID  optional: the workspace's id (rs_workspace_id) as a string;
+ *         save replaces a file of another id only with force. Files
+ *         without it (before 0.3) are replaced as any workspace file.
  *   SRC   optional, when something made base: what did, as commands: u32
  *         count, per command u32 kind (rs_source_kind), u32 step kind
  *         (rs_step_kind for a step, else 0), u32 parameters, each key and
@@ -87,6 +90,7 @@
 #define ST_MSTA ST_TYPE('M', 'S', 'T', 'A')
 #define ST_EVAL ST_TYPE('E', 'V', 'A', 'L')
 #define ST_STRM ST_TYPE('S', 'T', 'R', 'M')
+#define ST_WSID ST_TYPE('W', 'S', 'I', 'D')	/* the workspace's id */
 
 #define ST_REQUIRED 1u
 

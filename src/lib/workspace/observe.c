@@ -167,6 +167,7 @@ rs_workspace_observe(rs_workspace *ws, rs_model *m, const rs_observations *b,
 	add_ids(ws, unames, nu_new, true);
 	add_ids(ws, inames, ni_new, false);
 	rep->events = b->n;
+	m->serial = ++ws->models_added;	/* changed since any save */
 	rep->new_users = nu_new;
 	rep->new_items = ni_new;
 	rc = 0;

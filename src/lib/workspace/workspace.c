@@ -1,19 +1,53 @@
 /* The workspace: the loaded dataset, its current state and the recorded pipeline of steps. */
 #include "config.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "reelscope/eval.h"
 #include "reelscope/model.h"
 #include "workspace/ws.h"
 #include "reelscope/stream.h"
+#include "util/clock.h"
 #include "util/xmalloc.h"
+
+/* A new workspace id: 16 bytes from /dev/urandom as hex, or, without it,
+ * the clock, the process and an address mixed (unique enough to tell two
+ * sessions' files apart, which is all it is for). */
+static void
+mint_id(char out[RS_WORKSPACE_ID_LEN + 1])
+{
+	unsigned char b[RS_WORKSPACE_ID_LEN / 2];
+	FILE *f = fopen("/dev/urandom", "rb");
+	bool ok = f != NULL && fread(b, 1, sizeof b, f) == sizeof b;
+
+	if (f != NULL)
+		fclose(f);
+	if (!ok) {
+		uint64_t x = (uint64_t)(wall_seconds() * 1e9) ^
+		    ((uint64_t)getpid() << 32) ^ (uint64_t)(uintptr_t)out;
+		for (size_t i = 0; i < sizeof b; i++) {
+			/* splitmix64 steps */
+			uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
+			z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+			z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+			b[i] = (unsigned char)(z ^ (z >> 31));
+		}
+	}
+	for (size_t i = 0; i < sizeof b; i++)
+		snprintf(out + 2 * i, 3, "%02x", b[i]);
+}
 
 rs_workspace *
 rs_workspace_new(void)
 {
-	return xcalloc(1, sizeof(rs_workspace));
+	rs_workspace *ws = xcalloc(1, sizeof(rs_workspace));
+
+	mint_id(ws->id);
+	return ws;
 }
 
 static void
@@ -41,6 +75,8 @@ rs_workspace_truncate(rs_workspace *ws, size_t n)
 {
 	while (ws->nsteps > n)
 		step_free(&ws->steps[--ws->nsteps]);
+	if (ws->saved_steps > n)
+		ws->saved_steps = n;
 }
 
 void
@@ -234,6 +270,7 @@ rs_workspace_replay(rs_workspace *ws, size_t keep, const rs_hooks *h,
 {
 	struct replay_saved sv = { ws->data, ws->steps, ws->nsteps, ws->features,
 		ws->features_free };
+	size_t saved_steps = ws->saved_steps;
 
 	/* run the kept steps again on a fresh start; the old list stays aside */
 	ws->features = NULL;
@@ -249,6 +286,7 @@ rs_workspace_replay(rs_workspace *ws, size_t keep, const rs_hooks *h,
 			    "replaying step %zu (%.200s) failed: %.780s", i + 1,
 			    sv.steps[i].command, e.msg);
 			replay_restore(ws, &sv);
+			ws->saved_steps = saved_steps;
 			return -1;
 		}
 	}
@@ -257,6 +295,9 @@ rs_workspace_replay(rs_workspace *ws, size_t keep, const rs_hooks *h,
 	if (ws->data != sv.data)
 		rs_workspace_data_changed(ws);
 	replay_release(ws, &sv);
+	/* the kept steps are the same ones: saved if they were */
+	if (ws->saved_steps > keep)
+		ws->saved_steps = keep;
 	return 0;
 }
 
@@ -396,6 +437,34 @@ rs_workspace_add_model(rs_workspace *ws, struct rs_model *m)
 	ws->models[ws->nmodels++] = m;
 	m->generation = ws->generation;
 	m->dataset = ws->dataset;
+	m->serial = ++ws->models_added;
+}
+
+void
+rs_workspace_unsaved(const rs_workspace *ws, size_t *models, size_t *steps)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ws->nmodels; i++)
+		n += ws->models[i]->serial > ws->saved_serial;
+	if (models != NULL)
+		*models = n;
+	if (steps != NULL)
+		*steps = ws->nsteps - (ws->saved_steps < ws->nsteps ?
+		    ws->saved_steps : ws->nsteps);
+}
+
+void
+rs_workspace_mark_saved(rs_workspace *ws)
+{
+	ws->saved_serial = ws->models_added;
+	ws->saved_steps = ws->nsteps;
+}
+
+const char *
+rs_workspace_id(const rs_workspace *ws)
+{
+	return ws->id;
 }
 
 bool

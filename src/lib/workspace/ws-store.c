@@ -96,6 +96,9 @@ write_workspace(struct st_writer *w, const rs_workspace *ws)
 	st_put_u32(o, (uint32_t)ws->nsteps);
 	if ((rc = st_write_section(w, ST_WSPC, ST_REQUIRED)) != 0)
 		return rc;
+	st_put_str(o, ws->id);
+	if ((rc = st_write_section(w, ST_WSID, 0)) != 0)
+		return rc;
 	/* optional: a reader that does not know it reads the same script from
 	 * WSPC's text */
 	if (ws->source != NULL) {
@@ -131,6 +134,8 @@ write_workspace(struct st_writer *w, const rs_workspace *ws)
 	return 0;
 }
 
+static int file_id(const char *path, char id[RS_WORKSPACE_ID_LEN + 1]);
+
 int
 rs_store_save(const rs_workspace *ws, const char *path, const rs_store_opts *o,
     rs_store_info *info, const rs_hooks *hooks, rs_error *err)
@@ -155,6 +160,15 @@ rs_store_save(const rs_workspace *ws, const char *path, const rs_store_opts *o,
 			rs_error_set(err, RS_EINVAL,
 			    "model %s cannot be saved: kind %s has no save; drop it first (models drop=%s)",
 			    ws->models[i]->name, ws->models[i]->kind->name, ws->models[i]->name);
+			return -1;
+		}
+	}
+	if (o == NULL || !o->force) {
+		char id[RS_WORKSPACE_ID_LEN + 1];
+		if (file_id(path, id) && strcmp(id, ws->id) != 0) {
+			rs_error_set(err, RS_EINVAL,
+			    "%s holds another workspace (not saved from this one); give --force to replace it",
+			    path);
 			return -1;
 		}
 	}
@@ -358,6 +372,59 @@ open_signal(rs_workspace *ws)
 		rs_signal_detect(ws->data, kind);
 }
 
+/* The workspace's id, when the file has one (else the new one made for
+ * ws stays). */
+static int
+read_id(struct st_reader *r, rs_workspace *ws)
+{
+	struct st_in in;
+	char *id = NULL;
+	int has = st_peek_section(r, ST_WSID);
+
+	if (has <= 0)
+		return has;
+	if (st_read_section(r, ST_WSID, &in) != 0 || !st_get_str(&in, &id) ||
+	    !st_get_end(&in)) {
+		free(id);
+		return -1;
+	}
+	if (id == NULL || strlen(id) != RS_WORKSPACE_ID_LEN) {
+		free(id);
+		return st_corrupt(&in, "the workspace id is not %d characters",
+		    RS_WORKSPACE_ID_LEN) ? 0 : -1;
+	}
+	memcpy(ws->id, id, RS_WORKSPACE_ID_LEN + 1);
+	free(id);
+	return 0;
+}
+
+/* The id of the workspace file at path into id: 1, or 0 when it is not a
+ * workspace file with an id (older, unreadable: the caller's rules for
+ * those apply). */
+static int
+file_id(const char *path, char id[RS_WORKSPACE_ID_LEN + 1])
+{
+	struct st_reader r;
+	struct st_in in;
+	rs_error e;
+	rs_workspace *ws = rs_workspace_new();
+	int found = 0;
+
+	memset(&r, 0, sizeof r);
+	r.fd = -1;
+	r.err = &e;
+	ws->id[0] = '\0';
+	if (st_file_open(&r, path) == 0 && st_read_header(&r) == 0 &&
+	    st_read_section(&r, ST_WSPC, &in) == 0 && read_id(&r, ws) == 0 &&
+	    ws->id[0] != '\0') {
+		memcpy(id, ws->id, RS_WORKSPACE_ID_LEN + 1);
+		found = 1;
+	}
+	st_reader_close(&r);
+	rs_workspace_free(ws);
+	return found;
+}
+
 static rs_workspace *
 read_workspace(struct st_reader *r)
 {
@@ -376,6 +443,8 @@ read_workspace(struct st_reader *r)
 		goto fail;
 	free(version);
 	version = NULL;
+	if (read_id(r, ws) != 0)
+		goto fail;
 	if (read_source(r, ws, source) != 0) {
 		source = NULL;
 		goto fail;
@@ -434,6 +503,7 @@ read_workspace(struct st_reader *r)
 	}
 	if (st_read_trailer(r) != 0)
 		goto fail;
+	rs_workspace_mark_saved(ws);	/* all of it is in the file */
 	return ws;
 fail:
 	free(version);

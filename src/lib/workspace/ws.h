@@ -46,6 +46,14 @@ struct rs_workspace {
 	 * anonymize, which keeps the data): a model whose count differs
 	 * was trained on a previous dataset and is set aside (stale) */
 	uint64_t dataset;
+	/* what is not in a file yet (rs_workspace_unsaved): models whose
+	 * serial is above saved_serial (models_added counts the models added
+	 * or changed), steps from saved_steps on (undo lowers it) */
+	uint64_t models_added, saved_serial;
+	size_t saved_steps;
+	/* the workspace's id (hex), made when it is created and kept in its
+	 * file, so save knows its own earlier saves from other workspaces */
+	char id[RS_WORKSPACE_ID_LEN + 1];
 };
 
 #endif
