@@ -37,8 +37,26 @@ struct cmd_field {
 	const char *help;
 };
 
-/* What positional arguments are, for completion and help. */
-enum arg_kind { ARG_NONE, ARG_PATH, ARG_COMMAND, ARG_COLUMN, ARG_WORD };
+/* What positional arguments are, for completion and help: a path, a
+ * command, a column, any word, a trained model's name, a model kind. */
+enum arg_kind { ARG_NONE, ARG_PATH, ARG_COMMAND, ARG_COLUMN, ARG_WORD,
+	ARG_MODEL, ARG_KIND };
+
+/* One positional argument, for completion: what it names, and the words it
+ * may be besides (fixed ones "a|b", or the i-th of an engine list, NULL
+ * past the last). */
+struct cmd_arg {
+	enum arg_kind kind;
+	const char *words;
+	const char *(*word)(int i);
+};
+
+/* What an option's value names, for completion when its type does not say
+ * (model= a trained model or a kind, test= a share or a file). */
+struct cmd_opt_names {
+	const char *opt;
+	enum arg_kind kind;
+};
 
 struct cmd_call;
 
@@ -50,6 +68,11 @@ struct cmd_entry {
 	const char *doc;	/* a paragraph for help CMD and the man page */
 	enum arg_kind args;
 	int min_args, max_args;
+	/* each positional argument in turn, for completion (the last one
+	 * repeats when max_args is -1), ended by ARG_NONE; NULL: args */
+	const struct cmd_arg *pos;
+	/* option values that name something, ended by a NULL opt; or NULL */
+	const struct cmd_opt_names *opt_names;
 	const struct cmd_opt *opts;	/* terminated by a NULL name */
 	bool free_opts;		/* other key=value are passed on (model
 				   parameters), checked by the handler */

@@ -1,7 +1,6 @@
 /* The interactive loop: GNU Readline (callback mode), history file, completion, Ctrl-C. */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -9,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <readline/history.h>
@@ -17,6 +15,7 @@
 
 #include "cli.h"
 #include "cmd.h"
+#include "complete.h"
 #include "util/xmalloc.h"
 
 #define PROMPT "reelscope> "
@@ -60,6 +59,50 @@ history_open(void)
 	read_history(history_path);
 }
 
+static void on_line(char *line);
+
+/* The answer to "quit anyway?": y leaves, as does Ctrl-D; anything else
+ * goes back to the prompt. */
+static void
+on_answer(char *line)
+{
+	bool yes = line == NULL || line[0] == 'y' || line[0] == 'Y';
+
+	if (line == NULL)
+		fputc('\n', stdout);
+	free(line);
+	rl_callback_handler_remove();
+	if (yes)
+		repl_session->quit = true;
+	else
+		rl_callback_handler_install(PROMPT, on_line);
+}
+
+/* Whether quit (or Ctrl-D) may leave now: yes when everything is saved or
+ * the question was asked once already; else it asks (the answer comes to
+ * on_answer) and says no. Only the interactive loop asks: batch never. */
+static bool
+quit_confirmed(struct session *s)
+{
+	static bool asked;
+	size_t nm, ns;
+	char models[64] = "", steps[64] = "", *question;
+
+	rs_workspace_unsaved(s->ws, &nm, &ns);
+	if (asked || (nm == 0 && ns == 0))
+		return true;
+	asked = true;
+	if (nm > 0)
+		snprintf(models, sizeof models, "%zu model%s", nm, nm == 1 ? "" : "s");
+	if (ns > 0)
+		snprintf(steps, sizeof steps, "%zu step%s", ns, ns == 1 ? "" : "s");
+	question = xasprintf("%s%s%s not saved; quit anyway? (y/N) ", models,
+	    nm > 0 && ns > 0 ? " and " : "", steps);
+	rl_callback_handler_install(question, on_answer);
+	free(question);
+	return false;
+}
+
 static void
 on_line(char *line)
 {
@@ -67,7 +110,9 @@ on_line(char *line)
 
 	if (line == NULL) {	/* Ctrl-D */
 		fputc('\n', stdout);
-		s->quit = true;
+		rl_callback_handler_remove();
+		if (quit_confirmed(s))
+			s->quit = true;
 		return;
 	}
 	rl_callback_handler_remove();
@@ -87,35 +132,27 @@ on_line(char *line)
 	session_run_line(s, line);
 	free(line);
 	rs_interrupted = 0;
+	if (s->quit && !rs_terminated && !quit_confirmed(s)) {
+		s->quit = false;	/* asking: the answer decides */
+		return;
+	}
 	if (!s->quit && !rs_terminated)
 		rl_callback_handler_install(PROMPT, on_line);
 }
 
-/* ---- completion ---- */
+/* ---- completion (complete.c) ---- */
 
 static char **cands;
-static size_t ncands, cand_pos;
+static size_t cand_pos;
 
 static void
 cand_clear(void)
 {
-	for (size_t i = 0; i < ncands; i++)
+	for (size_t i = 0; cands != NULL && cands[i] != NULL; i++)
 		free(cands[i]);
 	free(cands);
 	cands = NULL;
-	ncands = cand_pos = 0;
-}
-
-static void
-cand_add(const char *text, const char *s)
-{
-	if (strncmp(s, text, strlen(text)) != 0)
-		return;
-	for (size_t i = 0; i < ncands; i++)
-		if (strcmp(cands[i], s) == 0)
-			return;
-	cands = xreallocarray(cands, ncands + 1, sizeof *cands);
-	cands[ncands++] = xstrdup(s);
+	cand_pos = 0;
 }
 
 static char *
@@ -124,143 +161,23 @@ cand_next(const char *text, int state)
 	(void)text;
 	if (state == 0)
 		cand_pos = 0;
-	if (cand_pos < ncands)
+	if (cands != NULL && cands[cand_pos] != NULL)
 		return xstrdup(cands[cand_pos++]);
 	return NULL;
-}
-
-static void
-add_columns(const char *text, const char *prefix)
-{
-	const rs_dataset *ds = session_peek(repl_session);
-	const rs_table *t[3];
-
-	if (ds == NULL)
-		return;
-	t[0] = &ds->log.cols;
-	t[1] = &ds->item_tbl;
-	t[2] = &ds->user_tbl;
-	for (int k = 0; k < 3; k++)
-		for (size_t j = 0; j < t[k]->ncols; j++) {
-			char *c = xasprintf("%s%s", prefix, t[k]->cols[j]->name);
-			cand_add(text, c);
-			free(c);
-		}
-}
-
-/* Paths for the part of text after prefix (e.g. "items="). */
-static void
-add_paths(const char *text, const char *prefix)
-{
-	const char *part = text + strlen(prefix);
-	char *m;
-	int state = 0;
-
-	while ((m = rl_filename_completion_function(part, state++)) != NULL) {
-		char *exp = tilde_expand(m);
-		struct stat st;
-		bool dir = stat(exp, &st) == 0 && S_ISDIR(st.st_mode);
-		char *c = xasprintf("%s%s%s", prefix, m, dir ? "/" : "");
-		cand_add(text, c);
-		free(c);
-		free(exp);
-		free(m);
-	}
 }
 
 static char **
 complete(const char *text, int start, int end)
 {
-	char *upto, *save = NULL, *first = NULL, err[256];
-	const struct cmd_entry *e;
-	int nwords = 0;
-	const char *eq;
+	bool no_space;
 
 	(void)end;
 	rl_attempted_completion_over = 1;
 	cand_clear();
-	upto = xstrndup(rl_line_buffer, (size_t)start);
-	{
-		char *semi = strrchr(upto, ';');
-		char *seg = semi ? semi + 1 : upto;
-		for (char *w = strtok_r(seg, " \t", &save); w != NULL;
-		    w = strtok_r(NULL, " \t", &save)) {
-			if (nwords++ == 0)
-				first = xstrdup(w);
-		}
-	}
-	free(upto);
-	if (nwords == 0) {
-		for (size_t i = 0; cmd_table[i] != NULL; i++)
-			cand_add(text, cmd_table[i]->name);
-		goto done;
-	}
-	e = cmd_find(first, err, sizeof err);
-	if (e == NULL)
-		goto done;
-	if (strncmp(text, "--", 2) == 0) {
-		for (const struct cmd_opt *o = e->opts; o && o->name; o++)
-			if (o->type == OPT_FLAG) {
-				char *f = xasprintf("--%s", o->name);
-				cand_add(text, f);
-				free(f);
-			}
-		goto done;
-	}
-	if ((eq = strchr(text, '=')) != NULL) {
-		char *key = xstrndup(text, (size_t)(eq - text) + 1);
-		for (const struct cmd_opt *o = e->opts; o && o->name; o++) {
-			if (strncmp(o->name, text, (size_t)(eq - text)) != 0 ||
-			    strlen(o->name) != (size_t)(eq - text))
-				continue;
-			if (o->type == OPT_ENUM || o->type == OPT_BOOL) {
-				const char *vals = o->type == OPT_BOOL ? "yes|no" : o->values;
-				const char *p = vals;
-				while (p && *p) {
-					const char *bar = strchr(p, '|');
-					size_t n = bar ? (size_t)(bar - p) : strlen(p);
-					char *c = xasprintf("%s%.*s", key, (int)n, p);
-					cand_add(text, c);
-					free(c);
-					p = bar ? bar + 1 : NULL;
-				}
-			} else if (o->type == OPT_PATH)
-				add_paths(text, key);
-			else if (o->type == OPT_COLUMN || o->type == OPT_STR ||
-			    o->type == OPT_STRS)
-				add_columns(text, key);
-		}
-		free(key);
-		rl_completion_suppress_append = 1;
-		goto done;
-	}
-	for (const struct cmd_opt *o = e->opts; o && o->name; o++)
-		if (o->type != OPT_FLAG) {
-			char *k = xasprintf("%s=", o->name);
-			cand_add(text, k);
-			free(k);
-		}
-	switch (e->args) {
-	case ARG_PATH:
-		add_paths(text, "");
-		break;
-	case ARG_COMMAND:
-		for (size_t i = 0; cmd_table[i] != NULL; i++)
-			cand_add(text, cmd_table[i]->name);
-		break;
-	case ARG_COLUMN:
-		add_columns(text, "");
-		break;
-	default:
-		break;
-	}
-	if (ncands == 1 && (cands[0][strlen(cands[0]) - 1] == '=' ||
-	    cands[0][strlen(cands[0]) - 1] == '/'))
-		rl_completion_suppress_append = 1;
-done:
-	free(first);
-	if (ncands == 0)
+	cands = complete_line(repl_session, rl_line_buffer, start, text, &no_space);
+	if (cands == NULL)
 		return NULL;
+	rl_completion_suppress_append = no_space;
 	return rl_completion_matches(text, cand_next);
 }
 

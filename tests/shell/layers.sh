@@ -12,7 +12,7 @@ cd "$TOP_SRCDIR" || fail "no source tree at $TOP_SRCDIR"
 # new file gets placed in docs/architecture.md and here).
 cli_layer() {
 	case $1 in
-	src/cli/main.c | src/cli/repl.c) echo top ;;
+	src/cli/main.c | src/cli/repl.c | src/cli/complete.[ch]) echo top ;;
 	src/cli/cmd.c | src/cli/cmd.h) echo dispatcher ;;
 	src/cli/cmd/* | src/cli/cli.h | src/cli/evalcli.[ch] | src/cli/items.c) echo commands ;;
 	src/cli/call.[ch]) echo call ;;

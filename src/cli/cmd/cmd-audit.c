@@ -491,6 +491,9 @@ rendered:
 	return ret;
 }
 
+/* Completion: every positional argument is a model's name. */
+static const struct cmd_arg audit_pos[] = { { ARG_MODEL, NULL, NULL }, { ARG_NONE, NULL, NULL } };
+
 const struct cmd_entry cmd_audit_entry = {
 	.name = "audit",
 	.usage = "[MODEL ...] [k=10] [exposure=log|uniform|rbp|cascade] [group=popularity|new|COL] [sort=...] [export=FILE.csv|.json] [dp=EPSILON]",
@@ -525,6 +528,7 @@ const struct cmd_entry cmd_audit_entry = {
 	.args = ARG_WORD,
 	.min_args = 0,
 	.max_args = -1,
+	.pos = audit_pos,
 	.opts = audit_opts,
 	.fields = audit_fields,
 	.exec = cmd_audit_exec,

@@ -417,6 +417,17 @@ cmd_clean_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return CMD_OK;
 }
 
+/* The i-th cleaning step's name, for completion (NULL past the last). */
+static const char *
+clean_step_word(int i)
+{
+	return i < RS_CLEAN_NSTEPS ? rs_clean_step_name(i) : NULL;
+}
+
+/* Completion: STEP, then the column of outliers and fill. */
+static const struct cmd_arg clean_pos[] = { { ARG_WORD, NULL, clean_step_word },
+	{ ARG_COLUMN, NULL, NULL }, { ARG_NONE, NULL, NULL } };
+
 const struct cmd_entry cmd_clean_entry = {
 	.name = "clean",
 	.usage = "STEP [COLUMN] [options] [--force]   (STEP: dedup, invalid, outliers, bots, fill, kcore, binarize, window)",
@@ -465,6 +476,7 @@ const struct cmd_entry cmd_clean_entry = {
 	.args = ARG_WORD,
 	.min_args = 1,
 	.max_args = 2,
+	.pos = clean_pos,
 	.opts = clean_opts,
 	.fields = clean_fields,
 	.exec = cmd_clean_exec,

@@ -712,6 +712,9 @@ cmd_compare_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return CMD_OK;
 }
 
+/* Completion: every positional argument is a model's name. */
+static const struct cmd_arg compare_pos[] = { { ARG_MODEL, NULL, NULL }, { ARG_NONE, NULL, NULL } };
+
 const struct cmd_entry cmd_compare_entry = {
 	.name = "compare",
 	.usage = "[MODEL ...] [k=10] [metrics=M1,M2,...] [sampled=N] [relevant=COL>=T] [baselines=no]",
@@ -738,6 +741,7 @@ const struct cmd_entry cmd_compare_entry = {
 	.args = ARG_WORD,
 	.min_args = 0,
 	.max_args = -1,
+	.pos = compare_pos,
 	.opts = compare_opts,
 	.fields = compare_fields,
 	.exec = cmd_compare_exec,

@@ -164,6 +164,9 @@ cmd_eval_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return ret;
 }
 
+/* Completion: every positional argument is a model's name. */
+static const struct cmd_arg eval_pos[] = { { ARG_MODEL, NULL, NULL }, { ARG_NONE, NULL, NULL } };
+
 const struct cmd_entry cmd_eval_entry = {
 	.name = "eval",
 	.usage = "[MODEL ...] [k=10,20] [sampled=N] [relevant=COL>=T] [export=FILE.csv] [lists=FILE.csv] [estimator=naive|ips|snips] [propensity=COL]",
@@ -200,6 +203,7 @@ const struct cmd_entry cmd_eval_entry = {
 	.args = ARG_WORD,
 	.min_args = 0,
 	.max_args = -1,
+	.pos = eval_pos,
 	.opts = eval_opts,
 	.fields = eval_fields,
 	.exec = cmd_eval_exec,

@@ -189,6 +189,12 @@ cmd_explain_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return CMD_OK;
 }
 
+/* Completion: what these options' values name. */
+static const struct cmd_opt_names explain_names[] = {
+	{ "model", ARG_MODEL },
+	{ NULL, ARG_NONE }
+};
+
 const struct cmd_entry cmd_explain_entry = {
 	.name = "explain",
 	.usage = "user=ID item=ID [k=10] [model=NAME]",
@@ -206,6 +212,7 @@ const struct cmd_entry cmd_explain_entry = {
 	.args = ARG_NONE,
 	.min_args = 0,
 	.max_args = 0,
+	.opt_names = explain_names,
 	.opts = explain_opts,
 	.fields = explain_fields,
 	.exec = cmd_explain_exec,

@@ -51,6 +51,9 @@ cmd_export_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return CMD_OK;
 }
 
+/* Completion: every positional argument is a model's name. */
+static const struct cmd_arg export_pos[] = { { ARG_MODEL, NULL, NULL }, { ARG_NONE, NULL, NULL } };
+
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.usage = "MODEL factors=PREFIX",
@@ -63,6 +66,7 @@ const struct cmd_entry cmd_export_entry = {
 	.args = ARG_WORD,
 	.min_args = 1,
 	.max_args = 1,
+	.pos = export_pos,
 	.opts = export_opts,
 	.fields = export_fields,
 	.exec = cmd_export_exec,

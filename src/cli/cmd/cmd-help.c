@@ -316,6 +316,10 @@ cmd_help_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return CMD_OK;
 }
 
+/* Completion: a command, or a topic. */
+static const struct cmd_arg help_pos[] = { { ARG_COMMAND, "glossary", NULL },
+	{ ARG_NONE, NULL, NULL } };
+
 const struct cmd_entry cmd_help_entry = {
 	.name = "help",
 	.alias = "?",
@@ -325,6 +329,7 @@ const struct cmd_entry cmd_help_entry = {
 	.args = ARG_COMMAND,
 	.min_args = 0,
 	.max_args = 1,
+	.pos = help_pos,
 	.opts = NULL,
 	.fields = help_fields,
 	.exec = cmd_help_exec,

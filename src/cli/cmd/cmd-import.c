@@ -109,6 +109,11 @@ cmd_import_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return CMD_OK;
 }
 
+/* Completion: recs FILE as NAME. */
+static const struct cmd_arg import_pos[] = { { ARG_WORD, "recs", NULL },
+	{ ARG_PATH, NULL, NULL }, { ARG_WORD, "as", NULL }, { ARG_WORD, NULL, NULL },
+	{ ARG_NONE, NULL, NULL } };
+
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.usage = "recs FILE as NAME [user=COL item=COL rank=COL score=COL delim=D header=yes|no]",
@@ -123,6 +128,7 @@ const struct cmd_entry cmd_import_entry = {
 	.args = ARG_WORD,
 	.min_args = 4,
 	.max_args = 4,
+	.pos = import_pos,
 	.opts = import_opts,
 	.fields = import_fields,
 	.exec = cmd_import_exec,

@@ -90,6 +90,12 @@ cmd_models_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return CMD_OK;
 }
 
+/* Completion: what these options' values name. */
+static const struct cmd_opt_names models_names[] = {
+	{ "drop", ARG_MODEL },
+	{ NULL, ARG_NONE }
+};
+
 const struct cmd_entry cmd_models_entry = {
 	.name = "models",
 	.usage = "[--kinds] [drop=NAME]",
@@ -103,6 +109,7 @@ const struct cmd_entry cmd_models_entry = {
 	.args = ARG_NONE,
 	.min_args = 0,
 	.max_args = 0,
+	.opt_names = models_names,
 	.opts = models_opts,
 	.fields = models_fields,
 	.exec = cmd_models_exec,

@@ -101,6 +101,12 @@ cmd_observe_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return CMD_OK;
 }
 
+/* Completion: what these options' values name. */
+static const struct cmd_opt_names observe_names[] = {
+	{ "model", ARG_MODEL },
+	{ NULL, ARG_NONE }
+};
+
 const struct cmd_entry cmd_observe_entry = {
 	.name = "observe",
 	.usage = "user=ID item=ID [value=V] [time=T] [model=NAME] [order=warn|strict] | FILE [model=NAME] [order=]",
@@ -120,6 +126,7 @@ const struct cmd_entry cmd_observe_entry = {
 	.args = ARG_PATH,
 	.min_args = 0,
 	.max_args = 1,
+	.opt_names = observe_names,
 	.opts = observe_opts,
 	.fields = observe_fields,
 	.exec = cmd_observe_exec,

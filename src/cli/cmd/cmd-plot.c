@@ -845,6 +845,23 @@ done:
 	return ret;
 }
 
+/* The i-th plot's name, for completion (NULL past the last). */
+static const char *
+plot_kind_word(int i)
+{
+	return i >= 0 && i < PW_COUNT ? what_names[i] : NULL;
+}
+
+/* Completion: what to plot, then the column of hist and trend. */
+static const struct cmd_arg plot_pos[] = { { ARG_WORD, NULL, plot_kind_word },
+	{ ARG_COLUMN, NULL, NULL }, { ARG_NONE, NULL, NULL } };
+
+/* Completion: what these options' values name. */
+static const struct cmd_opt_names plot_names[] = {
+	{ "model", ARG_MODEL },
+	{ NULL, ARG_NONE }
+};
+
 const struct cmd_entry cmd_plot_entry = {
 	.name = "plot",
 	.usage = "loss|scores|lorenz|exposure|merit|longtail|tradeoff|hist COLUMN|stream NAME|trend COLUMN|propensity|debias "
@@ -880,6 +897,8 @@ const struct cmd_entry cmd_plot_entry = {
 	.args = ARG_WORD,
 	.min_args = 1,
 	.max_args = 2,
+	.opt_names = plot_names,
+	.pos = plot_pos,
 	.opts = plot_opts,
 	.fields = plot_fields,
 	.exec = cmd_plot_exec,

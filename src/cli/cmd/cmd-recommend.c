@@ -62,6 +62,12 @@ cmd_recommend_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return CMD_OK;
 }
 
+/* Completion: what these options' values name. */
+static const struct cmd_opt_names recommend_names[] = {
+	{ "model", ARG_MODEL },
+	{ NULL, ARG_NONE }
+};
+
 const struct cmd_entry cmd_recommend_entry = {
 	.name = "recommend",
 	.usage = "user=ID [k=10] [model=NAME] [--include-seen]",
@@ -72,6 +78,7 @@ const struct cmd_entry cmd_recommend_entry = {
 	.args = ARG_NONE,
 	.min_args = 0,
 	.max_args = 0,
+	.opt_names = recommend_names,
 	.opts = recommend_opts,
 	.fields = recommend_fields,
 	.exec = cmd_recommend_exec,

@@ -171,6 +171,10 @@ cmd_rerank_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return CMD_OK;
 }
 
+/* Completion: MODEL as NAME. */
+static const struct cmd_arg rerank_pos[] = { { ARG_MODEL, NULL, NULL },
+	{ ARG_WORD, "as", NULL }, { ARG_WORD, NULL, NULL }, { ARG_NONE, NULL, NULL } };
+
 const struct cmd_entry cmd_rerank_entry = {
 	.name = "rerank",
 	.usage = "MODEL method=mmr|xquad|calibrated|fair|maximin [lambda=0.5] [p=0.5] [alpha=...] [k=10] [candidates=100] as NAME",
@@ -190,6 +194,7 @@ const struct cmd_entry cmd_rerank_entry = {
 	.args = ARG_WORD,
 	.min_args = 3,
 	.max_args = 3,
+	.pos = rerank_pos,
 	.opts = rerank_opts,
 	.fields = rerank_fields,
 	.exec = cmd_rerank_exec,

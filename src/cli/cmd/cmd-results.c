@@ -42,6 +42,9 @@ cmd_results_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return CMD_OK;
 }
 
+/* Completion: every positional argument is a model's name. */
+static const struct cmd_arg results_pos[] = { { ARG_MODEL, NULL, NULL }, { ARG_NONE, NULL, NULL } };
+
 const struct cmd_entry cmd_results_entry = {
 	.name = "results",
 	.usage = "[MODEL ...]",
@@ -54,6 +57,7 @@ const struct cmd_entry cmd_results_entry = {
 	.args = ARG_WORD,
 	.min_args = 0,
 	.max_args = -1,
+	.pos = results_pos,
 	.fields = results_fields,
 	.exec = cmd_results_exec,
 };

@@ -175,6 +175,10 @@ fail:
 	return CMD_ERROR;
 }
 
+/* Completion: A and B are models' names. */
+static const struct cmd_arg significance_pos[] = { { ARG_MODEL, NULL, NULL },
+	{ ARG_MODEL, NULL, NULL }, { ARG_NONE, NULL, NULL } };
+
 const struct cmd_entry cmd_significance_entry = {
 	.name = "significance",
 	.usage = "A B [metric=ndcg@10] [sampled=N] [relevant=COL>=T]",
@@ -191,6 +195,7 @@ const struct cmd_entry cmd_significance_entry = {
 	.args = ARG_WORD,
 	.min_args = 2,
 	.max_args = 2,
+	.pos = significance_pos,
 	.opts = significance_opts,
 	.fields = significance_fields,
 	.exec = cmd_significance_exec,

@@ -86,6 +86,12 @@ cmd_similar_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return CMD_OK;
 }
 
+/* Completion: what these options' values name. */
+static const struct cmd_opt_names similar_names[] = {
+	{ "model", ARG_MODEL },
+	{ NULL, ARG_NONE }
+};
+
 const struct cmd_entry cmd_similar_entry = {
 	.name = "similar",
 	.usage = "item=ID [k=10] [model=NAME]",
@@ -98,6 +104,7 @@ const struct cmd_entry cmd_similar_entry = {
 	.args = ARG_NONE,
 	.min_args = 0,
 	.max_args = 0,
+	.opt_names = similar_names,
 	.opts = similar_opts,
 	.fields = similar_fields,
 	.exec = cmd_similar_exec,

@@ -107,6 +107,24 @@ cmd_split_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return CMD_OK;
 }
 
+/* The i-th split kind's name, for completion (NULL past the last). */
+static const char *
+split_kind_word(int i)
+{
+	return i + 1 <= (int)RS_SPLIT_FILES ? rs_split_kind_name((enum rs_split_kind)(i + 1)) : NULL;
+}
+
+/* Completion: the kind. */
+static const struct cmd_arg split_pos[] = { { ARG_WORD, NULL, split_kind_word },
+	{ ARG_NONE, NULL, NULL } };
+
+/* Completion: what these options' values name. */
+static const struct cmd_opt_names split_names[] = {
+	{ "test", ARG_PATH },
+	{ "valid", ARG_PATH },
+	{ NULL, ARG_NONE }
+};
+
 const struct cmd_entry cmd_split_entry = {
 	.name = "split",
 	.usage = "random|user|temporal|leave-last|kfold|observed|files [test=] [valid=] [k=] [fold=] [seed=] [--allow-overlap]",
@@ -130,6 +148,8 @@ const struct cmd_entry cmd_split_entry = {
 	.args = ARG_WORD,
 	.min_args = 1,
 	.max_args = 1,
+	.opt_names = split_names,
+	.pos = split_pos,
 	.opts = split_opts,
 	.fields = split_fields,
 	.exec = cmd_split_exec,

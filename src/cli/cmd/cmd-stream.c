@@ -11,7 +11,7 @@
 #include "util/xmalloc.h"
 
 static const struct cmd_opt stream_opts[] = {
-	{ "model", OPT_STR, NULL, 0, -1, NULL, "the kind: pop, itemknn, ... (help train lists them)" },
+	{ "model", OPT_STR, NULL, 0, -1, NULL, "the kind: pop, itemknn, ... (models --kinds lists them)" },
 	{ "window", OPT_STR, NULL, 0, -1, "1d",
 	  "window length: 1h, 6h, 1d, 7d (whole hours or days), or N events" },
 	{ "update", OPT_STR, NULL, 0, -1, "incremental",
@@ -225,6 +225,12 @@ cmd_stream_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return CMD_OK;
 }
 
+/* Completion: what these options' values name. */
+static const struct cmd_opt_names stream_names[] = {
+	{ "model", ARG_KIND },
+	{ NULL, ARG_NONE }
+};
+
 const struct cmd_entry cmd_stream_entry = {
 	.name = "stream",
 	.usage = "NAME model=KIND [params] [window=1d|6h|N] [update=static,incremental,retrain] "
@@ -250,6 +256,7 @@ const struct cmd_entry cmd_stream_entry = {
 	.args = ARG_WORD,
 	.min_args = 1,
 	.max_args = 1,
+	.opt_names = stream_names,
 	.opts = stream_opts,
 	.free_opts = true,
 	.fields = stream_fields,

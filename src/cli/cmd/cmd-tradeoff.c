@@ -147,6 +147,9 @@ cmd_tradeoff_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return CMD_OK;
 }
 
+/* Completion: every positional argument is a model's name. */
+static const struct cmd_arg tradeoff_pos[] = { { ARG_MODEL, NULL, NULL }, { ARG_NONE, NULL, NULL } };
+
 const struct cmd_entry cmd_tradeoff_entry = {
 	.name = "tradeoff",
 	.usage = "MODEL method=mmr|xquad|calibrated|fair|maximin [lambda=0:1:0.1 | p=0:1:0.1 | alpha=0:2:0.2] [k=10] [candidates=100]",
@@ -160,6 +163,7 @@ const struct cmd_entry cmd_tradeoff_entry = {
 	.args = ARG_WORD,
 	.min_args = 1,
 	.max_args = 1,
+	.pos = tradeoff_pos,
 	.opts = tradeoff_opts,
 	.fields = tradeoff_fields,
 	.exec = cmd_tradeoff_exec,

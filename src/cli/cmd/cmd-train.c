@@ -11,7 +11,7 @@
 #include "util/xmalloc.h"
 
 static const struct cmd_opt train_opts[] = {
-	{ "model", OPT_STR, NULL, 0, -1, NULL, "the kind: pop, random, ... (help train lists them)" },
+	{ "model", OPT_STR, NULL, 0, -1, NULL, "the kind: pop, random, ... (models --kinds lists them)" },
 	{ "signal", OPT_STR, NULL, 0, -1, NULL,
 	  "training values: a log column, or none (every row a positive); default: the log's value column" },
 	{ "threshold", OPT_NUM, NULL, 1, 0, NULL, "keep training rows with signal >= threshold" },
@@ -184,6 +184,12 @@ cmd_train_exec(struct session *s, struct cmd_call *c, struct report *r)
 	return CMD_OK;
 }
 
+/* Completion: what these options' values name. */
+static const struct cmd_opt_names train_names[] = {
+	{ "model", ARG_KIND },
+	{ NULL, ARG_NONE }
+};
+
 const struct cmd_entry cmd_train_entry = {
 	.name = "train",
 	.usage = "NAME model=KIND [PARAM=VALUE ...] [signal=COL threshold=T binary=yes|no] [epochs=N patience=N metric=M] [weighting=ips|snips propensity=COL]",
@@ -202,6 +208,7 @@ const struct cmd_entry cmd_train_entry = {
 	.args = ARG_WORD,
 	.min_args = 1,
 	.max_args = 1,
+	.opt_names = train_names,
 	.opts = train_opts,
 	.free_opts = true,
 	.fields = train_fields,

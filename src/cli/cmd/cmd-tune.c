@@ -236,6 +236,12 @@ out:
 	return ret;
 }
 
+/* Completion: what these options' values name. */
+static const struct cmd_opt_names tune_names[] = {
+	{ "model", ARG_KIND },
+	{ NULL, ARG_NONE }
+};
+
 const struct cmd_entry cmd_tune_entry = {
 	.name = "tune",
 	.usage = "model=KIND PARAM=v1,v2,... [PARAM=...] [metric=ndcg@10] [search=grid|random trials=N] [name=NAME]",
@@ -251,6 +257,7 @@ const struct cmd_entry cmd_tune_entry = {
 	.args = ARG_NONE,
 	.min_args = 0,
 	.max_args = 0,
+	.opt_names = tune_names,
 	.opts = tune_opts,
 	.free_opts = true,
 	.fields = tune_fields,
