@@ -106,6 +106,7 @@ history to=out/script.rs
 anonymize salt=x
 help
 help eval
+help glossary
 set
 # gnuplot is emitted when it is not the default (no plot runs after this)
 set gnuplot=out/no-gnuplot
