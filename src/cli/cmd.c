@@ -20,6 +20,7 @@ extern const struct cmd_entry cmd_columns_entry;
 extern const struct cmd_entry cmd_dashboard_entry;
 extern const struct cmd_entry cmd_debias_entry;
 extern const struct cmd_entry cmd_describe_entry;
+extern const struct cmd_entry cmd_echo_entry;
 extern const struct cmd_entry cmd_eval_entry;
 extern const struct cmd_entry cmd_results_entry;
 extern const struct cmd_entry cmd_anonymize_entry;
@@ -95,6 +96,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_open_entry,
 	&cmd_history_entry,
 	&cmd_set_entry,
+	&cmd_echo_entry,
 	&cmd_help_entry,
 	&cmd_quit_entry,
 	NULL

@@ -107,6 +107,7 @@ anonymize salt=x
 help
 help eval
 help glossary
+echo hello class
 set
 # gnuplot is emitted when it is not the default (no plot runs after this)
 set gnuplot=out/no-gnuplot
