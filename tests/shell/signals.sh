@@ -233,7 +233,10 @@ if command -v tmux > /dev/null 2>&1; then
 	tm send-keys -t rs C-l && tm clear-history -t rs &&
 	tm send-keys -t rs "describe" Enter &&
 	wait_screen '^top items hold' "describe after Ctrl-C" &&
-	tm send-keys -t rs "quit" Enter
+	tm send-keys -t rs "quit" Enter &&
+	# the model is not saved: quit asks once
+	wait_screen 'not saved; quit anyway' "quit asks about the unsaved model" &&
+	tm send-keys -t rs y Enter
 	end=$(($(date +%s) + limit))
 	while [ ! -s "$exitfile" ] && [ "$(date +%s)" -lt "$end" ]; do sleep 0.1; done
 	[ "$(cat "$exitfile" 2> /dev/null)" = 0 ] || bad "REPL: exit status $(cat "$exitfile" 2> /dev/null)"

@@ -79,6 +79,6 @@ wait_for '^└─{58}┘$' "resize to 60x20" || exit 1
 boxes 60 "60x20"
 keys q
 wait_for '^reelscope> $|^reelscope>$' "q gives the REPL back"
-keys quit Enter
+quit_repl
 wait_exit 0 "quit"
 exit $status

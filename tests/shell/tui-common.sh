@@ -123,6 +123,19 @@ wait_exit() {
 	grep -E -q '(^| )icanon( |$)' "$sttyfile" || bad "$2: terminal left without icanon: $(cat "$sttyfile")"
 	grep -E -q '(^| )echo( |$)' "$sttyfile" || bad "$2: terminal left without echo"
 }
+# quit_repl: quit at the REPL's prompt, answering y when it asks about
+# models or steps not saved (then wait_exit as usual)
+quit_repl() {
+	keys quit Enter
+	end=$(($(date +%s) + limit))
+	while [ ! -s "$sttyfile" ] && [ "$(date +%s)" -lt "$end" ]; do
+		if screen | grep -q 'not saved; quit anyway? (y/N)'; then
+			keys y Enter
+			return 0
+		fi
+		nap
+	done
+}
 # pid: reelscope's process id (once it started)
 pid() {
 	end=$(($(date +%s) + limit))

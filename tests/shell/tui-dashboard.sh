@@ -103,7 +103,7 @@ tm resize-window -t rs -x 80 -y 24
 wait_for '^┌─ Dataset ─{28}┐┌─ Pipeline ─{27}┐$' "back to 80x24"
 keys q
 wait_for '^reelscope>' "q after the resize"
-keys quit Enter
+quit_repl
 wait_exit 0 "quit"
 
 # bad forms: an unknown terminal type, no terminal, an argument

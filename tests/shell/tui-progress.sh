@@ -24,7 +24,7 @@ line=$(grep -E "^$bar\$" "$SCRATCH/screen" | head -n 1)
 keys C-c
 wait_for '^warning: interrupted: kept epoch [0-9]+, the best so far$' "Ctrl-C stops training"
 wait_gone "$bar" "the bar is cleared when training ends"
-keys quit Enter
+quit_repl
 wait_exit 0 "quit"
 grep -q "$(printf '\r')train w \[" "$SCRATCH/raw" || bad "the terminal got no progress line"
 grep -q "$(printf '\r')clean dedup \[" "$SCRATCH/raw" || bad "clean drew no progress line"

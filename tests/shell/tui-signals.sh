@@ -67,7 +67,7 @@ opened "Ctrl-C" && {
 	keys C-c
 	wait_for '^reelscope>$' "Ctrl-C: the REPL prompt"
 	restored "Ctrl-C"
-	keys quit Enter
+	quit_repl
 	wait_exit 0 "quit after Ctrl-C"
 }
 exit $status

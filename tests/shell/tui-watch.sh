@@ -58,7 +58,7 @@ wait_for '^│ w2 \(bpr\)  epoch [0-9]+/100000 ' "the second live training" || e
 keys C-c
 wait_for '^warning: interrupted: kept epoch [0-9]+, the best so far$' "Ctrl-C stops training, keeping the best epoch"
 wait_for '^reelscope>$' "the prompt after Ctrl-C"
-keys quit Enter
+quit_repl
 wait_exit 0 "quit"
 
 # without a terminal: a note, and the model trains

@@ -196,8 +196,8 @@ items:
      3  389      0.92263  35       游戏电竞我们最后五杀分享 #游戏
 > save deep.rsw
 path              deep.rsw
-bytes             3,448,062
-sections          147
+bytes             3,448,122
+sections          148
 datasets          2
 shared with base  114
 models            4
@@ -206,8 +206,8 @@ results           0
 seconds           (time)
 > open deep.rsw
 path      deep.rsw
-bytes     3,448,062
-sections  147
+bytes     3,448,122
+sections  148
 log rows  21,288
 models    4
 steps     2

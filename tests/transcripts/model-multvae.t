@@ -118,8 +118,8 @@ items:
      3  272   1.6155  35       好物推荐vlog日常收纳打扫
 > save vae.rsw
 path              vae.rsw
-bytes             3,397,547
-sections          143
+bytes             3,397,607
+sections          144
 datasets          2
 shared with base  112
 models            2
@@ -128,8 +128,8 @@ results           2
 seconds           (time)
 > open vae.rsw
 path      vae.rsw
-bytes     3,397,547
-sections  143
+bytes     3,397,607
+sections  144
 log rows  21,288
 models    2
 steps     1

@@ -171,8 +171,8 @@ items:
      3  brandnew  3.9648  -        
 > save obs.rsw
 path              obs.rsw
-bytes             3,372
-sections          24
+bytes             3,432
+sections          25
 datasets          2
 shared with base  4
 models            2
@@ -181,8 +181,8 @@ results           0
 seconds           (time)
 > open obs.rsw
 path      obs.rsw
-bytes     3,372
-sections  24
+bytes     3,432
+sections  25
 log rows  14
 models    2
 steps     1

@@ -82,8 +82,8 @@ error: results: no result for rnd (evaluate it with eval)
 error: results: no result for zz (no model of that name)
 > save r.rsw
 path              r.rsw
-bytes             3,157
-sections          27
+bytes             3,217
+sections          28
 datasets          2
 shared with base  5
 models            2
@@ -93,8 +93,8 @@ seconds           (time)
 > open r.rsw
 step 1 (split files test=data/eval/test.csv --allow-overlap) reads data/eval/test.csv again if undo replays it
 path      r.rsw
-bytes     3,157
-sections  27
+bytes     3,217
+sections  28
 log rows  8
 models    2
 steps     1

@@ -94,8 +94,8 @@ steps:
   1  split random test=0.3 seed=1           14     14      5      5  random test=0.3 valid=0 seed=1
 > save ws.rsw
 path              ws.rsw
-bytes             3,385
-sections          25
+bytes             3,445
+sections          26
 datasets          2
 shared with base  5
 models            2
@@ -104,8 +104,8 @@ results           1
 seconds           (time)
 > save ws.rsw
 path              ws.rsw
-bytes             3,385
-sections          25
+bytes             3,445
+sections          26
 datasets          2
 shared with base  5
 models            2
@@ -114,8 +114,8 @@ results           1
 seconds           (time)
 > save recs.csv --force
 path              recs.csv
-bytes             3,385
-sections          25
+bytes             3,445
+sections          26
 datasets          2
 shared with base  5
 models            2
@@ -124,8 +124,8 @@ results           1
 seconds           (time)
 > open recs.csv
 path      recs.csv
-bytes     3,385
-sections  25
+bytes     3,445
+sections  26
 log rows  14
 models    2
 steps     1

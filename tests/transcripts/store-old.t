@@ -80,8 +80,8 @@ features  yes
 seconds   (time)
 > save upgraded.rsw
 path              upgraded.rsw
-bytes             4,885
-sections          35
+bytes             4,945
+sections          36
 datasets          2
 shared with base  16
 models            1
@@ -90,8 +90,8 @@ results           0
 seconds           (time)
 > open upgraded.rsw
 path      upgraded.rsw
-bytes     4,885
-sections  35
+bytes     4,945
+sections  36
 log rows  9
 models    1
 steps     4

@@ -261,8 +261,8 @@ progress    no
 keep_going  yes
 > save ws.rsw
 path              ws.rsw
-bytes             6,455,061
-sections          159
+bytes             6,455,121
+sections          160
 datasets          2
 shared with base  115
 models            6
@@ -305,8 +305,8 @@ keep_going  yes
 error: recommend: model k was trained on other data (404 users x 800 items; now 5 x 5): train it again
 > open ws.rsw
 path      ws.rsw
-bytes     6,455,061
-sections  159
+bytes     6,455,121
+sections  160
 log rows  21,165
 models    6
 steps     4

@@ -25,8 +25,8 @@ load data/features/log.csv items=data/features/items.csv creator=creator; clean 
 split random test=0.3 seed=3
 > save again.rsw
 path              again.rsw
-bytes             4,589
-sections          34
+bytes             4,649
+sections          35
 datasets          2
 shared with base  17
 models            1
@@ -35,8 +35,8 @@ results           0
 seconds           (time)
 > open again.rsw
 path      again.rsw
-bytes     4,589
-sections  34
+bytes     4,649
+sections  35
 log rows  9
 models    1
 steps     1

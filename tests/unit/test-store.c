@@ -691,6 +691,7 @@ test_round_trip(rs_workspace *ws, const char *name, uint32_t want_datasets)
 	{
 		size_t n1, n2;
 		unsigned char *a, *b;
+		unlink(path_in("again.rsw"));	/* another workspace's, from a previous case */
 		CHECK(rs_store_save(back, path_in("again.rsw"), NULL, NULL, NULL, &err) == 0);
 		a = slurp(p, &n1);
 		b = slurp(path_in("again.rsw"), &n2);
@@ -1032,13 +1033,16 @@ test_failed_writes(rs_workspace *small, rs_workspace *big)
 
 	CHECK(rs_store_save(small, p, NULL, NULL, NULL, &err) == 0);
 	before = slurp(p, &n0);
+	/* big is another workspace: forced over small's file */
+	rs_store_opts_init(&o);
+	o.force = true;
 	/* a full disk: the file size limit stops writes with EFBIG */
 	signal(SIGXFSZ, SIG_IGN);
 	getrlimit(RLIMIT_FSIZE, &rl);
 	low = rl;
 	low.rlim_cur = 64 * 1024;
 	CHECK(setrlimit(RLIMIT_FSIZE, &low) == 0);
-	CHECK(rs_store_save(big, p, NULL, NULL, NULL, &err) != 0);
+	CHECK(rs_store_save(big, p, &o, NULL, NULL, &err) != 0);
 	setrlimit(RLIMIT_FSIZE, &rl);
 	CHECK(has(err.msg, "cannot write"));
 	after = slurp(p, &n1);
@@ -1046,7 +1050,7 @@ test_failed_writes(rs_workspace *small, rs_workspace *big)
 	free(after);
 	CHECK(count_prefixed(".keep.rsw.tmp-") == 0);
 	/* Ctrl-C while writing */
-	CHECK(rs_store_save(big, p, NULL, NULL, &h, &err) != 0);
+	CHECK(rs_store_save(big, p, &o, NULL, &h, &err) != 0);
 	CHECK(err.code == RS_ECANCEL);
 	after = slurp(p, &n1);
 	CHECK(n0 == n1 && memcmp(before, after, n0) == 0);
