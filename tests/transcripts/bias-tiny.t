@@ -230,8 +230,8 @@ log    time        int    time        0
 log    propensity  float              0
 > save out.rsw
 path              out.rsw
-bytes             2,354
-sections          23
+bytes             2,414
+sections          24
 datasets          2
 shared with base  4
 models            1
@@ -240,8 +240,8 @@ results           0
 seconds           (time)
 > open out.rsw
 path      out.rsw
-bytes     2,354
-sections  23
+bytes     2,414
+sections  24
 log rows  10
 models    1
 steps     2

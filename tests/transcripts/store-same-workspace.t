@@ -16,6 +16,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > save mine.rsw
 path              mine.rsw
 bytes             1,053
@@ -84,6 +85,7 @@ interactions  4
 users         3
 items         3
 creators      -
+signal        rating 1-5
 > save mine.rsw
 path              mine.rsw
 bytes             1,053
