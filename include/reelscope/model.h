@@ -176,6 +176,11 @@ typedef struct rs_model_kind {
 	/* whether the trained model predicts values (its mode may rank
 	 * instead, as knn's implicit mode); NULL: explicit_values says */
 	bool (*predicts_values)(const struct rs_model *m);
+	/* kinds that predict a label per log row (lr, fm: ctr.h) score their
+	 * epochs by their own figure, lower is better, named valid_name
+	 * ("logloss"), instead of the ranking metrics; NULL for the others */
+	double (*validate)(const struct rs_model *m, const rs_train_ctx *ctx);
+	const char *valid_name;
 } rs_model_kind;
 
 typedef struct rs_model {

@@ -14,6 +14,7 @@
 #include "reelscope/model.h"
 #include "reelscope/observe.h"
 #include "reelscope/train.h"
+#include "reelscope/ctr.h"
 #include "reelscope/explain.h"
 #include "reelscope/store.h"
 #include "reelscope/stream.h"

@@ -62,7 +62,7 @@ pub_owner() {
 	stream.h) echo stream ;;
 	fair.h) echo fair ;;
 	eval.h | split.h | bias.h) echo eval ;;
-	model.h | explain.h | train.h) echo model ;;
+	model.h | explain.h | train.h | ctr.h) echo model ;;
 	classify.h | features.h) echo feature ;;
 	clean.h) echo clean ;;
 	load.h | observe.h) echo io ;;

@@ -22,6 +22,8 @@
 	X(twotower) \
 	X(caser) \
 	X(multvae) \
+	X(lr) \
+	X(fm) \
 	X(imported)	/* lists read by import recs (eval.h) */
 
 #define KIND_DECLARE(k) extern const rs_model_kind rs_kind_##k;

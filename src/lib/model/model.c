@@ -413,7 +413,8 @@ rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
 	free(m->valid_metric);
 	/* rmse only where the model predicts values: a rating kind (knn in its
 	 * implicit mode, mf on 0/1 data) trained on 0/1 values ranks items */
-	m->valid_metric = xstrdup(o->metric ? o->metric :
+	m->valid_metric = xstrdup(m->kind->validate ? m->kind->valid_name :
+	    o->metric ? o->metric :
 	    m->kind->explicit_values && tr->explicit_values ? "rmse" : "ndcg@10");
 	snprintf(task, sizeof task, "train %s", m->name);
 	if (m->kind->epoch == NULL) {
@@ -438,7 +439,8 @@ rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
 	{
 		uint32_t epochs = o->epochs ? o->epochs :
 		    (uint32_t)rs_model_param_num(m, "epochs");
-		bool lower = strcmp(m->valid_metric, "rmse") == 0;
+		bool lower = strcmp(m->valid_metric, "rmse") == 0 ||
+		    m->kind->validate != NULL;
 		double best = NAN;
 		void *snap = NULL;	/* the best epoch (or, without validation,
 					   the last good one) */
@@ -473,7 +475,9 @@ rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
 				rc = snap != NULL ? 1 : -1;
 				break;
 			}
-			if (ctx->valid != NULL)
+			if (ctx->valid != NULL && m->kind->validate != NULL)
+				v = m->kind->validate(m, ctx);
+			else if (ctx->valid != NULL)
 				v = validate(m, ctx->valid, m->valid_metric, o->valid_users);
 			h = &m->history[m->nepochs++];
 			h->epoch = last = e;
