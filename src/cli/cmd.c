@@ -22,6 +22,7 @@ extern const struct cmd_entry cmd_debias_entry;
 extern const struct cmd_entry cmd_describe_entry;
 extern const struct cmd_entry cmd_echo_entry;
 extern const struct cmd_entry cmd_eval_entry;
+extern const struct cmd_entry cmd_calibrate_entry;
 extern const struct cmd_entry cmd_results_entry;
 extern const struct cmd_entry cmd_anonymize_entry;
 extern const struct cmd_entry cmd_tradeoff_entry;
@@ -77,6 +78,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_similar_entry,
 	&cmd_explain_entry,
 	&cmd_eval_entry,
+	&cmd_calibrate_entry,
 	&cmd_results_entry,
 	&cmd_compare_entry,
 	&cmd_significance_entry,

@@ -14,7 +14,7 @@ cli_layer() {
 	case $1 in
 	src/cli/main.c | src/cli/repl.c | src/cli/complete.[ch]) echo top ;;
 	src/cli/cmd.c | src/cli/cmd.h) echo dispatcher ;;
-	src/cli/cmd/* | src/cli/cli.h | src/cli/evalcli.[ch] | src/cli/items.c) echo commands ;;
+	src/cli/cmd/* | src/cli/cli.h | src/cli/evalcli.[ch] | src/cli/ctrcli.[ch] | src/cli/items.c) echo commands ;;
 	src/cli/call.[ch]) echo call ;;
 	src/cli/session.[ch]) echo session ;;
 	src/cli/plot/*) echo plot ;;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/ctrcli.h"
 #include "cli/evalcli.h"
 #include "util/xmalloc.h"
 
@@ -30,6 +31,9 @@ static const struct cmd_field eval_fields[] = {
 	  "watch_ratio@K, completion@K, effective@K, dwell@K, like@K (null: undefined); with estimator=, "
 	  "estimate: estimator, propensity (column), pairs (relevant logged test pairs), users, mean_weight, and "
 	  "recall@K, ndcg@K with their 95% bounds recall@K_lo, recall@K_hi, ... (normal approximation over users)" },
+	{ "probability", "one object per probability model (lr, fm): model, kind, target, calibrated, rows, positives, "
+	  "base_rate, auc, logloss, base_logloss, gauc (per-user auc weighted by rows over users_both of users), "
+	  "users, users_both, ece (10 equal-width bins)" },
 	{ "prepare_seconds", "time to gather the held-out truth, seen items, popularity and categories (once for all models)" },
 	{ "prepare_cpu_seconds", "CPU time of that (a figure for busy machines)" },
 	{ NULL, NULL }
@@ -102,9 +106,9 @@ cmd_eval_exec(struct session *s, struct cmd_call *c, struct report *r)
 	const char *exp = call_get(c, "export"), *lists = call_get(c, "lists");
 	rs_eval_opts o;
 	rs_eval_ctx *ctx;
-	rs_model **models;
+	rs_model **models, **ctr;
 	rs_eval_result **res;
-	size_t n;
+	size_t n, nctr;
 	enum cmd_ret ret = CMD_OK;
 
 	if (session_data(s) == NULL || !evalcli_opts(s, c, "eval", true, &o))
@@ -114,6 +118,17 @@ cmd_eval_exec(struct session *s, struct cmd_call *c, struct report *r)
 	if ((exp != NULL || lists != NULL) && n != 1) {
 		free(models);
 		return cmd_error(s, "eval: export= and lists= write one model's values; name it (eval MODEL export=FILE)");
+	}
+	/* probability models (lr, fm) get their own figures, not ranking */
+	ctr = ctrcli_take(models, &n, &nctr);
+	arr = rn_flags(rn_arr(root, "probability"), RF_TEXT_HIDE);
+	for (size_t i = 0; i < nctr && ret == CMD_OK; i++)
+		if (!ctrcli_eval(s, root, arr, ctr[i], o.part, "eval"))
+			ret = CMD_ERROR;
+	free(ctr);
+	if (n == 0 || ret != CMD_OK) {
+		free(models);
+		return ret;
 	}
 	res = xcalloc(n, sizeof *res);
 	{
