@@ -70,7 +70,7 @@ int rs_ctr_evaluate(const rs_model *m, const rs_dataset *ds, int part,
 
 /* Fit a calibration of m's probabilities on the validation part (method
  * "platt": p' = sigmoid(a * logit(p) + b), a and b by Newton's method on
- * the log loss) that every later prediction goes through; it is saved with
+ * the log loss against Platt's smoothed targets (P+1)/(P+2) and 1/(N+2)) that every later prediction goes through; it is saved with
  * the model. *a and *b receive the fit. 0 or -1 with err (no validation
  * rows, one class only, unknown method). */
 int rs_ctr_calibrate(rs_model *m, const rs_dataset *ds, const char *method,

@@ -50,7 +50,7 @@ const struct cmd_entry cmd_calibrate_entry = {
 	.usage = "MODEL [method=platt]",
 	.help = "fit Platt scaling of a probability model (lr, fm) on the validation part",
 	.doc = "Fits p' = sigmoid(a * logit(p) + b) to the validation rows' labels by maximum "
-	    "likelihood (Newton's method from a = 1, b = 0) and keeps it with the model (save keeps it "
+	    "likelihood against Platt's smoothed targets ((P+1)/(P+2) for the P positives, 1/(N+2) for the N negatives, so that separable rows stay finite; Newton's method from a = 1, b = 0) and keeps it with the model (save keeps it "
 	    "too): eval, plot calibration and every later prediction use the calibrated "
 	    "probabilities, and eval's protocol line says calibrated (platt). Calibrating "
 	    "again refits from the raw model. Shows the fit and the calibrated figures on the validation part.",

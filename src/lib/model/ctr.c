@@ -535,22 +535,36 @@ rs_ctr_evaluate(const rs_model *m, const rs_dataset *ds, int part,
 	return 0;
 }
 
-/* Platt's a, b minimising the log loss of sigmoid(a z + b): Newton's
- * method with step halving, from a = 1, b = 0 (the model as it is). */
+/* -(t ln q + (1-t) ln(1-q)) for q = sigmoid(z), without overflow */
+static double
+soft_loss(double z, double t)
+{
+	return t * row_loss(z, 1) + (1 - t) * row_loss(z, 0);
+}
+
+/* Platt's a, b minimising the log loss of sigmoid(a z + b) against his
+ * smoothed targets (positives (P+1)/(P+2), negatives 1/(N+2), so that
+ * separable rows give finite a, b): Newton's method with step halving,
+ * from a = 1, b = 0 (the model as it is). */
 static void
 platt_fit(const double *z, const uint8_t *y, size_t n, double *pa, double *pb)
 {
-	double a = 1, b = 0, f = 0;
+	double a = 1, b = 0, f = 0, tpos, tneg, np = 0;
 
 	for (size_t r = 0; r < n; r++)
-		f += row_loss(z[r], y[r]);
+		np += y[r];
+	tpos = (np + 1) / (np + 2);
+	tneg = 1 / ((double)n - np + 2);
+	for (size_t r = 0; r < n; r++)
+		f += soft_loss(z[r], y[r] ? tpos : tneg);
 	for (int it = 0; it < 100; it++) {
-		double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9, det, da, db;
+		double ga = 0, gb = 0, haa = 1e-12, hab = 0, hbb = 1e-12, det, da, db;
 		double t = 1, nf = 0;
 		for (size_t r = 0; r < n; r++) {
 			double q = sigmoid(a * z[r] + b), w = q * (1 - q);
-			ga += (q - y[r]) * z[r];
-			gb += q - y[r];
+			double d = q - (y[r] ? tpos : tneg);
+			ga += d * z[r];
+			gb += d;
 			haa += w * z[r] * z[r];
 			hab += w * z[r];
 			hbb += w;
@@ -563,7 +577,8 @@ platt_fit(const double *z, const uint8_t *y, size_t n, double *pa, double *pb)
 		for (; t > 1e-6; t /= 2) {
 			nf = 0;
 			for (size_t r = 0; r < n; r++)
-				nf += row_loss((a + t * da) * z[r] + b + t * db, y[r]);
+				nf += soft_loss((a + t * da) * z[r] + b + t * db,
+				    y[r] ? tpos : tneg);
 			if (nf <= f)
 				break;
 		}
