@@ -2,7 +2,8 @@
 # and c. lr with the item as its only feature must give a and c positive
 # weights and b, d negative ones: every test row ranked right (auc 1) and a
 # log loss far below the base rate's. Then each bad setup's one-line error,
-# with nothing trained (models stays as it was).
+# with nothing trained (eval x finds no model x). plot calibration draws the
+# reliability diagram (here by the built-in renderer: no gnuplot).
 # exit: 1
 # tolerance: 1e-3
 # filter: s/^\(seconds *\)[0-9.e+-]*$/\1(time)/
@@ -116,6 +117,33 @@ l (lr):
   log loss of the base rate                       0.4506
   gauc (0 of 5 users with both classes, by rows)  -
   ece (10 equal-width bins)                       0.2632
+> set gnuplot=/nonexistent
+json        no
+progress    no
+keep_going  yes
+gnuplot     /nonexistent
+> plot calibration l size=60x16
+Reliability: observed rate against predicted probability (te
+observed rate
+  1|                                       **         ....|
+   |                                    ***     ......    |
+   |                                 *** .......          |
+   |                              ***....                 |
+0.5|                        ....**                        |
+   |                 ....... ***                          |
+   |          .......     ***                             |
+   |    ......          ***                               |
+  0|....              **                                  |
+   +------------------------------------------------------+
+    0                         0.5                        1
+                 mean predicted probability
+  . perfectly calibrated
+  * l (calibrated)
+model  rows     ece  calibrated
+l         6  0.2632  yes
+warning: gnuplot program /nonexistent not found: drew the plot with the built-in text renderer
+> plot calibration nope
+error: plot calibration: nope is not a model's name
 > train x model=lr
 error: train: which label? give target=COLUMN (a 0/1 log column such as is_like) or target=COLUMN>=T
 > train x model=lr target=nope

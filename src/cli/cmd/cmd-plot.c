@@ -49,7 +49,7 @@ static const struct cmd_opt plot_opts[] = {
 static const struct cmd_field plot_fields[] = {
 	{ "plot", "what was drawn" },
 	{ "model_names", "the models drawn (JSON only)" },
-	{ "models", "per model: loss: epochs, best_epoch, last_loss, metric; scores: positives, others, min, max; longtail: users, items_recommended, coverage, top20_share; lorenz, exposure, merit: users, creators (or items), gini (merit: equity_of_attention); debias: model, truth, naive, ips, snips" },
+	{ "models", "per model: loss: epochs, best_epoch, last_loss, metric; scores: positives, others, min, max; longtail: users, items_recommended, coverage, top20_share; lorenz, exposure, merit: users, creators (or items), gini (merit: equity_of_attention); debias: model, truth, naive, ips, snips; calibration: rows, ece, calibrated" },
 	{ "users", "scores: test users drawn (at most 300, evenly spread)" },
 	{ "test_users", "scores: users with held-out rows" },
 	{ "items", "longtail: items of the data" },
@@ -84,11 +84,11 @@ static const struct cmd_field plot_fields[] = {
 
 enum plot_what { PW_LOSS, PW_SCORES, PW_LORENZ, PW_EXPOSURE, PW_MERIT,
 	PW_LONGTAIL, PW_TRADEOFF, PW_HIST, PW_STREAM, PW_TREND, PW_PROPENSITY,
-	PW_DEBIAS, PW_COUNT };
+	PW_DEBIAS, PW_CALIBRATION, PW_COUNT };
 
 static const char *const what_names[PW_COUNT] = { "loss", "scores", "lorenz",
 	"exposure", "merit", "longtail", "tradeoff", "hist", "stream", "trend",
-	"propensity", "debias" };
+	"propensity", "debias", "calibration" };
 
 /* ---- output targets ---- */
 
@@ -541,6 +541,46 @@ build_bias(struct session *s, struct cmd_call *c, enum plot_what w,
 	return p;
 }
 
+/* plot calibration [NAME]: the named probability model (or model=A,B),
+ * else every one. */
+static struct plot_spec *
+build_calibration(struct session *s, struct cmd_call *c, struct rnode *root)
+{
+	rs_dataset *ds = session_data(s);
+	struct plot_spec *p;
+	rs_model **ms;
+	size_t n = 0;
+	rs_error err;
+
+	if (ds == NULL)
+		return NULL;
+	if (c->nargs > 1) {
+		rs_model *m = rs_workspace_model(s->ws, c->args[1]);
+		if (m == NULL || !rs_model_is_ctr(m)) {
+			cmd_error(s, "plot calibration: %s %s", c->args[1], m == NULL ?
+			    "is not a model's name" : "does not predict probabilities (lr and fm do)");
+			return NULL;
+		}
+		ms = xmalloc(sizeof *ms);
+		ms[n++] = m;
+	} else {
+		if ((ms = pick_models(s, c, PW_CALIBRATION, &n)) == NULL)
+			return NULL;
+		size_t keep = 0;
+		for (size_t i = 0; i < n; i++)
+			if (rs_model_is_ctr(ms[i]))
+				ms[keep++] = ms[i];
+		n = keep;
+	}
+	p = n ? plot_build_calibration(ds, ms, n, root, &err) : NULL;
+	free(ms);
+	if (n == 0)
+		cmd_error(s, "plot calibration: no probability model (train NAME model=lr target=COL)");
+	else if (p == NULL)
+		cmd_error(s, "plot calibration: %s", err.msg);
+	return p;
+}
+
 /* The plot w asks for, its figures under root; NULL after reporting why. */
 static struct plot_spec *
 build(struct session *s, struct cmd_call *c, enum plot_what w,
@@ -573,6 +613,8 @@ build(struct session *s, struct cmd_call *c, enum plot_what w,
 		return build_time(s, c, w, root);
 	if (w == PW_PROPENSITY || w == PW_DEBIAS)
 		return build_bias(s, c, w, root);
+	if (w == PW_CALIBRATION)
+		return build_calibration(s, c, root);
 	if (c->nargs > 1) {
 		cmd_error(s, "plot %s: takes no column (only plot hist COLUMN does)",
 		    what_names[w]);
@@ -741,7 +783,7 @@ cmd_plot_exec(struct session *s, struct cmd_call *c, struct report *r)
 		if (strcmp(what, what_names[i]) == 0)
 			w = (enum plot_what)i;
 	if (w == PW_COUNT)
-		return cmd_error(s, "plot: unknown plot %s (loss, scores, lorenz, exposure, merit, longtail, tradeoff, hist COLUMN, stream NAME, trend COLUMN, propensity, debias)",
+		return cmd_error(s, "plot: unknown plot %s (loss, scores, lorenz, exposure, merit, longtail, tradeoff, hist COLUMN, stream NAME, trend COLUMN, propensity, debias, calibration NAME)",
 		    what);
 	if (choose_target(s, c, &t) != CMD_OK)
 		return CMD_ERROR;
@@ -864,7 +906,7 @@ static const struct cmd_opt_names plot_names[] = {
 
 const struct cmd_entry cmd_plot_entry = {
 	.name = "plot",
-	.usage = "loss|scores|lorenz|exposure|merit|longtail|tradeoff|hist COLUMN|stream NAME|trend COLUMN|propensity|debias "
+	.usage = "loss|scores|lorenz|exposure|merit|longtail|tradeoff|hist COLUMN|stream NAME|trend COLUMN|propensity|debias|calibration [NAME] "
 	    "[model=A,B] [to=FILE.png|svg|pdf] [term=text|sixel] [script=FILE.gp]",
 	.help = "draw a plot with gnuplot: on the terminal, as sixels, or into a file",
 	.doc = "loss: training loss and validation per epoch (models trained epoch by "
@@ -885,7 +927,10 @@ const struct cmd_entry cmd_plot_entry = {
 	    "kept stream result's metric= per window, one line per update strategy. "
 	    "trend COLUMN: the share of each window's events (window=, 1d) per value of "
 	    "an item (or log) column, the 8 commonest apart, the rest as (other): how "
-	    "the popularity of categories moves over time. On a "
+	    "the popularity of categories moves over time. calibration [NAME]: the "
+	    "reliability diagram of probability models (lr, fm) on the test part: observed "
+	    "rate against mean predicted probability in 10 equal-width bins (empty bins "
+	    "left out), with the diagonal; calibrated probabilities once calibrate ran. On a "
 	    "terminal the plot is drawn in characters by gnuplot's dumb terminal, sized "
 	    "to the terminal (COLUMNS/LINES, else 80x24); term=sixel draws an image in "
 	    "sixel terminals; to= writes a PNG, SVG or PDF file (through a temporary "

@@ -189,5 +189,8 @@ struct plot_spec *plot_build_stream(const struct rs_stream_result *r,
 struct plot_spec *plot_build_trend(const struct rs_dataset *ds,
     const char *column, const char *window, struct rnode *root,
     rs_error *error);
+/* calibration: the reliability diagram of probability models (ctrplot.c) */
+struct plot_spec *plot_build_calibration(const struct rs_dataset *ds,
+    struct rs_model **ms, size_t n, struct rnode *root, rs_error *error);
 
 #endif
