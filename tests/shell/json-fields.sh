@@ -61,6 +61,11 @@ models --kinds
 recommend user=17 k=3 model=knn
 observe user=17 item=100 value=1 model=knn
 train fa model=als factors=4 epochs=1
+# probability models: eval's probability objects, calibrate, plot calibration
+train ctr model=lr target=is_like epochs=2
+eval ctr
+calibrate ctr
+plot calibration ctr
 export fa factors=out/fa
 similar item=100 k=3 model=knn
 # reasons and rest (itemknn), neighbours (userknn), features (content),
