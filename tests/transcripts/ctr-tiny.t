@@ -164,6 +164,8 @@ error: train: features: no feature or column wat (built in: user, item, creator,
 error: train: features: creator needs the items' creators (load ... creator=COLUMN)
 > train x model=lr target=like>=x
 error: train: target=like>=x: the threshold after >= is not a number
+> train x model=lr target=like metric=ndcg@10
+error: train: metric=ndcg@10: lr validates by logloss on the validation rows
 > calibrate nope
 error: calibrate: no model named nope
 > eval x

@@ -218,6 +218,11 @@ check_request(const rs_train_env *env, const rs_train_request *req,
 		    "no split yet; run split first (e.g. split user test=0.2 valid=0.1)");
 		return NULL;
 	}
+	if (metric != NULL && k->validate != NULL) {
+		rs_error_set(err, RS_EINVAL, "metric=%s: %s validates by %s on the validation rows",
+		    metric, k->name, k->valid_name);
+		return NULL;
+	}
 	if (metric != NULL && !valid_metric_name(metric)) {
 		rs_error_set(err, RS_EINVAL, "metric=%s must be ndcg@K, recall@K, hit@K or rmse",
 		    metric);
