@@ -121,7 +121,7 @@ cmd_eval_exec(struct session *s, struct cmd_call *c, struct report *r)
 	}
 	/* probability models (lr, fm) get their own figures, not ranking */
 	ctr = ctrcli_take(models, &n, &nctr);
-	arr = rn_flags(rn_arr(root, "probability"), RF_TEXT_HIDE);
+	arr = nctr ? rn_flags(rn_arr(root, "probability"), RF_TEXT_HIDE) : NULL;
 	for (size_t i = 0; i < nctr && ret == CMD_OK; i++)
 		if (!ctrcli_eval(s, root, arr, ctr[i], o.part, "eval"))
 			ret = CMD_ERROR;
