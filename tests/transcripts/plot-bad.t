@@ -59,7 +59,7 @@ test users  8
 > plot lorenz
 error: plot lorenz: k=10 is longer than the lists of p (at most 5 items): give k=5 or less
 > plot histogram watch_ratio
-error: plot: unknown plot histogram (loss, scores, lorenz, exposure, merit, longtail, tradeoff, hist COLUMN, stream NAME, trend COLUMN, calibration NAME)
+error: plot: unknown plot histogram (loss, scores, lorenz, exposure, merit, longtail, tradeoff, hist COLUMN, stream NAME, trend COLUMN, propensity, debias, calibration NAME)
 > plot loss
 error: plot loss: no model has a training history (only models trained epoch by epoch have one: mf, als, bpr)
 > plot loss model=p
