@@ -1,0 +1,56 @@
+/* Noise for differential privacy: libsodium's randombytes, or seeded splitmix64 when asked to be reproducible; Gaussian by Box-Muller. */
+#include "config.h"
+
+#include <math.h>
+#include <sodium.h>
+
+#include "stats/dpnoise.h"
+#include "util/random.h"
+
+void
+stats_dprng_init(stats_dprng *g, bool seeded, uint64_t seed)
+{
+	g->seeded = seeded;
+	g->state = seed;
+	g->has_spare = false;
+	g->spare = 0;
+	/* idempotent; randombytes works even when it fails */
+	if (!seeded && sodium_init() < 0)
+		g->seeded = false;
+}
+
+static uint64_t
+next64(stats_dprng *g)
+{
+	uint64_t z;
+
+	if (!g->seeded) {
+		randombytes_buf(&z, sizeof z);
+		return z;
+	}
+	return rnd_splitmix(&g->state);
+}
+
+double
+stats_dprng_uniform(stats_dprng *g)
+{
+	/* 53 random bits, centred in their cell */
+	return ((double)(next64(g) >> 11) + 0.5) * 0x1.0p-53;
+}
+
+double
+stats_dprng_normal(stats_dprng *g)
+{
+	double u, v, r;
+
+	if (g->has_spare) {
+		g->has_spare = false;
+		return g->spare;
+	}
+	u = stats_dprng_uniform(g);
+	v = stats_dprng_uniform(g);
+	r = sqrt(-2 * log(u));
+	g->spare = r * sin(2 * M_PI * v);
+	g->has_spare = true;
+	return r * cos(2 * M_PI * v);
+}
