@@ -94,6 +94,9 @@ typedef struct rs_train_ctx {
 	size_t nmodels;
 	const rs_hooks *hooks;
 	uint64_t seed;
+	uint32_t epochs;	/* iterative kinds: the epochs the loop will run
+				   at most (set by rs_model_fit; fedmf calibrates
+				   its noise for them) */
 } rs_train_ctx;
 
 /* Why a score is what it is: the items (or users) behind it. */
@@ -181,6 +184,14 @@ typedef struct rs_model_kind {
 	 * ("logloss"), instead of the ranking metrics; NULL for the others */
 	double (*validate)(const struct rs_model *m, const rs_train_ctx *ctx);
 	const char *valid_name;
+	/* figures a kind keeps per epoch beyond loss and validation (fedmf:
+	 * clients, bytes, ε so far): up to max names and values for epoch
+	 * (1-based), how many written; NULL: none */
+	size_t (*epoch_extra)(const struct rs_model *m, size_t epoch,
+	    const char **names, double *values, size_t max);
+	/* one line on how the model was trained that train shows as a note
+	 * (fedmf: the noise and what it guarantees); NULL or 0: none */
+	size_t (*describe)(const struct rs_model *m, char *buf, size_t size);
 } rs_model_kind;
 
 typedef struct rs_model {

@@ -23,6 +23,8 @@
 #include "reelscope/features.h"
 #include "reelscope/classify.h"
 #include "reelscope/fair.h"
+#include "reelscope/dp.h"
+#include "reelscope/privacy.h"
 #include "reelscope/util.h"
 
 #endif

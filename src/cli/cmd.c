@@ -25,6 +25,7 @@ extern const struct cmd_entry cmd_eval_entry;
 extern const struct cmd_entry cmd_calibrate_entry;
 extern const struct cmd_entry cmd_results_entry;
 extern const struct cmd_entry cmd_anonymize_entry;
+extern const struct cmd_entry cmd_privacy_entry;
 extern const struct cmd_entry cmd_tradeoff_entry;
 extern const struct cmd_entry cmd_rerank_entry;
 extern const struct cmd_entry cmd_audit_entry;
@@ -87,6 +88,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_stream_entry,
 	&cmd_import_entry,
 	&cmd_anonymize_entry,
+	&cmd_privacy_entry,
 	&cmd_tradeoff_entry,
 	&cmd_rerank_entry,
 	&cmd_audit_entry,

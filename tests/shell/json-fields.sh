@@ -109,6 +109,13 @@ open out/ws.rsw
 # to=: path
 history to=out/script.rs
 anonymize salt=x
+# privacy: accountant, audit (needs held-out users: the tiny case), check
+privacy accountant q=0.1 sigma=1 steps=10
+load data/privacy/train.csv users=data/privacy/users.csv
+split files test=data/privacy/test.csv
+train pf model=fedmf factors=2 rounds=2 fraction=1 dp_epsilon=8 noise_seed=1
+privacy audit pf
+privacy check columns=age,gender,zip sensitive=occupation k=2
 help
 help eval
 help glossary

@@ -60,14 +60,14 @@ pub_owner() {
 	workspace.h) echo workspace ;;
 	store.h) echo store ;;
 	stream.h) echo stream ;;
-	fair.h) echo fair ;;
+	fair.h | privacy.h) echo fair ;;
 	eval.h | split.h | bias.h) echo eval ;;
 	model.h | explain.h | train.h | ctr.h) echo model ;;
 	classify.h | features.h) echo feature ;;
 	clean.h) echo clean ;;
 	load.h | observe.h) echo io ;;
 	sim.h) echo sim ;;
-	describe.h) echo stats ;;
+	describe.h | dp.h) echo stats ;;
 	dataset.h | column.h) echo data ;;
 	error.h | util.h) echo util ;;
 	esac

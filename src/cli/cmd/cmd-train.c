@@ -39,7 +39,7 @@ static const struct cmd_field train_fields[] = {
 	{ "epochs", "epochs run (iterative models)" },
 	{ "best_epoch", "the epoch kept" },
 	{ "metric", "the validation metric" },
-	{ "history", "per epoch: epoch, loss, valid, seconds" },
+	{ "history", "per epoch: epoch, loss, valid, seconds (fedmf also clients, bytes_up, bytes_down, epsilon)" },
 	{ "interrupted", "whether Ctrl-C stopped training (the best epoch is kept)" },
 	{ NULL, NULL }
 };
@@ -127,6 +127,18 @@ render_model(struct rnode *root, const rs_model *m)
 		else
 			rn_label(rn_prec(rn_num(row, "valid", e->valid), 4), m->valid_metric);
 		rn_prec(rn_num(row, "seconds", e->seconds), 3);
+		if (m->kind->epoch_extra != NULL) {
+			const char *names[8];
+			double vals[8];
+			size_t n = m->kind->epoch_extra(m, e->epoch, names, vals, 8);
+			for (size_t j = 0; j < n; j++)
+				if (isnan(vals[j]))
+					rn_null(row, names[j]);
+				else if (vals[j] == floor(vals[j]) && fabs(vals[j]) < 9e15)
+					rn_int(row, names[j], (int64_t)vals[j]);
+				else
+					rn_prec(rn_num(row, names[j], vals[j]), 4);
+		}
 	}
 	rn_flags(rn_bool(root, "interrupted", m->interrupted), m->interrupted ? 0 : RF_TEXT_HIDE);
 }
@@ -170,6 +182,11 @@ cmd_train_exec(struct session *s, struct cmd_call *c, struct report *r)
 		report_warn(r, "%s", err.msg);
 	m = t.model;
 	render_model(report_root(r), m);
+	if (m->kind->describe != NULL) {
+		char line[1024];
+		if (m->kind->describe(m, line, sizeof line) > 0)
+			report_note(r, "%s", line);
+	}
 	if (m->interrupted && !t.validated)
 		report_warn(r, "interrupted: kept epoch %zu, the last one finished (no validation rows to pick the best by)",
 		    m->best_epoch);

@@ -14,6 +14,7 @@
 	X(content) \
 	X(hybrid) \
 	X(mf) \
+	X(fedmf) \
 	X(svdpp) \
 	X(als) \
 	X(bpr) \

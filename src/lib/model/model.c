@@ -437,8 +437,13 @@ rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
 		return rc;
 	}
 	{
+		double pe = rs_model_param_num(m, "epochs");
+		/* kinds counting rounds (fedmf) name their epochs rounds= */
 		uint32_t epochs = o->epochs ? o->epochs :
-		    (uint32_t)rs_model_param_num(m, "epochs");
+		    isfinite(pe) ? (uint32_t)pe :
+		    isfinite(rs_model_param_num(m, "rounds")) ?
+		    (uint32_t)rs_model_param_num(m, "rounds") : 0;
+		rs_train_ctx run;
 		bool lower = strcmp(m->valid_metric, "rmse") == 0 ||
 		    m->kind->validate != NULL;
 		double best = NAN;
@@ -448,6 +453,9 @@ rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
 
 		if (epochs == 0)
 			epochs = 20;
+		run = *ctx;
+		run.epochs = epochs;
+		ctx = &run;
 		if (m->kind->begin != NULL && m->kind->begin(m, ctx, err) != 0)
 			return -1;
 		free(m->history);
