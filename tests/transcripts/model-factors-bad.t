@@ -56,7 +56,7 @@ error: train: cg_steps=0 is out of range (1 to 100)
 > train x model=bpr sampling=popular
 error: train: sampling=popular must be one of uniform|pop
 > train x model=als metric=rmse
-error: train: metric=rmse needs a rating model (userknn, itemknn, mf, svdpp); als ranks items
+error: train: metric=rmse needs a rating model (userknn, itemknn, mf, fedmf, svdpp); als ranks items
 > train x model=bpr epochs=0
 error: train: epochs=0 is out of range (1 to 100,000)
 > models

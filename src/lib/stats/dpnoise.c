@@ -14,6 +14,7 @@ stats_dprng_init(stats_dprng *g, bool seeded, uint64_t seed)
 	g->state = seed;
 	g->has_spare = false;
 	g->spare = 0;
+	g->used = 64;
 	/* idempotent; randombytes works even when it fails */
 	if (!seeded && sodium_init() < 0)
 		g->seeded = false;
@@ -22,11 +23,12 @@ stats_dprng_init(stats_dprng *g, bool seeded, uint64_t seed)
 static uint64_t
 next64(stats_dprng *g)
 {
-	uint64_t z;
-
 	if (!g->seeded) {
-		randombytes_buf(&z, sizeof z);
-		return z;
+		if (g->used == 64) {
+			randombytes_buf(g->buf, sizeof g->buf);
+			g->used = 0;
+		}
+		return g->buf[g->used++];
 	}
 	return rnd_splitmix(&g->state);
 }

@@ -10,6 +10,9 @@ typedef struct stats_dprng {
 	uint64_t state;
 	bool has_spare;		/* Box-Muller gives two normals at a time */
 	double spare;
+	uint64_t buf[64];	/* randombytes in blocks: one call per value
+				   would be a system call each */
+	unsigned used;
 } stats_dprng;
 
 /* seeded: splitmix64 from seed (reproducible, so removable by whoever
