@@ -121,7 +121,7 @@ start() {
 	# exit-empty off: session 2 starts after kill-session, which would
 	# otherwise end the server while the next client connects to it
 	# ("server exited unexpectedly")
-	tm new-session -d -s rs -x 100 -y 50 -c "$SCRATCH" "$cmd" \; \
+	tm new-session -d -s rs -x 100 -y 70 -c "$SCRATCH" "$cmd" \; \
 	    set-option -g remain-on-exit on \; set-option -s exit-empty off ||
 		fail "cannot start tmux"
 	wait_for '^reelscope> $|^reelscope>$' "the prompt" || exit 1

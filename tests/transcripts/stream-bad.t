@@ -32,7 +32,7 @@ signal        binary (no value column: every row a positive)
 > stream s
 error: stream: which model? give model=KIND (help train lists the kinds)
 > stream s model=nope
-error: stream: unknown model nope (models: pop, random, userknn, itemknn, ease, content, hybrid, mf, svdpp, als, bpr, ncf, gru4rec, twotower, caser, multvae, lr, fm, imported)
+error: stream: unknown model nope (models: pop, random, userknn, itemknn, ease, content, hybrid, mf, fedmf, svdpp, als, bpr, ncf, gru4rec, twotower, caser, multvae, lr, fm, imported)
 > stream s model=ease update=incremental
 error: stream: model ease cannot learn from new events (update=incremental): use update=static or update=retrain
 > stream s model=ease update=static,incremental

@@ -395,15 +395,11 @@ rs_model_predicts_values(const rs_model *m)
 	    m->kind->predicts_values(m);
 }
 
-int
-rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
-    rs_error *err)
+/* What every fit starts from: the model's sizes, the training popularity
+ * (cold users' fallback) and the validation metric. */
+static void
+fit_prepare(rs_model *m, const rs_imat *tr, const rs_fit_opts *o)
 {
-	const rs_imat *tr = ctx->train;
-	double t0 = wall_seconds();
-	char task[256];
-	int rc = 0;
-
 	m->nusers = tr->nusers;
 	m->nitems = tr->nitems;
 	free(m->popularity);
@@ -416,6 +412,18 @@ rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
 	m->valid_metric = xstrdup(m->kind->validate ? m->kind->valid_name :
 	    o->metric ? o->metric :
 	    m->kind->explicit_values && tr->explicit_values ? "rmse" : "ndcg@10");
+}
+
+int
+rs_model_fit(rs_model *m, const rs_train_ctx *ctx, const rs_fit_opts *o,
+    rs_error *err)
+{
+	const rs_imat *tr = ctx->train;
+	double t0 = wall_seconds();
+	char task[256];
+	int rc = 0;
+
+	fit_prepare(m, tr, o);
 	snprintf(task, sizeof task, "train %s", m->name);
 	if (m->kind->epoch == NULL) {
 		rc = m->kind->fit(m, ctx, err);
