@@ -7,7 +7,10 @@
 # usage: bench/before-after.sh BEFORE_BUILD AFTER_BUILD [ML100K_DIR]
 #   BEFORE_BUILD, AFTER_BUILD  configured and built trees (each has ./reelscope)
 #   ML100K_DIR                 MovieLens 100K (u1.base, u1.test); default $ML100K
-# Environment: RUNS hyperfine runs per command (default 5); OUT a folder for the
+# Environment: IR=1 counts the instructions each build executes instead
+# (valgrind --tool=callgrind, one run each, OMP/OpenBLAS at one thread): a
+# figure a busy machine cannot blur, for telling a code change from noise.
+# RUNS hyperfine runs per command (default 5); OUT a folder for the
 # hyperfine JSON (default: a temporary folder, removed). On a busy machine,
 # OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 keeps spinning BLAS threads from
 # swamping the difference between the builds.
@@ -42,6 +45,25 @@ echo "# machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ 
 echo "# before: $before_dir ($(git -C "$before_dir" rev-parse --short HEAD 2>/dev/null || echo ?))   after: $after_dir ($(git -C "$after_dir" rev-parse --short HEAD 2>/dev/null || echo ?))   runs: $RUNS"
 echo "# OMP_NUM_THREADS=${OMP_NUM_THREADS:-(all)} OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-(all)}"
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${IR:-}" ]; then
+	command -v valgrind >/dev/null || { echo "before-after.sh: IR=1 needs valgrind" >&2; exit 1; }
+	printf '%-16s %15s %15s %8s\n' workload before_instr after_instr ratio
+	for w in "$@"; do
+		name=${w%%|*} script=${w#*|}
+		for b in before after; do
+			eval "bin=\$$b"
+			OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 valgrind --tool=callgrind \
+			    --callgrind-out-file="$out/$name.$b.cg" "$bin" --no-progress -c "$script" \
+			    > /dev/null 2> "$out/$name.$b.log" ||
+				{ echo "before-after.sh: $b failed on $name" >&2; exit 1; }
+			eval "ir_$b=\$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' \"\$out/\$name.\$b.log\")"
+		done
+		# shellcheck disable=SC2154
+		printf '%-16s %15s %15s %8.4f\n' "$name" "$ir_before" "$ir_after" \
+		    "$(echo "$ir_after / $ir_before" | bc -l)"
+	done
+	exit 0
+fi
 printf '%-16s %10s %10s %8s\n' workload before_s after_s ratio
 for w in "$@"; do
 	name=${w%%|*} script=${w#*|}
