@@ -92,6 +92,8 @@ typedef struct rs_eval_opts {
 	int part;		/* RS_TEST or RS_VALID (split.h) */
 	uint32_t sampled;	/* 0: full ranking; N negatives per user */
 	int cold;		/* enum rs_cold (default include) */
+	bool cold_given;	/* cold= was asked for: cold=include keeps the
+				   cold users deliberately, without the warning */
 	uint64_t seed;		/* sampled candidates, bootstrap */
 	const char *relevant;	/* column deciding relevance, or NULL */
 	double relevant_min;	/* relevant when value >= min (> when strict) */

@@ -54,9 +54,11 @@ evalcli_opts(struct session *s, const struct cmd_call *c, const char *cmd,
 		}
 	}
 	o->sampled = (uint32_t)call_int(c, "sampled", 0);
-	if ((v = call_get(c, "cold")) != NULL)
+	if ((v = call_get(c, "cold")) != NULL) {
+		o->cold_given = true;
 		o->cold = strcmp(v, "only") == 0 ? RS_COLD_ONLY :
 		    strcmp(v, "exclude") == 0 ? RS_COLD_EXCLUDE : RS_COLD_INCLUDE;
+	}
 	if ((v = call_get(c, "relevant")) != NULL && !parse_relevant(s, cmd, v, o))
 		return false;
 	v = call_get(c, "part");

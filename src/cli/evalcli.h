@@ -25,7 +25,7 @@
 /* Which held-out users count (eval, compare, significance). */
 #define EVALCLI_COLD_OPT \
 	{ "cold", OPT_ENUM, "include|exclude|only", 0, -1, "include", \
-	  "users without a training row (cold): evaluate them with the others, leave them out, or evaluate only them" }
+	  "users without a training row (cold): evaluate them with the others, leave them out, or evaluate only them (cold=include given keeps them without the warning)" }
 
 /* Fill o from the call's protocol options (k only when with_k). Returns
  * false after reporting the error. */

@@ -52,6 +52,25 @@ p (pop):
     10              1    1.988       1.611
   seconds                                           (time)
 warning: 2 of 3 test users (67%) have no training row: every model ranks them by popularity, which flatters pop (cold=exclude or cold=only evaluates them apart)
+> eval p cold=include
+cold=include: 2 of 3 test users (67%) have no training row, kept as asked
+p (pop):
+  model                                             p
+  kind                                              pop
+  protocol                                          full ranking, test part
+  relevance                                         every held-out row
+  users                                             3
+  users with relevant items                         3
+  users scored by popularity (no training history)  2
+  cold users                                        2 of 3 held-out users (67%, no training row)
+  auc                                               0.3333
+  ranking:
+     k  precision  recall    ndcg     map     mrr  hit
+    10     0.1667       1  0.6902  0.5556  0.6111    1
+  beyond accuracy:
+     k  item_coverage  novelty  popularity
+    10              1    1.988       1.611
+  seconds                                           (time)
 > eval p cold=exclude
 cold=exclude: 2 test users without a training row left out, 1 evaluated
 p (pop):

@@ -331,7 +331,10 @@ cold_notes(rs_eval_ctx *c)
 	const char *part = c->o.part == RS_VALID ? "validation" : "test";
 	double share = c->heldout_users ? (double)c->cold_users / c->heldout_users : 0;
 
-	if (c->o.cold == RS_COLD_INCLUDE && share > RS_COLD_WARN_SHARE)
+	if (c->o.cold == RS_COLD_INCLUDE && share > RS_COLD_WARN_SHARE && c->o.cold_given)
+		note(c, "cold=include: %u of %u %s users (%.0f%%) have no training row, kept as asked",
+		    c->cold_users, c->heldout_users, part, 100 * share);
+	else if (c->o.cold == RS_COLD_INCLUDE && share > RS_COLD_WARN_SHARE)
 		note(c, "warning: %u of %u %s users (%.0f%%) have no training row: every model ranks them "
 		    "by popularity, which flatters pop (cold=exclude or cold=only evaluates them apart)",
 		    c->cold_users, c->heldout_users, part, 100 * share);
