@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "call.h"
+#include "reelscope/ctr.h"
 #include "util/text.h"
 
 /* yes, true, on, 1 or no, false, off, 0, in any case. */
@@ -160,6 +161,11 @@ call_model(struct session *s, const struct cmd_call *c, const char *cmd)
 			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
 			    i ? ", " : "", rs_workspace_model_at(s->ws, i)->name);
 		cmd_error(s, "%s: no model named %s (models: %s)", cmd, name, list);
+	}
+	if (m != NULL && rs_model_is_ctr(m)) {
+		cmd_error(s, "%s: model %s (%s) predicts a label per log row, not a ranking of items (eval %s shows its probabilities)",
+		    cmd, m->name, m->kind->name, m->name);
+		return NULL;
 	}
 	return m;
 }

@@ -9,6 +9,7 @@
 
 #include "cli/check.h"
 #include "cli/evalcli.h"
+#include "reelscope/ctr.h"
 #include "util/xmalloc.h"
 
 /* "COL>=T" or "COL>T" into o. */
@@ -125,6 +126,25 @@ skip_stale(struct session *s, struct report *r, rs_model **v, size_t *n)
 	*n = o;
 }
 
+/* Models that predict a label per log row (lr, fm) rank nothing: the
+ * ranking commands leave them out with a note instead of scoring them by
+ * the popularity fallback. */
+static void
+skip_ctr(struct report *r, rs_model **v, size_t *n)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < *n; i++) {
+		if (!rs_model_is_ctr(v[i])) {
+			v[o++] = v[i];
+			continue;
+		}
+		report_note(r, "model %s skipped: %s predicts a label per log row, not a ranking of items (eval %s shows its probabilities)",
+		    v[i]->name, v[i]->kind->name, v[i]->name);
+	}
+	*n = o;
+}
+
 rs_model **
 evalcli_models(struct session *s, struct report *r, char *const *names, size_t n,
     const char *cmd, size_t *count)
@@ -163,6 +183,15 @@ evalcli_models(struct session *s, struct report *r, char *const *names, size_t n
 	*count = n;
 stale:
 	skip_stale(s, r, v, count);
+	if (*count > 0 && strcmp(cmd, "eval") != 0) {
+		skip_ctr(r, v, count);
+		if (*count == 0) {
+			cmd_error(s, "%s: none of these models ranks items: lr and fm predict a label per log row (eval shows their probabilities)",
+			    cmd);
+			free(v);
+			return NULL;
+		}
+	}
 	/* all set aside: that is the reason to give, split or no split */
 	if (*count == 0)
 		cmd_error(s, "%s: %s made for a previous dataset (set aside): train %s (or import its lists) on this data",

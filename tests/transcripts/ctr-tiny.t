@@ -170,3 +170,7 @@ error: train: metric=ndcg@10: lr validates by logloss on the validation rows
 error: calibrate: no model named nope
 > eval x
 error: eval: no model named x (models: l, f)
+> compare l
+error: compare: none of these models ranks items: lr and fm predict a label per log row (eval shows their probabilities)
+> recommend user=u1 model=f
+error: recommend: model f (fm) predicts a label per log row, not a ranking of items (eval f shows its probabilities)
