@@ -75,3 +75,7 @@ error: stream: retrain_every=0 is out of range (1 to 100,000)
 error: stream: that name cannot be used: it holds a comma or '=' (names are listed as model=a,b)
 > stream s
 error: stream: which model? give model=KIND (help train lists the kinds)
+> stream s model=fm target=x
+error: stream: model fm ranks no items (it predicts a label per log row): a stream replays rankers
+> stream s model=imported
+error: stream: model imported ranks no items (lists made elsewhere): a stream replays rankers

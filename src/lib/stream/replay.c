@@ -80,6 +80,15 @@ rs_stream_check(const rs_stream_opts *o, rs_error *err)
 	if ((m = rs_model_new(o->kind ? o->kind : "", o->name ? o->name : "stream",
 	    o->keys, o->values, o->nparams, err)) == NULL)
 		return -1;
+	/* a replay scores top-k lists: kinds that rank nothing are refused */
+	if (m->kind->validate != NULL || m->kind->imported) {
+		rs_error_set(err, RS_EINVAL,
+		    "model %s ranks no items (%s): a stream replays rankers",
+		    m->kind->name, m->kind->imported ? "lists made elsewhere" :
+		    "it predicts a label per log row");
+		rs_model_free(m);
+		return -1;
+	}
 	for (size_t j = 0; j < nups; j++)
 		if (ups[j] == RS_UPDATE_INCREMENTAL && m->kind->update == NULL) {
 			rs_error_set(err, RS_EINVAL,
