@@ -174,3 +174,5 @@ error: eval: no model named x (models: l, f)
 error: compare: none of these models ranks items: lr and fm predict a label per log row (eval shows their probabilities)
 > recommend user=u1 model=f
 error: recommend: model f (fm) predicts a label per log row, not a ranking of items (eval f shows its probabilities)
+> tune model=lr target=like l2=0.001,0.01
+error: tune: lr predicts a label per log row and tune compares rankings: train one model per setting and compare their log loss with eval

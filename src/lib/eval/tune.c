@@ -111,6 +111,13 @@ rs_tune_check(const rs_tune_opts *o, rs_error *err)
 		    "imported lists are not trained, so there is nothing to tune");
 		return -1;
 	}
+	if (k->validate != NULL) {
+		/* tune scores rankings; these kinds rank nothing */
+		rs_error_set(err, RS_EINVAL,
+		    "%s predicts a label per log row and tune compares rankings: train one model per setting and compare their log loss with eval",
+		    k->name);
+		return -1;
+	}
 	if (o->nparams == 0) {
 		rs_error_set(err, RS_EINVAL,
 		    "nothing to search: give the parameters to try, e.g. PARAM=v1,v2,v3 (models --kinds lists %s's)",
