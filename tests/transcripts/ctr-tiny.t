@@ -176,3 +176,9 @@ error: compare: none of these models ranks items: lr and fm predict a label per 
 error: recommend: model f (fm) predicts a label per log row, not a ranking of items (eval f shows its probabilities)
 > tune model=lr target=like l2=0.001,0.01
 error: tune: lr predicts a label per log row and tune compares rankings: train one model per setting and compare their log loss with eval
+> rerank l method=mmr as r
+error: rerank: model l (lr) predicts a label per log row, not a ranking of items
+> tradeoff l method=mmr
+error: tradeoff: model l (lr) predicts a label per log row, not a ranking of items
+> plot scores model=l
+error: plot scores: the model predicts a label per log row and ranks no items (plot calibration draws it)

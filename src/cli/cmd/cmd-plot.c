@@ -298,7 +298,7 @@ note_lines(struct report *r, const char *text)
 
 /* The models named by model=A,B (each checked), or the default set. */
 static rs_model **
-pick_models(struct session *s, const struct cmd_call *c, enum plot_what w,
+pick_named(struct session *s, const struct cmd_call *c, enum plot_what w,
     size_t *n)
 {
 	const char *list = call_get(c, "model");
@@ -355,6 +355,31 @@ pick_models(struct session *s, const struct cmd_call *c, enum plot_what w,
 			break;
 		p = comma + 1;
 	}
+	return ms;
+}
+
+/* The models a plot draws: the named ones (model=A,B) or its default; the
+ * plots of rankings leave out lr and fm, which rank nothing (their
+ * popularity fallback would be drawn under their names). */
+static rs_model **
+pick_models(struct session *s, const struct cmd_call *c, enum plot_what w,
+    size_t *n)
+{
+	rs_model **ms = pick_named(s, c, w, n);
+	size_t keep = 0;
+
+	if (ms == NULL || w == PW_LOSS || w == PW_CALIBRATION)
+		return ms;
+	for (size_t i = 0; i < *n; i++)
+		if (!rs_model_is_ctr(ms[i]))
+			ms[keep++] = ms[i];
+	if (keep == 0) {
+		free(ms);
+		cmd_error(s, "plot %s: %s predicts a label per log row and ranks no items (plot calibration draws it)",
+		    what_names[w], *n == 1 ? "the model" : "each model");
+		return NULL;
+	}
+	*n = keep;
 	return ms;
 }
 

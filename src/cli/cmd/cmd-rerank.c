@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/evalcli.h"
+#include "reelscope/ctr.h"
 #include "util/xmalloc.h"
 
 static const struct cmd_opt rerank_opts[] = {
@@ -120,6 +121,10 @@ cmd_rerank_exec(struct session *s, struct cmd_call *c, struct report *r)
 		rs_model **v = evalcli_models(s, r, &c->args[0], one, "rerank", &cnt);
 		free(v);
 		return CMD_ERROR;
+	}
+	if (rs_model_is_ctr(src)) {
+		return cmd_error(s, "rerank: model %s (%s) predicts a label per log row, not a ranking of items",
+		    src->name, src->kind->name);
 	}
 	if (!evalcli_opts(s, c, "rerank", false, &eo))
 		return CMD_ERROR;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/evalcli.h"
+#include "reelscope/ctr.h"
 #include "util/xmalloc.h"
 
 bool rerank_call_opts(struct session *s, const struct cmd_call *c, const char *cmd,
@@ -108,6 +109,11 @@ cmd_tradeoff_exec(struct session *s, struct cmd_call *c, struct report *r)
 		free(evalcli_models(s, r, &c->args[0], 1, "tradeoff", &cnt));
 		free(values);
 		return CMD_ERROR;
+	}
+	if (rs_model_is_ctr(m)) {
+		free(values);
+		return cmd_error(s, "tradeoff: model %s (%s) predicts a label per log row, not a ranking of items",
+		    m->name, m->kind->name);
 	}
 	if (!evalcli_opts(s, c, "tradeoff", false, &eo)) {
 		free(values);
