@@ -141,7 +141,7 @@ call_step_op(struct session *s, const struct cmd_call *c, rs_step_op *op)
 	return false;
 }
 
-/* model= names it, else the last trained. */
+/* model= names it, else the last trained that ranks items. */
 struct rs_model *
 call_model(struct session *s, const struct cmd_call *c, const char *cmd)
 {
@@ -152,9 +152,14 @@ call_model(struct session *s, const struct cmd_call *c, const char *cmd)
 		cmd_error(s, "%s: no model trained yet (train NAME model=KIND first)", cmd);
 		return NULL;
 	}
-	if (name == NULL)
-		return rs_workspace_last_model(s->ws);
-	m = rs_workspace_model(s->ws, name);
+	if (name == NULL) {
+		/* the latest model that ranks items (lr and fm rank nothing) */
+		for (size_t i = rs_workspace_nmodels(s->ws); i > 0; i--)
+			if (!rs_model_is_ctr(rs_workspace_model_at(s->ws, i - 1)))
+				return rs_workspace_model_at(s->ws, i - 1);
+		m = rs_workspace_last_model(s->ws);
+	} else
+		m = rs_workspace_model(s->ws, name);
 	if (m == NULL) {
 		char list[512] = "";
 		for (size_t i = 0; i < rs_workspace_nmodels(s->ws); i++)

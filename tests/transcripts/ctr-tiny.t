@@ -182,3 +182,34 @@ error: rerank: model l (lr) predicts a label per log row, not a ranking of items
 error: tradeoff: model l (lr) predicts a label per log row, not a ranking of items
 > plot scores model=l
 error: plot scores: the model predicts a label per log row and ranks no items (plot calibration draws it)
+> train p model=pop
+name            p
+kind            pop
+params          window 0  half_life 0
+training pairs  15
+seconds         (time)
+metric          ndcg@10
+history:
+  epoch  loss  ndcg@10  seconds
+  1  -  0.7753  (time)
+> train l2 model=lr target=like epochs=1
+lr: label like, base rate 0.3333 on 15 training rows (3 validation rows); features user,item,hour; 2^18 buckets
+name            l2
+kind            lr
+params          target like  features auto  bits 18  l2 1e-4  opt cd  rate 0.01  epochs 1
+training pairs  15
+seconds         (time)
+epochs          1
+best epoch      1
+metric          logloss
+history:
+  epoch  loss  logloss  seconds
+  1  0.0364088  0.3149  (time)
+> recommend user=u2 k=2
+model     p
+user      u2
+fallback  no
+items:
+  rank  item  score  creator  text
+     1  d         4  -        
+     2  c         3  -        
