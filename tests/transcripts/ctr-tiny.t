@@ -213,3 +213,8 @@ items:
   rank  item  score  creator  text
      1  d         4  -        
      2  c         3  -        
+> recommend user=u1 model=p k=2
+user u1 has seen every item the model knows: nothing left to recommend (--include-seen lists them again)
+model     p
+user      u1
+fallback  no

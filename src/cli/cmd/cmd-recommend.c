@@ -56,6 +56,9 @@ cmd_recommend_exec(struct session *s, struct cmd_call *c, struct report *r)
 	if (fallback)
 		report_note(r, "user %s has no training history%s: recommending the most popular items",
 		    user, u < 0 ? " (an id not in the data)" : "");
+	if (n == 0 && !call_flag(c, "include-seen"))
+		report_note(r, "user %s has seen every item the model knows: nothing left to recommend (--include-seen lists them again)",
+		    user);
 	items_table(root, ds, items, scores, n, "score");
 	free(items);
 	free(scores);
