@@ -1,13 +1,13 @@
 #!/bin/sh
 # Install the Debian packages reelscope needs to build, test and run, when missing.
-# Usage: tools/install-deps.sh [--bench]   (--bench adds hyperfine, pandas and liblinear-tools for bench/)
+# Usage: tools/install-deps.sh [--bench]   (--bench adds hyperfine, pandas, R data.table and liblinear-tools for bench/)
 set -eu
 
 pkgs="gcc make autoconf automake libtool pkg-config libncurses-dev libreadline-dev \
 libopenblas-dev libcsv-dev zlib1g-dev libsodium-dev libjansson-dev gnuplot-nox tmux python3 python3-numpy groff-base man-db \
 valgrind strace"
 if [ "${1:-}" = "--bench" ]; then
-	pkgs="$pkgs hyperfine python3-pandas time liblinear-tools"
+	pkgs="$pkgs hyperfine python3-pandas r-cran-data.table time liblinear-tools"
 fi
 
 missing=""
