@@ -1,13 +1,16 @@
 #!/bin/bash
-# Load benchmark: reelscope `load` against pandas.read_csv on the same interaction files.
+# Load benchmark: reelscope `load` against R data.table::fread and
+# pandas.read_csv on the same interaction files, side by side in one run.
 #
 # For each size it (a) generates a KuaiRec big_matrix.csv-shaped CSV with
 # make_interactions.py, or reuses it from the cache dir (ml-100k's u.data is used
 # in place when present), (b) times both whole commands side by side with
 # hyperfine, (c) measures peak RSS of one run of each with /usr/bin/time -v, the
-# bytes reelscope's dataset holds (its --json "bytes") and pandas' DataFrame
-# memory_usage(deep=True), and the in-process load time of both (reelscope's
-# "seconds", pandas timed around read_csv), then (d) prints tables with ratios.
+# bytes reelscope's dataset holds (its --json "bytes"), fread's object.size and
+# pandas' DataFrame memory_usage(deep=True), and the in-process load time of
+# each (reelscope's "seconds", fread and read_csv timed around the call), then
+# (d) prints tables with ratios. fread runs with as many threads as reelscope's
+# loader (2: a tokenizer thread and the storing thread; --fread-threads).
 # Run with --help for the options; bench/README.md has recorded figures.
 set -eu -o pipefail
 
@@ -27,6 +30,8 @@ usage: bench/load.sh [options]
   --out DIR        where raw results go (default: CACHE/results-DATE)
   --reelscope PATH reelscope binary (default: \$REELSCOPE, ./reelscope, then PATH)
   --python PATH    python with pandas (default: /usr/bin/python3, Debian's python3-pandas)
+  --rscript PATH   Rscript with data.table (default: /usr/bin/Rscript, Debian's r-cran-data.table)
+  --fread-threads N  setDTthreads(N) for fread (default: 2, the threads of reelscope's loader)
   --ml100k DIR     MovieLens 100K directory (default: \$ML100K; without it
                    the ml-100k size is skipped)
   --runs N         hyperfine runs per command (default: 10 up to 2 M rows, 3 above)
@@ -45,6 +50,8 @@ cache=${RS_BENCH_CACHE:-/tmp/reelscope-bench}
 out=
 rs=${REELSCOPE:-}
 py=/usr/bin/python3
+rscript=/usr/bin/Rscript
+fthreads=2
 ml100k=${ML100K:-}
 runs=
 warmup=1
@@ -52,15 +59,16 @@ jobs=$(nproc 2>/dev/null || echo 1)
 
 while [ $# -gt 0 ]; do
 	case $1 in
-	--sizes|--cache|--out|--reelscope|--python|--ml100k|--runs|--warmup|--jobs)
+	--sizes|--cache|--out|--reelscope|--python|--rscript|--fread-threads|--ml100k|--runs|--warmup|--jobs)
 		[ $# -ge 2 ] || die "$1 needs a value (see --help)"
 		opt=${1#--}; val=$2; shift 2
 		case $opt in
 		sizes) sizes=$val ;; cache) cache=$val ;; out) out=$val ;;
 		reelscope) rs=$val ;; python) py=$val ;; ml100k) ml100k=$val ;;
+		rscript) rscript=$val ;; fread-threads) fthreads=$val ;;
 		runs) runs=$val ;; warmup) warmup=$val ;; jobs) jobs=$val ;;
 		esac ;;
-	--sizes=*|--cache=*|--out=*|--reelscope=*|--python=*|--ml100k=*|--runs=*|--warmup=*|--jobs=*)
+	--sizes=*|--cache=*|--out=*|--reelscope=*|--python=*|--rscript=*|--fread-threads=*|--ml100k=*|--runs=*|--warmup=*|--jobs=*)
 		opt=${1%%=*}; set -- "$opt" "${1#*=}" "${@:2}" ;;
 	-h|--help) usage; exit 0 ;;
 	*) usage >&2; die "unknown argument: $1" ;;
@@ -71,6 +79,7 @@ isnum() { case $1 in ''|*[!0-9]*) return 1 ;; esac; }
 [ -z "$runs" ] || { isnum "$runs" && [ "$runs" -ge 1 ]; } || die "--runs must be a whole number >= 1, not '$runs'"
 isnum "$warmup" || die "--warmup must be a whole number, not '$warmup'"
 { isnum "$jobs" && [ "$jobs" -ge 1 ]; } || die "--jobs must be a whole number >= 1, not '$jobs'"
+{ isnum "$fthreads" && [ "$fthreads" -ge 1 ]; } || die "--fread-threads must be a whole number >= 1, not '$fthreads'"
 
 # --- tools -------------------------------------------------------------------
 if [ -z "$rs" ]; then
@@ -85,6 +94,8 @@ command -v hyperfine >/dev/null || die "hyperfine not found (Debian: apt-get ins
 [ -x /usr/bin/time ] || die "/usr/bin/time not found (Debian: apt-get install time)"
 [ -x "$py" ] || die "python '$py' not found"
 "$py" -c 'import pandas' 2>/dev/null || die "$py cannot import pandas (Debian: apt-get install python3-pandas)"
+[ -x "$rscript" ] || die "Rscript '$rscript' not found (Debian: apt-get install r-cran-data.table)"
+"$rscript" -e 'library(data.table)' >/dev/null 2>&1 || die "$rscript cannot load data.table (Debian: apt-get install r-cran-data.table)"
 
 # --- cache and result dirs ---------------------------------------------------
 cache=$(realpath -m -- "$cache")
@@ -115,6 +126,7 @@ machine() {
 	local mk; mk=$(dirname "$rs")/Makefile
 	[ -f "$mk" ] && echo "  CFLAGS:    $(sed -n 's/^CFLAGS = //p' "$mk")"
 	echo "python:      $("$py" -c 'import sys, pandas, numpy; print(sys.version.split()[0], "pandas", pandas.__version__, "numpy", numpy.__version__)')"
+	echo "R:           $("$rscript" -e 'cat(R.version.string, "data.table", as.character(packageVersion("data.table")), "\n")' 2>/dev/null) ($rscript), fread threads $fthreads"
 	echo "hyperfine:   $(hyperfine --version)"
 	if command -v dpkg-query >/dev/null; then
 		echo "libraries:   $(dpkg-query -W -f '${Package} ${Version}\n' libcsv3 zlib1g libopenblas0-pthread libncursesw6 libreadline8 2>/dev/null | paste -sd';' | sed 's/;/; /g')"
@@ -203,6 +215,7 @@ for tok in "${toks[@]}"; do
 		# `load u.data` would also join u.item and u.user)
 		rsopt=" format=csv delim=tab header=no"
 		pdopt=", sep='\\t', header=None"
+		fropt=", sep='\\t', header=FALSE"
 		;;
 	*)
 		n=$(rows_of "$tok")
@@ -211,6 +224,7 @@ for tok in "${toks[@]}"; do
 		file=$(generated "$n")
 		rsopt=
 		pdopt=
+		fropt=
 		;;
 	esac
 	rows=$(( $(wc -l < "$file") ))
@@ -221,9 +235,13 @@ for tok in "${toks[@]}"; do
 	rscmd="$rs -c 'load $file$rsopt'"
 	pdread="pd.read_csv('$file'$pdopt)"
 	pdcmd="$py -c \"import pandas as pd; $pdread\""
+	frread="fread('$file'$fropt)"
+	frpre="suppressMessages(library(data.table)); setDTthreads($fthreads)"
+	frcmd="$rscript -e \"$frpre; invisible($frread)\""
 	cpu_snapshot; snap0=$snap
 	echo "== $name: $file ($rows rows, $(( $(stat -c %s "$file") / 1048576 )) MB)"
 	echo "   reelscope: $rscmd"
+	echo "   fread:     $frcmd"
 	echo "   pandas:    $pdcmd"
 
 	# peak memory and dataset size: one run of each
@@ -240,6 +258,9 @@ for tok in "${toks[@]}"; do
 df = $pdread
 print(json.dumps({'rows': len(df), 'columns': df.shape[1], 'bytes': int(df.memory_usage(deep=True).sum())}))" \
 	    > "$out/$name.pd.json" 2> "$out/$name.pd.err" || die "pandas failed on $file ($(ended "$out/$name.pd.time")); see $out/$name.pd.err"
+	/usr/bin/time -v -o "$out/$name.fr.time" "$rscript" -e "$frpre; dt <- $frread
+cat(sprintf('{\"rows\": %d, \"columns\": %d, \"bytes\": %.0f, \"threads\": %d, \"types\": \"%s\"}\n', nrow(dt), ncol(dt), as.numeric(object.size(dt)), getDTthreads(), paste(sapply(dt, function(c) class(c)[1]), collapse=' ')))" \
+	    > "$out/$name.fr.json" 2> "$out/$name.fr.err" || die "fread failed on $file ($(ended "$out/$name.fr.time")); see $out/$name.fr.err"
 
 	# in-process load time, best of k, without process start and imports
 	"$rs" --json -c "$(for i in $(seq "$k"); do printf 'load %s%s;' "$file" "$rsopt"; done)" \
@@ -249,10 +270,13 @@ t = []
 for i in range($k):
     t0 = time.perf_counter(); $pdread; t.append(time.perf_counter() - t0)
 print(json.dumps({'seconds': t}))" > "$out/$name.pd.inproc.json" || die "pandas failed on repeated reads of $file"
+	"$rscript" -e "$frpre; t <- sapply(seq_len($k), function(i) system.time($frread)[['elapsed']])
+cat(sprintf('{\"seconds\": [%s]}\n', paste(sprintf('%.4f', t), collapse=', ')))" \
+	    > "$out/$name.fr.inproc.json" || die "fread failed on repeated reads of $file"
 
 	# whole commands side by side
 	hyperfine -N --warmup "$warmup" --runs "$r" --export-json "$out/$name.hyperfine.json" \
-	    -n reelscope "$rscmd" -n pandas "$pdcmd" || die "hyperfine failed on $file"
+	    -n reelscope "$rscmd" -n fread "$frcmd" -n pandas "$pdcmd" || die "hyperfine failed on $file"
 	cpu_snapshot
 	printf '%s\tok\t%s\t%s\t%s\t%s\n' "$name" "$file" "$rows" "$r" \
 	    "$(others_cpus "$snap0" "$snap")" >> "$out/sets.tsv"
@@ -277,7 +301,7 @@ def peak_mb(name):
     text = open(os.path.join(out, name)).read()
     return int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024
 
-speed, mem, notes = [], [], []
+speed, vsfr, mem, notes = [], [], [], []
 for line in open(os.path.join(out, "sets.tsv")):
     f = line.rstrip("\n").split("\t")
     name, state, path = f[0], f[1], f[2]
@@ -290,10 +314,17 @@ for line in open(os.path.join(out, "sets.tsv")):
     rows, runs, others = int(f[3]), int(f[4]), f[5]
     mb = os.path.getsize(path) / 2**20
     hf = {r["command"]: r for r in load(f"{name}.hyperfine.json")["results"]}
-    r, p = hf["reelscope"], hf["pandas"]
+    r, p, fr = hf["reelscope"], hf["pandas"], hf["fread"]
     ratio = p["mean"] / r["mean"]
     rs_in = min(j["seconds"] for j in jsonl(f"{name}.rs.inproc.json") if j.get("ok"))
     pd_in = min(load(f"{name}.pd.inproc.json")["seconds"])
+    fr_in = min(load(f"{name}.fr.inproc.json")["seconds"])
+    rcpu, fcpu = r["user"] + r["system"], fr["user"] + fr["system"]
+    vsfr.append((name, f"{rows:,}", f"{r['mean']:.3f} ± {r['stddev']:.3f}",
+                 f"{fr['mean']:.3f} ± {fr['stddev']:.3f}", f"{fr['mean'] / r['mean']:.2f}x",
+                 f"{rcpu:.2f}", f"{fcpu:.2f}", f"{fcpu / rcpu:.2f}x",
+                 "yes" if fr["mean"] >= r["mean"] and fcpu >= rcpu else "NO",
+                 f"{rs_in:.3f}", f"{fr_in:.3f}", f"{fr_in / rs_in:.2f}x"))
     speed.append((name, f"{rows:,}", f"{mb:.0f}", f"{r['mean']:.3f} ± {r['stddev']:.3f}",
                   f"{p['mean']:.3f} ± {p['stddev']:.3f}", f"{ratio:.1f}x",
                   "yes" if ratio >= 3 else "NO",
@@ -302,13 +333,18 @@ for line in open(os.path.join(out, "sets.tsv")):
                   f"{rs_in:.3f}", f"{pd_in:.3f}", f"{pd_in / rs_in:.1f}x"))
     rj = jsonl(f"{name}.rs.json")[0]
     pj = load(f"{name}.pd.json")
-    if rj["interactions"] != rows or pj["rows"] != rows:
-        notes.append(f"{name}: ROW COUNTS DIFFER: file {rows}, reelscope {rj['interactions']}, pandas {pj['rows']}")
+    fj = load(f"{name}.fr.json")
+    if rj["interactions"] != rows or pj["rows"] != rows or fj["rows"] != rows:
+        notes.append(f"{name}: ROW COUNTS DIFFER: file {rows}, reelscope {rj['interactions']}, "
+                     f"pandas {pj['rows']}, fread {fj['rows']}")
+    notes.append(f"{name}: fread column types: {fj['types']} ({fj['threads']} threads)")
     rr, pr = peak_mb(f"{name}.rs.time"), peak_mb(f"{name}.pd.time")
+    fm = peak_mb(f"{name}.fr.time")
     bpi = rj["bytes"] / rj["interactions"]
-    mem.append((name, f"{rows:,}", f"{rr:.0f}", f"{pr:.0f}", f"{pr / rr:.1f}x",
-                f"{bpi:.1f}", "yes" if bpi < 40 else "NO",
-                f"{pj['bytes'] / pj['rows']:.1f}", f"{rr * 2**20 / rows:.1f}"))
+    mem.append((name, f"{rows:,}", f"{rr:.0f}", f"{fm:.0f}", f"{pr:.0f}", f"{fm / rr:.1f}x",
+                f"{pr / rr:.1f}x", f"{bpi:.1f}", "yes" if bpi < 40 else "NO",
+                f"{fj['bytes'] / fj['rows']:.1f}", f"{pj['bytes'] / pj['rows']:.1f}",
+                f"{rr * 2**20 / rows:.1f}"))
 
 def table(title, head, body):
     w = [max(len(h), *(len(b[i]) for b in body)) for i, h in enumerate(head)]
@@ -324,10 +360,14 @@ if speed:
           "others = CPUs busy with other processes, on average, while this set ran; in-process = best single load inside the process)",
           ("data", "rows", "MB", "reelscope s", "pandas s", "pandas/reelscope", ">= 3x",
            "rs cpu s", "pd cpu s", "runs", "others", "in-proc rs s", "in-proc pd s", "in-proc ratio"), speed)
+    table("Against fread (same hyperfine run; fread/rs > 1 means reelscope is faster; "
+          "'>= fread' needs both wall and CPU)",
+          ("data", "rows", "reelscope s", "fread s", "fread/rs wall", "rs cpu s", "fread cpu s",
+           "fread/rs cpu", ">= fread", "in-proc rs s", "in-proc fread s", "in-proc ratio"), vsfr)
     table("Memory (peak RSS from /usr/bin/time -v; dataset bytes from reelscope --json, "
-          "DataFrame bytes from memory_usage(deep=True))",
-          ("data", "rows", "rs peak MB", "pandas peak MB", "pandas/rs", "rs B/interaction",
-           "< 40 B", "pandas B/row", "rs peak B/row"), mem)
+          "fread's object.size, DataFrame bytes from memory_usage(deep=True))",
+          ("data", "rows", "rs peak MB", "fread peak MB", "pandas peak MB", "fread/rs", "pandas/rs",
+           "rs B/interaction", "< 40 B", "fread B/row", "pandas B/row", "rs peak B/row"), mem)
 if any(float(row[10]) >= 0.2 for row in speed):
     notes.append("other processes kept the CPUs busy during some sets (column others): "
                  "reelscope's 2-thread loader suffers more from that than pandas")
