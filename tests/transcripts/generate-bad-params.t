@@ -82,3 +82,9 @@ error: cannot open w1: No such file or directory
 error: generate: unknown flag --quiet (flags: --clean, --force, --load)
 > load w1
 error: cannot open w1: No such file or directory
+> generate w drift=-1
+error: generate: drift=-1 is out of range (0 to 1)
+> generate w drift=abc
+error: generate: drift="abc" is not a number
+> generate w plays=maybe
+error: generate: plays="maybe" must be yes or no

@@ -151,6 +151,8 @@ top categories:
   category  weight  share
   news       1.371  58.2%
   music     0.9858  41.8%
+> profile user=u3 half_life=-2
+error: profile: half_life=-2 is out of range (0 to 36,500)
 > profile item=a half_life=1
 error: profile: half_life= decays a user's interactions; an item profile has none
 > plot stream nope
