@@ -410,25 +410,6 @@ ws_apply_commit(rs_workspace *ws, rs_dataset *ds, bool changed, bool rebuild,
 	return 0;
 }
 
-/* key= as a number into *out (left as it is when absent); false with err
- * set when it is not one. */
-static bool
-op_number(const rs_step_op *op, const char *key, double *out, rs_error *err)
-{
-	const char *v = rs_step_op_get(op, key);
-	char *end;
-
-	if (v == NULL)
-		return true;
-	*out = strtod(v, &end);
-	if (*v == '\0' || *end != '\0') {
-		rs_error_set(err, RS_EINVAL, "%s: %s=%s is not a number",
-		    rs_step_kind_name(op->kind), key, v);
-		return false;
-	}
-	return true;
-}
-
 int
 rs_step_op_propensity_params(const rs_step_op *op, rs_prop_opts *o,
     rs_error *err)
@@ -444,7 +425,7 @@ rs_step_op_propensity_params(const rs_step_op *op, rs_prop_opts *o,
 		rs_error_set(err, RS_EINVAL, "propensity: unknown method %s (pop, truth)", m);
 		return -1;
 	}
-	if (!op_number(op, "eta", &o->eta, err) || !op_number(op, "clip", &o->clip, err))
+	if (!op_num(op, "eta", &o->eta, err) || !op_num(op, "clip", &o->clip, err))
 		return -1;
 	o->name = rs_step_op_get(op, "name");
 	if (!(o->eta >= 0 && o->eta <= 5)) {
