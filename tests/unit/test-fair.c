@@ -14,6 +14,7 @@
 #include "reelscope/reelscope.h"
 #include "eval/eval-int.h"
 #include "fair/fair-int.h"
+#include "stats/dpnoise.h"
 #include "model/imported.h"
 
 #include "check.h"
@@ -84,12 +85,12 @@ test_uniform_random(void)
 {
 	enum { N = 50, USERS = 20000, K = 10 };
 	double e[N] = { 0 };
-	fair_rng g;
+	stats_dprng g;
 
-	fair_rng_init(&g, true, 7);
+	stats_dprng_init(&g, true, 7);
 	for (int u = 0; u < USERS; u++)
 		for (int r = 0; r < K; r++)
-			e[(int)(fair_uniform(&g) * N)] += 1;
+			e[(int)(stats_dprng_uniform(&g) * N)] += 1;
 	/* counts ~ 4000 ± 63: Gini about 0.009, entropy within 0.001 bit */
 	CHECK(rs_gini(e, N, false) < 0.02);
 	CHECK(fabs(rs_entropy_bits(e, N) - log2(N)) < 0.002);
@@ -116,25 +117,25 @@ test_weights(void)
 static void
 test_laplace(void)
 {
-	fair_rng g, h;
+	stats_dprng g, h;
 	double sum = 0, abs_sum = 0;
 	enum { N = 200000 };
 
-	fair_rng_init(&g, true, 42);
-	fair_rng_init(&h, true, 42);
+	stats_dprng_init(&g, true, 42);
+	stats_dprng_init(&h, true, 42);
 	for (int i = 0; i < N; i++) {
-		double x = fair_laplace(&g, 2.0);
+		double x = stats_dprng_laplace(&g, 2.0);
 		sum += x;
 		abs_sum += fabs(x);
 	}
 	/* sd of the mean = sqrt(2)·b/sqrt(N) = 0.0063; of mean |x|: b/sqrt(N) = 0.0045 */
 	CHECK(fabs(sum / N) < 0.03);
 	CHECK(fabs(abs_sum / N - 2.0) < 0.025);
-	fair_rng_init(&g, true, 42);
-	CHECK(fair_laplace(&g, 1) == fair_laplace(&h, 1));
+	stats_dprng_init(&g, true, 42);
+	CHECK(stats_dprng_laplace(&g, 1) == stats_dprng_laplace(&h, 1));
 	/* unseeded draws come from libsodium and differ */
-	fair_rng_init(&g, false, 0);
-	CHECK(fair_uniform(&g) != fair_uniform(&g));
+	stats_dprng_init(&g, false, 0);
+	CHECK(stats_dprng_uniform(&g) != stats_dprng_uniform(&g));
 }
 
 /*
@@ -343,11 +344,11 @@ test_audit_tiny(void)
 	CHECK(a->ngroups == 0);
 	{
 		rs_audit *b = rs_audit_run(ds, m, &o, &err);
-		fair_rng g;
+		stats_dprng g;
 		double want[4] = { 1, 1, 1, 3 };
-		fair_rng_init(&g, true, 3);
+		stats_dprng_init(&g, true, 3);
 		for (uint32_t u = 0; u < 4; u++) {
-			double x = want[u] + fair_laplace(&g, 4);
+			double x = want[u] + stats_dprng_laplace(&g, 4);
 			CHECK_NEAR(a->exposure[u], x > 0 ? x : 0, TOL);
 			CHECK(a->exposure[u] == b->exposure[u]);
 		}

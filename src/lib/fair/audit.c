@@ -11,6 +11,7 @@
 #include "reelscope/split.h"
 #include "eval/eval-int.h"
 #include "fair/fair-int.h"
+#include "stats/dpnoise.h"
 #include "util/clock.h"
 #include "util/xmalloc.h"
 
@@ -647,7 +648,7 @@ static void
 audit_dp_noise(const rs_audit_opts *o, uint32_t n, rs_audit *a)
 {
 	double delta = 0;
-	fair_rng rng;
+	stats_dprng rng;
 
 	for (uint32_t j = 1; j <= o->k; j++)
 		delta += rs_exposure_weight(o, j);
@@ -656,9 +657,9 @@ audit_dp_noise(const rs_audit_opts *o, uint32_t n, rs_audit *a)
 	a->dp = o->dp;
 	a->sensitivity = delta;
 	a->dp_scale = delta / o->dp;
-	fair_rng_init(&rng, o->seeded, o->seed);
+	stats_dprng_init(&rng, o->seeded, o->seed);
 	for (uint32_t u = 0; u < n; u++) {
-		a->exposure[u] += fair_laplace(&rng, a->dp_scale);
+		a->exposure[u] += stats_dprng_laplace(&rng, a->dp_scale);
 		if (a->exposure[u] < 0)
 			a->exposure[u] = 0;
 	}

@@ -22,18 +22,4 @@ double fair_kl_bits(const double *p, const double *q, size_t n, double alpha);
 int fair_rerank_core(const rs_eval_ctx *ctx, const rs_eval_result *r,
     const rs_rerank_opts *o, uint32_t ***out, uint32_t **lens, rs_error *err);
 
-/* Noise source: splitmix64 from a seed (reproducible), or libsodium's
- * randombytes (unpredictable: noise an attacker could regenerate from a
- * known seed protects nothing). */
-typedef struct fair_rng {
-	bool seeded;
-	uint64_t state;
-} fair_rng;
-
-void fair_rng_init(fair_rng *g, bool seeded, uint64_t seed);
-/* Uniform in (0, 1), never 0 or 1. */
-double fair_uniform(fair_rng *g);
-/* Laplace(0, b). */
-double fair_laplace(fair_rng *g, double b);
-
 #endif

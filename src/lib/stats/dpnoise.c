@@ -1,4 +1,4 @@
-/* Noise for differential privacy: libsodium's randombytes, or seeded splitmix64 when asked to be reproducible; Gaussian by Box-Muller. */
+/* Noise for differential privacy: libsodium's randombytes, or seeded splitmix64 when asked to be reproducible; Gaussian by Box-Muller, Laplace by the inverse CDF. */
 #include "config.h"
 
 #include <math.h>
@@ -55,4 +55,15 @@ stats_dprng_normal(stats_dprng *g)
 	g->spare = r * sin(2 * M_PI * v);
 	g->has_spare = true;
 	return r * cos(2 * M_PI * v);
+}
+
+double
+stats_dprng_laplace(stats_dprng *g, double b)
+{
+	double u = stats_dprng_uniform(g);
+
+	/* inverse CDF: the two halves of the distribution */
+	if (u < 0.5)
+		return b * log(2 * u);
+	return -b * log(2 * (1 - u));
 }

@@ -1,4 +1,4 @@
-/* Internal: noise for differential privacy — libsodium's randombytes (cryptographic), or a seeded splitmix64 stream when reproducible noise is asked for. */
+/* Internal: noise for differential privacy (fedmf's Gaussian, the audit's Laplace) — libsodium's randombytes (cryptographic), or a seeded splitmix64 stream when reproducible noise is asked for. */
 #ifndef RS_STATS_DPNOISE_H
 #define RS_STATS_DPNOISE_H
 
@@ -22,5 +22,7 @@ void stats_dprng_init(stats_dprng *g, bool seeded, uint64_t seed);
 double stats_dprng_uniform(stats_dprng *g);
 /* N(0, 1) by Box-Muller. */
 double stats_dprng_normal(stats_dprng *g);
+/* Laplace(0, b) by the inverse CDF. */
+double stats_dprng_laplace(stats_dprng *g, double b);
 
 #endif
