@@ -128,15 +128,8 @@ fed_free_state(rs_model *m)
 
 	if (s == NULL)
 		return;
-	free(s->f.P);
-	free(s->f.Q);
-	free(s->f.bu);
-	free(s->f.bi);
-	free(s->f.Y);
-	free(s->f.gram_q);
-	free(s->f.gram_p);
 	free(s->rounds);
-	free(s);
+	fac_free(&s->f);	/* f is first: frees s too */
 	m->state = NULL;
 }
 
