@@ -71,6 +71,7 @@ rs_debias_check(const rs_dataset *ds, rs_model *const *models, size_t n,
 	rs_eval_opts eopts;
 	rs_estimate_opts eo;
 	rs_eval_ctx *ctx;
+	double *t, *v;
 	int rc = 0;
 
 	memset(out, 0, sizeof *out);
@@ -130,15 +131,16 @@ rs_debias_check(const rs_dataset *ds, rs_model *const *models, size_t n,
 		rs_debias_result_free(out);
 		return -1;
 	}
+	t = xmalloc((n + 1) * sizeof *t);
+	v = xmalloc((n + 1) * sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		t[i] = out->rows[i].truth;
 	for (int e = 0; e < RS_EST_COUNT; e++) {
-		double *t = xmalloc((n + 1) * sizeof *t), *v = xmalloc((n + 1) * sizeof *v);
-		for (size_t i = 0; i < n; i++) {
-			t[i] = out->rows[i].truth;
+		for (size_t i = 0; i < n; i++)
 			v[i] = out->rows[i].est[e].mean;
-		}
 		out->tau[e] = rs_kendall_tau(t, v, n);
-		free(t);
-		free(v);
 	}
+	free(t);
+	free(v);
 	return 0;
 }
