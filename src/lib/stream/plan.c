@@ -71,7 +71,8 @@ time_key(double t)
 }
 
 /* Stable LSD radix sort of the rows by time: a log of millions of rows
- * sorts in a few passes where qsort would take seconds. */
+ * sorts in a few passes where qsort would take seconds. The times come
+ * back in order from the keys (time_key is a bijection). */
 static void
 sort_by_time(size_t *ord, double *time, size_t n)
 {
@@ -99,6 +100,10 @@ sort_by_time(size_t *ord, double *time, size_t n)
 		}
 		memcpy(k, k2, n * sizeof *k);
 		memcpy(ord, o2, n * sizeof *ord);
+	}
+	for (size_t j = 0; j < n; j++) {
+		uint64_t b = (k[j] >> 63) ? k[j] & ~(1ULL << 63) : ~k[j];
+		memcpy(&time[j], &b, sizeof b);
 	}
 	free(k2);
 	free(o2);
@@ -264,8 +269,6 @@ stream_plan_build(const rs_dataset *ds, const rs_stream_opts *o,
 		return -1;
 	}
 	sort_by_time(p->ord, p->time, p->n);
-	for (size_t j = 0; j < p->n; j++)
-		p->time[j] = rs_column_get(tc, p->ord[j]);
 	if (place_start(o, p, err) != 0) {
 		stream_plan_free(p);
 		return -1;
