@@ -9,6 +9,7 @@
 #include "reelscope/model.h"
 #include "reelscope/split.h"
 #include "reelscope/train.h"
+#include "eval/eval-int.h"
 #include "stream/stream-int.h"
 #include "util/clock.h"
 #include "util/xmalloc.h"
@@ -261,13 +262,13 @@ window_users(struct replay *rp, size_t w)
  * items; a user left with no relevant item is not scored. */
 static void
 score_user(struct replay *rp, const struct strategy *s, size_t w, size_t q,
-    float *x, uint8_t *skip, uint32_t *rel)
+    float *x, uint8_t *skip, uint32_t *rel, uint8_t *rel_at)
 {
 	const rs_log *log = &rp->ds->log;
 	uint32_t u = rp->wusers[q], k = rp->k, *top = rp->top + q * k;
-	size_t a = rp->p->wbeg[w], b = rp->p->wend[w], nrel = 0, hits = 0, n;
+	size_t a = rp->p->wbeg[w], b = rp->p->wend[w], nrel = 0, n;
 	uint64_t lo = rp->uptr[u], hi = rp->uptr[u + 1], j;
-	double dcg = 0, idcg = 0;
+	rs_rank_metrics rm;
 
 	rp->uscored[q] = 0;
 	rp->ntop[q] = 0;
@@ -284,15 +285,11 @@ score_user(struct replay *rp, const struct strategy *s, size_t w, size_t q,
 		rs_model_score_user(s->m, u, x);
 		n = rs_topk(x, rp->nitems, skip, k, top);
 		for (size_t r = 0; r < n; r++)
-			if (rel[top[r]] == u + 1) {
-				dcg += 1.0 / log2(r + 2.0);
-				hits++;
-			}
-		for (size_t r = 0; r < k && r < nrel; r++)
-			idcg += 1.0 / log2(r + 2.0);
-		rp->ur[q] = (double)hits / (double)nrel;
-		rp->un[q] = dcg / idcg;
-		rp->uh[q] = hits > 0;
+			rel_at[r] = rel[top[r]] == u + 1;
+		rs_rank_metrics_at(rel_at, n, k, nrel, &rm);
+		rp->ur[q] = rm.recall;
+		rp->un[q] = rm.ndcg;
+		rp->uh[q] = rm.hit;
 		rp->uscored[q] = 1;
 		rp->ntop[q] = n;
 	}
@@ -317,12 +314,14 @@ score_window(struct replay *rp, const struct strategy *s, size_t w,
 		float *x = xmalloc((rp->nitems ? rp->nitems : 1) * sizeof *x);
 		uint8_t *skip = xcalloc(rp->nitems ? rp->nitems : 1, 1);
 		uint32_t *rel = xcalloc(rp->nitems ? rp->nitems : 1, sizeof *rel);
+		uint8_t *rel_at = xmalloc(rp->k);
 		#pragma omp for schedule(dynamic, 8)
 		for (size_t q = 0; q < rp->nwusers; q++)
-			score_user(rp, s, w, q, x, skip, rel);
+			score_user(rp, s, w, q, x, skip, rel, rel_at);
 		free(x);
 		free(skip);
 		free(rel);
+		free(rel_at);
 	}
 	memset(out, 0, sizeof *out);
 	out->recall = out->ndcg = out->hit = out->new_exposure = NAN;
