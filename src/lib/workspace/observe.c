@@ -10,6 +10,7 @@
 #include "reelscope/workspace.h"
 #include "workspace/ws.h"
 #include "util/clock.h"
+#include "util/strtab.h"
 #include "util/xmalloc.h"
 
 /* "FILE:LINE: " for an event read from a file, else "" */
@@ -34,43 +35,40 @@ latest_time(const rs_imat *t)
 	return last;
 }
 
-/* A new id's index: looked up among the ids added before it in this batch,
- * else the next one. names[0..*n) are the batch's new ids. */
+/* A new id's index: the known one, else its place among the ids new in
+ * this batch (tab, in order of first appearance) after the known ones. */
 static uint32_t
-new_index(const rs_ids *ids, const char *id, char ***names, uint32_t *n)
+new_index(const rs_ids *ids, const char *id, struct rs_strtab *tab)
 {
-	int64_t known = rs_ids_find(ids, id, strlen(id));
+	size_t len = strlen(id);
+	int64_t known = rs_ids_find(ids, id, len);
 
 	if (known >= 0)
 		return (uint32_t)known;
-	for (uint32_t j = 0; j < *n; j++)
-		if (strcmp((*names)[j], id) == 0)
-			return rs_ids_count(ids) + j;
-	*names = xreallocarray(*names, (size_t)*n + 1, sizeof **names);
-	(*names)[*n] = (char *)id;
-	return rs_ids_count(ids) + (*n)++;
+	return rs_ids_count(ids) + util_strtab_intern(tab, id, len, NULL);
 }
 
 /* Add the batch's new ids to ds, and to the data as loaded when its id
  * space is the same (the pipeline copies ids whole). */
 static void
-add_ids(rs_workspace *ws, char **names, uint32_t n, bool users)
+add_ids(rs_workspace *ws, const struct rs_strtab *tab, bool users)
 {
 	rs_dataset *ds = ws->data, *base = ws->base;
 	bool both = base != NULL && base != ds &&
 	    rs_ids_count(users ? base->users : base->items) ==
 	    rs_ids_count(users ? ds->users : ds->items);
 
-	for (uint32_t j = 0; j < n; j++) {
-		size_t len = strlen(names[j]);
+	for (uint32_t j = 0; j < tab->n; j++) {
+		const char *name = util_strtab_get(tab, j);
+		size_t len = strlen(name);
 		if (users) {
-			rs_dataset_add_user(ds, names[j], len);
+			rs_dataset_add_user(ds, name, len);
 			if (both)
-				rs_dataset_add_user(base, names[j], len);
+				rs_dataset_add_user(base, name, len);
 		} else {
-			rs_dataset_add_item(ds, names[j], len);
+			rs_dataset_add_item(ds, name, len);
 			if (both)
-				rs_dataset_add_item(base, names[j], len);
+				rs_dataset_add_item(base, name, len);
 		}
 	}
 }
@@ -82,8 +80,9 @@ rs_workspace_observe(rs_workspace *ws, rs_model *m, const rs_observations *b,
 	rs_dataset *ds = ws->data;
 	const rs_imat *t = m->train;
 	rs_event *ev = NULL;
-	char **unames = NULL, **inames = NULL, buf[1100];
-	uint32_t nu_new = 0, ni_new = 0, nusers = m->nusers, nitems = m->nitems;
+	struct rs_strtab *unew = NULL, *inew = NULL;
+	char buf[1100];
+	uint32_t nusers = m->nusers, nitems = m->nitems;
 	float lo = INFINITY, hi = -INFINITY;
 	double prev;
 	int rc = -1;
@@ -113,6 +112,8 @@ rs_workspace_observe(rs_workspace *ws, rs_model *m, const rs_observations *b,
 		lo = hi = 1;	/* no training rows: implicit positives */
 	prev = latest_time(t);
 	ev = xmalloc((b->n ? b->n : 1) * sizeof *ev);
+	unew = util_strtab_new();
+	inew = util_strtab_new();
 	for (size_t k = 0; k < b->n; k++) {
 		const rs_observation *x = &b->ev[k];
 		const char *at = where(b, x, buf, sizeof buf);
@@ -148,8 +149,8 @@ rs_workspace_observe(rs_workspace *ws, rs_model *m, const rs_observations *b,
 			} else
 				prev = x->time;
 		}
-		ev[k].user = new_index(ds->users, x->user, &unames, &nu_new);
-		ev[k].item = new_index(ds->items, x->item, &inames, &ni_new);
+		ev[k].user = new_index(ds->users, x->user, unew);
+		ev[k].item = new_index(ds->items, x->item, inew);
 		ev[k].value = (float)v;
 		ev[k].time = x->time;
 		if (ev[k].user >= nusers)
@@ -164,16 +165,16 @@ rs_workspace_observe(rs_workspace *ws, rs_model *m, const rs_observations *b,
 		rep->seconds = wall_seconds() - t0;
 	}
 	/* the model took the events: now the data learns the new ids */
-	add_ids(ws, unames, nu_new, true);
-	add_ids(ws, inames, ni_new, false);
+	add_ids(ws, unew, true);
+	add_ids(ws, inew, false);
 	rep->events = b->n;
 	m->serial = ++ws->models_added;	/* changed since any save */
-	rep->new_users = nu_new;
-	rep->new_items = ni_new;
+	rep->new_users = unew->n;
+	rep->new_items = inew->n;
 	rc = 0;
 out:
 	free(ev);
-	free(unames);
-	free(inames);
+	util_strtab_free(unew);
+	util_strtab_free(inew);
 	return rc;
 }
