@@ -140,7 +140,7 @@ nbrs_replace(knn_nbrs *nb, struct nlist **ov, uint32_t n)
  * other similarities through knn_pair itself. */
 static void
 sims_with(struct knn_state *st, const knn_rows *cols, const knn_opts *o,
-    uint32_t i, knn_cand *x, size_t n, uint32_t nusers)
+    uint32_t i, knn_cand *x, size_t n)
 {
 	if (o->sim != KNN_COSINE && o->sim != KNN_JACCARD) {
 		for (size_t j = 0; j < n; j++)
@@ -173,7 +173,6 @@ sims_with(struct knn_state *st, const knn_rows *cols, const knn_opts *o,
 	}
 	for (uint64_t q = cols->ptr[i]; q < cols->ptr[i + 1]; q++)
 		st->mark[cols->idx[q]] = NAN;
-	(void)nusers;
 }
 
 /* One more pass of fit_baselines' formulas for item i and user u. */
@@ -239,7 +238,7 @@ recompute_events(struct knn_state *st, const rs_imat *t, const knn_opts *o,
 			if (w == 0 || c[w - 1].i != c[j].i)
 				c[w++] = c[j];
 		nc = w;
-		sims_with(st, &cols, o, i, c, nc, t->nusers);
+		sims_with(st, &cols, o, i, c, nc);
 		li->n = 0;
 		li->c = xrealloc(li->c, (nc ? nc : 1) * sizeof *li->c);
 		for (size_t j = 0; j < nc; j++) {
