@@ -65,7 +65,6 @@ struct knn_upd {
 	uint32_t *ndistinct;	/* per item: its distinct new pairs */
 	knn_cand *cand;
 	uint64_t rebuilds;	/* lists made again (bench/update-bench) */
-	uint64_t swaps;		/* reserve items that came in without a scan */
 	uint64_t repacks;	/* packed tables made again */
 };
 

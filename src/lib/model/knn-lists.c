@@ -347,7 +347,6 @@ knn_lst_check(struct knn_upd *U, const knn_nbrs *nb, uint32_t x)
 		lst_settle(L, L->n - 1, b);
 		tail_sync(U, x, L);
 		out_put(U, x, top);
-		U->swaps++;
 	}
 }
 
